@@ -1,0 +1,5 @@
+import sys
+
+from quotedesk.cli import main
+
+sys.exit(main())

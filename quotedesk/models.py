@@ -1,0 +1,262 @@
+"""Domain types that flow through every stage, from loader to UI.
+
+Offsets always index ``Article.text`` (the stored, cleaned text), so any quote or
+citation can be re-sliced from the store and checked. Every type is a frozen
+dataclass with ``to_dict()``; the JSON the CLI prints is exactly ``to_dict()``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any, Literal
+
+QuoteKind = Literal["direct", "indirect", "mixed", "section"]
+MentionKind = Literal["named", "pronoun", "nominal", "none"]
+Verdict = Literal["verified", "misattributed", "altered", "not_found"]
+IngestStatus = Literal["added", "updated", "unchanged", "failed"]
+
+
+@dataclass(frozen=True)
+class Article:
+    """One article as stored: metadata plus the cleaned text offsets refer to."""
+
+    id: str
+    title: str
+    text: str
+    source: str
+    content_hash: str
+    author: str | None = None
+    author_title: str | None = None
+    author_description: str | None = None
+    published: str | None = None  # ISO 8601 (date or datetime)
+    outlet: str | None = None
+    url: str | None = None
+    categories: tuple[str, ...] = ()
+    cleaning_notes: tuple[str, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["categories"] = list(self.categories)
+        data["cleaning_notes"] = list(self.cleaning_notes)
+        return data
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence span of an article's text."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Quote:
+    """A statement found in an article and the speaker it is attributed to.
+
+    ``text == article.text[start:end]`` always holds. ``speaker`` is the canonical
+    (fullest) name the article gives, or None when the article does not say.
+    """
+
+    text: str
+    start: int
+    end: int
+    speaker: str | None
+    kind: QuoteKind
+    confidence: float
+    speaker_title: str | None = None
+    cue: str | None = None
+    mention: str | None = None  # the words that named the speaker here ("he", "Putin")
+    mention_kind: MentionKind = "none"
+    article_id: str = ""
+    id: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class Passage:
+    """A chunk of whole sentences; the unit of passage retrieval."""
+
+    id: str
+    article_id: str
+    index: int
+    start: int
+    end: int
+    text: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class Citation:
+    """Where words appear: the article, the quote sliced by offsets, its passage."""
+
+    article_id: str
+    title: str
+    author: str | None
+    outlet: str | None
+    published: str | None
+    speaker: str | None
+    quote: str
+    passage: str
+    start: int
+    end: int
+    source: str
+    speaker_title: str | None = None
+    score: float = 0.0
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "article_id": self.article_id,
+            "title": self.title,
+            "author": self.author,
+            "outlet": self.outlet,
+            "published": self.published,
+            "speaker": self.speaker,
+            "quote": self.quote,
+            "passage": self.passage,
+            "start": self.start,
+            "end": self.end,
+            "source": self.source,
+        }
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """One scored hit shown when an answer cannot be given ("what was searched")."""
+
+    kind: Literal["quote", "passage"]
+    id: str
+    text: str
+    score: float
+
+
+@dataclass(frozen=True)
+class SearchTrace:
+    """What retrieval looked at, so a 'not found' can show its work."""
+
+    queries: tuple[str, ...] = ()
+    filters: dict[str, Any] = field(default_factory=dict)
+    candidates: tuple[Candidate, ...] = ()
+
+
+@dataclass(frozen=True)
+class Answer:
+    """An answer to a question, with the citations that support it."""
+
+    answer: str
+    speaker: str | None = None
+    citations: tuple[Citation, ...] = ()
+    trace: SearchTrace | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "answer": self.answer,
+            "speaker": self.speaker,
+            "citations": [c.to_dict() for c in self.citations],
+        }
+
+
+@dataclass(frozen=True)
+class DiffOp:
+    """One step of a word-level diff between a claimed quote and the source.
+
+    ``op`` is "equal", "insert" (only in the claim), "delete" (only in the source)
+    or "replace"; ``flag`` names a meaning-changing edit ("negation", "number",
+    "antonym") or is None.
+    """
+
+    op: Literal["equal", "insert", "delete", "replace"]
+    source: str
+    claim: str
+    flag: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class Verification:
+    """The provenance verdict for a quote, with its evidence."""
+
+    verdict: Verdict
+    quote: str
+    speaker: str | None = None
+    claimed_speaker: str | None = None
+    similarity: float = 0.0
+    diff: tuple[DiffOp, ...] = ()
+    citation: Citation | None = None
+    appearances: tuple[Citation, ...] = ()
+    trace: SearchTrace | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "verdict": self.verdict,
+            "speaker": self.speaker,
+            "claimed_speaker": self.claimed_speaker,
+            "similarity": self.similarity,
+            "diff": [d.to_dict() for d in self.diff],
+            "citation": self.citation.to_dict() if self.citation else None,
+            "appearances": [a.to_dict() for a in self.appearances],
+        }
+
+
+@dataclass(frozen=True)
+class FileResult:
+    """What happened to one input (a file, or one record of a JSONL file)."""
+
+    source: str
+    status: IngestStatus
+    article_id: str | None = None
+    title: str | None = None
+    reason: str | None = None  # why it failed, in words a user can act on
+    notes: tuple[str, ...] = ()  # e.g. "body repeated 2x; stored once"
+    passages: int = 0
+    quotes: int = 0
+
+    def to_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["notes"] = list(self.notes)
+        return data
+
+
+@dataclass(frozen=True)
+class IngestReport:
+    """The outcome of one ingest call: one result per input, never aborted by one bad file."""
+
+    results: tuple[FileResult, ...] = ()
+
+    def _with(self, status: IngestStatus) -> list[FileResult]:
+        return [r for r in self.results if r.status == status]
+
+    @property
+    def added(self) -> list[FileResult]:
+        return self._with("added")
+
+    @property
+    def updated(self) -> list[FileResult]:
+        return self._with("updated")
+
+    @property
+    def unchanged(self) -> list[FileResult]:
+        return self._with("unchanged")
+
+    @property
+    def failed(self) -> list[FileResult]:
+        return self._with("failed")
+
+    @property
+    def ok(self) -> bool:
+        return not self.failed
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "added": len(self.added),
+            "updated": len(self.updated),
+            "unchanged": len(self.unchanged),
+            "failed": len(self.failed),
+            "results": [r.to_dict() for r in self.results],
+        }
