@@ -42,6 +42,23 @@ class Article:
 
 
 @dataclass(frozen=True)
+class ArticleSummary:
+    """An article as listed in the library: metadata and counts, no text."""
+
+    id: str
+    title: str
+    source: str
+    author: str | None = None
+    outlet: str | None = None
+    published: str | None = None
+    quote_count: int = 0
+    passage_count: int = 0
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
 class Sentence:
     """A sentence span of an article's text."""
 

@@ -1,0 +1,496 @@
+"""The library: articles, passages and quotes in Chroma, the only thing ingest and
+the assistant share.
+
+Three collections. ``articles`` holds each article's full cleaned text and metadata
+(a one-dimensional constant vector: articles are fetched by id, never by similarity),
+so any citation can be re-sliced by offsets. ``passages`` and ``quotes`` hold
+embedded records whose metadata points back to the article and offsets.
+
+Local mode uses an embedded ``PersistentClient`` guarded by a write lock file (the
+embedded store is single-process); server mode (``QUOTEDESK_CHROMA_URL``) uses
+``HttpClient`` and keeps every piece of state, the embedder identity included, in the
+server, so several app processes share one library.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+from collections.abc import Iterator, Sequence
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlparse
+
+from langchain_core.embeddings import Embeddings
+
+from quotedesk.config import Settings
+from quotedesk.errors import EmbedderMismatchError, StoreError, StoreLockedError
+from quotedesk.models import Article, ArticleSummary, IngestStatus, Passage, Quote
+
+ARTICLES, PASSAGES, QUOTES = "qd_articles", "qd_passages", "qd_quotes"
+LOCK_FILE = ".quotedesk-write.lock"
+_PAGE = 1000
+_NO_VECTOR = [1.0]  # articles are looked up by id; a constant vector costs nothing
+
+
+def published_day(published: str | None) -> int:
+    """``2021-12-16`` -> 20211216, for Chroma's numeric range filters (0 when unknown)."""
+    if not published:
+        return 0
+    try:
+        day = datetime.fromisoformat(published).date()
+    except ValueError:
+        try:
+            day = date.fromisoformat(published[:10])
+        except ValueError:
+            return 0
+    return day.year * 10000 + day.month * 100 + day.day
+
+
+def _article_fields(article: Article) -> dict[str, Any]:
+    """Article metadata copied onto passages and quotes, for filters and citations."""
+    return {
+        "article_id": article.id,
+        "title": article.title,
+        "author": article.author or "",
+        "outlet": article.outlet or "",
+        "published": article.published or "",
+        "published_day": published_day(article.published),
+        "source": article.source,
+    }
+
+
+def _or_none(value: Any) -> Any:
+    return value if value not in ("", None) else None
+
+
+class _WriteLock:
+    """A cross-process lock on a local library: a second writer is refused, not queued.
+
+    Refusing at once beats blocking: a journalist running ``quotedesk ingest`` while the
+    app ingests should hear why, not watch a frozen terminal.
+    """
+
+    def __init__(self, db_path: Path) -> None:
+        from filelock import FileLock
+
+        self._path = db_path / LOCK_FILE
+        self._lock = FileLock(str(self._path), timeout=0)
+        self._db_path = db_path
+
+    @contextlib.contextmanager
+    def hold(self) -> Iterator[None]:
+        from filelock import Timeout
+
+        try:
+            self._lock.acquire()
+        except Timeout:
+            raise StoreLockedError(
+                f"the library at {self._db_path} is being written by another process; "
+                "wait for it to finish, or run a Chroma server (QUOTEDESK_CHROMA_URL) "
+                "so several processes can share one library"
+            ) from None
+        except OSError as exc:
+            raise StoreError(f"cannot write to the library at {self._db_path}: {exc}") from exc
+        try:
+            yield
+        finally:
+            self._lock.release()
+
+
+class Store:
+    """Read and write the library. Open with ``Store(settings)``.
+
+    ``create=False`` refuses to create a missing local library (reading commands should
+    say "nothing ingested yet", not silently make an empty folder somewhere).
+    """
+
+    def __init__(
+        self,
+        settings: Settings,
+        *,
+        embeddings: Embeddings | None = None,
+        create: bool = True,
+    ) -> None:
+        from quotedesk.embeddings import embedder_identity, make_embeddings
+
+        self.settings = settings
+        self.embeddings = embeddings or make_embeddings(settings)
+        self.embedder = embedder_identity(self.embeddings)
+        self.client = self._connect(settings, create)
+        self._lock = None if settings.chroma_url else _WriteLock(settings.db_path)
+        self._articles = self._collection(ARTICLES, space="l2")
+        self._passages = self._collection(PASSAGES)
+        self._quotes = self._collection(QUOTES)
+
+    # -- connection ---------------------------------------------------------------
+
+    @staticmethod
+    def _connect(settings: Settings, create: bool) -> Any:
+        import chromadb
+
+        chroma_settings = chromadb.Settings(anonymized_telemetry=False)
+        if settings.chroma_url:
+            url = urlparse(settings.chroma_url)
+            if not url.hostname:
+                raise StoreError(f"not a Chroma server URL: {settings.chroma_url!r}")
+            try:
+                return chromadb.HttpClient(
+                    host=url.hostname,
+                    port=url.port or (443 if url.scheme == "https" else 8000),
+                    ssl=url.scheme == "https",
+                    headers=settings.chroma_headers or None,
+                    settings=chroma_settings,
+                )
+            except Exception as exc:  # chromadb raises plain ValueError/ConnectError here
+                raise StoreError(
+                    f"cannot reach the Chroma server at {settings.chroma_url}: {exc}"
+                ) from exc
+        path = settings.db_path
+        if not path.exists() and not create:
+            raise StoreError(
+                f"no library at {path} yet: add articles with `quotedesk ingest FILE...` "
+                "(or point QUOTEDESK_DB / --db at an existing library)"
+            )
+        try:
+            path.mkdir(parents=True, exist_ok=True)
+            if not os.access(path, os.W_OK):
+                raise PermissionError(f"{path} is read-only")
+            return chromadb.PersistentClient(path=str(path), settings=chroma_settings)
+        except Exception as exc:
+            raise StoreError(f"cannot open the library at {path}: {exc}") from exc
+
+    def _collection(self, name: str, space: str = "cosine") -> Any:
+        try:
+            collection = self.client.get_or_create_collection(
+                name,
+                configuration={"hnsw": {"space": space}},
+                metadata={"embedder": self.embedder},
+                embedding_function=None,  # never Chroma's default: it downloads a model
+            )
+        except Exception as exc:
+            raise StoreError(f"cannot open collection {name} at {self.location}: {exc}") from exc
+        stored = (collection.metadata or {}).get("embedder")
+        if name != ARTICLES and stored and stored != self.embedder:
+            raise EmbedderMismatchError(
+                f"the library at {self.location} was built with the {stored} embedder, but "
+                f"{self.embedder} is configured; set QUOTEDESK_EMBEDDINGS to match it, or use a "
+                "new library (--db DIR) for the other embedder"
+            )
+        return collection
+
+    @property
+    def location(self) -> str:
+        return self.settings.store_location
+
+    @contextlib.contextmanager
+    def writing(self) -> Iterator[None]:
+        """Hold the write lock (local mode) around a batch of writes."""
+        if self._lock is None:
+            yield
+            return
+        with self._lock.hold():
+            yield
+
+    # -- writing --------------------------------------------------------------
+
+    def put(
+        self, article: Article, passages: Sequence[Passage], quotes: Sequence[Quote]
+    ) -> IngestStatus:
+        """Store an article with its records; re-putting the same content changes nothing."""
+        with self.writing():
+            if self.is_stored(article):
+                return "unchanged"
+            existing = self._articles.get(ids=[article.id], include=[])
+            replaced = self._older_versions(article)
+            for old_id in replaced:
+                self._delete(old_id)
+            # drop leftovers of an interrupted earlier write of this article
+            self._delete_records(article.id)
+            self._write_records(article, passages, quotes)
+            self._articles.upsert(
+                ids=[article.id],
+                documents=[article.text],
+                embeddings=[_NO_VECTOR],
+                metadatas=[self._article_metadata(article, passages, quotes)],
+            )
+            self._bump()
+            return "updated" if existing["ids"] or replaced else "added"
+
+    def is_stored(self, article: Article) -> bool:
+        """True when this exact version is already in the library (ingest can skip it)."""
+        found = self._articles.get(ids=[article.id], include=["metadatas"])
+        return bool(found["ids"]) and found["metadatas"][0].get("content_hash") == (
+            article.content_hash
+        )
+
+    def _older_versions(self, article: Article) -> list[str]:
+        found = self._articles.get(where={"source": article.source}, include=[])
+        return [i for i in found["ids"] if i != article.id]
+
+    def _write_records(
+        self, article: Article, passages: Sequence[Passage], quotes: Sequence[Quote]
+    ) -> None:
+        shared = _article_fields(article)
+        texts = [p.text for p in passages] + [q.text for q in quotes]
+        vectors = self.embeddings.embed_documents(texts) if texts else []
+        if passages:
+            self._passages.upsert(
+                ids=[p.id for p in passages],
+                documents=[p.text for p in passages],
+                embeddings=vectors[: len(passages)],
+                metadatas=[
+                    {**shared, "index": p.index, "start": p.start, "end": p.end} for p in passages
+                ],
+            )
+        if quotes:
+            self._quotes.upsert(
+                ids=[q.id for q in quotes],
+                documents=[q.text for q in quotes],
+                embeddings=vectors[len(passages) :],
+                metadatas=[{**shared, **self._quote_metadata(q)} for q in quotes],
+            )
+
+    @staticmethod
+    def _quote_metadata(quote: Quote) -> dict[str, Any]:
+        return {
+            "speaker": quote.speaker or "",
+            "speaker_lc": (quote.speaker or "").lower(),
+            "speaker_title": quote.speaker_title or "",
+            "kind": quote.kind,
+            "cue": quote.cue or "",
+            "mention": quote.mention or "",
+            "mention_kind": quote.mention_kind,
+            "start": quote.start,
+            "end": quote.end,
+            "confidence": float(quote.confidence),
+        }
+
+    @staticmethod
+    def _article_metadata(
+        article: Article, passages: Sequence[Passage], quotes: Sequence[Quote]
+    ) -> dict[str, Any]:
+        return {
+            **_article_fields(article),
+            "author_title": article.author_title or "",
+            "author_description": article.author_description or "",
+            "url": article.url or "",
+            "categories": "; ".join(article.categories),
+            "content_hash": article.content_hash,
+            "cleaning_notes": "\n".join(article.cleaning_notes),
+            "passage_count": len(passages),
+            "quote_count": len(quotes),
+        }
+
+    def remove(self, article_id: str) -> bool:
+        """Delete an article with all its passages and quotes; False when it is not there."""
+        with self.writing():
+            if not self._articles.get(ids=[article_id], include=[])["ids"]:
+                return False
+            self._delete(article_id)
+            self._bump()
+            return True
+
+    def _delete(self, article_id: str) -> None:
+        self._delete_records(article_id)
+        self._articles.delete(ids=[article_id])
+
+    def _delete_records(self, article_id: str) -> None:
+        self._passages.delete(where={"article_id": article_id})
+        self._quotes.delete(where={"article_id": article_id})
+
+    def _bump(self) -> None:
+        """Advance the library generation so caches keyed on ``version()`` refresh."""
+        metadata = dict(self._articles.metadata or {})
+        metadata["generation"] = int(metadata.get("generation", 0)) + 1
+        metadata.pop("hnsw:space", None)
+        self._articles.modify(metadata=metadata)
+
+    # -- reading --------------------------------------------------------------
+
+    def version(self) -> int:
+        """Changes whenever any process changes the library (cache key for indexes)."""
+        collection = self.client.get_collection(ARTICLES, embedding_function=None)
+        return int((collection.metadata or {}).get("generation", 0))
+
+    def get_article(self, article_id: str) -> Article | None:
+        found = self._articles.get(ids=[article_id], include=["documents", "metadatas"])
+        if not found["ids"]:
+            return None
+        return self._to_article(found["ids"][0], found["documents"][0], found["metadatas"][0])
+
+    @staticmethod
+    def _to_article(article_id: str, text: str, meta: dict[str, Any]) -> Article:
+        categories = meta.get("categories") or ""
+        notes = meta.get("cleaning_notes") or ""
+        return Article(
+            id=article_id,
+            title=meta.get("title", ""),
+            text=text,
+            source=meta.get("source", ""),
+            content_hash=meta.get("content_hash", ""),
+            author=_or_none(meta.get("author")),
+            author_title=_or_none(meta.get("author_title")),
+            author_description=_or_none(meta.get("author_description")),
+            published=_or_none(meta.get("published")),
+            outlet=_or_none(meta.get("outlet")),
+            url=_or_none(meta.get("url")),
+            categories=tuple(c for c in categories.split("; ") if c),
+            cleaning_notes=tuple(n for n in notes.split("\n") if n),
+        )
+
+    def articles(self) -> list[ArticleSummary]:
+        """Every article, earliest published first (undated last)."""
+        summaries = [
+            ArticleSummary(
+                id=article_id,
+                title=meta.get("title", ""),
+                source=meta.get("source", ""),
+                author=_or_none(meta.get("author")),
+                outlet=_or_none(meta.get("outlet")),
+                published=_or_none(meta.get("published")),
+                quote_count=int(meta.get("quote_count", 0)),
+                passage_count=int(meta.get("passage_count", 0)),
+            )
+            for article_id, meta in self._paged(self._articles, include=["metadatas"])
+        ]
+        return sorted(summaries, key=lambda a: (a.published is None, a.published or "", a.title))
+
+    def stats(self) -> dict[str, int]:
+        return {
+            "articles": self._articles.count(),
+            "passages": self._passages.count(),
+            "quotes": self._quotes.count(),
+        }
+
+    def _query(
+        self, collection: Any, query: str | Sequence[float], k: int, where: dict | None
+    ) -> Iterator[tuple[str, str, dict[str, Any], float]]:
+        total = collection.count()
+        if not total:
+            return
+        vector = self.embeddings.embed_query(query) if isinstance(query, str) else list(query)
+        found = collection.query(
+            query_embeddings=[vector],
+            n_results=min(k, total),
+            where=where or None,
+            include=["documents", "metadatas", "distances"],
+        )
+        for record_id, doc, meta, distance in zip(
+            found["ids"][0],
+            found["documents"][0],
+            found["metadatas"][0],
+            found["distances"][0],
+            strict=True,
+        ):
+            yield record_id, doc, meta, 1.0 - float(distance)
+
+    def search_quotes(
+        self, query: str | Sequence[float], *, k: int = 20, where: dict | None = None
+    ) -> list[tuple[Quote, float]]:
+        """Quotes nearest to ``query`` (text or vector), with cosine similarity."""
+        return [
+            (_to_quote(i, doc, meta), score)
+            for i, doc, meta, score in self._query(self._quotes, query, k, where)
+        ]
+
+    def search_passages(
+        self, query: str | Sequence[float], *, k: int = 20, where: dict | None = None
+    ) -> list[tuple[Passage, float]]:
+        """Passages nearest to ``query`` (text or vector), with cosine similarity."""
+        return [
+            (_to_passage(i, doc, meta), score)
+            for i, doc, meta, score in self._query(self._passages, query, k, where)
+        ]
+
+    def find_quotes(
+        self,
+        *,
+        where: dict | None = None,
+        contains: str | None = None,
+        limit: int | None = None,
+    ) -> list[Quote]:
+        """Quotes by metadata filter and/or literal substring, no vectors involved."""
+        found = self._quotes.get(
+            where=where or None,
+            where_document={"$contains": contains} if contains else None,
+            limit=limit,
+            include=["documents", "metadatas"],
+        )
+        return [
+            _to_quote(i, doc, meta)
+            for i, doc, meta in zip(
+                found["ids"], found["documents"], found["metadatas"], strict=True
+            )
+        ]
+
+    def quotes_of(self, article_id: str) -> list[Quote]:
+        return sorted(self.find_quotes(where={"article_id": article_id}), key=lambda q: q.start)
+
+    def passages_of(self, article_id: str) -> list[Passage]:
+        found = self._passages.get(
+            where={"article_id": article_id}, include=["documents", "metadatas"]
+        )
+        passages = [
+            _to_passage(i, doc, meta)
+            for i, doc, meta in zip(
+                found["ids"], found["documents"], found["metadatas"], strict=True
+            )
+        ]
+        return sorted(passages, key=lambda p: p.index)
+
+    def all_quotes(self) -> list[Quote]:
+        return [
+            _to_quote(i, doc, meta)
+            for (i, meta), doc in self._paged(self._quotes, include=["metadatas", "documents"])
+        ]
+
+    def all_passages(self) -> list[Passage]:
+        return [
+            _to_passage(i, doc, meta)
+            for (i, meta), doc in self._paged(self._passages, include=["metadatas", "documents"])
+        ]
+
+    @staticmethod
+    def _paged(collection: Any, include: list[str]) -> Iterator[Any]:
+        """Yield (id, metadata) or ((id, metadata), document), a page at a time."""
+        offset = 0
+        while True:
+            page = collection.get(limit=_PAGE, offset=offset, include=include)
+            if not page["ids"]:
+                return
+            rows = zip(page["ids"], page["metadatas"], strict=True)
+            if "documents" in include:
+                yield from zip(rows, page["documents"], strict=True)
+            else:
+                yield from rows
+            offset += len(page["ids"])
+
+
+def _to_quote(quote_id: str, text: str, meta: dict[str, Any]) -> Quote:
+    return Quote(
+        text=text,
+        start=int(meta["start"]),
+        end=int(meta["end"]),
+        speaker=_or_none(meta.get("speaker")),
+        kind=meta.get("kind", "direct"),
+        confidence=float(meta.get("confidence", 0.0)),
+        speaker_title=_or_none(meta.get("speaker_title")),
+        cue=_or_none(meta.get("cue")),
+        mention=_or_none(meta.get("mention")),
+        mention_kind=meta.get("mention_kind", "none"),
+        article_id=meta.get("article_id", ""),
+        id=quote_id,
+    )
+
+
+def _to_passage(passage_id: str, text: str, meta: dict[str, Any]) -> Passage:
+    return Passage(
+        id=passage_id,
+        article_id=meta.get("article_id", ""),
+        index=int(meta.get("index", 0)),
+        start=int(meta["start"]),
+        end=int(meta["end"]),
+        text=text,
+    )
