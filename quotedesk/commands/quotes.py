@@ -1,0 +1,5 @@
+"""Placeholder until its owner lands it."""
+
+
+def register(subparsers) -> None:  # noqa: ARG001
+    return None
