@@ -193,13 +193,26 @@ class Store:
         with self._lock.hold():
             yield
 
+    @contextlib.contextmanager
+    def _server_errors(self) -> Iterator[None]:
+        """Name the server when it stops answering (httpx alone says "Connection refused")."""
+        import httpx
+
+        try:
+            yield
+        except httpx.TransportError as exc:
+            raise StoreError(
+                f"lost the Chroma server at {self.location} ({exc or type(exc).__name__}); "
+                "restart it and run the same ingest again to finish"
+            ) from exc
+
     # -- writing --------------------------------------------------------------
 
     def put(
         self, article: Article, passages: Sequence[Passage], quotes: Sequence[Quote]
     ) -> IngestStatus:
         """Store an article with its records; re-putting the same content changes nothing."""
-        with self.writing():
+        with self.writing(), self._server_errors():
             if self.is_stored(article):
                 return "unchanged"
             existing = self._articles.get(ids=[article.id], include=[])
@@ -220,7 +233,8 @@ class Store:
 
     def is_stored(self, article: Article) -> bool:
         """True when this exact version is already in the library (ingest can skip it)."""
-        found = self._articles.get(ids=[article.id], include=["metadatas"])
+        with self._server_errors():
+            found = self._articles.get(ids=[article.id], include=["metadatas"])
         return bool(found["ids"]) and found["metadatas"][0].get("content_hash") == (
             article.content_hash
         )
