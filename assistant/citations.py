@@ -1,0 +1,142 @@
+"""Citations built from the store: every quoted string is sliced from the article by offsets.
+
+Nothing here types a quote. Given an article id and offsets, the quote is
+``article.text[start:end]``, the passage is the stored passage around it, and the
+speaker is the stored quote record that covers the span, never the byline.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from assistant.align import Alignment, align
+from assistant.retrieve import Hit, Retriever
+from quotedesk.models import Citation, Quote
+
+
+def speaker_record(retriever: Retriever, article_id: str, start: int, end: int) -> Quote | None:
+    """The stored quote record covering most of ``[start, end)`` (at least half of it)."""
+    best, best_overlap = None, 0
+    for quote in retriever.quotes_in(article_id):
+        if quote.start >= end:
+            break
+        overlap = min(end, quote.end) - max(start, quote.start)
+        if overlap > best_overlap:
+            best, best_overlap = quote, overlap
+    if best is None or best_overlap * 2 < max(1, end - start):
+        return None
+    return best
+
+
+def sentence_span(
+    text: str, start: int, end: int, *, within: tuple[int, int] | None = None
+) -> tuple[int, int]:
+    """``[start, end)`` widened to whole sentences, kept inside ``within`` when given."""
+    from ingest.sentences import split_sentences
+
+    lo, hi = start, end
+    for sentence in split_sentences(text):
+        if sentence.end <= start or sentence.start >= end:
+            continue
+        lo, hi = min(lo, sentence.start), max(hi, sentence.end)
+    if within:
+        lo, hi = max(lo, within[0]), min(hi, within[1])
+    return lo, hi
+
+
+def cite(
+    retriever: Retriever,
+    article_id: str,
+    start: int,
+    end: int,
+    *,
+    record: Quote | None = None,
+    score: float = 0.0,
+) -> Citation | None:
+    """A citation of ``article.text[start:end]``; the speaker comes from ``record``."""
+    article = retriever.article(article_id)
+    if article is None:
+        return None
+    passages = [p for p in retriever.passages_in(article_id) if p.start < end and p.end > start]
+    if passages:
+        passage = article.text[min(p.start for p in passages) : max(p.end for p in passages)]
+    else:
+        lo, hi = sentence_span(article.text, start, end)
+        passage = article.text[lo:hi]
+    return Citation(
+        article_id=article.id,
+        title=article.title,
+        author=article.author,
+        outlet=article.outlet,
+        published=article.published,
+        speaker=record.speaker if record else None,
+        quote=article.text[start:end],
+        passage=passage,
+        start=start,
+        end=end,
+        source=article.source,
+        speaker_title=record.speaker_title if record else None,
+        score=round(score, 4),
+    )
+
+
+def cite_quote(retriever: Retriever, quote: Quote, *, score: float = 0.0) -> Citation | None:
+    """A whole stored quote record as a citation."""
+    return cite(retriever, quote.article_id, quote.start, quote.end, record=quote, score=score)
+
+
+@dataclass(frozen=True)
+class Match:
+    """Where a fragment was found: the aligned span, its article and its speaker record."""
+
+    article_id: str
+    alignment: Alignment
+    record: Quote | None
+    day: int  # published yyyymmdd, 0 when unknown (for earliest-first ordering)
+
+    @property
+    def speaker(self) -> str | None:
+        return self.record.speaker if self.record else None
+
+
+def locate(
+    retriever: Retriever, fragment: str, hits: Iterable[Hit], *, limit: int = 10
+) -> list[Match]:
+    """Align ``fragment`` in the article text around each hit, best first, one per place.
+
+    Aligning against the article (not the hit's own text) lets a fragment that runs
+    across two quote records or two passages still be found whole.
+    """
+    pad = len(fragment) + 80
+    aligned: list[tuple[str, Alignment]] = []
+    for hit in list(hits)[:limit]:
+        article = retriever.article(hit.article_id)
+        if article is None:
+            continue
+        lo, hi = max(0, hit.start - pad), min(len(article.text), hit.end + pad)
+        alignment = align(fragment, article.text[lo:hi], offset=lo)
+        if alignment is not None:
+            aligned.append((hit.article_id, alignment))
+    aligned.sort(key=lambda pair: -pair[1].similarity)
+    found: list[Match] = []
+    for article_id, a in aligned:
+        if any(
+            m.article_id == article_id and m.alignment.start < a.end and a.start < m.alignment.end
+            for m in found
+        ):
+            continue
+        record = speaker_record(retriever, article_id, a.start, a.end)
+        found.append(Match(article_id, a, record, retriever.published_day(article_id)))
+    return found
+
+
+def cite_match(retriever: Retriever, match: Match) -> Citation | None:
+    """Cite the whole sentence(s) a match sits in, kept inside its quote record."""
+    article = retriever.article(match.article_id)
+    if article is None:
+        return None
+    a = match.alignment
+    within = (match.record.start, match.record.end) if match.record else None
+    start, end = sentence_span(article.text, a.start, a.end, within=within)
+    return cite(retriever, match.article_id, start, end, record=match.record, score=a.similarity)

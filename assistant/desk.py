@@ -1,0 +1,130 @@
+"""``QuoteDesk``: the one object the CLI, the app and scripts use to work with a library."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from assistant.answer import compose
+from assistant.evidence import Evidence, gather
+from assistant.query import Question, parse_question
+from assistant.retrieve import Retriever
+from assistant.verify import verify_quote
+from quotedesk.config import Settings
+from quotedesk.models import Answer, ArticleSummary, IngestReport, Verification
+
+if TYPE_CHECKING:
+    from langchain_core.runnables import Runnable
+
+    from assistant.draft import DraftCheck
+    from quotedesk.store import Store
+
+History = Sequence[tuple[str, Answer]]
+
+
+class QuoteDesk:
+    """Ask, verify and check drafts against one library.
+
+    ``QuoteDesk()`` opens the configured library (``QUOTEDESK_DB`` /
+    ``QUOTEDESK_CHROMA_URL``); ``QuoteDesk(path)`` a local folder. Answers are
+    extractive unless ``settings.llm_model`` names a model.
+    """
+
+    def __init__(
+        self,
+        db_path: str | Path | None = None,
+        *,
+        settings: Settings | None = None,
+        store: Store | None = None,
+    ) -> None:
+        if store is not None:
+            settings = store.settings
+        self.settings = (settings or Settings.from_env()).with_(db_path=db_path)
+        self._store = store
+        self._retriever: Retriever | None = None
+        self._chain: Runnable | None = None
+        self._lock = threading.Lock()
+
+    @property
+    def store(self) -> Store:
+        """The library, opened on first use (so building a desk costs nothing)."""
+        with self._lock:
+            if self._store is None:
+                from quotedesk.store import Store
+
+                self._store = Store(self.settings)
+            return self._store
+
+    @property
+    def retriever(self) -> Retriever:
+        store = self.store
+        with self._lock:
+            if self._retriever is None:
+                self._retriever = Retriever(store)
+            return self._retriever
+
+    # -- library --------------------------------------------------------------
+
+    def ingest(self, paths: Iterable[str | Path], progress: Any = None) -> IngestReport:
+        """Add files or folders of articles (see ``quotedesk ingest``)."""
+        from ingest.pipeline import ingest
+
+        return ingest(self.store, paths, progress=progress)
+
+    def articles(self) -> list[ArticleSummary]:
+        return self.store.articles()
+
+    def remove(self, article_id: str) -> bool:
+        return self.store.remove(article_id)
+
+    def stats(self) -> dict[str, int]:
+        return self.store.stats()
+
+    # -- questions ------------------------------------------------------------
+
+    def understand(self, question: str, history: History | None = None) -> Question:
+        """Parse a question, reading outlet filters against the outlets in the library."""
+        outlets = {
+            outlet for outlet, _day in self.retriever.index().article_meta.values() if outlet
+        }
+        return parse_question(question, outlets=outlets, history=history)
+
+    def evidence(self, question: str | Question, history: History | None = None) -> Evidence:
+        parsed = question if isinstance(question, Question) else self.understand(question, history)
+        return gather(self.retriever, parsed)
+
+    def answer(self, evidence: Evidence) -> Answer:
+        """Write the answer: through the LLM when one is configured, else extractively."""
+        if self.settings.llm_enabled:
+            from assistant.llm import llm_answer
+
+            return llm_answer(evidence, self.settings)
+        return compose(evidence)
+
+    def ask(self, question: str, history: History | None = None) -> Answer:
+        """Answer a question with cited, verbatim passages.
+
+        ``history`` holds earlier (question, answer) turns, for "what else did he say?".
+        """
+        return self.answer(self.evidence(question, history))
+
+    def verify(self, quote: str, speaker: str | None = None) -> Verification:
+        """Is ``quote`` in the library, word for word, and said by ``speaker``?"""
+        return verify_quote(self.retriever, quote, speaker)
+
+    def check_draft(self, text: str) -> list[DraftCheck]:
+        """Verify every quotation in a draft article."""
+        from assistant.draft import check_draft
+
+        return check_draft(self.retriever, text)
+
+    @property
+    def chain(self) -> Runnable:
+        """``retrieve | answer`` as a LangChain Runnable: ``invoke({"question": ...})``."""
+        if self._chain is None:
+            from assistant.chain import build_chain
+
+            self._chain = build_chain(self)
+        return self._chain

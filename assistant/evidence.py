@@ -1,0 +1,248 @@
+"""The retrieval half of the chain: from a parsed question to cited evidence.
+
+Evidence is what both answer writers (extractive and LLM) work from: the supporting
+citations, further candidates, the search trace and, for a verify question, the
+verdict. Keeping it separate is what lets the LLM only *choose* among citations.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from assistant.align import fuzzy_score
+from assistant.citations import Match, cite, cite_match, cite_quote, locate, speaker_record
+from assistant.query import Question
+from assistant.retrieve import Filters, Hit, Retriever
+from assistant.verify import ALTERED_MIN, verify_quote
+from quotedesk.models import Citation, Quote, SearchTrace, Verification
+from quotedesk.text import words
+
+SIMILAR_MARGIN = 0.15  # matches this close to the best are "said similar things" too
+PARAPHRASE_MIN = 0.55  # cosine a paraphrase needs before we offer it as the closest match
+GENERAL_MIN = 0.3
+MAX_CITATIONS = 5
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """Everything an answer may draw on; citations are already sliced from the store."""
+
+    question: Question
+    citations: tuple[Citation, ...] = ()
+    candidates: tuple[Citation, ...] = ()  # weaker hits, offered to an LLM
+    trace: SearchTrace = SearchTrace()
+    verification: Verification | None = None
+    exact: bool = True  # False when the citations are the closest paraphrase, not the words
+    total: int = 0  # how many records matched in all (what-said lists are cut short)
+    problem: str | None = None  # why nothing supports an answer, in words
+    summary: str | None = None  # facts about the library itself (library questions)
+
+
+def gather(retriever: Retriever, question: Question) -> Evidence:
+    """Retrieve and cite what the question needs."""
+    if question.intent == "verify" and question.fragment:
+        return _verify(retriever, question)
+    if question.intent == "who_said" and question.fragment:
+        return _who_said(retriever, question)
+    if question.intent == "what_said" and question.speaker:
+        return _what_said(retriever, question)
+    if question.intent == "library":
+        return Evidence(question, summary=_catalogue(retriever, question.text))
+    return _general(retriever, question)
+
+
+def _filters(question: Question, speakers: tuple[str, ...] = ()) -> Filters:
+    return Filters(
+        speakers=speakers,
+        outlet=question.outlet,
+        date_from=question.date_from,
+        date_to=question.date_to,
+    )
+
+
+def _verify(retriever: Retriever, question: Question) -> Evidence:
+    v = verify_quote(retriever, question.fragment or "", question.speaker)
+    citations = v.appearances or ((v.citation,) if v.citation else ())
+    return Evidence(
+        question,
+        citations,
+        trace=v.trace or SearchTrace(),
+        verification=v,
+        exact=v.verdict != "altered",
+    )
+
+
+def _strong(matches: list[Match], fragment: str) -> list[Match]:
+    need = min(3, len(words(fragment)))
+    return [
+        m
+        for m in matches
+        if m.alignment.similarity >= ALTERED_MIN and m.alignment.matched_words >= need
+    ]
+
+
+def _who_said(retriever: Retriever, question: Question) -> Evidence:
+    fragment = question.fragment or ""
+    hits, trace = retriever.search(fragment, fragment=fragment, filters=_filters(question))
+    strong = _strong(locate(retriever, fragment, hits), fragment)
+    relaxed = question.relaxed()
+    if not strong and relaxed is not None:  # "in 2001" may have been part of the quote
+        return _who_said(retriever, relaxed)
+    if strong:
+        top = strong[0].alignment.similarity
+        similar = [m for m in strong if m.alignment.similarity >= top - SIMILAR_MARGIN]
+        similar.sort(key=lambda m: (m.day == 0, m.day, m.article_id, m.alignment.start))
+        citations = tuple(c for c in (cite_match(retriever, m) for m in similar) if c)
+        best = cite_match(retriever, strong[0])
+        # the best match leads the answer; the rest follow earliest first
+        ordered = (best,) + tuple(c for c in citations if c != best) if best else citations
+        return Evidence(
+            question,
+            ordered,
+            _rest(retriever, hits, ordered, fragment),
+            trace,
+            exact=strong[0].alignment.exact or top >= 0.8,
+            total=len(similar),
+        )
+    closest = [h for h in hits[:3] if _semantic(h) >= PARAPHRASE_MIN]
+    if closest:
+        citation = _best_sentence(retriever, closest[0], fragment)
+        if citation:
+            return Evidence(
+                question,
+                (citation,),
+                _rest(retriever, hits, (citation,), fragment),
+                trace,
+                exact=False,
+                total=1,
+            )
+    return Evidence(
+        question,
+        candidates=_rest(retriever, hits, (), fragment),
+        trace=trace,
+        problem=f"no stored quote or passage contains words close to \u201c{fragment}\u201d",
+    )
+
+
+def _semantic(hit: Hit) -> float:
+    return max(hit.signals.get("vector", 0.0), hit.signals.get("vector_passage", 0.0))
+
+
+def _best_sentence(retriever: Retriever, hit: Hit, query: str) -> Citation | None:
+    """Cite the sentence of ``hit`` closest to ``query``, with the record that covers it."""
+    from ingest.sentences import split_sentences
+
+    article = retriever.article(hit.article_id)
+    if article is None:
+        return None
+    inside = [s for s in split_sentences(article.text) if hit.start <= s.start < hit.end]
+    if not inside:
+        return cite(retriever, hit.article_id, hit.start, hit.end, record=hit.quote)
+    best = max(inside, key=lambda s: fuzzy_score(query, s.text))
+    start, end = max(best.start, hit.start), min(best.end, hit.end)
+    record = hit.quote or speaker_record(retriever, hit.article_id, start, end)
+    return cite(retriever, hit.article_id, start, end, record=record, score=hit.score)
+
+
+def _rest(
+    retriever: Retriever, hits: list[Hit], shown: tuple[Citation, ...], query: str, n: int = 4
+) -> tuple[Citation, ...]:
+    """A few further candidates (not already cited) for an LLM to consider."""
+    seen = {(c.article_id, c.start) for c in shown}
+    out: list[Citation] = []
+    for hit in hits:
+        if len(out) == n:
+            break
+        if any(a == hit.article_id and hit.start <= s < hit.end for a, s in seen):
+            continue
+        citation = _best_sentence(retriever, hit, query)
+        if citation and (citation.article_id, citation.start) not in seen:
+            seen.add((citation.article_id, citation.start))
+            out.append(citation)
+    return tuple(out)
+
+
+def _what_said(retriever: Retriever, question: Question) -> Evidence:
+    names = tuple(retriever.speakers_named(question.speaker or ""))
+    filters = _filters(question, names)
+    if not names:
+        return Evidence(
+            question,
+            trace=SearchTrace(queries=(question.text,), filters=question.filters()),
+            problem=f"no quotes attributed to {question.speaker} are stored",
+        )
+    if question.topic:
+        hits, trace = retriever.search(question.topic, filters=filters, kinds=("quote",))
+        quotes = [h.quote for h in hits if h.quote is not None]
+        scores = {h.id: h.score for h in hits}
+    else:
+        quotes, scores = retriever.quotes_matching(filters), {}
+        trace = SearchTrace(queries=(question.text,))
+    quotes = [q for q in quotes if (q.article_id, q.start) not in question.exclude]
+    # the most relevant few (all, when there is no topic), shown earliest first
+    shown = sorted(quotes[:MAX_CITATIONS], key=lambda q: (_day(retriever, q), q.start))
+    citations = tuple(
+        c for c in (cite_quote(retriever, q, score=scores.get(q.id, 0.0)) for q in shown) if c
+    )
+    problem = None
+    if not citations:
+        more = " more" if question.exclude else ""
+        about = f" about {question.topic}" if question.topic else ""
+        problem = f"no{more} quotes by {', '.join(names)}{about} match"
+    return Evidence(
+        question,
+        citations,
+        trace=replace(trace, filters=question.filters()),
+        total=len(quotes),
+        problem=problem,
+    )
+
+
+def _day(retriever: Retriever, quote: Quote) -> int:
+    """Earliest-first sort key; undated articles go last."""
+    return retriever.published_day(quote.article_id) or 99_999_999
+
+
+def _general(retriever: Retriever, question: Question) -> Evidence:
+    query = question.search_text
+    hits, trace = retriever.search(query, filters=_filters(question))
+    good = [h for h in hits if _semantic(h) >= GENERAL_MIN][:3]
+    citations = tuple(c for c in (_best_sentence(retriever, h, query) for h in good) if c)
+    problem = None if citations else f"nothing in the library is close to \u201c{query}\u201d"
+    return Evidence(
+        question,
+        citations,
+        _rest(retriever, hits[3:], citations, query),
+        trace,
+        problem=problem,
+        total=len(citations),
+    )
+
+
+def _catalogue(retriever: Retriever, text: str) -> str:
+    """Facts about the library for "how many articles", "which outlets", "who is quoted most"."""
+    from collections import Counter
+
+    store = retriever.store
+    stats = store.stats()
+    lowered = text.lower()
+    lines = [
+        f"The library holds {stats['articles']} articles, {stats['quotes']} attributed quotes "
+        f"and {stats['passages']} passages."
+    ]
+    summaries = store.articles()
+    if "outlet" in lowered or "source" in lowered:
+        outlets = Counter(a.outlet or "unknown outlet" for a in summaries)
+        lines.append("Outlets: " + ", ".join(f"{o} ({n})" for o, n in outlets.most_common()))
+    if any(w in lowered for w in ("speaker", "people", "quoted")):
+        records = retriever.index().records
+        counts = Counter(r.item.speaker for r in records if r.kind == "quote" and r.item.speaker)
+        lines.append("Most quoted: " + ", ".join(f"{s} ({n})" for s, n in counts.most_common(10)))
+    if "article" in lowered and ("list" in lowered or "which" in lowered or "what" in lowered):
+        lines.extend(
+            f"- {a.title} ({a.outlet or a.author or 'unknown'}, {a.published or 'undated'})"
+            for a in summaries[:20]
+        )
+        if len(summaries) > 20:
+            lines.append(f"... and {len(summaries) - 20} more")
+    return "\n".join(lines)
