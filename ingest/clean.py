@@ -33,6 +33,11 @@ _MAX_CANDIDATES = 50
 # capitalised word, with no space. The period-side checks live in _is_glued_sentence.
 _GLUED_SENTENCE = re.compile(r"([.!?])([\"'\u201d\u2019)\]]?)(?=[A-Z][a-z])")
 _WORD_BEFORE = re.compile(r"(\S+)$")
+_WORD_AFTER = re.compile(r"[A-Za-z]+(\S*)")
+_LETTERS = re.compile(r"[A-Za-z]+")
+_LETTERS_BEFORE = re.compile(r"[A-Za-z]+$")
+# How far to look around a junction for its word: longer "words" are not prose.
+_LOOKAROUND = 100
 _CLOSERS = "\"'\u201d\u2019)]"
 _OPENERS = "\"'\u201c\u2018(["
 _PLAIN_WORD = re.compile(r"[A-Za-z][A-Za-z'\u2019-]*[a-z]")
@@ -159,7 +164,7 @@ def unglue_sentences(text: str) -> tuple[str, int]:
 
 
 def _is_glued_sentence(text: str, match: re.Match[str]) -> bool:
-    before = _WORD_BEFORE.search(text, 0, match.start())
+    before = _WORD_BEFORE.search(text, max(0, match.start() - _LOOKAROUND), match.start())
     if not before:
         return False
     word = before.group(1).lstrip(_OPENERS)
@@ -168,9 +173,9 @@ def _is_glued_sentence(text: str, match: re.Match[str]) -> bool:
         return False  # '"yes".")' style clutter: leave it
     if not _PLAIN_WORD.fullmatch(bare) or bare.lower() in ABBREVIATIONS:
         return False
-    after = re.match(r"[A-Za-z]+(\S*)", text[match.end() :])
-    # "example.Com/path", "Foo.Bar.baz": code or a web address, not two sentences.
-    return not (after and re.match(r"[./@:]\w", after.group(1)))
+    # "Atlantic.Net.", "example.Com/path": a name or an address, not two sentences
+    after = _WORD_AFTER.match(text, match.end())
+    return not (after and re.search(r"[./@:]", after.group(1)))
 
 
 def unglue_headers(text: str) -> tuple[str, int]:
@@ -208,8 +213,8 @@ def _unglue_header_line(line: str) -> tuple[str, int]:
 
 
 def _is_glue_junction(line: str, pos: int) -> bool:
-    left = re.search(r"[A-Za-z]+$", line[:pos])
-    right = re.match(r"[A-Za-z]+", line[pos:])
+    left = _LETTERS_BEFORE.search(line, max(0, pos - _LOOKAROUND), pos)
+    right = _LETTERS.match(line, pos)
     if not left or not right:
         return False
     left_word, right_word = left.group(), right.group()
@@ -217,13 +222,15 @@ def _is_glue_junction(line: str, pos: int) -> bool:
         return False
     if not right_word[1:].islower() or right_word.lower() not in _SENTENCE_OPENERS:
         return False
-    sentence = re.split(r"(?<=[.!?])\s", line[pos:], maxsplit=1)[0]
+    sentence = re.split(r"(?<=[.!?])\s", line[pos : pos + _HEADER_MAX_CHARS], maxsplit=1)[0]
     return len(sentence.split()) >= _MIN_SENTENCE_WORDS
 
 
 def _header_start(line: str, pos: int) -> int | None:
     """Where the header before ``pos`` begins, or None when it is not header-shaped."""
-    starts = [0] + [m.end() for m in _SENTENCE_END.finditer(line, 0, pos) if m.end() < pos]
+    window = max(0, pos - _HEADER_MAX_CHARS - 1)
+    ends = [m.end() for m in _SENTENCE_END.finditer(line, window, pos) if m.end() < pos]
+    starts = [0, *ends] if window == 0 else ends
     for start in reversed(starts):
         candidate = line[start:pos]
         if len(candidate) > _HEADER_MAX_CHARS:

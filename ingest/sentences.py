@@ -52,6 +52,7 @@ _BOUNDARY = re.compile(
     r"(?:[.!?]+|\u2026)[\"'\u201d\u2019)\]}]*(?=\s+[\"'\u201c\u2018(\[]*[A-Z0-9])",
 )
 _TOKEN_BEFORE = re.compile(r"(\S+)$")
+_LOOKBEHIND = 100  # an abbreviation is short; bounded look-behind keeps long lines linear
 _ACRONYM = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")
 _NEXT_WORD = re.compile(r"\s+[\"'\u201c\u2018(\[]*([A-Za-z]+)")
 
@@ -83,7 +84,7 @@ def _ends_sentence(line: str, match: re.Match[str]) -> bool:
     punct = match.group().rstrip(_CLOSE)
     if punct != ".":
         return True  # "!", "?", "...", "?!": always an end before a capital
-    before = _TOKEN_BEFORE.search(line, 0, match.start())
+    before = _TOKEN_BEFORE.search(line, max(0, match.start() - _LOOKBEHIND), match.start())
     if not before:
         return True
     token = before.group(1).lstrip(_OPEN)
