@@ -188,6 +188,8 @@ def _load_file(path: Path, source: str, max_bytes: int) -> Iterator[Article | Lo
         yield error
     except OSError as error:
         yield LoadError(source, f"cannot read file: {error.strerror or error}")
+    except (ValueError, RecursionError) as error:  # a parser choking on odd content
+        yield LoadError(source, f"cannot parse {fmt}: {error}")
 
 
 def read_text(path: Path, source: str, max_bytes: int) -> tuple[str, tuple[str, ...]]:
@@ -536,7 +538,7 @@ def _known(value: Any) -> Any:
 def _categories(value: Any) -> tuple[str, ...]:
     if value is None:
         return ()
-    items = [value] if isinstance(value, str) else list(value)
+    items = value if isinstance(value, list | tuple) else [value]
     return tuple(c for c in (_known(str(item)) for item in items) if c)
 
 

@@ -75,7 +75,7 @@ def split_sentences(text: str) -> list[Sentence]:
 def _append(sentences: list[Sentence], text: str, start: int, end: int) -> None:
     piece = text[start:end]
     stripped = piece.strip()
-    if stripped:
+    if any(c.isalnum() for c in stripped):  # a stray "." or "***" line is not a sentence
         start += len(piece) - len(piece.lstrip())
         sentences.append(Sentence(start=start, end=start + len(stripped), text=stripped))
 

@@ -293,3 +293,13 @@ def test_news_corpus_loads(news_dir: Path) -> None:
     assert len(results) == 12
     assert all(isinstance(r, Article) for r in results)
     assert len({r.id for r in results}) == 12
+
+
+def test_odd_record_values_do_not_break_loading() -> None:
+    article = load_text(
+        '{"text": "Hello there.", "categories": 5, "published": {"day": 1}, "title": 7}',
+        source="mem",
+        fmt="json",
+    )
+    assert article.categories == ("5",) and article.title == "7"
+    assert article.published is None

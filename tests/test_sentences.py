@@ -99,3 +99,8 @@ def test_news_corpus_sane(news_dir: Path) -> None:
         assert words / 60 < len(sentences) < words / 6, path.name
         for s in sentences:  # no split right after a title or an initial
             assert not s.text.endswith((" Mr.", " Dr.", " Gov.", " Sen.", " St.", " No.")), s.text
+
+
+def test_punctuation_only_lines_are_not_sentences() -> None:
+    text = "First line here.\n .\n***\nSecond line here."
+    assert texts(text) == ["First line here.", "Second line here."]
