@@ -127,3 +127,13 @@ def test_news_corpus_not_damaged(news_dir: Path) -> None:
         remaining = iter(before)
         assert all(line in remaining for line in cleaned.text.split("\n")), path.name
         assert len(cleaned.text) > 0.9 * len("\n".join(before)), path.name
+
+
+def test_cleaning_is_idempotent(sample_clean, news_dir: Path) -> None:
+    """Re-loading stored text must give the same text (and so the same article id)."""
+    texts = [sample_clean.text] + [
+        clean_text(p.read_text(encoding="utf-8")).text for p in sorted(news_dir.glob("*.txt"))
+    ]
+    for text in texts:
+        again = clean_text(text)
+        assert again.text == text and again.notes == ()
