@@ -167,10 +167,7 @@ def _is_glued_sentence(text: str, match: re.Match[str]) -> bool:
     before = _WORD_BEFORE.search(text, max(0, match.start() - _LOOKAROUND), match.start())
     if not before:
         return False
-    word = before.group(1).lstrip(_OPENERS)
-    bare = word.rstrip(_CLOSERS)
-    if match.group(2) and bare != word:
-        return False  # '"yes".")' style clutter: leave it
+    bare = before.group(1).lstrip(_OPENERS).rstrip(_CLOSERS)
     if not _PLAIN_WORD.fullmatch(bare) or bare.lower() in ABBREVIATIONS:
         return False
     # "Atlantic.Net.", "example.Com/path": a name or an address, not two sentences

@@ -295,10 +295,13 @@ def _parse_record_text(raw: str, source: str) -> tuple[str, dict[str, Any]]:
     return _record_fields(record, source)
 
 
+_JSON_KINDS = {list: "array", str: "string", int: "number", float: "number", bool: "boolean"}
+
+
 def _record_fields(record: Any, source: str) -> tuple[str, dict[str, Any]]:
     """A JSON article record: ``text`` (or ``body``/``content``) plus optional metadata."""
     if not isinstance(record, dict):
-        kind = type(record).__name__
+        kind = _JSON_KINDS.get(type(record), "value")
         raise LoadError(source, f"record is a JSON {kind}, expected an object with a 'text' field")
     text = next((v for k in ("text", "body", "content") if _is_text(v := record.get(k))), None)
     if text is None:
@@ -323,7 +326,7 @@ def _record_fields(record: Any, source: str) -> tuple[str, dict[str, Any]]:
 
 
 def _names(value: Any) -> Any:
-    """ "A, B" for a list of authors; anything else as it is."""
+    """Author lists joined with ", "; anything else as it is."""
     if isinstance(value, list):
         return ", ".join(str(name) for name in value if name) or None
     return value
