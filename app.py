@@ -1,0 +1,380 @@
+"""Quotedesk in the browser: chat, verify, library and draft check over one QuoteDesk.
+
+UI only: every action is one call on the ``QuoteDesk`` facade and every value shown
+comes from ``assistant.ui_format``. Run ``python app.py`` (``--host``, ``--port``, ``--db``;
+``GRADIO_SERVER_NAME`` / ``GRADIO_SERVER_PORT`` work too). It listens on loopback unless told
+otherwise and makes no outside connection.
+"""
+
+import argparse
+import json
+import logging
+import os
+import sys
+import tempfile
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import Any
+
+# Before gradio is imported: it reads this at import time and would otherwise phone home.
+os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
+
+import gradio as gr  # noqa: E402
+
+from assistant import QuoteDesk  # noqa: E402
+from assistant import ui_format as fmt  # noqa: E402
+from assistant.verify import explain, to_claimreview  # noqa: E402
+from ingest.load import FORMATS, SUPPORTED, read_text  # noqa: E402
+from quotedesk.errors import LoadError, QuotedeskError  # noqa: E402
+from quotedesk.models import Answer  # noqa: E402
+from quotedesk.resources import SAMPLE_ARTICLE  # noqa: E402
+
+log = logging.getLogger("quotedesk.app")
+
+SEED_QUESTION = "who said the cold war will go on?"
+EMPTY_QUESTION = f'Please type a question, for example "{SEED_QUESTION}"'
+#: several people can chat at once; writes to the library go one at a time in their own lane
+CHAT_CONCURRENCY = 4
+WRITES = "library-writes"
+#: Gradio hands each call its own tracker in place of this default; it only marks the parameter
+PROGRESS = gr.Progress()
+
+Turns = list[tuple[str, Answer]]
+
+
+def problem(action: str, exc: Exception) -> str:
+    """A failure in words: our own errors say what to do; anything else is logged in full."""
+    if isinstance(exc, QuotedeskError):
+        return f"Could not {action}: {exc}"
+    log.exception("unexpected error while trying to %s", action)
+    return f"Could not {action} because of an unexpected error ({type(exc).__name__}: {exc})."
+
+
+def seed_sample(desk: QuoteDesk) -> None:
+    """On first start (an empty library) add the bundled sample so there is something to ask."""
+    try:
+        if desk.stats().get("articles", 0) == 0:
+            desk.ingest([SAMPLE_ARTICLE])
+            log.info("empty library: added the sample article %s", SAMPLE_ARTICLE.name)
+    except Exception as exc:  # the app still starts; each view reports the store problem
+        log.warning(problem("add the sample article", exc))
+
+
+class DeskUI:
+    """The event handlers: each turns widget values into one facade call and back."""
+
+    def __init__(self, desk: QuoteDesk) -> None:
+        self.desk = desk
+        self.downloads = Path(tempfile.mkdtemp(prefix="quotedesk-claimreview-"))
+
+    # Chat ------------------------------------------------------------------------------
+    def chat(
+        self, message: str, messages: list[dict[str, Any]] | None, turns: Turns | None
+    ) -> Iterator[tuple[list[dict[str, Any]], Turns, str]]:
+        """Stream the answer into the chat, then its sources as collapsed messages."""
+        question = (message or "").strip()
+        messages, turns = list(messages or []), list(turns or [])
+        if not question:
+            gr.Warning(EMPTY_QUESTION)
+            yield messages, turns, ""
+            return
+        messages.append({"role": "user", "content": question})
+        yield messages + [{"role": "assistant", "content": "*Searching the library…*"}], turns, ""
+        try:
+            answer = self.desk.ask(question, history=turns)
+        except Exception as exc:
+            messages.append({"role": "assistant", "content": problem("answer", exc)})
+            yield messages, turns, ""
+            return
+        reply = {"role": "assistant", "content": ""}
+        for prefix in fmt.stream_chunks(answer.answer):
+            reply["content"] = fmt.escape_markdown(prefix)
+            yield messages + [reply], turns, ""
+        messages += [reply, *fmt.source_messages(answer)]
+        yield messages, [*turns, (question, answer)], ""
+
+    def chat_api(self, message: str, history: list | None = None) -> str:
+        """Answer one question as plain text: the answer, each speaker and verbatim quote.
+
+        ``history`` holds earlier turns, as chat messages (``{"role", "content"}``),
+        ``[question, answer]`` pairs or bare questions; the questions are asked again in
+        order so follow-ups ("what else did he say?") resolve as they do in the chat.
+        """
+        question = (message or "").strip()
+        if not question:
+            return EMPTY_QUESTION
+        try:
+            turns: Turns = []
+            for earlier in _questions(history or []):
+                turns.append((earlier, self.desk.ask(earlier, history=turns)))
+            return fmt.answer_text(self.desk.ask(question, history=turns))
+        except Exception as exc:
+            return problem("answer", exc)
+
+    # Verify ----------------------------------------------------------------------------
+    def verify(self, quote: str, speaker: str) -> tuple[str, list, list, str | None]:
+        """Verdict card, word diff, appearances and the ClaimReview file for one quote."""
+        quote = (quote or "").strip()
+        if not quote:
+            raise gr.Error("Paste the quote you want to check.")
+        try:
+            result = self.desk.verify(quote, speaker=(speaker or "").strip() or None)
+        except Exception as exc:
+            raise gr.Error(problem("verify the quote", exc)) from None
+        path = self.downloads / f"claimreview-{abs(hash((quote, speaker))):x}.json"
+        path.write_text(json.dumps(to_claimreview(result), indent=2, ensure_ascii=False))
+        return (
+            fmt.verdict_markdown(result),
+            fmt.diff_highlights(result),
+            fmt.appearance_rows(result),
+            str(path),
+        )
+
+    def verify_api(self, quote: str, speaker: str = "") -> dict:
+        """The verification as JSON: verdict, speakers, similarity, diff, sources."""
+        quote = (quote or "").strip()
+        if not quote:
+            raise gr.Error("Give the quote you want to check.")
+        try:
+            result = self.desk.verify(quote, speaker=(speaker or "").strip() or None)
+        except Exception as exc:
+            raise gr.Error(problem("verify the quote", exc)) from None
+        return {
+            "quote": quote,
+            "summary": explain(result),
+            **result.to_dict(),
+            "claimreview": to_claimreview(result),
+        }
+
+    # Library ---------------------------------------------------------------------------
+    def ingest(self, files: Sequence[str] | None, progress: Any = PROGRESS) -> str:
+        """Add uploaded files to the library, one progress step per file."""
+        paths = [str(f) for f in files or []]
+        if not paths:
+            raise gr.Error("Choose one or more article files to add.")
+        progress(0, desc="Reading articles…")
+
+        def step(done: int, total: int | None, source: str) -> None:
+            progress((done, total or len(paths)), desc=f"Added {Path(source).name}")
+
+        try:
+            report = self.desk.ingest(paths, progress=step)
+        except Exception as exc:
+            raise gr.Error(problem("add the files", exc)) from None
+        summary = fmt.ingest_markdown(report)
+        if report.failed and not (report.added or report.updated or report.unchanged):
+            raise gr.Error(summary.replace("**", ""), title="Nothing was added")
+        if report.failed:
+            gr.Warning(f"{len(report.failed)} file(s) could not be added; see the list.")
+        return summary
+
+    def remove(self, article_id: str | None) -> str:
+        """Delete one article (and its quotes and passages) from the library."""
+        if not article_id:
+            raise gr.Error("Pick the article to delete.")
+        try:
+            removed = self.desk.remove(article_id)
+        except Exception as exc:
+            raise gr.Error(problem("delete the article", exc)) from None
+        return (
+            f"Deleted `{article_id}`." if removed else f"No article `{article_id}` in the library."
+        )
+
+    def library(self) -> tuple[str, list, Any]:
+        """Settings line, articles table and delete choices, as the library is now."""
+        try:
+            articles = self.desk.articles()
+            stats = self.desk.stats()
+        except Exception as exc:
+            gr.Warning(problem("read the library", exc))
+            articles, stats = [], None
+        return (
+            fmt.settings_markdown(self.desk.settings, stats),
+            fmt.article_rows(articles),
+            gr.Dropdown(choices=fmt.article_choices(articles), value=None),
+        )
+
+    # Draft check -----------------------------------------------------------------------
+    def check_draft(self, text: str) -> list[list[Any]]:
+        """Every quote in the draft with its verdict and where it really comes from."""
+        if not (text or "").strip():
+            raise gr.Error("Paste a draft (or upload a text file) to check its quotes.")
+        try:
+            results = self.desk.check_draft(text)
+        except Exception as exc:
+            raise gr.Error(problem("check the draft", exc)) from None
+        if not results:
+            gr.Info("No quotations found in the draft.")
+        return fmt.draft_rows(results)
+
+    def read_draft(self, path: str | None) -> str:
+        """An uploaded draft's text for the draft box, decoded the way articles are."""
+        if not path:
+            return ""
+        try:
+            text, _notes = read_text(Path(path), Path(path).name, self.desk.settings.max_file_bytes)
+        except LoadError as exc:
+            raise gr.Error(f"Could not read the draft: {exc.reason}") from None
+        return text
+
+
+def _questions(history: Sequence[Any]) -> list[str]:
+    """The user's questions out of any of the history shapes ``chat_api`` accepts."""
+    questions = []
+    for item in history:
+        if isinstance(item, dict):
+            if item.get("role") == "user" and isinstance(item.get("content"), str):
+                questions.append(item["content"])
+        elif isinstance(item, list | tuple) and item:
+            questions.append(str(item[0]))
+        elif isinstance(item, str):
+            questions.append(item)
+    return [q.strip() for q in questions if q and q.strip()]
+
+
+def build_app(desk: QuoteDesk) -> gr.Blocks:
+    """The whole UI over ``desk``; launch it with ``.launch()`` (queueing already set)."""
+    ui = DeskUI(desk)
+    with gr.Blocks(title="Quotedesk") as demo:
+        gr.Markdown(
+            "# Quotedesk\nWho really said this? Every quote shown is cut verbatim from a"
+            " stored article."
+        )
+        settings_line = gr.Markdown(fmt.settings_markdown(desk.settings))
+
+        with gr.Tab("Chat", id="chat"):
+            chatbot = gr.Chatbot(label="Quotedesk", height=520, elem_id="chat")
+            turns = gr.State([])
+            with gr.Row():
+                question = gr.Textbox(
+                    placeholder=f"Ask e.g. {SEED_QUESTION}",
+                    show_label=False,
+                    scale=8,
+                    elem_id="question",
+                )
+                ask = gr.Button("Ask", variant="primary", scale=1, elem_id="ask")
+            for trigger in (question.submit, ask.click):
+                trigger(
+                    ui.chat,
+                    [question, chatbot, turns],
+                    [chatbot, turns, question],
+                    api_name="chat_ui",
+                    api_visibility="private",
+                )
+            chatbot.clear(lambda: [], None, turns, api_name="forget", api_visibility="private")
+            gr.api(ui.chat_api, api_name="chat")
+
+        with gr.Tab("Verify", id="verify"):
+            with gr.Row():
+                quote = gr.Textbox(label="Quote", lines=3, scale=3, elem_id="verify-quote")
+                speaker = gr.Textbox(label="Said by (optional)", scale=1, elem_id="verify-speaker")
+            check = gr.Button("Verify", variant="primary", elem_id="verify-button")
+            verdict = gr.Markdown(elem_id="verdict")
+            diff = gr.HighlightedText(
+                label="Differences from the source (the claim's words; [source: ...] = original)",
+                color_map=fmt.DIFF_COLORS,
+                show_legend=True,
+                combine_adjacent=False,
+            )
+            appearances = gr.Dataframe(
+                headers=fmt.APPEARANCE_COLUMNS,
+                label="Every appearance, earliest first",
+                interactive=False,
+                wrap=True,
+            )
+            claimreview = gr.File(label="ClaimReview (schema.org JSON-LD)", interactive=False)
+            for trigger in (check.click, quote.submit):
+                trigger(
+                    ui.verify,
+                    [quote, speaker],
+                    [verdict, diff, appearances, claimreview],
+                    api_name="verify_ui",
+                    api_visibility="private",
+                )
+            gr.api(ui.verify_api, api_name="verify")
+
+        with gr.Tab("Library", id="library"):
+            uploads = gr.File(
+                label=f"Articles to add ({SUPPORTED})",
+                file_count="multiple",
+                file_types=list(FORMATS),
+                type="filepath",
+            )
+            add = gr.Button("Add to library", variant="primary")
+            ingest_status = gr.Markdown()
+            articles = gr.Dataframe(
+                headers=fmt.ARTICLE_COLUMNS, label="Articles", interactive=False, wrap=True
+            )
+            with gr.Row():
+                doomed = gr.Dropdown(label="Article to delete", choices=[], scale=4)
+                delete = gr.Button("Delete", variant="stop", scale=1)
+            refresh = (ui.library, None, [settings_line, articles, doomed])
+            add.click(
+                ui.ingest,
+                uploads,
+                ingest_status,
+                api_name="ingest",
+                concurrency_id=WRITES,
+                concurrency_limit=1,
+            ).then(*refresh, api_name="library_after_ingest", api_visibility="private")
+            delete.click(
+                ui.remove,
+                doomed,
+                ingest_status,
+                api_name="delete",
+                concurrency_id=WRITES,
+                concurrency_limit=1,
+            ).then(*refresh, api_name="library_after_delete", api_visibility="private")
+
+        with gr.Tab("Draft check", id="draft"):
+            draft = gr.Textbox(label="Draft", lines=10, placeholder="Paste an article draft…")
+            draft_file = gr.File(label="…or upload it", file_types=[".txt", ".md"], type="filepath")
+            check_draft = gr.Button("Check quotes", variant="primary")
+            draft_table = gr.Dataframe(
+                headers=fmt.DRAFT_COLUMNS, label="Quotes in the draft", interactive=False, wrap=True
+            )
+            draft_file.upload(
+                ui.read_draft, draft_file, draft, api_name="read_draft", api_visibility="private"
+            )
+            check_draft.click(ui.check_draft, draft, draft_table, api_name="check_draft")
+
+        demo.load(*refresh, api_name="library", api_visibility="private")
+    demo.queue(default_concurrency_limit=CHAT_CONCURRENCY)
+    return demo
+
+
+def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description="Quotedesk web app")
+    parser.add_argument(
+        "--host",
+        default=os.environ.get("GRADIO_SERVER_NAME", "127.0.0.1"),
+        help="address to listen on (default: $GRADIO_SERVER_NAME or 127.0.0.1)",
+    )
+    parser.add_argument(
+        "--port",
+        type=int,
+        default=int(os.environ.get("GRADIO_SERVER_PORT", "7860")),
+        help="port (default: $GRADIO_SERVER_PORT or 7860)",
+    )
+    parser.add_argument("--db", help="library folder (default: $QUOTEDESK_DB or the user data dir)")
+    return parser.parse_args(argv)
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    """Open the library, add the sample on first start, and serve until interrupted."""
+    args = parse_args(argv)
+    logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
+    try:
+        desk = QuoteDesk(args.db)
+    except QuotedeskError as exc:
+        sys.exit(f"quotedesk: {exc}")
+    seed_sample(desk)
+    build_app(desk).launch(
+        server_name=args.host,
+        server_port=args.port,
+        max_file_size=desk.settings.max_file_bytes,
+    )
+
+
+if __name__ == "__main__":
+    main()
