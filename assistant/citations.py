@@ -16,17 +16,35 @@ from quotedesk.models import Citation, Quote
 
 
 def speaker_record(retriever: Retriever, article_id: str, start: int, end: int) -> Quote | None:
-    """The stored quote record covering most of ``[start, end)`` (at least half of it)."""
-    best, best_overlap = None, 0
+    """The stored quote record that covers ``[start, end)``: at least half of it, and the
+    tightest such record, so a direct quote inside an expert's section keeps its speaker."""
+    covering = []
     for quote in retriever.quotes_in(article_id):
         if quote.start >= end:
             break
         overlap = min(end, quote.end) - max(start, quote.start)
-        if overlap > best_overlap:
-            best, best_overlap = quote, overlap
-    if best is None or best_overlap * 2 < max(1, end - start):
+        if overlap * 2 >= max(1, end - start):
+            covering.append((overlap, quote))
+    if not covering:
         return None
-    return best
+    most = max(overlap for overlap, _q in covering)
+    return min(
+        (q for overlap, q in covering if overlap * 10 >= most * 9), key=lambda q: q.end - q.start
+    )
+
+
+def _speaker_span(retriever: Retriever, match: Match) -> tuple[int, int] | None:
+    """The stretch of text the match's speaker is quoted in (their adjoining records)."""
+    if match.record is None:
+        return None
+    a = match.alignment
+    same = [
+        q
+        for q in retriever.quotes_in(match.article_id)
+        if q.speaker == match.record.speaker and q.start < a.end and a.start < q.end
+    ]
+    spans = same or [match.record]
+    return min(q.start for q in spans), max(q.end for q in spans)
 
 
 def sentence_span(
@@ -137,6 +155,5 @@ def cite_match(retriever: Retriever, match: Match) -> Citation | None:
     if article is None:
         return None
     a = match.alignment
-    within = (match.record.start, match.record.end) if match.record else None
-    start, end = sentence_span(article.text, a.start, a.end, within=within)
+    start, end = sentence_span(article.text, a.start, a.end, within=_speaker_span(retriever, match))
     return cite(retriever, match.article_id, start, end, record=match.record, score=a.similarity)
