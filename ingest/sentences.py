@@ -19,18 +19,20 @@ def word_set(words: str) -> frozenset[str]:
     return frozenset(words.split())
 
 
-# A period after these never ends a sentence: titles, months, "No. 4", "e.g.".
+# A period after these never ends a sentence: titles, months, "e.g.".
 NEVER_FINAL = word_set(
     """
     mr mrs ms messrs dr prof sen reps rep gov lt col gen sgt capt cmdr adm maj rev hon pres
-    supt det insp cpl pvt ft mt st no nos vol pp fig approx vs e.g i.e cf
+    supt det insp cpl pvt ft mt st approx vs e.g i.e cf
     jan feb mar apr jun jul aug sep sept oct nov dec
     """
 )
+# Abbreviations only before a number ("No. 4", "Vol. 2"); "he said no. Then" ends.
+BEFORE_NUMBER = word_set("no nos vol pp fig")
 # These can end a sentence ("... a unit of Acme Inc. The deal ...") when a typical
 # sentence opener follows; otherwise they are mid-sentence ("Acme Inc. said").
 SOMETIMES_FINAL = word_set("inc co corp ltd llc plc bros jr sr etc al est dept univ ave blvd rd")
-ABBREVIATIONS = NEVER_FINAL | SOMETIMES_FINAL
+ABBREVIATIONS = NEVER_FINAL | BEFORE_NUMBER | SOMETIMES_FINAL
 
 # Words English sentences commonly open with: an abbreviation or acronym ("U.S.")
 # followed by one of these is read as a sentence end.
@@ -54,6 +56,7 @@ _BOUNDARY = re.compile(
 _TOKEN_BEFORE = re.compile(r"(\S+)$")
 _LOOKBEHIND = 100  # an abbreviation is short; bounded look-behind keeps long lines linear
 _ACRONYM = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")
+_NEXT_NUMBER = re.compile(r"\s+#?\d")
 _NEXT_WORD = re.compile(r"\s+[\"'\u201c\u2018(\[]*([A-Za-z]+)")
 
 
@@ -91,6 +94,8 @@ def _ends_sentence(line: str, match: re.Match[str]) -> bool:
     lowered = token.lower()
     if lowered in NEVER_FINAL or (len(token) == 1 and token.isalpha()):
         return False  # "Dr. Smith", "No. 4", "J. K. Rowling", "Abbott v. Burke"
+    if lowered in BEFORE_NUMBER:
+        return not _NEXT_NUMBER.match(line, match.end())
     if lowered in SOMETIMES_FINAL or _ACRONYM.fullmatch(token):
         following = _NEXT_WORD.match(line, match.end())
         return bool(following) and following.group(1).lower() in SENTENCE_OPENERS

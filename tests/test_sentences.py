@@ -39,6 +39,8 @@ def test_offsets_slice_the_text_exactly() -> None:
             ["He moved to the U.S.", "The rest is history."],
         ),
         ("It works at Acme Inc. The deal closed.", ["It works at Acme Inc.", "The deal closed."]),
+        ("She said no. Then she left.", ["She said no.", "Then she left."]),
+        ("See Vol. 2 and No. 14 on the list.", None),
     ],
 )
 def test_abbreviations_initials_and_numbers(text: str, expected: list[str] | None) -> None:
