@@ -93,7 +93,7 @@ def _ends_sentence(line: str, match: re.Match[str]) -> bool:
     token = before.group(1).lstrip(_OPEN)
     lowered = token.lower()
     if lowered in NEVER_FINAL or (len(token) == 1 and token.isalpha()):
-        return False  # "Dr. Smith", "No. 4", "J. K. Rowling", "Abbott v. Burke"
+        return False  # "Dr. Smith", "Jan. 5", "J. K. Rowling", "Abbott v. Burke"
     if lowered in BEFORE_NUMBER:
         return not _NEXT_NUMBER.match(line, match.end())
     if lowered in SOMETIMES_FINAL or _ACRONYM.fullmatch(token):
