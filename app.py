@@ -180,6 +180,13 @@ class DeskUI:
             f"Deleted `{article_id}`." if removed else f"No article `{article_id}` in the library."
         )
 
+    def articles_api(self) -> list[dict]:
+        """The library as JSON: id, title, source, author, outlet, date, counts."""
+        try:
+            return [article.to_dict() for article in self.desk.articles()]
+        except Exception as exc:
+            raise gr.Error(problem("read the library", exc)) from None
+
     def library(self) -> tuple[str, list, Any]:
         """Settings line, articles table and delete choices, as the library is now."""
         try:
@@ -306,7 +313,10 @@ def build_app(desk: QuoteDesk) -> gr.Blocks:
                 headers=fmt.ARTICLE_COLUMNS, label="Articles", interactive=False, wrap=True
             )
             with gr.Row():
-                doomed = gr.Dropdown(label="Article to delete", choices=[], scale=4)
+                # custom values let API callers delete by id without loading the page first
+                doomed = gr.Dropdown(
+                    label="Article to delete", choices=[], allow_custom_value=True, scale=4
+                )
                 delete = gr.Button("Delete", variant="stop", scale=1)
             refresh = (ui.library, None, [settings_line, articles, doomed])
             add.click(
@@ -325,6 +335,7 @@ def build_app(desk: QuoteDesk) -> gr.Blocks:
                 concurrency_id=WRITES,
                 concurrency_limit=1,
             ).then(*refresh, api_name="library_after_delete", api_visibility="private")
+            gr.api(ui.articles_api, api_name="articles")
 
         with gr.Tab("Draft check", id="draft"):
             draft = gr.Textbox(label="Draft", lines=10, placeholder="Paste an article draft…")
@@ -340,6 +351,18 @@ def build_app(desk: QuoteDesk) -> gr.Blocks:
 
         demo.load(*refresh, api_name="library", api_visibility="private")
     demo.queue(default_concurrency_limit=CHAT_CONCURRENCY)
+    return demo
+
+
+def serve(desk: QuoteDesk, host: str, port: int, **launch_options: Any) -> gr.Blocks:
+    """Build the app over ``desk`` and serve it; blocks unless ``prevent_thread_lock=True``."""
+    demo = build_app(desk)
+    demo.launch(
+        server_name=host,
+        server_port=port,
+        max_file_size=desk.settings.max_file_bytes,
+        **launch_options,
+    )
     return demo
 
 
@@ -366,14 +389,10 @@ def main(argv: Sequence[str] | None = None) -> None:
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
     try:
         desk = QuoteDesk(args.db)
-    except QuotedeskError as exc:
+    except (QuotedeskError, ValueError) as exc:  # ValueError: a malformed QUOTEDESK_* setting
         sys.exit(f"quotedesk: {exc}")
     seed_sample(desk)
-    build_app(desk).launch(
-        server_name=args.host,
-        server_port=args.port,
-        max_file_size=desk.settings.max_file_bytes,
-    )
+    serve(desk, args.host, args.port)
 
 
 if __name__ == "__main__":

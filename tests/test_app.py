@@ -1,0 +1,113 @@
+"""The web app as an API user meets it: the real server on loopback, driven by gradio_client."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from app_server import app_url, free_port, launch
+from gradio_client import Client, handle_file
+from gradio_client.exceptions import AppError
+
+from quotedesk.config import Settings
+
+SEED = "who said the cold war will go on?"
+COLD_WAR = "A cold war will go on."
+
+HARBOUR = """Harbour town approves sea wall
+
+The council voted on Tuesday to build a new sea wall along the old harbour.
+"The sea does not negotiate with us, so we have to be ready," said Marta Quillfeather, \
+the council's chief engineer.
+Work starts in the spring and should take two years.
+"""
+
+
+@pytest.fixture(scope="module")
+def client() -> Client:
+    return Client(app_url(), verbose=False)
+
+
+def test_chat_names_the_speaker_and_quotes_the_source(client: Client) -> None:
+    reply = client.predict(SEED, api_name="/chat")
+    assert "Tavrovsky" in reply
+    assert COLD_WAR in reply
+
+
+def test_follow_up_question_uses_the_conversation(client: Client) -> None:
+    history = [{"role": "user", "content": SEED}]
+    reply = client.predict("what else did he say?", history, api_name="/chat")
+    assert "Tavrovsky" in reply
+    assert COLD_WAR not in reply  # "else": the quote already given is not repeated
+
+
+def test_empty_question_gets_a_readable_message(client: Client) -> None:
+    reply = client.predict("   ", api_name="/chat")
+    assert reply.startswith("Please type a question")
+
+
+def test_verify_a_real_sentence(client: Client) -> None:
+    result = client.predict(COLD_WAR, api_name="/verify")
+    assert result["verdict"] == "verified"
+    assert result["speaker"] == "Yury Tavrovsky"
+    assert result["citation"]["quote"] == COLD_WAR
+    assert result["claimreview"]["@type"] == "ClaimReview"
+
+
+def test_verify_with_the_wrong_speaker_is_misattributed(client: Client) -> None:
+    result = client.predict(COLD_WAR, "Vladimir Putin", api_name="/verify")
+    assert result["verdict"] == "misattributed"
+    assert "Yury Tavrovsky" in result["summary"]
+
+
+def test_uploaded_article_can_be_asked_about_then_deleted(client: Client, tmp_path: Path) -> None:
+    article = tmp_path / "harbour.txt"
+    article.write_text(HARBOUR, encoding="utf-8")
+    status = client.predict([handle_file(str(article))], api_name="/ingest")
+    assert "1 added" in status
+
+    reply = client.predict("who said the sea does not negotiate with us?", api_name="/chat")
+    assert "Quillfeather" in reply
+    assert "The sea does not negotiate with us, so we have to be ready" in reply
+
+    (added,) = [
+        a for a in client.predict(api_name="/articles") if a["source"].endswith("harbour.txt")
+    ]
+    assert "Deleted" in client.predict(added["id"], api_name="/delete")
+    titles = [a["title"] for a in client.predict(api_name="/articles")]
+    assert added["title"] not in titles
+
+
+def test_bad_uploads_are_refused_readably_and_the_app_keeps_answering(
+    client: Client, tmp_path: Path
+) -> None:
+    binary = tmp_path / "scan.txt"
+    binary.write_bytes(bytes(range(256)) * 8)
+    with pytest.raises(AppError, match="binary file"):
+        client.predict([handle_file(str(binary))], api_name="/ingest")
+
+    unsupported = tmp_path / "report.pdf"
+    unsupported.write_bytes(b"%PDF-1.4 not really")
+    with pytest.raises(AppError, match=r"(?i)invalid file type|unsupported"):
+        client.predict([handle_file(str(unsupported))], api_name="/ingest")
+
+    assert "Tavrovsky" in client.predict(SEED, api_name="/chat")
+
+
+def test_draft_check_flags_a_misattributed_quote(client: Client) -> None:
+    draft = f'Vladimir Putin said: "{COLD_WAR}" The summit ended on Wednesday.'
+    table = client.predict(draft, api_name="/check_draft")
+    (row,) = table["data"]
+    assert row[0] == COLD_WAR
+    assert row[2] == "Misattributed"
+    assert row[3] == "Yury Tavrovsky"
+
+
+def test_unreachable_store_is_reported_not_crashed(tmp_path: Path) -> None:
+    dead = f"http://127.0.0.1:{free_port()}"
+    settings = Settings(db_path=tmp_path / "unused", chroma_url=dead)
+    client = Client(launch(settings, seed=False), verbose=False)
+    reply = client.predict(SEED, api_name="/chat")
+    assert reply.startswith("Could not answer")
+    with pytest.raises(AppError, match="Could not verify"):
+        client.predict(COLD_WAR, api_name="/verify")
