@@ -28,8 +28,8 @@ class QuoteDesk:
     """Ask, verify and check drafts against one library.
 
     ``QuoteDesk()`` opens the configured library (``QUOTEDESK_DB`` /
-    ``QUOTEDESK_CHROMA_URL``); ``QuoteDesk(path)`` a local folder. Answers are
-    extractive unless ``settings.llm_model`` names a model.
+    ``QUOTEDESK_CHROMA_URL``); ``QuoteDesk(path)`` a local folder; ``store=`` shares an
+    open store. Answers are extractive unless ``settings.llm_model`` names a model.
     """
 
     def __init__(
@@ -39,7 +39,7 @@ class QuoteDesk:
         settings: Settings | None = None,
         store: Store | None = None,
     ) -> None:
-        if store is not None:
+        if store is not None and settings is None:
             settings = store.settings
         self.settings = (settings or Settings.from_env()).with_(db_path=db_path)
         self._store = store

@@ -1,0 +1,126 @@
+"""Verify: verdicts, word diffs with meaning flags, speaker variants, ClaimReview."""
+
+from __future__ import annotations
+
+import pytest
+from assistant_library import open_desk
+
+from assistant.align import align
+from assistant.names import same_person
+from assistant.verify import to_claimreview
+from quotedesk.resources import SAMPLE_ARTICLE
+
+TEXT = SAMPLE_ARTICLE.read_text(encoding="utf-8")
+
+
+def _edits(claim: str) -> list[tuple[str, str, str, str | None]]:
+    found = align(claim, TEXT)
+    assert found is not None
+    return [(d.op, d.source, d.claim, d.flag) for d in found.ops if d.op != "equal"]
+
+
+def test_dropped_negation_is_flagged() -> None:
+    assert _edits("a military confrontation is likely") == [("delete", "not", "", "negation")]
+
+
+def test_added_negation_number_change_and_antonym_are_flagged() -> None:
+    assert ("insert", "", "not", "negation") in _edits("Putin will not reciprocate")
+    assert [e[3] for e in _edits("the Olympic Games of 1984 in Moscow")] == ["number"]
+    assert [e[3] for e in _edits("a military confrontation is not unlikely")] == ["antonym"]
+
+
+def test_alignment_spans_two_sentences_and_slices_the_source() -> None:
+    claim = (
+        "But Russophobia and Sinophobia in Western elites are much stronger. A cold war will go on."
+    )
+    found = align(claim, TEXT)
+    assert found is not None and found.exact
+    assert TEXT[found.start : found.end].endswith("A cold war will go on")
+
+
+@pytest.mark.parametrize("claimed", ["Putin", "President Putin", "Vladimir Putin", "V. Putin"])
+def test_speaker_variants_match(claimed: str) -> None:
+    assert same_person(claimed, "Vladimir Putin")
+
+
+def test_different_people_do_not_match() -> None:
+    assert not same_person("Xi Jinping", "Vladimir Putin")
+    assert not same_person("Joe Biden", "Hunter Biden")
+
+
+@pytest.fixture(scope="module")
+def desk():
+    return open_desk()
+
+
+def test_exact_quote_by_the_right_speaker_is_verified(desk) -> None:
+    v = desk.verify("A cold war will go on.", "Tavrovsky")
+    assert v.verdict == "verified"
+    assert v.speaker == "Yury Tavrovsky"
+    assert v.similarity == 1.0
+    article = desk.store.get_article(v.citation.article_id)
+    assert article.text[v.citation.start : v.citation.end] == v.citation.quote
+
+
+@pytest.mark.parametrize("claimed", ["Putin", "President Putin", "Vladimir Putin"])
+def test_direct_quote_inside_an_expert_section_keeps_its_own_speaker(desk, claimed) -> None:
+    v = desk.verify("a new model of cooperation has been formed between our countries", claimed)
+    assert v.verdict == "verified"
+    assert v.speaker == "Vladimir Putin"
+
+
+def test_someone_elses_words_are_misattributed_and_name_the_real_speaker(desk) -> None:
+    v = desk.verify("A cold war will go on.", "Vladimir Putin")
+    assert v.verdict == "misattributed"
+    assert v.speaker == "Yury Tavrovsky"
+    assert v.claimed_speaker == "Vladimir Putin"
+
+
+def test_negated_quote_is_altered_with_a_negation_flag(desk) -> None:
+    v = desk.verify("a military confrontation is likely", "Bochkov")
+    assert v.verdict == "altered"
+    assert v.speaker == "Danil Bochkov"
+    assert 0.6 <= v.similarity < 1.0
+    assert [(d.op, d.source, d.flag) for d in v.diff if d.op != "equal"] == [
+        ("delete", "not", "negation")
+    ]
+    assert "not likely" in v.citation.quote
+
+
+def test_fragment_of_a_long_quote_verifies(desk) -> None:
+    v = desk.verify("could foster bilateral cooperation in the areas raised", "Danil Bochkov")
+    assert v.verdict == "verified"
+
+
+def test_unknown_words_are_not_found_and_say_what_was_searched(desk) -> None:
+    v = desk.verify("The moon is made of green cheese and nobody disputes it", "Someone")
+    assert v.verdict == "not_found"
+    assert v.citation is None
+    assert v.trace is not None and v.trace.queries
+    assert v.to_dict()["citation"] is None
+
+
+def test_to_dict_has_exactly_the_documented_keys(desk) -> None:
+    data = desk.verify("A cold war will go on.").to_dict()
+    assert set(data) == {
+        "verdict",
+        "speaker",
+        "claimed_speaker",
+        "similarity",
+        "diff",
+        "citation",
+        "appearances",
+    }
+    assert data["appearances"][0]["published"].startswith("2021-12-16")
+
+
+def test_claimreview_json_ld(desk) -> None:
+    review = to_claimreview(desk.verify("a military confrontation is likely", "Bochkov"))
+    assert review["@context"] == "https://schema.org"
+    assert review["@type"] == "ClaimReview"
+    assert review["claimReviewed"] == "a military confrontation is likely"
+    assert review["itemReviewed"]["author"]["name"] == "Bochkov"
+    assert review["itemReviewed"]["firstAppearance"]["datePublished"].startswith("2021-12-16")
+    rating = review["reviewRating"]
+    assert rating["worstRating"] <= rating["ratingValue"] < rating["bestRating"]
+    assert rating["alternateName"] == "Altered quote"
