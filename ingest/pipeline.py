@@ -49,7 +49,8 @@ def count_inputs(paths: Iterable[str | Path]) -> int:
             total += sum(
                 1
                 for p in path.rglob("*")
-                if p.is_file() and not any(part.startswith(".") for part in p.parts)
+                if p.is_file()
+                and not any(part.startswith(".") for part in p.relative_to(path).parts)
             )
         else:
             total += 1
