@@ -1,0 +1,56 @@
+"""Words that mark reported speech: the verbs, the "according to" frame, pronouns.
+
+Kept as data so the rules in ``engine`` read as rules. The verb list covers how
+news writes speech ("said", "told", "tweeted", "argued", "wrote") and leaves out
+verbs of thought or perception that rarely introduce a quotation.
+"""
+
+from __future__ import annotations
+
+
+def word_set(words: str) -> frozenset[str]:
+    """A set from a whitespace-separated word list (keeps long lists readable)."""
+    return frozenset(words.split())
+
+
+SPEECH_VERBS = word_set(
+    """
+    say tell add write tweet post explain note argue claim declare state insist ask
+    announce warn suggest admit acknowledge allege assert caution comment complain
+    concede conclude confirm contend deny describe emphasize emphasise estimate
+    exclaim maintain mention observe point predict proclaim promise quip recall
+    remark repeat reply respond reiterate reveal shout stress testify urge vow
+    joke lament blurt chant advise remind report recount reckon write tout
+    boast brag counter question wonder yell scream whisper muse concur agree
+    disagree reply retort rule order demand pledge threaten recommend propose
+    """
+)
+
+# Verbs that need a that-clause or a quotation to count as speech ("he added
+# a room" is not speech); the rest count whenever they have a speaker subject.
+NEEDS_CONTENT = word_set("add post ask note point call describe report question order agree rule")
+
+# "called X a disgrace", "described it as": speech only when a quotation is attached.
+QUOTE_ONLY = word_set("call describe")
+
+PERSON_PRONOUNS = {"he": "male", "she": "female", "him": "male", "her": "female"}
+GROUP_PRONOUNS = frozenset({"they", "it", "we"})
+FIRST_PERSON = frozenset({"i", "we"})
+
+# Nominal speakers that stand for an organisation named earlier.
+ORG_NOUNS = word_set(
+    """
+    company firm airline agency organization organisation group union ministry department
+    government city province council board commission office bank network party
+    club team league association university school hospital police service court
+    committee campaign coalition utility retailer carrier
+    """
+)
+
+# Written sources stand in for whoever issued them ("a statement said", "her letter").
+DOCUMENT_NOUNS = word_set(
+    """
+    statement report release document paper study survey letter email e-mail post tweet
+    memo data filing submission complaint lawsuit analysis review notice message note
+    """
+)

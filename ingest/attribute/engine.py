@@ -1,0 +1,200 @@
+"""Orchestration: paragraphs -> quotation marks -> speech frames -> attributed quotes.
+
+The engine pairs every quoted stretch with the frame that introduces it, keeps
+frames without quotation marks as indirect speech, carries speakers over to
+follow-on quotes, and gives section text to the expert whose header it sits under.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ingest.attribute.frames import Frame, find_frames, governs
+from ingest.attribute.marks import MarkedSpan, find_marked_spans, paragraphs
+from ingest.attribute.nlp import get_nlp
+from ingest.attribute.resolve import UNKNOWN, Speaker, resolve
+from ingest.attribute.sections import find_sections
+from ingest.attribute.speakers import build_registry
+from quotedesk.models import Quote, QuoteKind
+from quotedesk.text import words
+
+MIN_QUOTE_WORDS = 5  # shorter quoted phrases without a cue are scare quotes or titles
+FOLLOW_ON_PARAGRAPHS = 2  # how far a speaker carries over to cue-less quotes
+
+
+@dataclass
+class _Draft:
+    start: int
+    end: int
+    kind: QuoteKind
+    speaker: Speaker
+    cue: str | None = None
+
+
+def attribute_text(text: str, *, author: str | None = None, narrated: bool = False) -> list[Quote]:
+    """All quotes in ``text`` sorted by start; ids and article ids are left to the caller."""
+    paras = paragraphs(text)
+    if not paras:
+        return []
+    spans = find_marked_spans(text, paras)
+    quoted = [(s.start, s.end) for s in spans]
+    docs = list(get_nlp().pipe(text[p.start : p.end] for p in paras))
+    bases = [p.start for p in paras]
+    registry = build_registry(docs, bases, quoted)
+    frames_by_para = [
+        find_frames(doc, base, text, quoted) for doc, base in zip(docs, bases, strict=True)
+    ]
+    speakers = {
+        id(f): resolve(f.subject, f.cue_at, registry, author) for fs in frames_by_para for f in fs
+    }
+
+    drafts: list[_Draft] = []
+    para_of = _paragraph_index(paras)
+    last: tuple[int, _Draft] | None = None  # paragraph index and draft of the latest quote
+    previous_span: _Draft | None = None
+    for span in spans:
+        p = para_of(span.start)
+        draft = _direct(text, span, frames_by_para[p], speakers)
+        if draft is None and span.continued and previous_span is not None:
+            draft = _Draft(span.start, span.end, "direct", previous_span.speaker, previous_span.cue)
+        if draft is None and p > 0:
+            pending = _pending(text, paras[p - 1], frames_by_para[p - 1])
+            if pending is not None:
+                draft = _Draft(span.start, span.end, "direct", speakers[id(pending)], pending.cue)
+                pending.used = True
+        if draft is None:
+            if len(words(text[span.start : span.end])) < MIN_QUOTE_WORDS:
+                continue
+            carried = last[1].speaker if last and p - last[0] <= FOLLOW_ON_PARAGRAPHS else None
+            speaker = (
+                Speaker(carried.name, carried.title, None, "none", 0.55)
+                if carried and carried.name
+                else UNKNOWN
+            )
+            draft = _Draft(span.start, span.end, "direct", speaker)
+        _merge(drafts, draft)
+        previous_span = draft
+        if draft.speaker.name:
+            last = (p, draft)
+
+    sections = find_sections(text, paras)
+    for frames in frames_by_para:
+        for frame in frames:
+            if frame.used or frame.content is None:
+                continue
+            if any(s.start <= frame.cue_at < s.end for s in sections):
+                continue  # reported speech inside an expert's section is the expert's statement
+            start, end = frame.content
+            if any(d.start < end and start < d.end for d in drafts):
+                continue
+            drafts.append(_Draft(start, end, "indirect", speakers[id(frame)], frame.cue))
+
+    drafts.extend(
+        _section_drafts(text, paras, docs, sections, drafts, author if narrated else None)
+    )
+    drafts.sort(key=lambda d: (d.start, d.end))
+    return [
+        Quote(
+            text=text[d.start : d.end],
+            start=d.start,
+            end=d.end,
+            speaker=d.speaker.name,
+            kind=d.kind,
+            confidence=d.speaker.confidence,
+            speaker_title=d.speaker.title,
+            cue=d.cue,
+            mention=d.speaker.mention,
+            mention_kind=d.speaker.mention_kind,
+        )
+        for d in drafts
+    ]
+
+
+def _paragraph_index(paras):
+    starts = [p.start for p in paras]
+
+    def index(at: int) -> int:
+        lo, hi = 0, len(starts) - 1
+        while lo < hi:
+            mid = (lo + hi + 1) // 2
+            if starts[mid] <= at:
+                lo = mid
+            else:
+                hi = mid - 1
+        return lo
+
+    return index
+
+
+def _direct(
+    text: str, span: MarkedSpan, frames: list[Frame], speakers: dict[int, Speaker]
+) -> _Draft | None:
+    """Pair a quoted stretch with its frame: mixed when the frame's clause surrounds it."""
+    outside = [f for f in frames if not span.open_at <= f.cue_at < span.end]
+    close = span.close_at + 1 if span.close_at is not None else span.end
+    holding = [f for f in outside if f.scope[0] <= span.open_at and close <= f.scope[1]]
+    touching = [f for f in outside if f.sentence[0] <= close and span.open_at <= f.sentence[1]]
+    if holding:
+        frame = min(holding, key=lambda f: f.scope[1] - f.scope[0])
+    elif touching:
+        frame = min(
+            touching, key=lambda f: min(abs(f.cue_at - close), abs(f.cue_at - span.open_at))
+        )
+    else:
+        earlier = [f for f in frames if f.cue_at < span.open_at and f.used]
+        if not earlier:
+            return None
+        frame = earlier[-1]
+    speaker = speakers[id(frame)]
+    if frame.content is not None:
+        c_start, c_end = frame.content
+        extra = len(words(text[c_start : span.open_at])) + len(words(text[close:c_end]))
+        if c_start <= span.open_at and span.start < c_end and extra >= 3:
+            frame.used = True
+            return _Draft(c_start, max(c_end, close), "mixed", speaker, frame.cue)
+    short = len(words(text[span.start : span.end])) < MIN_QUOTE_WORDS
+    if short and not governs(frame, span.start, span.end):
+        return None  # a scare quote or a title in a sentence that happens to hold a cue
+    frame.used = True
+    return _Draft(span.start, span.end, "direct", speaker, frame.cue)
+
+
+def _pending(text: str, para, frames: list[Frame]) -> Frame | None:
+    """A cue that ends its paragraph ("He said:", "What did Suh say?") owns the next quote."""
+    if not frames or text[para.end - 1] not in ":?":
+        return None
+    frame = frames[-1]
+    return None if frame.used else frame
+
+
+def _merge(drafts: list[_Draft], draft: _Draft) -> None:
+    """Add a draft; a mixed quote that already covers this stretch absorbs it."""
+    for existing in drafts:
+        if existing.start <= draft.start and draft.end <= existing.end:
+            return
+    drafts.append(draft)
+
+
+def _section_drafts(text, paras, docs, sections, drafts, author):
+    """Sentences under an expert's header are theirs; the rest the author's when narrated."""
+    if not sections and author is None:
+        return []
+    headers = {(s.header.start, s.header.end) for s in sections}
+    result = []
+    for para, doc in zip(paras, docs, strict=True):
+        if (para.start, para.end) in headers:
+            continue
+        owner = next((s for s in sections if s.start <= para.start < s.end), None)
+        for sent in doc.sents:
+            start = para.start + sent.start_char
+            end = para.start + sent.end_char
+            if owner is not None:
+                speaker = Speaker(owner.speaker, owner.title, owner.speaker, "named", 0.9)
+            elif author is not None:
+                if any(d.start < end and start < d.end for d in drafts):
+                    continue
+                speaker = Speaker(author, None, None, "none", 0.6)
+            else:
+                continue
+            result.append(_Draft(start, end, "section", speaker))
+    return result

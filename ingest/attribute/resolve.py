@@ -1,0 +1,116 @@
+"""Turn the words that name a speaker into the canonical speaker a reader would expect."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from ingest.attribute.cues import (
+    DOCUMENT_NOUNS,
+    FIRST_PERSON,
+    GROUP_PRONOUNS,
+    ORG_NOUNS,
+    PERSON_PRONOUNS,
+)
+from ingest.attribute.speakers import Entity, Registry, role_head, split_name, title_of
+from quotedesk.models import MentionKind
+
+_NAME_ENTS = ("PERSON", "ORG", "GPE", "NORP", "FAC")
+_NOT_IN_NOMINAL = ("relcl", "acl", "appos", "punct", "cc", "conj")
+
+
+@dataclass(frozen=True)
+class Speaker:
+    name: str | None
+    title: str | None
+    mention: str | None
+    mention_kind: MentionKind
+    confidence: float
+
+
+UNKNOWN = Speaker(None, None, None, "none", 0.3)
+
+
+def _entity_span(token: Token) -> Span | None:
+    for ent in token.doc.ents:
+        if ent.start <= token.i < ent.end and ent.label_ in _NAME_ENTS:
+            return ent
+    return None
+
+
+def _proper_span(token: Token) -> Span:
+    """A name the tagger saw but NER missed: the token and its proper-noun compounds."""
+    parts = [t for t in token.lefts if t.dep_ in ("compound", "flat") and t.pos_ == "PROPN"]
+    start = min([t.i for t in parts] + [token.i])
+    return token.doc[start : token.i + 1]
+
+
+def _nominal(token: Token) -> str:
+    keep = [token]
+    stack = list(token.children)
+    while stack:
+        child = stack.pop()
+        if child.dep_ in _NOT_IN_NOMINAL:
+            continue
+        keep.append(child)
+        stack.extend(child.children)
+    first = min(t.i for t in keep)
+    last = max(t.i for t in keep)
+    return token.doc[first : last + 1].text
+
+
+def _from_entity(entity: Entity | None, mention: str, kind: MentionKind, conf: float) -> Speaker:
+    if entity is None:
+        return Speaker(None, None, mention, kind, 0.3)
+    return Speaker(entity.name, entity.title, mention, kind, conf)
+
+
+def resolve(subject: Token, at: int, registry: Registry, author: str | None) -> Speaker:
+    """Resolve a cue's subject at character offset ``at`` in the article."""
+    word = subject.lower_
+    if subject.pos_ == "PRON" or word in PERSON_PRONOUNS or word in GROUP_PRONOUNS:
+        if word in FIRST_PERSON:
+            return Speaker(author, None, subject.text, "pronoun", 0.5) if author else UNKNOWN
+        if word in PERSON_PRONOUNS or word in GROUP_PRONOUNS:
+            entity = registry.resolve_pronoun(word, at)
+            return _from_entity(entity, subject.text, "pronoun", 0.8)
+        return Speaker(None, None, subject.text, "pronoun", 0.3)
+    for child in subject.children:  # "the mayor, Jane Doe, said"
+        if child.dep_ == "appos" and child.ent_type_ == "PERSON" and subject.pos_ == "NOUN":
+            return resolve(child, at, registry, author)
+    ent = _entity_span(subject)
+    if ent is not None or subject.pos_ == "PROPN":
+        span = ent if ent is not None else _proper_span(subject)
+        name, _, _ = split_name(span)
+        entity = registry.resolve_name(name.text, at)
+        title = title_of(subject, name)
+        if entity is None:
+            return Speaker(name.text, title, name.text, "named", 0.85)
+        return Speaker(entity.name, entity.title or title, name.text, "named", 0.9)
+    phrase = _nominal(subject)
+    head = subject.lemma_.lower()
+    if head in DOCUMENT_NOUNS:
+        for child in subject.children:  # "her statement", "Amtrak's report"
+            if child.dep_ == "poss":
+                found = resolve(child, at, registry, author)
+                return Speaker(found.name, found.title, phrase, "nominal", found.confidence - 0.1)
+        return _from_entity(registry.resolve_pronoun("it", at), phrase, "nominal", 0.5)
+    entity = registry.resolve_nominal(head, at)
+    if entity is not None:
+        return Speaker(entity.name, entity.title, phrase, "nominal", 0.75)
+    if _epithet(subject) and head not in ORG_NOUNS:
+        # "the rookie defenceman said": a description of someone already in the story,
+        # unless that person's known title says otherwise
+        entity = registry.resolve_pronoun("he", at) or registry.resolve_pronoun("she", at)
+        if entity is not None and (not entity.title or role_head(entity.title) == head):
+            return Speaker(entity.name, entity.title, phrase, "nominal", 0.6)
+    return Speaker(phrase, None, phrase, "nominal", 0.6)
+
+
+def _epithet(token: Token) -> bool:
+    """ "the affable proprietor": definite, singular and described; a bare "the minister"
+    may be someone the article never names."""
+    definite = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in token.children)
+    described = any(c.dep_ in ("amod", "compound") for c in token.children)
+    return definite and described and token.tag_ == "NN"

@@ -1,0 +1,257 @@
+"""Who is who in one article: people and organisations, their fullest names and titles.
+
+An article names someone in full once ("Erik van Sebille, an oceanographer at ...")
+and then by surname, pronoun or role ("van Sebille", "he", "the scientist"). The
+registry records every named mention in reading order so a later mention can be
+resolved to the canonical (fullest) name with the article's own context.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span, Token
+
+from ingest.attribute.cues import ORG_NOUNS, PERSON_PRONOUNS, word_set
+
+HONORIFICS = {
+    "mr": "male",
+    "mr.": "male",
+    "sir": "male",
+    "mrs": "female",
+    "mrs.": "female",
+    "ms": "female",
+    "ms.": "female",
+    "miss": "female",
+    "madam": "female",
+    "dame": "female",
+}
+# Titles written before a name: kept as the speaker's title, never as part of the name.
+NAME_PREFIX_TITLES = word_set(
+    """
+    dr dr. prof prof. professor president vice sen sen. senator rep rep. gov gov.
+    governor lt lt. col col. gen gen. sgt sgt. capt capt. cmdr cmdr. adm adm. maj maj.
+    st. rev rev. hon hon. judge justice mayor premier minister chancellor king queen
+    prince princess pope chief coach officer constable const. cpl cpl. insp insp. det det.
+    supt supt. secretary ambassador chairman chairwoman ceo mp mla sheriff deputy
+    """
+)
+
+
+@dataclass
+class Entity:
+    """One person or organisation; ``name`` grows to the fullest form seen."""
+
+    name: str
+    kind: str  # "person" | "org"
+    title: str | None = None
+    gender: str | None = None
+    tokens: tuple[str, ...] = ()
+
+    def matches(self, tokens: tuple[str, ...]) -> bool:
+        """Same entity when the mention's words appear, in order, inside our name."""
+        if not tokens:
+            return False
+        n = len(tokens)
+        return any(self.tokens[i : i + n] == tokens for i in range(len(self.tokens) - n + 1))
+
+
+@dataclass
+class Mention:
+    pos: int
+    entity: Entity
+    subject: bool  # the grammatical subject of its clause: a likely antecedent
+
+
+@dataclass
+class Registry:
+    """Named mentions in reading order, and the entities they belong to."""
+
+    entities: list[Entity] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+
+    def add(
+        self,
+        name: str,
+        kind: str,
+        pos: int,
+        *,
+        subject: bool = False,
+        title: str | None = None,
+        gender: str | None = None,
+    ) -> Entity:
+        tokens = name_tokens(name)
+        entity = self._find(tokens, kind, pos) or self._longer(tokens, kind)
+        if entity is None:
+            entity = Entity(name=name, kind=kind, tokens=tokens)
+            self.entities.append(entity)
+        elif len(tokens) > len(entity.tokens):
+            entity.name, entity.tokens = name, tokens
+        if title and not entity.title:
+            entity.title = title
+        if gender and not entity.gender:
+            entity.gender = gender
+        self.mentions.append(Mention(pos, entity, subject))
+        self.mentions.sort(key=lambda m: m.pos)
+        return entity
+
+    def _find(self, tokens: tuple[str, ...], kind: str, pos: int) -> Entity | None:
+        """The most recent entity before ``pos`` whose name contains the mention."""
+        for mention in reversed(self.mentions):
+            if (
+                mention.pos <= pos
+                and mention.entity.kind == kind
+                and mention.entity.matches(tokens)
+            ):
+                return mention.entity
+        for entity in self.entities:
+            if entity.kind == kind and entity.matches(tokens):
+                return entity
+        return None
+
+    def _longer(self, tokens: tuple[str, ...], kind: str) -> Entity | None:
+        """An earlier short mention ("Kirby") that this fuller name completes."""
+        for entity in self.entities:
+            if entity.kind != kind or len(entity.tokens) >= len(tokens):
+                continue
+            probe = Entity(name="", kind=kind, tokens=tokens)
+            if probe.matches(entity.tokens) and entity.tokens[-1] == tokens[-1]:
+                return entity
+        return None
+
+    def resolve_name(self, name: str, pos: int) -> Entity | None:
+        tokens = name_tokens(name)
+        for kind in ("person", "org"):
+            found = self._find(tokens, kind, pos)
+            if found:
+                return found
+        return None
+
+    def resolve_pronoun(self, pronoun: str, pos: int, window: int = 1500) -> Entity | None:
+        """The most recent compatible antecedent: subjects first, then any mention."""
+        word = pronoun.lower()
+        if word in PERSON_PRONOUNS:
+            gender = PERSON_PRONOUNS[word]
+            candidates = [
+                m
+                for m in self.mentions
+                if pos - window <= m.pos < pos
+                and m.entity.kind == "person"
+                and m.entity.gender in (None, gender)
+            ]
+        else:
+            candidates = [
+                m for m in self.mentions if pos - window <= m.pos < pos and m.entity.kind == "org"
+            ]
+        for mention in reversed(candidates):
+            if mention.subject:
+                return mention.entity
+        return candidates[-1].entity if candidates else None
+
+    def resolve_nominal(self, head: str, pos: int) -> Entity | None:
+        """'the director' -> the person introduced with that title; 'the airline' -> an org."""
+        word = head.lower()
+        earlier = [m.entity for m in reversed(self.mentions) if m.pos < pos]
+        for entity in earlier:
+            if entity.title and role_head(entity.title) == word:
+                return entity
+        if word in ORG_NOUNS:
+            for entity in earlier:
+                if entity.kind == "org" and word in entity.name.lower().split():
+                    return entity
+            for entity in earlier:
+                if entity.kind == "org":
+                    return entity
+        return None
+
+
+_ROLE_END = word_set("at of for with in from on to who and")
+
+
+def role_head(title: str) -> str:
+    """The role noun of a title: "a doctor at the clinic" -> "doctor"."""
+    head = ""
+    for word in title.lower().replace(",", " ").split():
+        if word in _ROLE_END:
+            break
+        head = word
+    return head
+
+
+def name_tokens(name: str) -> tuple[str, ...]:
+    """Comparable words of a name: lower-cased, honorifics and possessives dropped."""
+    words = [w.strip(".,").lower() for w in name.replace("\u2019", "'").split()]
+    words = [w[:-2] if w.endswith("'s") else w for w in words]
+    return tuple(w for w in words if w and w not in HONORIFICS and w not in NAME_PREFIX_TITLES)
+
+
+def split_name(span: Span) -> tuple[Span, str | None, str | None]:
+    """Separate leading titles ("Lt.", "Mr.") from a name span: (name, title, gender)."""
+    start = span.start
+    gender = None
+    titles = []
+    while start < span.end - 1 and span.doc[start].lower_ in (
+        HONORIFICS.keys() | NAME_PREFIX_TITLES
+    ):
+        gender = gender or HONORIFICS.get(span.doc[start].lower_)
+        titles.append(span.doc[start].text)
+        start += 1
+    name = span.doc[start : span.end]
+    return name, " ".join(titles) or None, gender
+
+
+def title_of(token: Token, name: Span) -> str | None:
+    """The role the text gives a name: an apposition or the words just before it."""
+    for child in token.children:
+        appos = child.dep_ == "appos" and child.pos_ in ("NOUN", "PROPN")
+        if appos and child.i >= name.end and child.ent_type_ != "PERSON":
+            return _phrase(child)
+    if token.dep_ == "appos" and token.head.pos_ == "NOUN" and token.head.i < name.start:
+        return _phrase(token.head, stop=name.start)
+    left = [
+        t
+        for t in token.lefts
+        if t.i < name.start and t.dep_ in ("compound", "amod", "nmod") and t.ent_type_ != "PERSON"
+    ]
+    if left:
+        first = min(t.left_edge.i for t in left)
+        words = token.doc[first : name.start]
+        text = words.text.strip(" ,")
+        return text or None
+    return None
+
+
+def _phrase(token: Token, stop: int | None = None) -> str:
+    """The noun phrase headed by ``token``, cut before a following clause or name."""
+    tokens = [t for t in token.subtree if stop is None or t.i < stop]
+    tokens = [t for t in tokens if t.dep_ not in ("relcl", "punct") or t.i < token.i]
+    if not tokens:
+        return token.text
+    first, last = tokens[0].i, tokens[-1].i
+    text = token.doc[first : last + 1].text
+    return text.strip(" ,")
+
+
+def build_registry(docs: list, bases: list[int], quoted: list[tuple[int, int]]) -> Registry:
+    """Every person and organisation the article names, in reading order.
+
+    Names inside quotation marks are recorded but never as subjects: the person a
+    speaker talks about is a poor antecedent for the next "he said".
+    """
+    registry = Registry()
+    for doc, base in zip(docs, bases, strict=True):
+        for ent in doc.ents:
+            if ent.label_ not in ("PERSON", "ORG"):
+                continue
+            at = base + ent.start_char
+            in_quote = any(start <= at < end for start, end in quoted)
+            subject = ent.root.dep_ in ("nsubj", "nsubjpass") and not in_quote
+            if ent.label_ == "ORG":
+                registry.add(ent.text, "org", at, subject=subject)
+                continue
+            name, prefix, gender = split_name(ent)
+            if not name_tokens(name.text):
+                continue
+            title = title_of(ent.root, name) or prefix
+            registry.add(name.text, "person", at, subject=subject, title=title, gender=gender)
+    return registry

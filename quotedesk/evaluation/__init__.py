@@ -1,0 +1,1 @@
+"""Evaluation sets for ``quotedesk eval``: each module scores one part of the product."""

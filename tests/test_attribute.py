@@ -1,0 +1,270 @@
+"""Each construction the attribution engine must handle, on small hand-written texts."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from ingest.attribute import attribute, attribute_text
+from quotedesk.models import Article, Quote
+
+
+def quotes_of(text: str, **kwargs) -> list[Quote]:
+    found = attribute_text(text, **kwargs)
+    for q in found:
+        assert text[q.start : q.end] == q.text
+        assert 0.0 <= q.confidence <= 1.0
+    return found
+
+
+def find(found: list[Quote], words: str) -> Quote:
+    hits = [q for q in found if words in q.text]
+    assert hits, f"no quote containing {words!r} in {[q.text for q in found]}"
+    return hits[0]
+
+
+def test_direct_quote_with_straight_marks_and_trailing_cue():
+    found = quotes_of('"We have seen fewer cases every week since March," Hugh Hill said.')
+    q = find(found, "fewer cases")
+    assert q.text == "We have seen fewer cases every week since March"
+    assert (q.speaker, q.kind, q.mention_kind, q.cue) == ("Hugh Hill", "direct", "named", "said")
+
+
+def test_curly_marks_and_quote_split_around_the_cue():
+    text = (
+        "\u201cIt was awful,\u201d she said. "
+        "\u201cWe left the house at once and never looked back.\u201d"
+    )
+    found = quotes_of("Maria Gomez lost her home in the flood.\n\n" + text)
+    first, second = find(found, "awful"), find(found, "never looked back")
+    assert first.speaker == second.speaker == "Maria Gomez"
+    assert first.mention == "she" and first.mention_kind == "pronoun"
+
+
+def test_quote_running_over_several_paragraphs_keeps_its_speaker():
+    text = (
+        '"Our children have lost far too much time already," Mayor Jane Doe said. '
+        '"They need their teachers back.\n\n'
+        '"Every week in a classroom matters for them.\n\n'
+        '"We will not wait for another report."\n'
+    )
+    found = quotes_of(text)
+    for words in ("teachers back", "Every week", "another report"):
+        assert find(found, words).speaker == "Jane Doe"
+
+
+def test_nested_quote_belongs_to_the_subject_of_the_reporting_verb():
+    text = (
+        "Chinese President Xi Jinping met Russian President Vladimir Putin on Wednesday.\n"
+        "Xi said that the Russian president \"strongly supported China's efforts to protect "
+        'key national interests," and Putin declared bilateral relations "a proper example '
+        'of interstate cooperation in the 21st century."'
+    )
+    found = quotes_of(text)
+    assert find(found, "strongly supported").speaker == "Xi Jinping"
+    assert find(found, "proper example").speaker == "Vladimir Putin"
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "speaker"),
+    [
+        (
+            "Lonechild said that the relationship with police needs work.",
+            "relationship",
+            "Lonechild",
+        ),
+        (
+            "The relationship with police needs a lot of work, Lonechild said.",
+            "relationship",
+            "Lonechild",
+        ),
+        (
+            "According to Dr. Amy Chan, the virus spreads mostly indoors.",
+            "spreads mostly",
+            "Amy Chan",
+        ),
+        (
+            "Jorge Ruiz told Reuters the talks would resume next week.",
+            "talks would resume",
+            "Jorge Ruiz",
+        ),
+        (
+            "Jorge Ruiz wrote in his blog that the talks had collapsed again.",
+            "collapsed",
+            "Jorge Ruiz",
+        ),
+        (
+            "Senator Ann Lee tweeted that the vote was a disgrace for the state.",
+            "disgrace",
+            "Ann Lee",
+        ),
+    ],
+)
+def test_indirect_speech(text: str, words: str, speaker: str):
+    q = find(quotes_of(text), words)
+    assert q.speaker == speaker
+    assert q.kind == "indirect"
+    assert "said" not in q.text and "according" not in q.text.lower()
+
+
+def test_added_and_colon_intro():
+    text = (
+        'Ann Lee spoke to the council on Monday. "We cannot keep raising fares every year," '
+        "she said, adding that the subsidy had to grow.\n\n"
+        'The minister wrote on Facebook: "We will appeal this decision in the highest court."\n'
+    )
+    found = quotes_of(text)
+    assert find(found, "raising fares").speaker == "Ann Lee"
+    assert find(found, "highest court").speaker == "The minister"
+    assert find(found, "highest court").mention_kind == "nominal"
+
+
+def test_mixed_quote_spans_the_reported_clause():
+    q = find(quotes_of('Ann Lee said the ruling was "a victory for working families."'), "victory")
+    assert q.kind == "mixed"
+    assert q.text.startswith("the ruling was")
+    assert q.speaker == "Ann Lee"
+
+
+def test_question_then_quote_has_context_speaker_or_none():
+    text = (
+        "What did Suh say after the play?\n\n"
+        '"I just saw the ball and went for it, it was instinct more than anything."\n'
+    )
+    q = find(quotes_of(text), "saw the ball")
+    assert q.speaker in (None, "Suh")
+
+
+def test_unattributed_quote_far_from_any_speaker_is_unknown():
+    q = find(quotes_of('"Nobody here knows what will happen to the old mill next year."'), "mill")
+    assert q.speaker is None
+    assert q.mention_kind == "none"
+
+
+def test_scare_quotes_and_titles_are_not_statements():
+    text = (
+        'The so-called "Summit for Democracy" sorted countries into "good" and "bad" ones.\n'
+        'The film "Gone Girl" was shown at the festival on Friday.\n'
+    )
+    assert quotes_of(text) == []
+
+
+def test_apposition_title_pronoun_and_surname_resolve_to_the_full_name():
+    text = (
+        "Erik van Sebille, an oceanographer at Utrecht University, said most plastic "
+        "stays in the ocean for decades.\n\n"
+        '"It never really goes away, it just breaks into smaller pieces," van Sebille said.\n\n'
+        '"Nobody can clean the whole ocean with nets and boats," he added.\n'
+    )
+    found = quotes_of(text)
+    for words in ("most plastic", "never really goes away", "clean the whole ocean"):
+        q = find(found, words)
+        assert q.speaker == "Erik van Sebille"
+        assert q.speaker_title == "an oceanographer at Utrecht University"
+    assert find(found, "never really").mention == "van Sebille"
+
+
+def test_nominal_mentions_resolve_to_people_and_organisations():
+    text = (
+        "The mayor, Jane Doe, opened the new bridge on Saturday.\n\n"
+        '"This bridge connects two halves of the city at last," the mayor said.\n\n'
+        "Amtrak said in a statement that train service would resume on Monday.\n\n"
+        '"Trains will run on a reduced schedule for a few days," the company said.\n\n'
+        "Lt. David Lelevier said officers had made three arrests overnight.\n"
+    )
+    found = quotes_of(text)
+    assert find(found, "two halves").speaker == "Jane Doe"
+    assert find(found, "reduced schedule").speaker == "Amtrak"
+    lelevier = find(found, "three arrests")
+    assert lelevier.speaker == "David Lelevier"
+    assert lelevier.speaker_title == "Lt."
+
+
+def test_names_that_are_ordinary_words():
+    text = (
+        "Paul Expert, a spokesman for the fishermen's union, "
+        "said the nets were full of plastic.\n\n"
+        '"We will not stop fishing because of this mess," Expert said.\n'
+    )
+    found = quotes_of(text)
+    assert find(found, "nets were full").speaker == "Paul Expert"
+    assert find(found, "stop fishing").speaker == "Paul Expert"
+
+
+def test_section_headers_give_their_paragraphs_to_the_expert():
+    text = (
+        "Two economists weigh in on the rate cut.\n"
+        "Jane Roe, a professor of economics at Dalhousie University\n"
+        "Lower rates will help first-time buyers most.\n"
+        "Savers, however, will lose out again.\n"
+        "Tom Bay, head of research at the Harbour Institute\n"
+        "The cut came too late to matter this year.\n"
+    )
+    found = quotes_of(text, author="Daily Example")
+    roe = find(found, "first-time buyers")
+    assert (roe.speaker, roe.kind) == ("Jane Roe", "section")
+    assert roe.speaker_title == "a professor of economics at Dalhousie University"
+    assert find(found, "Savers").speaker == "Jane Roe"
+    assert find(found, "too late").speaker == "Tom Bay"
+    assert find(found, "Two economists").speaker == "Daily Example"
+
+
+def test_byline_is_not_a_section_header():
+    text = "Jane Roe, The Associated Press\nMarkets rose on Thursday as oil prices fell.\n"
+    assert quotes_of(text) == []
+
+
+def test_news_narration_is_not_a_quote_but_opinion_narration_is_the_authors():
+    text = "Markets rose on Thursday as oil prices fell for a third day in a row.\n"
+    news = Article(id="n1", title="t", text=text, source="s", content_hash="h", author="Ann Lee")
+    opinion = Article(
+        id="o1",
+        title="t",
+        text=text,
+        source="s",
+        content_hash="h",
+        author="Ann Lee",
+        categories=("OPINION",),
+    )
+    assert attribute(news) == []
+    (q,) = attribute(opinion)
+    assert (q.speaker, q.kind, q.id, q.article_id) == ("Ann Lee", "section", "o1:q0", "o1")
+
+
+def test_unbalanced_marks_are_bounded_by_the_paragraph():
+    text = (
+        '"This quote never closes, said nobody in particular on Monday\n\n'
+        'Jorge Ruiz said the bridge would open in May. "It is ready," he said.\n'
+    )
+    found = quotes_of(text)
+    assert all("\n" not in q.text for q in found)
+    assert find(found, "bridge would open").speaker == "Jorge Ruiz"
+
+
+def test_random_quote_marks_never_crash():
+    base = (
+        'Jorge Ruiz said the bridge would open in May. "It is ready for traffic," he said.\n\n'
+        "According to the city, the repairs cost $4 million. 'We are proud,' the mayor said.\n"
+    )
+    rng = random.Random(7)
+    marks = "\"'\u201c\u201d\u2018\u2019\u00ab\u00bb"
+    for _ in range(25):
+        chars = list(base)
+        for _ in range(rng.randint(1, 6)):
+            chars.insert(rng.randrange(len(chars) + 1), rng.choice(marks))
+        text = "".join(chars)
+        for q in quotes_of(text):
+            assert q.start < q.end
+            assert q.start == 0 or "\n" not in text[q.start : q.end]
+
+
+def test_quotes_are_sorted_and_ids_follow_the_article():
+    text = (
+        '"We will not stop," Ann Lee said.\n\n'
+        "Jorge Ruiz said the strike would end on Friday at the latest.\n"
+    )
+    article = Article(id="a1", title="t", text=text, source="s", content_hash="h")
+    found = attribute(article)
+    assert [q.id for q in found] == [f"a1:q{i}" for i in range(len(found))]
+    assert [q.start for q in found] == sorted(q.start for q in found)
