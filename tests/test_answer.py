@@ -1,0 +1,130 @@
+"""Extractive answers: the speaker, not the byline; verbatim citations; honest not-found."""
+
+from __future__ import annotations
+
+import pytest
+from assistant_library import NEWS_DIR, open_desk
+
+
+@pytest.fixture(scope="module")
+def desk():
+    return open_desk()
+
+
+def _sliced(desk, citation) -> bool:
+    article = desk.store.get_article(citation.article_id)
+    return article.text[citation.start : citation.end] == citation.quote
+
+
+def test_who_said_names_the_speaker_with_title_not_the_byline(desk) -> None:
+    answer = desk.ask("who said the cold war will go on?")
+    assert answer.speaker == "Yury Tavrovsky"
+    assert "Yury Tavrovsky" in answer.answer
+    assert "Izborsk Club" in answer.answer  # the speaker's title
+    c = answer.citations[0]
+    assert c.quote == "A cold war will go on."
+    assert _sliced(desk, c)
+    assert c.quote in c.passage
+    assert c.published.startswith("2021-12-16")
+    assert c.title.startswith("China-Russia entente")
+    assert f"{c.start}-{c.end}" in answer.answer
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Who thinks that a cold war will go on?",
+        "who is quoted saying a cold war will go on",
+        "“A cold war will go on” - who said it?",
+    ],
+)
+def test_who_said_phrasings_find_the_same_speaker(desk, question: str) -> None:
+    assert desk.ask(question).speaker == "Yury Tavrovsky"
+
+
+def test_verify_question_reports_the_negation(desk) -> None:
+    answer = desk.ask("did Bochkov say a military confrontation is likely?")
+    assert answer.answer.startswith("No.")
+    assert "negation" in answer.answer
+    assert answer.speaker == "Danil Bochkov"
+    assert "not likely" in answer.citations[0].quote
+
+
+def test_what_did_someone_say_about_a_topic(desk) -> None:
+    answer = desk.ask("What did Putin say about cooperation?")
+    assert answer.speaker == "Vladimir Putin"
+    assert answer.citations
+    assert all(c.speaker == "Vladimir Putin" for c in answer.citations)
+    assert any("cooperation" in c.quote for c in answer.citations)
+    assert all(_sliced(desk, c) for c in answer.citations)
+
+
+def test_follow_up_lists_other_quotes_by_the_same_speaker(desk) -> None:
+    first = desk.ask("what did Tavrovsky say?")
+    assert first.speaker == "Yury Tavrovsky"
+    more = desk.ask("what else did he say?", history=[("what did Tavrovsky say?", first)])
+    assert more.speaker == "Yury Tavrovsky"
+    shown = {(c.article_id, c.start) for c in first.citations}
+    assert more.citations
+    assert not shown & {(c.article_id, c.start) for c in more.citations}
+
+
+def test_nothing_found_says_so_and_shows_what_was_searched(desk) -> None:
+    answer = desk.ask("who said that purple elephants dance on the moon every Tuesday?")
+    assert answer.speaker is None
+    assert not answer.citations
+    assert "no answer" in answer.answer.lower()
+    assert "Searched for" in answer.answer
+    assert "purple elephants" in answer.answer
+    assert answer.trace is not None and answer.trace.candidates
+
+
+def test_unknown_speaker_is_reported(desk) -> None:
+    answer = desk.ask("what did Zebulon Quackenbush say?")
+    assert not answer.citations
+    assert "Zebulon Quackenbush" in answer.answer
+
+
+def test_library_question_counts_articles(desk) -> None:
+    stats = desk.stats()
+    answer = desk.ask("how many articles are in the library?")
+    assert f"{stats['articles']} articles" in answer.answer
+
+
+def test_answer_to_dict_has_exactly_the_documented_keys(desk) -> None:
+    data = desk.ask("who said the cold war will go on?").to_dict()
+    assert set(data) == {"answer", "speaker", "citations"}
+    assert set(data["citations"][0]) == {
+        "article_id",
+        "title",
+        "author",
+        "outlet",
+        "published",
+        "speaker",
+        "quote",
+        "passage",
+        "start",
+        "end",
+        "source",
+    }
+
+
+@pytest.mark.skipif(not NEWS_DIR.is_dir(), reason="../shared news corpus absent")
+def test_who_said_finds_stored_news_quotes_by_their_words(desk) -> None:
+    """Questions built from the library's own direct quotes (no corpus text in the repo)."""
+    sample = {a.id for a in desk.articles() if a.source.endswith("sample_article.txt")}
+    quotes = [
+        q
+        for q in desk.store.all_quotes()
+        if q.article_id not in sample
+        and q.kind == "direct"
+        and q.speaker
+        and 6 <= len(q.text.split()) <= 30
+    ][:8]
+    assert quotes
+    right = 0
+    for q in quotes:
+        answer = desk.ask(f"who said {q.text.strip(chr(34))}?")
+        right += any(c.speaker == q.speaker for c in answer.citations[:3])
+        assert all(_sliced(desk, c) for c in answer.citations)
+    assert right >= len(quotes) - 1

@@ -1,0 +1,86 @@
+"""The optional LLM path, through the real openai client against a scripted local endpoint."""
+
+from __future__ import annotations
+
+import pytest
+from assistant_library import open_desk
+from llm_server import ScriptedLLM
+
+QUESTION = "who said the cold war will go on?"
+
+
+@pytest.fixture(scope="module")
+def server():
+    llm = ScriptedLLM().start()
+    yield llm
+    llm.stop()
+
+
+@pytest.fixture()
+def desk(server):
+    return open_desk(llm_model="scripted-model", openai_base_url=server.url, llm_timeout=1.5)
+
+
+def test_good_reply_uses_the_models_prose_and_the_stored_quotes(server, desk) -> None:
+    server.reply(
+        {"answer": "Yury Tavrovsky made this point.", "speaker": "Tavrovsky", "cite": ["S1"]}
+    )
+    answer = desk.ask(QUESTION)
+    assert answer.answer.startswith("Yury Tavrovsky made this point.")
+    assert answer.speaker == "Yury Tavrovsky"
+    assert len(answer.citations) == 1
+    citation = answer.citations[0]
+    article = desk.store.get_article(citation.article_id)
+    assert article.text[citation.start : citation.end] == citation.quote
+    # the model was shown numbered sources with the stored words and its token budget
+    sent = server.requests[-1]
+    assert sent["model"] == "scripted-model"
+    assert sent["max_tokens"] > 0
+    prompt = sent["messages"][-1]["content"]
+    assert "[S1]" in prompt and "A cold war will go on." in prompt
+
+
+def test_unknown_id_falls_back_to_the_extractive_answer(server, desk) -> None:
+    server.reply({"answer": "Someone said it.", "speaker": "X", "cite": ["S99"]})
+    answer = desk.ask(QUESTION)
+    assert "LLM answer unavailable" in answer.answer
+    assert "S99" in answer.answer
+    assert answer.speaker == "Yury Tavrovsky"
+    assert "Someone said it." not in answer.answer
+
+
+def test_reply_without_citations_falls_back(server, desk) -> None:
+    server.reply({"answer": "It was Tavrovsky.", "speaker": "Tavrovsky", "cite": []})
+    answer = desk.ask(QUESTION)
+    assert "cited no source" in answer.answer
+    assert answer.speaker == "Yury Tavrovsky"
+    assert answer.citations
+
+
+def test_reply_that_is_not_json_falls_back(server, desk) -> None:
+    server.reply("I think it was Tavrovsky.")
+    answer = desk.ask(QUESTION)
+    assert "LLM answer unavailable" in answer.answer
+    assert answer.speaker == "Yury Tavrovsky"
+
+
+def test_timeout_falls_back(server, desk) -> None:
+    server.reply({"answer": "late", "speaker": None, "cite": ["S1"]}, delay=4.0)
+    answer = desk.ask(QUESTION)
+    assert "did not answer in time" in answer.answer
+    assert answer.speaker == "Yury Tavrovsky"
+
+
+def test_offline_default_never_builds_an_openai_client(monkeypatch) -> None:
+    import langchain_openai
+    import openai
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("the offline path constructed an OpenAI client")
+
+    monkeypatch.setattr(langchain_openai, "ChatOpenAI", refuse)
+    monkeypatch.setattr(openai, "OpenAI", refuse)
+    desk = open_desk()
+    assert not desk.settings.llm_enabled
+    answer = desk.ask(QUESTION)
+    assert answer.speaker == "Yury Tavrovsky"
