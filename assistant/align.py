@@ -128,13 +128,16 @@ def _coherent(blocks: list) -> list:
     return kept
 
 
-def _tokens(text: str) -> list[tuple[int, int]]:
-    """Word spans, also split where cleaning glued two words ("CouncilThe")."""
-    out: list[tuple[int, int]] = []
+def _tokens(text: str) -> tuple[list[tuple[int, int]], list[str]]:
+    """Word spans and their matching forms, also split where cleaning glued two words
+    ("CouncilThe")."""
+    glued = [m.start() for m in _GLUED.finditer(text)]
+    spans: list[tuple[int, int]] = []
     for a, b in word_spans(text):
-        cuts = [a] + [a + m.start() for m in _GLUED.finditer(text[a:b])] + [b]
-        out.extend(zip(cuts, cuts[1:], strict=False))
-    return out
+        cuts = [a, *(g for g in glued if a < g < b), b] if glued else [a, b]
+        spans.extend(zip(cuts, cuts[1:], strict=False))
+    folded = normalize(text)  # one character for one: offsets still hold
+    return spans, [folded[a:b].lower() for a, b in spans]
 
 
 def _slice(text: str, spans: list[tuple[int, int]], i: int, j: int) -> str:
@@ -146,13 +149,12 @@ def align(claim: str, text: str, *, offset: int = 0) -> Alignment | None:
 
     Returns None when the two share no word.
     """
-    claim_spans = _tokens(claim)
-    claim_words = [normalize(claim[a:b]).lower() for a, b in claim_spans]
+    claim_spans, claim_words = _tokens(claim)
     if not claim_words or not text:
         return None
     lo, hi = _window(claim, text)
-    spans = [(a + lo, b + lo) for a, b in _tokens(text[lo:hi])]
-    words = [normalize(text[a:b]).lower() for a, b in spans]
+    local, words = _tokens(text[lo:hi])
+    spans = [(a + lo, b + lo) for a, b in local]
     matcher = SequenceMatcher(None, claim_words, words, autojunk=False)
     blocks = [b for b in matcher.get_matching_blocks() if b.size]
     if not blocks:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from assistant.align import Alignment, align
 from assistant.retrieve import Hit, Retriever
-from quotedesk.models import Citation, Quote
+from quotedesk.models import Citation, Quote, Sentence
 
 
 def speaker_record(retriever: Retriever, article_id: str, start: int, end: int) -> Quote | None:
@@ -48,13 +48,15 @@ def _speaker_span(retriever: Retriever, match: Match) -> tuple[int, int] | None:
 
 
 def sentence_span(
-    text: str, start: int, end: int, *, within: tuple[int, int] | None = None
+    sentences: Iterable[Sentence],
+    start: int,
+    end: int,
+    *,
+    within: tuple[int, int] | None = None,
 ) -> tuple[int, int]:
     """``[start, end)`` widened to whole sentences, kept inside ``within`` when given."""
-    from ingest.sentences import split_sentences
-
     lo, hi = start, end
-    for sentence in split_sentences(text):
+    for sentence in sentences:
         if sentence.end <= start or sentence.start >= end:
             continue
         lo, hi = min(lo, sentence.start), max(hi, sentence.end)
@@ -80,7 +82,7 @@ def cite(
     if passages:
         passage = article.text[min(p.start for p in passages) : max(p.end for p in passages)]
     else:
-        lo, hi = sentence_span(article.text, start, end)
+        lo, hi = sentence_span(retriever.sentences(article_id), start, end)
         passage = article.text[lo:hi]
     return Citation(
         article_id=article.id,
@@ -127,15 +129,24 @@ def locate(
     across two quote records or two passages still be found whole.
     """
     pad = len(fragment) + 80
-    aligned: list[tuple[str, Alignment]] = []
+    windows: dict[str, list[list[int]]] = {}
     for hit in list(hits)[:limit]:
-        article = retriever.article(hit.article_id)
+        spans = windows.setdefault(hit.article_id, [])
+        lo, hi = max(0, hit.start - pad), hit.end + pad
+        near = next((w for w in spans if lo <= w[1] and w[0] <= hi), None)
+        if near:  # overlapping hits of one article share one alignment
+            near[0], near[1] = min(near[0], lo), max(near[1], hi)
+        else:
+            spans.append([lo, hi])
+    aligned: list[tuple[str, Alignment]] = []
+    for article_id, spans in windows.items():
+        article = retriever.article(article_id)
         if article is None:
             continue
-        lo, hi = max(0, hit.start - pad), min(len(article.text), hit.end + pad)
-        alignment = align(fragment, article.text[lo:hi], offset=lo)
-        if alignment is not None:
-            aligned.append((hit.article_id, alignment))
+        for lo, hi in spans:
+            alignment = align(fragment, article.text[lo:hi], offset=lo)
+            if alignment is not None:
+                aligned.append((article_id, alignment))
     aligned.sort(key=lambda pair: -pair[1].similarity)
     found: list[Match] = []
     for article_id, a in aligned:
@@ -155,5 +166,10 @@ def cite_match(retriever: Retriever, match: Match) -> Citation | None:
     if article is None:
         return None
     a = match.alignment
-    start, end = sentence_span(article.text, a.start, a.end, within=_speaker_span(retriever, match))
+    start, end = sentence_span(
+        retriever.sentences(match.article_id),
+        a.start,
+        a.end,
+        within=_speaker_span(retriever, match),
+    )
     return cite(retriever, match.article_id, start, end, record=match.record, score=a.similarity)

@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from quotedesk.store import Store
 
 History = Sequence[tuple[str, Answer]]
+LLM_CANDIDATES = 4  # weaker hits an LLM may pick from, beyond the supporting citations
 
 
 class QuoteDesk:
@@ -93,7 +94,8 @@ class QuoteDesk:
 
     def evidence(self, question: str | Question, history: History | None = None) -> Evidence:
         parsed = question if isinstance(question, Question) else self.understand(question, history)
-        return gather(self.retriever, parsed)
+        extra = LLM_CANDIDATES if self.settings.llm_enabled else 0
+        return gather(self.retriever, parsed, extra=extra)
 
     def answer(self, evidence: Evidence) -> Answer:
         """Write the answer: through the LLM when one is configured, else extractively."""

@@ -38,17 +38,22 @@ class Evidence:
     summary: str | None = None  # facts about the library itself (library questions)
 
 
-def gather(retriever: Retriever, question: Question) -> Evidence:
-    """Retrieve and cite what the question needs."""
+def gather(retriever: Retriever, question: Question, *, extra: int = 0) -> Evidence:
+    """Retrieve and cite what the question needs.
+
+    ``extra`` further candidates are cited beyond the supporting ones (an LLM gets to
+    choose among them; the extractive answer does not need them).
+    """
+    retriever.refresh()
     if question.intent == "verify" and question.fragment:
         return _verify(retriever, question)
     if question.intent == "who_said" and question.fragment:
-        return _who_said(retriever, question)
+        return _who_said(retriever, question, extra)
     if question.intent == "what_said" and question.speaker:
         return _what_said(retriever, question)
     if question.intent == "library":
         return Evidence(question, summary=_catalogue(retriever, question.text))
-    return _general(retriever, question)
+    return _general(retriever, question, extra)
 
 
 def _filters(question: Question, speakers: tuple[str, ...] = ()) -> Filters:
@@ -81,13 +86,13 @@ def _strong(matches: list[Match], fragment: str) -> list[Match]:
     ]
 
 
-def _who_said(retriever: Retriever, question: Question) -> Evidence:
+def _who_said(retriever: Retriever, question: Question, extra: int) -> Evidence:
     fragment = question.fragment or ""
     hits, trace = retriever.search(fragment, fragment=fragment, filters=_filters(question))
     strong = _strong(locate(retriever, fragment, hits), fragment)
     relaxed = question.relaxed()
     if not strong and relaxed is not None:  # "in 2001" may have been part of the quote
-        return _who_said(retriever, relaxed)
+        return _who_said(retriever, relaxed, extra)
     if strong:
         top = strong[0].alignment.similarity
         similar = [m for m in strong if m.alignment.similarity >= top - SIMILAR_MARGIN]
@@ -99,7 +104,7 @@ def _who_said(retriever: Retriever, question: Question) -> Evidence:
         return Evidence(
             question,
             ordered,
-            _rest(retriever, hits, ordered, fragment),
+            _rest(retriever, hits, ordered, fragment, extra),
             trace,
             exact=strong[0].alignment.exact or top >= 0.8,
             total=len(similar),
@@ -111,14 +116,14 @@ def _who_said(retriever: Retriever, question: Question) -> Evidence:
             return Evidence(
                 question,
                 (citation,),
-                _rest(retriever, hits, (citation,), fragment),
+                _rest(retriever, hits, (citation,), fragment, extra),
                 trace,
                 exact=False,
                 total=1,
             )
     return Evidence(
         question,
-        candidates=_rest(retriever, hits, (), fragment),
+        candidates=_rest(retriever, hits, (), fragment, extra),
         trace=trace,
         problem=f"no stored quote or passage contains words close to \u201c{fragment}\u201d",
     )
@@ -130,12 +135,7 @@ def _semantic(hit: Hit) -> float:
 
 def _best_sentence(retriever: Retriever, hit: Hit, query: str) -> Citation | None:
     """Cite the sentence of ``hit`` closest to ``query``, with the record that covers it."""
-    from ingest.sentences import split_sentences
-
-    article = retriever.article(hit.article_id)
-    if article is None:
-        return None
-    inside = [s for s in split_sentences(article.text) if hit.start <= s.start < hit.end]
+    inside = [s for s in retriever.sentences(hit.article_id) if hit.start <= s.start < hit.end]
     if not inside:
         return cite(retriever, hit.article_id, hit.start, hit.end, record=hit.quote)
     best = max(inside, key=lambda s: fuzzy_score(query, s.text))
@@ -145,7 +145,7 @@ def _best_sentence(retriever: Retriever, hit: Hit, query: str) -> Citation | Non
 
 
 def _rest(
-    retriever: Retriever, hits: list[Hit], shown: tuple[Citation, ...], query: str, n: int = 4
+    retriever: Retriever, hits: list[Hit], shown: tuple[Citation, ...], query: str, n: int
 ) -> tuple[Citation, ...]:
     """A few further candidates (not already cited) for an LLM to consider."""
     seen = {(c.article_id, c.start) for c in shown}
@@ -203,7 +203,7 @@ def _day(retriever: Retriever, quote: Quote) -> int:
     return retriever.published_day(quote.article_id) or 99_999_999
 
 
-def _general(retriever: Retriever, question: Question) -> Evidence:
+def _general(retriever: Retriever, question: Question, extra: int) -> Evidence:
     query = question.search_text
     hits, trace = retriever.search(query, filters=_filters(question))
     good = [h for h in hits if _semantic(h) >= GENERAL_MIN][:3]
@@ -212,7 +212,7 @@ def _general(retriever: Retriever, question: Question) -> Evidence:
     return Evidence(
         question,
         citations,
-        _rest(retriever, hits[3:], citations, query),
+        _rest(retriever, hits[3:], citations, query, extra),
         trace,
         problem=problem,
         total=len(citations),

@@ -22,7 +22,7 @@ import numpy as np
 
 from assistant.align import fuzzy_score
 from assistant.names import matching_names
-from quotedesk.models import Article, Candidate, Passage, Quote, SearchTrace
+from quotedesk.models import Article, Candidate, Passage, Quote, SearchTrace, Sentence
 from quotedesk.store import Store, published_day
 from quotedesk.text import words
 
@@ -168,20 +168,29 @@ class Retriever:
         self._version: int | None = None
         self._index: LexicalIndex | None = None
         self._articles: OrderedDict[str, Article | None] = OrderedDict()
+        self._sentences: dict[str, list[Sentence]] = {}
         self._article_cache = article_cache
 
     # -- caches ---------------------------------------------------------------
 
-    def _sync(self) -> None:
+    def refresh(self) -> None:
+        """Drop the caches when the library changed since the last call.
+
+        Called once per question or verification (one cheap version read), not on
+        every lookup: the version read is a Chroma round trip.
+        """
         version = self.store.version()
-        if version != self._version:
-            self._version, self._index = version, None
-            self._articles.clear()
+        with self._lock:
+            if version != self._version:
+                self._version, self._index = version, None
+                self._articles.clear()
+                self._sentences.clear()
 
     def index(self) -> LexicalIndex:
-        """The BM25 index and per-article lookups, rebuilt when the library changed."""
+        """The BM25 index and per-article lookups (built on first use after a change)."""
         with self._lock:
-            self._sync()
+            if self._version is None:
+                self._version = self.store.version()
             if self._index is None:
                 meta = {
                     a.id: (a.outlet or "", published_day(a.published))
@@ -200,8 +209,20 @@ class Retriever:
         with self._lock:
             self._articles[article_id] = found
             while len(self._articles) > self._article_cache:
-                self._articles.popitem(last=False)
+                dropped, _ = self._articles.popitem(last=False)
+                self._sentences.pop(dropped, None)
         return found
+
+    def sentences(self, article_id: str) -> list[Sentence]:
+        """The article's sentences (cached with the article)."""
+        from ingest.sentences import split_sentences
+
+        cached = self._sentences.get(article_id)
+        if cached is None:
+            article = self.article(article_id)
+            cached = split_sentences(article.text) if article else []
+            self._sentences[article_id] = cached
+        return cached
 
     def quotes_in(self, article_id: str) -> list[Quote]:
         return self.index().quotes_by_article.get(article_id, [])

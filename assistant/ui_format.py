@@ -10,6 +10,7 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Iterable, Mapping
+from pathlib import PurePath
 from typing import TYPE_CHECKING, Any
 
 from assistant.verify import explain
@@ -69,6 +70,13 @@ def marked_passage(passage: str, quote: str) -> str:
     return f"{escape_markdown(before)}<mark>{escape_markdown(quote)}</mark>{escape_markdown(after)}"
 
 
+def source_name(source: str) -> str:
+    """A URL as it is; a file by its name (uploads live in temp folders nobody needs to see)."""
+    if source.startswith(("http://", "https://")):
+        return source
+    return PurePath(source).name or source
+
+
 def byline(citation: Citation) -> str:
     """Outlet, author and date in one line, leaving out what the article does not say."""
     parts = [citation.outlet, f"by {citation.author}" if citation.author else None]
@@ -94,7 +102,7 @@ def source_markdown(citation: Citation) -> str:
         f"> {marked_passage(citation.passage, citation.quote)}",
         "",
         f"<small>article `{citation.article_id}`, characters {citation.start}-{citation.end}"
-        f" of {escape_markdown(citation.source)}</small>",
+        f" of {escape_markdown(source_name(citation.source))}</small>",
     ]
     return "\n".join(lines)
 
@@ -208,7 +216,7 @@ def ingest_markdown(report: IngestReport) -> str:
     )
     lines = [head, ""]
     for r in report.results:
-        name = escape_markdown(r.source.rsplit("/", 1)[-1])
+        name = escape_markdown(source_name(r.source))
         if r.status == "failed":
             lines.append(f"- ❌ {name}: {escape_markdown(r.reason or 'could not be ingested')}")
         else:

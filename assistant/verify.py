@@ -29,6 +29,7 @@ def _found(match: Match, claim_words: int) -> bool:
 
 def verify_quote(retriever: Retriever, claim: str, speaker: str | None = None) -> Verification:
     """Check ``claim`` (optionally said by ``speaker``) against the library."""
+    retriever.refresh()
     claim = claim.strip().strip("\"'\u201c\u201d\u2018\u2019 ")
     hits, trace = retriever.search(claim, fragment=claim)
     n_words = len(words(claim))

@@ -14,7 +14,10 @@ from typing import Any
 
 from quotedesk.cli import EXIT_OK, EXIT_USAGE
 
-SETS = {"attribution": "quotedesk.evaluation.attribution"}
+SETS = {
+    "attribution": "quotedesk.evaluation.attribution",
+    "questions": "quotedesk.evaluation.questions",  # who-said and verify (assistant)
+}
 
 
 def register(subparsers: Any) -> None:
@@ -49,6 +52,8 @@ def run_eval(args: argparse.Namespace) -> int:
         for report in module.run(args.gold):
             if args.json:
                 print(json.dumps({"eval": name, **report.to_dict()}, ensure_ascii=False))
+            elif hasattr(report, "render"):  # sets with their own table
+                report.render(args.misses)
             else:
                 _print(name, report, args.misses)
     return EXIT_OK
