@@ -250,7 +250,7 @@ def build_app(desk: QuoteDesk) -> gr.Blocks:
         settings_line = gr.Markdown(fmt.settings_markdown(desk.settings))
 
         with gr.Tab("Chat", id="chat"):
-            chatbot = gr.Chatbot(label="Quotedesk", height=520, elem_id="chat")
+            chatbot = gr.Chatbot(label="Quotedesk", height=600, elem_id="chat")
             turns = gr.State([])
             with gr.Row():
                 question = gr.Textbox(
@@ -288,6 +288,7 @@ def build_app(desk: QuoteDesk) -> gr.Blocks:
                 label="Every appearance, earliest first",
                 interactive=False,
                 wrap=True,
+                column_widths=["12%", "16%", "34%", "12%", "26%"],
             )
             claimreview = gr.File(label="ClaimReview (schema.org JSON-LD)", interactive=False)
             for trigger in (check.click, quote.submit):
@@ -306,11 +307,16 @@ def build_app(desk: QuoteDesk) -> gr.Blocks:
                 file_count="multiple",
                 file_types=list(FORMATS),
                 type="filepath",
+                elem_id="uploads",
             )
-            add = gr.Button("Add to library", variant="primary")
+            add = gr.Button("Add to library", variant="primary", elem_id="add")
             ingest_status = gr.Markdown()
             articles = gr.Dataframe(
-                headers=fmt.ARTICLE_COLUMNS, label="Articles", interactive=False, wrap=True
+                headers=fmt.ARTICLE_COLUMNS,
+                label="Articles",
+                interactive=False,
+                wrap=True,
+                elem_id="articles",
             )
             with gr.Row():
                 # custom values let API callers delete by id without loading the page first
@@ -338,11 +344,29 @@ def build_app(desk: QuoteDesk) -> gr.Blocks:
             gr.api(ui.articles_api, api_name="articles")
 
         with gr.Tab("Draft check", id="draft"):
-            draft = gr.Textbox(label="Draft", lines=10, placeholder="Paste an article draft…")
-            draft_file = gr.File(label="…or upload it", file_types=[".txt", ".md"], type="filepath")
-            check_draft = gr.Button("Check quotes", variant="primary")
+            with gr.Row():
+                draft = gr.Textbox(
+                    label="Draft",
+                    lines=8,
+                    placeholder="Paste an article draft…",
+                    scale=3,
+                    elem_id="draft",
+                )
+                draft_file = gr.File(
+                    label="…or upload it (.txt, .md)",
+                    file_types=[".txt", ".md"],
+                    type="filepath",
+                    height=200,
+                    scale=1,
+                )
+            check_draft = gr.Button("Check quotes", variant="primary", elem_id="check-draft")
             draft_table = gr.Dataframe(
-                headers=fmt.DRAFT_COLUMNS, label="Quotes in the draft", interactive=False, wrap=True
+                headers=fmt.DRAFT_COLUMNS,
+                label="Quotes in the draft",
+                interactive=False,
+                wrap=True,
+                column_widths=["40%", "14%", "12%", "14%", "20%"],
+                elem_id="draft-table",
             )
             draft_file.upload(
                 ui.read_draft, draft_file, draft, api_name="read_draft", api_visibility="private"
@@ -354,8 +378,11 @@ def build_app(desk: QuoteDesk) -> gr.Blocks:
     return demo
 
 
-def serve(desk: QuoteDesk, host: str, port: int, **launch_options: Any) -> gr.Blocks:
-    """Build the app over ``desk`` and serve it; blocks unless ``prevent_thread_lock=True``."""
+def serve(desk: QuoteDesk, host: str, port: int | None, **launch_options: Any) -> gr.Blocks:
+    """Build the app over ``desk`` and serve it; blocks unless ``prevent_thread_lock=True``.
+
+    ``port=None`` takes the first free port from 7860 up.
+    """
     demo = build_app(desk)
     demo.launch(
         server_name=host,
