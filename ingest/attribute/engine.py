@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from ingest.attribute.frames import Frame, find_frames, governs
 from ingest.attribute.marks import MarkedSpan, find_marked_spans, paragraphs
 from ingest.attribute.nlp import get_nlp
-from ingest.attribute.resolve import UNKNOWN, Speaker, resolve
+from ingest.attribute.resolve import UNKNOWN, Speaker, resolve, resolve_text
 from ingest.attribute.sections import find_sections
 from ingest.attribute.speakers import build_registry
 from quotedesk.models import Quote, QuoteKind
@@ -42,10 +42,14 @@ def attribute_text(text: str, *, author: str | None = None, narrated: bool = Fal
     bases = [p.start for p in paras]
     registry = build_registry(docs, bases, quoted)
     frames_by_para = [
-        find_frames(doc, base, text, quoted) for doc, base in zip(docs, bases, strict=True)
+        find_frames(doc, base, text, spans) for doc, base in zip(docs, bases, strict=True)
     ]
     speakers = {
-        id(f): resolve(f.subject, f.cue_at, registry, author) for fs in frames_by_para for f in fs
+        id(f): resolve_text(f.who, f.cue_at, registry)
+        if f.who
+        else resolve(f.subject, f.cue_at, registry, author)
+        for fs in frames_by_para
+        for f in fs
     }
 
     drafts: list[_Draft] = []
@@ -134,6 +138,8 @@ def _direct(
     close = span.close_at + 1 if span.close_at is not None else span.end
     holding = [f for f in outside if f.scope[0] <= span.open_at and close <= f.scope[1]]
     touching = [f for f in outside if f.sentence[0] <= close and span.open_at <= f.sentence[1]]
+    if not touching:  # '"...?" Michael Every, a strategist, said.' parsed as its own sentence
+        touching = [f for f in outside if 0 <= f.sentence[0] - close <= 2 and f.content is None]
     if holding:
         frame = min(holding, key=lambda f: f.scope[1] - f.scope[0])
     elif touching:

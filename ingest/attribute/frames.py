@@ -7,11 +7,13 @@ the engine can pair it with quotation marks and slice quotes verbatim.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
 from ingest.attribute.cues import NEEDS_CONTENT, QUOTE_ONLY, SPEECH_VERBS
+from quotedesk.text import DOUBLE_QUOTES, SINGLE_QUOTES
 
 _SUBJECTS = ("nsubj",)  # a passive subject is what was said, never who
 _INHERITS_SUBJECT = ("conj", "advcl", "xcomp")
@@ -30,6 +32,7 @@ class Frame:
     cue_at: int
     content: tuple[int, int] | None  # reported words when the frame has its own clause
     quote_only: bool = False
+    who: str | None = None  # the speaker as written, when the parse did not find the subject
     used: bool = False
 
 
@@ -121,8 +124,85 @@ def governs(frame: Frame, start: int, end: int) -> bool:
     return False
 
 
-def find_frames(doc, base: int, text: str, quoted: list[tuple[int, int]]) -> list[Frame]:
+# '"...," DeBoer said' where the tagger lost the verb or the name: the plain pattern
+# right after a closing mark is reliable enough on its own.
+_NAME_OR_PRONOUN = r"(?:[A-Z][\w'\u2019.-]*\s+){0,3}[A-Z][\w'\u2019-]*|he|she|they|it|we"
+_CUE_FORMS = (
+    r"said|says|added|adds|told|tells|wrote|writes|stated|states|explained|explains|noted"
+    r"|notes|asked|asks|continued|continues|recalled|recalls|insisted|insists|argued|argues"
+)
+_TRAILING_CUE = re.compile(
+    rf"[\s,.!?\u2014-]*(?:(?P<who>{_NAME_OR_PRONOUN})\s+(?P<verb>{_CUE_FORMS})"
+    rf"|(?P<verb2>{_CUE_FORMS})\s+(?P<who2>{_NAME_OR_PRONOUN}))\b"
+)
+
+
+def _token_at(doc, offset: int) -> Token | None:
+    for token in doc:
+        if token.idx <= offset < token.idx + len(token.text):
+            return token
+    return None
+
+
+def _trailing_frames(doc, base: int, text: str, spans, frames: list[Frame]) -> list[Frame]:
+    """Cues written straight after a closing mark that the parse did not connect."""
+    found = []
+    taken = {f.cue_at for f in frames}
+    for span in spans:
+        if span.close_at is None or not base <= span.close_at < base + len(doc.text):
+            continue
+        match = _TRAILING_CUE.match(text, span.close_at + 1, base + len(doc.text))
+        if match is None:
+            continue
+        who = "who" if match.group("who") else "who2"
+        verb = "verb" if match.group("verb") else "verb2"
+        if match.start(verb) in taken:
+            continue
+        subject = _token_at(doc, match.end(who) - 1 - base)
+        verb_token = _token_at(doc, match.start(verb) - base)
+        if subject is None or verb_token is None:
+            continue
+        found.append(
+            Frame(
+                cue=match.group(verb),
+                subject=subject,
+                verb=verb_token,
+                base=base,
+                sentence=(span.open_at, match.end()),
+                scope=(span.open_at, match.end()),
+                cue_at=match.start(verb),
+                content=None,
+                who=match.group(who),
+            )
+        )
+    return found
+
+
+def _colon_frame(token: Token, sent: Span, text: str, base: int) -> Frame | None:
+    """'Martell is more blunt: "..."': the clause's subject introduces the quotation."""
+    after = base + token.idx + 1
+    rest = text[after : after + 3].lstrip()
+    if token.text != ":" or not rest or rest[0] not in DOUBLE_QUOTES + SINGLE_QUOTES:
+        return None
+    root = sent.root
+    subject = subject_of(root) if root.i < token.i else None
+    if subject is None or not (subject.pos_ in ("PROPN", "PRON") or subject.ent_type_):
+        return None
+    return Frame(
+        cue=":",
+        subject=subject,
+        verb=root,
+        base=base,
+        sentence=_chars(sent, base),
+        scope=(base + token.idx, _chars(sent, base)[1]),
+        cue_at=base + token.idx,
+        content=None,
+    )
+
+
+def find_frames(doc, base: int, text: str, spans) -> list[Frame]:
     """Every speech frame in one parsed paragraph whose cue is outside quotation marks."""
+    quoted = [(s.start, s.end) for s in spans]
 
     def inside(token: Token) -> bool:
         at = base + token.idx
@@ -150,6 +230,10 @@ def find_frames(doc, base: int, text: str, quoted: list[tuple[int, int]]) -> lis
                     )
                 )
                 continue
+            colon = _colon_frame(token, sent, text, base)
+            if colon is not None:
+                frames.append(colon)
+                continue
             lemma = token.lemma_.lower()
             if lemma not in SPEECH_VERBS or token.pos_ != "VERB":
                 continue
@@ -172,4 +256,5 @@ def find_frames(doc, base: int, text: str, quoted: list[tuple[int, int]]) -> lis
                     quote_only=lemma in QUOTE_ONLY,
                 )
             )
+    frames.extend(_trailing_frames(doc, base, text, spans, frames))
     return frames

@@ -13,7 +13,7 @@ from ingest.attribute.cues import (
     ORG_NOUNS,
     PERSON_PRONOUNS,
 )
-from ingest.attribute.speakers import Entity, Registry, role_head, split_name, title_of
+from ingest.attribute.speakers import Entity, Registry, split_name, title_of
 from quotedesk.models import MentionKind
 
 _NAME_ENTS = ("PERSON", "ORG", "GPE", "NORP", "FAC")
@@ -86,7 +86,11 @@ def resolve(subject: Token, at: int, registry: Registry, author: str | None) -> 
         entity = registry.resolve_name(name.text, at)
         title = title_of(subject, name)
         if entity is None:
+            # a speaker NER missed is still the likeliest antecedent of the next "he"
+            kind = "org" if ent is not None and ent.label_ in ("ORG", "GPE", "FAC") else "person"
+            registry.add(name.text, kind, at, subject=True, title=title)
             return Speaker(name.text, title, name.text, "named", 0.85)
+        registry.add(entity.name, entity.kind, at, subject=True)
         return Speaker(entity.name, entity.title or title, name.text, "named", 0.9)
     phrase = _nominal(subject)
     head = subject.lemma_.lower()
@@ -103,7 +107,7 @@ def resolve(subject: Token, at: int, registry: Registry, author: str | None) -> 
         # "the rookie defenceman said": a description of someone already in the story,
         # unless that person's known title says otherwise
         entity = registry.resolve_pronoun("he", at) or registry.resolve_pronoun("she", at)
-        if entity is not None and (not entity.title or role_head(entity.title) == head):
+        if entity is not None and (not entity.roles or entity.has_role(head)):
             return Speaker(entity.name, entity.title, phrase, "nominal", 0.6)
     return Speaker(phrase, None, phrase, "nominal", 0.6)
 
@@ -112,5 +116,18 @@ def _epithet(token: Token) -> bool:
     """ "the affable proprietor": definite, singular and described; a bare "the minister"
     may be someone the article never names."""
     definite = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in token.children)
-    described = any(c.dep_ in ("amod", "compound") for c in token.children)
+    described = any(c.dep_ in ("amod", "compound", "nummod", "prep") for c in token.children)
     return definite and described and token.tag_ == "NN"
+
+
+def resolve_text(who: str, at: int, registry: Registry) -> Speaker:
+    """Resolve a speaker written as plain text ("DeBoer", "she") where the parse failed."""
+    word = who.lower()
+    if word in PERSON_PRONOUNS or word in GROUP_PRONOUNS:
+        return _from_entity(registry.resolve_pronoun(word, at), who, "pronoun", 0.75)
+    entity = registry.resolve_name(who, at)
+    if entity is None:
+        entity = registry.add(who, "person", at, subject=True)
+        return Speaker(entity.name, None, who, "named", 0.75)
+    registry.add(entity.name, entity.kind, at, subject=True)
+    return Speaker(entity.name, entity.title, who, "named", 0.85)

@@ -8,6 +8,7 @@ resolved to the canonical (fullest) name with the article's own context.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
@@ -47,6 +48,11 @@ class Entity:
     title: str | None = None
     gender: str | None = None
     tokens: tuple[str, ...] = ()
+    roles: set[str] = field(default_factory=set)  # every role word any title gave them
+
+    def has_role(self, word: str) -> bool:
+        """'the mayor' fits "Surrey mayor" and "then-Surrey mayoral candidate"."""
+        return any(role.startswith(word) for role in self.roles)
 
     def matches(self, tokens: tuple[str, ...]) -> bool:
         """Same entity when the mention's words appear, in order, inside our name."""
@@ -87,8 +93,9 @@ class Registry:
             self.entities.append(entity)
         elif len(tokens) > len(entity.tokens):
             entity.name, entity.tokens = name, tokens
-        if title and not entity.title:
-            entity.title = title
+        if title:
+            entity.title = entity.title or title
+            entity.roles.update(w.strip(".,").lower() for w in title.replace("-", " ").split())
         if gender and not entity.gender:
             entity.gender = gender
         self.mentions.append(Mention(pos, entity, subject))
@@ -153,15 +160,13 @@ class Registry:
         word = head.lower()
         earlier = [m.entity for m in reversed(self.mentions) if m.pos < pos]
         for entity in earlier:
-            if entity.title and role_head(entity.title) == word:
+            if entity.has_role(word):
                 return entity
         if word in ORG_NOUNS:
             for entity in earlier:
                 if entity.kind == "org" and word in entity.name.lower().split():
                     return entity
-            for entity in earlier:
-                if entity.kind == "org":
-                    return entity
+            return self.resolve_pronoun("it", pos)
         return None
 
 
@@ -232,6 +237,18 @@ def _phrase(token: Token, stop: int | None = None) -> str:
     return text.strip(" ,")
 
 
+_PRONOUN_GENDER = {
+    "he": "male",
+    "him": "male",
+    "his": "male",
+    "himself": "male",
+    "she": "female",
+    "her": "female",
+    "hers": "female",
+    "herself": "female",
+}
+
+
 def build_registry(docs: list, bases: list[int], quoted: list[tuple[int, int]]) -> Registry:
     """Every person and organisation the article names, in reading order.
 
@@ -239,19 +256,59 @@ def build_registry(docs: list, bases: list[int], quoted: list[tuple[int, int]]) 
     speaker talks about is a poor antecedent for the next "he said".
     """
     registry = Registry()
+    # (sentence number, kind, payload) in reading order, for learning genders
+    events: list[tuple[int, str, object]] = []
+    sentence = 0
     for doc, base in zip(docs, bases, strict=True):
-        for ent in doc.ents:
-            if ent.label_ not in ("PERSON", "ORG"):
-                continue
-            at = base + ent.start_char
-            in_quote = any(start <= at < end for start, end in quoted)
-            subject = ent.root.dep_ in ("nsubj", "nsubjpass") and not in_quote
-            if ent.label_ == "ORG":
-                registry.add(ent.text, "org", at, subject=subject)
-                continue
-            name, prefix, gender = split_name(ent)
-            if not name_tokens(name.text):
-                continue
-            title = title_of(ent.root, name) or prefix
-            registry.add(name.text, "person", at, subject=subject, title=title, gender=gender)
+        ents = {ent.start: ent for ent in doc.ents if ent.label_ in ("PERSON", "ORG")}
+        for sent in doc.sents:
+            sentence += 1
+            for token in sent:
+                ent = ents.get(token.i)
+                if ent is not None:
+                    entity = _add_entity(registry, ent, base, quoted)
+                    if entity is not None and entity.kind == "person":
+                        events.append((sentence, "person", entity))
+                elif token.lower_ in _PRONOUN_GENDER and not token.ent_type_:
+                    events.append((sentence, "pronoun", _PRONOUN_GENDER[token.lower_]))
+    _learn_genders(events)
     return registry
+
+
+def _add_entity(registry: Registry, ent: Span, base: int, quoted) -> Entity | None:
+    at = base + ent.start_char
+    in_quote = any(start <= at < end for start, end in quoted)
+    subject = ent.root.dep_ in ("nsubj", "nsubjpass") and not in_quote
+    if ent.label_ == "ORG" and registry.resolve_name(ent.text, at) is None:
+        return registry.add(ent.text, "org", at, subject=subject)
+    if ent.label_ == "ORG":  # NER often reads a lone surname as an organisation
+        found = registry.resolve_name(ent.text, at)
+        return registry.add(found.name if found else ent.text, found.kind, at, subject=subject)
+    name, prefix, gender = split_name(ent)
+    if not name_tokens(name.text):
+        return None
+    title = title_of(ent.root, name) or prefix
+    return registry.add(name.text, "person", at, subject=subject, title=title, gender=gender)
+
+
+def _learn_genders(events: list[tuple[int, str, object]]) -> None:
+    """The pronoun that follows a name before anyone else is named usually refers to it.
+
+    Each named mention votes with the first he/she/his/her after it in the same or the
+    next sentence; honorifics ("Ms.") already set a gender and are not overruled.
+    """
+    votes: dict[int, Counter] = {}
+    people: dict[int, Entity] = {}
+    for n, (sentence, kind, payload) in enumerate(events):
+        if kind != "person":
+            continue
+        for later_sentence, later_kind, later in events[n + 1 :]:
+            if later_kind == "person" or later_sentence > sentence + 1:
+                break
+            votes.setdefault(id(payload), Counter())[later] += 1
+            people[id(payload)] = payload
+            break
+    for key, counter in votes.items():
+        entity = people[key]
+        if entity.gender is None:
+            entity.gender = counter.most_common(1)[0][0]
