@@ -7,9 +7,12 @@ otherwise and makes no outside connection.
 """
 
 import argparse
+import atexit
+import hashlib
 import json
 import logging
 import os
+import shutil
 import sys
 import tempfile
 from collections.abc import Iterator, Sequence
@@ -66,6 +69,7 @@ class DeskUI:
     def __init__(self, desk: QuoteDesk) -> None:
         self.desk = desk
         self.downloads = Path(tempfile.mkdtemp(prefix="quotedesk-claimreview-"))
+        atexit.register(shutil.rmtree, self.downloads, True)
 
     # Chat ------------------------------------------------------------------------------
     def chat(
@@ -121,7 +125,8 @@ class DeskUI:
             result = self.desk.verify(quote, speaker=(speaker or "").strip() or None)
         except Exception as exc:
             raise gr.Error(problem("verify the quote", exc)) from None
-        path = self.downloads / f"claimreview-{abs(hash((quote, speaker))):x}.json"
+        digest = hashlib.sha1(f"{quote}\0{speaker}".encode()).hexdigest()[:12]
+        path = self.downloads / f"claimreview-{result.verdict}-{digest}.json"
         path.write_text(json.dumps(to_claimreview(result), indent=2, ensure_ascii=False))
         return (
             fmt.verdict_markdown(result),
@@ -282,6 +287,7 @@ def build_app(desk: QuoteDesk) -> gr.Blocks:
                 color_map=fmt.DIFF_COLORS,
                 show_legend=True,
                 combine_adjacent=False,
+                elem_id="diff",
             )
             appearances = gr.Dataframe(
                 headers=fmt.APPEARANCE_COLUMNS,
@@ -290,7 +296,9 @@ def build_app(desk: QuoteDesk) -> gr.Blocks:
                 wrap=True,
                 column_widths=["12%", "16%", "34%", "12%", "26%"],
             )
-            claimreview = gr.File(label="ClaimReview (schema.org JSON-LD)", interactive=False)
+            claimreview = gr.File(
+                label="ClaimReview (schema.org JSON-LD)", interactive=False, elem_id="claimreview"
+            )
             for trigger in (check.click, quote.submit):
                 trigger(
                     ui.verify,

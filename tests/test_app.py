@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from app_server import app_url, free_port, launch
+from app_server import app_module, app_url, free_port, launch
 from gradio_client import Client, handle_file
 from gradio_client.exceptions import AppError
 
@@ -111,3 +111,21 @@ def test_unreachable_store_is_reported_not_crashed(tmp_path: Path) -> None:
     assert reply.startswith("Could not answer")
     with pytest.raises(AppError, match="Could not verify"):
         client.predict(COLD_WAR, api_name="/verify")
+
+
+def test_listens_on_loopback_unless_gradio_env_or_flags_say_otherwise(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    parse_args = app_module().parse_args
+    monkeypatch.delenv("GRADIO_SERVER_NAME", raising=False)
+    monkeypatch.delenv("GRADIO_SERVER_PORT", raising=False)
+    default = parse_args([])
+    assert (default.host, default.port, default.db) == ("127.0.0.1", 7860, None)
+
+    monkeypatch.setenv("GRADIO_SERVER_NAME", "0.0.0.0")
+    monkeypatch.setenv("GRADIO_SERVER_PORT", "9000")
+    from_env = parse_args([])
+    assert (from_env.host, from_env.port) == ("0.0.0.0", 9000)
+
+    flags = parse_args(["--host", "127.0.0.2", "--port", "9001", "--db", "lib"])
+    assert (flags.host, flags.port, flags.db) == ("127.0.0.2", 9001, "lib")
