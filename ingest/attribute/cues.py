@@ -26,6 +26,14 @@ SPEECH_VERBS = word_set(
     """
 )
 
+# Verbs whose following words are the reported clause even when the parse says otherwise.
+CLAUSE_VERBS = word_set(
+    """
+    say tell add explain note argue claim insist warn suggest state write acknowledge admit
+    confirm believe predict contend maintain allege stress report announce
+    """
+)
+
 # Verbs that need a that-clause or a quotation to count as speech ("he added
 # a room" is not speech); the rest count whenever they have a speaker subject.
 NEEDS_CONTENT = word_set("add post ask note point call describe report question order agree rule")

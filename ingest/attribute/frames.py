@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from ingest.attribute.cues import NEEDS_CONTENT, QUOTE_ONLY, SPEECH_VERBS
+from ingest.attribute.cues import CLAUSE_VERBS, NEEDS_CONTENT, QUOTE_ONLY, SPEECH_VERBS
 from quotedesk.text import DOUBLE_QUOTES, SINGLE_QUOTES
 
 _SUBJECTS = ("nsubj",)  # a passive subject is what was said, never who
@@ -52,6 +52,16 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
     return (start, end) if len(text[start:end].split()) >= 3 else None
 
 
+def _name_before(verb: Token) -> Token | None:
+    """'Still, McNeely said disease ...' parsed without a subject arc: the name just before."""
+    if verb.i == 0:
+        return None
+    before = verb.doc[verb.i - 1]
+    if before.pos_ == "PROPN" or before.lower_ in ("he", "she", "they", "it", "we"):
+        return before
+    return None
+
+
 def subject_of(verb: Token) -> Token | None:
     """The speaker slot: the verb's own subject, or the one it shares ("..., adding")."""
     for child in verb.children:
@@ -67,19 +77,45 @@ def subject_of(verb: Token) -> Token | None:
 
 
 def _content(verb: Token, sent: Span, text: str, base: int) -> tuple[int, int] | None:
-    """The reported clause: the verb's complement, or the clause a trailing cue follows."""
+    """The reported clause: the verb's complement, or the clause around a cue inserted in it.
+
+    The small parser often mislabels the complement ("said unemployment ... have",
+    "said having X back was"), so after the complement arc the words on the far side of
+    the cue are taken: everything after a leading cue, before a trailing one, or the
+    whole sentence around a parenthetical ", he says,".
+    """
     for child in verb.children:
         if child.dep_ == "ccomp":
             return _trim(text, *_chars((child.left_edge, child.right_edge), base))
-    for child in verb.rights:
-        # "said most plastic drifts ...": the tagger read the clause's verb as a noun
-        if child.dep_ == "dobj" and verb.lemma_ == "say" and len(list(child.subtree)) >= 4:
-            return _trim(text, *_chars((child.left_edge, sent[-1]), base))
-    first = verb.left_edge.i
-    if first - sent.start >= 3 and text[base + sent.doc[first - 1].idx] in ",\u2014\u2013-":
-        # "The plan will fail, he said." with no complement arc: the words before the cue
-        return _trim(text, *_chars((sent[0], sent.doc[first - 1]), base))
+    cue_start, cue_end = _cue_clause(verb, sent)
+    before = cue_start - sent.start
+    after = sent.end - 1 - cue_end
+    if before >= 3 and sent.doc[cue_start - 1].text in (",", "\u2014", "\u2013", "-"):
+        if after >= 3:  # "Police, Sinclair says, have no policies ..."
+            return _trim(text, *_chars(sent, base))
+        return _trim(text, *_chars((sent[0], sent.doc[cue_start - 1]), base))
+    if before <= 2 and after >= 4 and verb.lemma_ in CLAUSE_VERBS:
+        first = sent.doc[verb.i + 1]
+        if verb.lemma_ == "tell":  # "told reporters the talks ...": skip the listener
+            listeners = [c for c in verb.rights if c.dep_ in ("dobj", "dative")]
+            if listeners:
+                first = sent.doc[listeners[0].right_edge.i + 1]
+        if first.i < sent.end - 1:
+            return _trim(text, *_chars((first, sent[-1]), base))
     return None
+
+
+def _cue_clause(verb: Token, sent: Span) -> tuple[int, int]:
+    """Token range of the cue itself: the verb with its subject and modifiers on the left."""
+    start = min([verb.i] + [c.left_edge.i for c in verb.lefts if c.dep_ != "punct"])
+    start = max(start, sent.start)
+    if start > sent.start and sent.doc[start - 1].is_punct and start - sent.start <= 2:
+        start = sent.start
+    end = verb.i
+    for child in verb.rights:
+        if child.dep_ in ("prep", "npadvmod", "advmod", "dative") and child.i == end + 1:
+            end = child.right_edge.i
+    return start, end
 
 
 def _according_to(token: Token) -> Token | None:
@@ -235,9 +271,9 @@ def find_frames(doc, base: int, text: str, spans) -> list[Frame]:
                 frames.append(colon)
                 continue
             lemma = token.lemma_.lower()
-            if lemma not in SPEECH_VERBS or token.pos_ != "VERB":
+            if lemma not in SPEECH_VERBS or not token.tag_.startswith("VB"):
                 continue
-            subject = subject_of(token)
+            subject = subject_of(token) or _name_before(token)
             if subject is None or inside(subject) or subject.i == token.i:
                 continue
             content = _content(token, sent, text, base)
