@@ -83,8 +83,10 @@ def compose(evidence: Evidence) -> Answer:
     if q.intent == "who_said":
         speakers = list(dict.fromkeys(c.speaker for c in evidence.citations))
         if not evidence.exact:
+            differs = ", ".join(evidence.changes)
             head = (
-                f"No stored quote has these exact words; the closest statement is by {who(lead)}:"
+                f"No stored quote has these exact words; the closest statement is by {who(lead)}"
+                + (f" (its meaning differs: {differs}):" if differs else ":")
             )
         elif len(evidence.citations) == 1:
             head = f"{who(lead)} said it:"

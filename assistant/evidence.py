@@ -18,6 +18,7 @@ from quotedesk.models import Citation, Quote, SearchTrace, Verification
 from quotedesk.text import words
 
 SIMILAR_MARGIN = 0.15  # matches this close to the best are "said similar things" too
+PARAPHRASE_EXACT = 0.8  # word similarity at which a who-said match counts as the same words
 PARAPHRASE_MIN = 0.55  # cosine a paraphrase needs before we offer it as the closest match
 GENERAL_MIN = 0.3
 MAX_CITATIONS = 5
@@ -33,6 +34,7 @@ class Evidence:
     trace: SearchTrace = SearchTrace()
     verification: Verification | None = None
     exact: bool = True  # False when the citations are the closest paraphrase, not the words
+    changes: tuple[str, ...] = ()  # meaning changes between the question and the source
     total: int = 0  # how many records matched in all (what-said lists are cut short)
     problem: str | None = None  # why nothing supports an answer, in words
     summary: str | None = None  # facts about the library itself (library questions)
@@ -95,6 +97,7 @@ def _who_said(retriever: Retriever, question: Question, extra: int) -> Evidence:
         return _who_said(retriever, relaxed, extra)
     if strong:
         top = strong[0].alignment.similarity
+        changes = tuple(sorted({d.flag for d in strong[0].alignment.ops if d.flag}))
         similar = [m for m in strong if m.alignment.similarity >= top - SIMILAR_MARGIN]
         similar.sort(key=lambda m: (m.day == 0, m.day, m.article_id, m.alignment.start))
         citations = tuple(c for c in (cite_match(retriever, m) for m in similar) if c)
@@ -106,7 +109,8 @@ def _who_said(retriever: Retriever, question: Question, extra: int) -> Evidence:
             ordered,
             _rest(retriever, hits, ordered, fragment, extra),
             trace,
-            exact=strong[0].alignment.exact or top >= 0.8,
+            exact=not changes and (strong[0].alignment.exact or top >= PARAPHRASE_EXACT),
+            changes=changes,
             total=len(similar),
         )
     closest = [h for h in hits[:3] if _semantic(h) >= PARAPHRASE_MIN]

@@ -128,3 +128,10 @@ def test_who_said_finds_stored_news_quotes_by_their_words(desk) -> None:
         right += any(c.speaker == q.speaker for c in answer.citations[:3])
         assert all(_sliced(desk, c) for c in answer.citations)
     assert right >= len(quotes) - 1
+
+
+def test_who_said_with_changed_meaning_says_the_wording_differs(desk) -> None:
+    answer = desk.ask("who said a military confrontation is likely?")
+    assert answer.speaker == "Danil Bochkov"
+    assert "exact words" in answer.answer and "negation" in answer.answer
+    assert "not likely" in answer.citations[0].quote

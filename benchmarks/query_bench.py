@@ -1,0 +1,223 @@
+"""Ask and verify latency (p50/p95) with the model loaded: on the corpus and at 10k articles.
+
+    python benchmarks/query_bench.py [--articles 10000] [--db DIR] [--queries 60] [--out FILE]
+
+1. Ingests the reference article and the shared news corpus (plus the GGT articles,
+   when present, for variety) with the real pipeline and embedder, and times
+   ``QuoteDesk.ask`` / ``QuoteDesk.verify`` on questions generated from the stored
+   quotes (who-said, what-did-X-say, verify as-is and negated).
+2. Grows a library to ``--articles`` by storing re-dated copies of those articles,
+   with their real vectors plus a little noise (re-embedding 300k texts would take
+   hours here and measures the ingest, not the query), then times the same queries
+   against it with the real embedder embedding each question. ``--db`` keeps the big
+   library for the next run.
+
+Targets (issue 4): ask p50 <= 50 ms, verify p50 <= 30 ms at 10k articles.
+Exits 0 with a "skipped" message when ../shared is absent (fresh clone).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import random
+import re
+import statistics
+import sys
+import tempfile
+import time
+from dataclasses import replace
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from langchain_core.embeddings import Embeddings
+
+from quotedesk.evaluation.paths import shared_dir
+
+
+class ReplayEmbeddings(Embeddings):
+    """Known vectors (plus small noise, so copies are not identical points) for bulk copies."""
+
+    def __init__(self, identity: str, vectors: dict[str, np.ndarray], seed: int = 0) -> None:
+        self.identity = identity
+        self.vectors = vectors
+        self.rng = np.random.default_rng(seed)
+
+    def embed_documents(self, texts: list[str]) -> list[list[float]]:
+        base = np.stack([self.vectors[t] for t in texts])
+        noisy = base + self.rng.normal(0.0, 0.02, base.shape)
+        return (noisy / np.linalg.norm(noisy, axis=1, keepdims=True)).tolist()
+
+    def embed_query(self, text: str) -> list[float]:
+        raise RuntimeError("the replay embedder only stores copies")
+
+
+def _percentiles(samples: list[float]) -> dict[str, float]:
+    ordered = sorted(samples)
+    return {
+        "n": len(ordered),
+        "p50_ms": round(statistics.median(ordered), 1),
+        "p95_ms": round(ordered[min(len(ordered) - 1, int(0.95 * len(ordered)))], 1),
+        "mean_ms": round(statistics.fmean(ordered), 1),
+    }
+
+
+def _negate(text: str) -> str:
+    m = re.search(r"\b(is|are|was|were|will|would|can|could|should|has|have)\b", text)
+    return f"{text[: m.end()]} not{text[m.end() :]}" if m else f"not {text}"
+
+
+def workload(store: Any, n: int, seed: int = 3) -> dict[str, list[tuple[str, str | None]]]:
+    """Questions and claims built from stored quotes (no corpus text leaves the run)."""
+    rng = random.Random(seed)
+    quotes = [q for q in store.all_quotes() if q.speaker and 6 <= len(q.text.split()) <= 40]
+    picked = rng.sample(quotes, min(n, len(quotes)))
+    bare = [q.text.strip().strip("\"'\u201c\u201d ") for q in picked]
+    pairs = list(zip(picked, bare, strict=True))
+    asks = [(f"who said {t}?", None) for t in bare[: n // 2]]
+    asks += [(f"what did {q.speaker} say?", None) for q in picked[n // 2 : 3 * n // 4]]
+    asks += [(f"did {q.speaker} say {_negate(t)}?", None) for q, t in pairs[3 * n // 4 :]]
+    verifies = [(t, q.speaker) for q, t in pairs[: n // 2]]
+    verifies += [(_negate(t), q.speaker) for q, t in pairs[n // 2 :]]
+    return {"ask": asks, "verify": verifies}
+
+
+def measure(desk: Any, work: dict[str, list[tuple[str, str | None]]]) -> dict[str, Any]:
+    desk.ask(work["ask"][0][0])  # warm: index, caches, ONNX session
+    desk.verify(*work["verify"][0])
+    times: dict[str, list[float]] = {"ask": [], "verify": []}
+    for question, _ in work["ask"]:
+        start = time.perf_counter()
+        desk.ask(question)
+        times["ask"].append(1000 * (time.perf_counter() - start))
+    for claim, speaker in work["verify"]:
+        start = time.perf_counter()
+        desk.verify(claim, speaker)
+        times["verify"].append(1000 * (time.perf_counter() - start))
+    return {name: _percentiles(samples) for name, samples in times.items()}
+
+
+def base_library(folder: Path, embedder: Any, shared: Path) -> Any:
+    from ingest.load import load_text
+    from ingest.pipeline import ingest, process
+    from quotedesk.config import Settings
+    from quotedesk.resources import SAMPLE_ARTICLE
+    from quotedesk.store import Store
+
+    store = Store(Settings(db_path=folder), embeddings=embedder)
+    ingest(store, [SAMPLE_ARTICLE, shared / "corpus" / "news"])
+    ggt = shared / "benchmarks" / "ggt" / "articles.jsonl"
+    if ggt.is_file():
+        with store.writing():
+            for line in ggt.read_text(encoding="utf-8").splitlines():
+                if not line.strip():
+                    continue
+                row = json.loads(line)
+                article = load_text(
+                    row["text"], source=f"ggt:{row['id']}", fmt="text", outlet=row.get("outlet")
+                )
+                done = process(article)
+                store.put(article, done.passages, done.quotes)
+    return store
+
+
+def grow(base: Any, target: Path, articles: int, embedder: Any) -> tuple[Any, float]:
+    """A library of ``articles`` articles: the base ones, then re-dated copies."""
+    from quotedesk.config import Settings
+    from quotedesk.store import Store
+
+    started = time.perf_counter()
+    originals = []
+    for summary in base.articles():
+        article = base.get_article(summary.id)
+        originals.append((article, base.passages_of(summary.id), base.quotes_of(summary.id)))
+    texts = sorted({r.text for _a, ps, qs in originals for r in (*ps, *qs)})
+    vectors = dict(zip(texts, np.asarray(embedder.embed_documents(texts)), strict=True))
+    replay = ReplayEmbeddings(embedder.identity, vectors)
+    big = Store(Settings(db_path=target), embeddings=replay)
+    have = big.stats()["articles"]
+    with big.writing():
+        for k in range(have, articles):
+            article, passages, quotes = originals[k % len(originals)]
+            copy = article
+            if k >= len(originals):
+                copy = replace(
+                    article,
+                    id=f"{article.id}c{k:05d}",
+                    source=f"bench-copy-{k}:{article.source}",
+                    title=f"{article.title} (copy {k})",
+                    published=(date(2015, 1, 1) + timedelta(days=k % 3650)).isoformat(),
+                    content_hash=f"{article.content_hash}:{k}",
+                )
+            copy_id = copy.id
+            big.put(
+                copy,
+                [replace(p, id=f"{copy_id}:p{p.index}", article_id=copy_id) for p in passages],
+                [
+                    replace(q, id=f"{copy_id}:q{i}", article_id=copy_id)
+                    for i, q in enumerate(quotes)
+                ],
+            )
+            if k and k % 1000 == 0:
+                print(f"  stored {k} articles", file=sys.stderr)
+    return big, time.perf_counter() - started
+
+
+def run(articles: int, queries: int, db: Path | None, shared: Path) -> dict[str, Any]:
+    from assistant import QuoteDesk
+    from quotedesk.config import Settings
+    from quotedesk.embeddings import make_embeddings
+    from quotedesk.store import Store
+
+    embedder = make_embeddings(Settings())
+    result: dict[str, Any] = {
+        "benchmark": "query",
+        "machine": {"cpus": os.cpu_count(), "python": platform.python_version()},
+        "targets_ms": {"ask_p50": 50, "verify_p50": 30},
+    }
+    with tempfile.TemporaryDirectory(prefix="qd-query-bench-") as tmp:
+        base = base_library(Path(tmp) / "base", embedder, shared)
+        work = workload(base, queries)
+        result["corpus"] = {**base.stats(), **measure(QuoteDesk(store=base), work)}
+        target = db or Path(tmp) / "big"
+        _big, build_s = grow(base, target, articles, embedder)
+        big = Store(Settings(db_path=target), embeddings=embedder)
+        desk = QuoteDesk(store=big)
+        started = time.perf_counter()
+        desk.retriever.index()
+        index_s = time.perf_counter() - started
+        result["scaled"] = {
+            **big.stats(),
+            "build_s": round(build_s, 1),
+            "bm25_index_build_s": round(index_s, 1),
+            **measure(desk, work),
+        }
+    return result
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--articles", type=int, default=10_000)
+    parser.add_argument("--queries", type=int, default=60)
+    parser.add_argument("--db", type=Path, help="keep (and reuse) the big library here")
+    parser.add_argument("--shared", type=Path, default=shared_dir())
+    parser.add_argument("--out", type=Path, help="also write the JSON result here")
+    args = parser.parse_args()
+    if not (args.shared / "corpus" / "news").is_dir():
+        print(f"skipped: no shared corpus at {args.shared}")
+        return 0
+    result = run(args.articles, args.queries, args.db, args.shared)
+    text = json.dumps(result, indent=2)
+    print(text)
+    if args.out:
+        args.out.parent.mkdir(parents=True, exist_ok=True)
+        args.out.write_text(text + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
