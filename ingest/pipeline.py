@@ -1,12 +1,12 @@
-"""The ingest pipeline: load -> clean -> attribute -> chunk -> store, one input at a time.
+"""The ingest pipeline: load -> clean -> attribute -> chunk -> embed -> store.
 
-Every input ends as one ``FileResult``; a bad file (or a failure while processing it)
+Articles are processed one at a time and embedded a few at a time. Every input ends as one ``FileResult``; a bad file (or a failure while processing it)
 is recorded with its reason and the batch goes on.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -16,6 +16,10 @@ from quotedesk.store import Store
 
 #: progress(done, total, current source): total counts files, so JSONL records may exceed it
 Progress = Callable[[int, int | None, str], None]
+
+#: Texts embedded per call. Embedding article by article padded 2.4x more tokens on the
+#: shared corpus: each article mixes short quotes with long passages.
+BATCH_TEXTS = 256
 
 
 @dataclass(frozen=True)
@@ -57,20 +61,49 @@ def count_inputs(paths: Iterable[str | Path]) -> int:
     return total
 
 
-def _ingest_one(store: Store, article: Article) -> FileResult:
-    if store.is_stored(article):
-        return FileResult(article.source, "unchanged", article.id, article.title)
-    done = process(article)
-    status = store.put(article, done.passages, done.quotes)
-    return FileResult(
-        source=article.source,
-        status=status,
-        article_id=article.id,
-        title=article.title,
-        notes=article.cleaning_notes,
-        passages=len(done.passages),
-        quotes=len(done.quotes),
-    )
+def _failed(article: Article, exc: Exception) -> FileResult:
+    reason = str(exc) if isinstance(exc, StoreError) else f"could not process: {exc}"
+    return FileResult(article.source, "failed", article.id, article.title, reason)
+
+
+def _text_count(done: Processed) -> int:
+    return len(done.passages) + len(done.quotes)
+
+
+def _store_batch(store: Store, batch: Sequence[Processed]) -> Iterator[FileResult]:
+    """Embed the texts of several articles in one call, then store each article.
+
+    One call lets the embedder sort all texts by length, so short quotes are not padded
+    to the length of a long passage of the same article.
+    """
+    texts = [r.text for done in batch for r in (*done.passages, *done.quotes)]
+    try:
+        vectors = store.embeddings.embed_documents(texts) if texts else []
+    except Exception as exc:
+        yield from (_failed(done.article, exc) for done in batch)
+        return
+    offset = 0
+    for done in batch:
+        own = vectors[offset : offset + _text_count(done)]
+        offset += _text_count(done)
+        article = done.article
+        try:
+            status = store.put(article, done.passages, done.quotes, vectors=own)
+        except Exception as exc:  # one article's failure never aborts the batch
+            yield _failed(article, exc)
+            continue
+        if status == "unchanged":  # the same article twice in one run
+            yield FileResult(article.source, status, article.id, article.title)
+            continue
+        yield FileResult(
+            source=article.source,
+            status=status,
+            article_id=article.id,
+            title=article.title,
+            notes=article.cleaning_notes,
+            passages=len(done.passages),
+            quotes=len(done.quotes),
+        )
 
 
 def ingest(
@@ -79,26 +112,48 @@ def ingest(
     *,
     progress: Progress | None = None,
 ) -> IngestReport:
-    """Ingest files and directories into ``store``; never stops at a bad input."""
+    """Ingest files and directories into ``store``; never stops at a bad input.
+
+    Processed articles wait until about ``BATCH_TEXTS`` texts are pending and are then
+    embedded together; results keep the input order.
+    """
     from ingest.load import load
 
     paths = list(paths)
     total = count_inputs(paths)
-    results: list[FileResult] = []
+    results: list[FileResult | None] = []
+    pending: list[tuple[int, Processed]] = []
+    settled = 0
+
+    def settle(slot: int, result: FileResult) -> None:
+        nonlocal settled
+        results[slot] = result
+        settled += 1
+        if progress:
+            progress(settled, total, result.source)
+
+    def flush() -> None:
+        stored = _store_batch(store, [done for _, done in pending])
+        for (slot, _), result in zip(pending, stored, strict=True):
+            settle(slot, result)
+        pending.clear()
+
     with store.writing():
         for item in load(paths, max_bytes=store.settings.max_file_bytes):
+            results.append(None)
+            slot = len(results) - 1
             if isinstance(item, LoadError):
-                result = FileResult(item.source, "failed", reason=item.reason)
-            else:
-                try:
-                    result = _ingest_one(store, item)
-                except StoreError as exc:
-                    result = FileResult(item.source, "failed", item.id, item.title, str(exc))
-                except Exception as exc:  # one article's failure never aborts the batch
-                    result = FileResult(
-                        item.source, "failed", item.id, item.title, f"could not process: {exc}"
-                    )
-            results.append(result)
-            if progress:
-                progress(len(results), total, result.source)
-    return IngestReport(tuple(results))
+                settle(slot, FileResult(item.source, "failed", reason=item.reason))
+                continue
+            try:
+                if store.is_stored(item):
+                    settle(slot, FileResult(item.source, "unchanged", item.id, item.title))
+                    continue
+                pending.append((slot, process(item)))
+            except Exception as exc:  # one article's failure never aborts the batch
+                settle(slot, _failed(item, exc))
+                continue
+            if sum(_text_count(done) for _, done in pending) >= BATCH_TEXTS:
+                flush()
+        flush()
+    return IngestReport(tuple(r for r in results if r is not None))

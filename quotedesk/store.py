@@ -209,9 +209,18 @@ class Store:
     # -- writing --------------------------------------------------------------
 
     def put(
-        self, article: Article, passages: Sequence[Passage], quotes: Sequence[Quote]
+        self,
+        article: Article,
+        passages: Sequence[Passage],
+        quotes: Sequence[Quote],
+        *,
+        vectors: Sequence[Sequence[float]] | None = None,
     ) -> IngestStatus:
-        """Store an article with its records; re-putting the same content changes nothing."""
+        """Store an article with its records; re-putting the same content changes nothing.
+
+        ``vectors`` (passages first, then quotes) lets ingest embed several articles in
+        one call; without them the records are embedded here.
+        """
         with self.writing(), self._server_errors():
             if self.is_stored(article):
                 return "unchanged"
@@ -221,7 +230,7 @@ class Store:
                 self._delete(old_id)
             # drop leftovers of an interrupted earlier write of this article
             self._delete_records(article.id)
-            self._write_records(article, passages, quotes)
+            self._write_records(article, passages, quotes, vectors)
             self._articles.upsert(
                 ids=[article.id],
                 documents=[article.text],
@@ -244,11 +253,16 @@ class Store:
         return [i for i in found["ids"] if i != article.id]
 
     def _write_records(
-        self, article: Article, passages: Sequence[Passage], quotes: Sequence[Quote]
+        self,
+        article: Article,
+        passages: Sequence[Passage],
+        quotes: Sequence[Quote],
+        vectors: Sequence[Sequence[float]] | None,
     ) -> None:
         shared = _article_fields(article)
-        texts = [p.text for p in passages] + [q.text for q in quotes]
-        vectors = self.embeddings.embed_documents(texts) if texts else []
+        if vectors is None:
+            texts = [p.text for p in passages] + [q.text for q in quotes]
+            vectors = self.embeddings.embed_documents(texts) if texts else []
         if passages:
             self._passages.upsert(
                 ids=[p.id for p in passages],
