@@ -7,6 +7,7 @@ import json
 import os
 import subprocess
 import sys
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from quotedesk.config import Settings
@@ -38,3 +39,63 @@ def test_second_writer_on_a_local_library_is_refused(
     again = quotedesk("ingest", str(sample_article_path), db=db_path)
     assert again.returncode == 0, again.stderr
     assert json.loads(quotedesk("stats", "--json", db=db_path).stdout)["articles"] == 1
+
+
+# Questions about the bundled sample article and who really said it.
+QUESTIONS = [
+    ("who said the cold war will go on?", "Yury Tavrovsky"),
+    ("who said a new model of cooperation has been formed between our countries?", "Putin"),
+    ("who said the summit is very important?", "Danil Bochkov"),
+    ("who declared bilateral relations a proper example of interstate cooperation?", "Putin"),
+    ("what did Danil Bochkov say about the summit?", "Danil Bochkov"),
+]
+CLIENTS = 8
+
+UPLOAD = """Harbour bridge reopens after six months of repairs
+
+The harbour bridge reopened on Friday after six months of repairs.
+"Traffic will flow freely again from tomorrow," said Maria Lopez, the city's transport director.
+Engineers replaced the deck and repainted the towers.
+"""
+
+
+def test_eight_chat_clients_get_right_answers_while_an_article_is_ingested(
+    tmp_path: Path,
+) -> None:
+    from app_server import app_url
+    from gradio_client import Client, handle_file
+
+    url = app_url()
+    upload = tmp_path / "bridge-reopens.txt"
+    upload.write_text(UPLOAD, encoding="utf-8")
+
+    def chat(client_number: int) -> list[tuple[str, str, str]]:
+        client = Client(url, verbose=False)
+        turns = QUESTIONS[client_number % len(QUESTIONS) :] + QUESTIONS
+        return [
+            (question, speaker, client.predict(question, api_name="/chat"))
+            for question, speaker in turns[: len(QUESTIONS)]
+        ]
+
+    def ingest() -> str:
+        return Client(url, verbose=False).predict([handle_file(str(upload))], api_name="/ingest")
+
+    with ThreadPoolExecutor(max_workers=CLIENTS + 1) as pool:
+        ingesting = pool.submit(ingest)
+        chats = [pool.submit(chat, n) for n in range(CLIENTS)]
+        replies = [reply for done in chats for reply in done.result(timeout=600)]
+        status = ingesting.result(timeout=600)
+
+    assert len(replies) == CLIENTS * len(QUESTIONS)
+    wrong = [(q, speaker, reply[:200]) for q, speaker, reply in replies if speaker not in reply]
+    assert not wrong
+    assert "1 added" in status
+
+    # the article ingested meanwhile answers too; then leave the shared library as it was
+    client = Client(url, verbose=False)
+    reply = client.predict("who said traffic will flow freely again?", api_name="/chat")
+    assert "Maria Lopez" in reply
+    (added,) = [
+        a for a in client.predict(api_name="/articles") if a["source"].endswith(upload.name)
+    ]
+    client.predict(added["id"], api_name="/delete")
