@@ -19,8 +19,10 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
-# Before gradio is imported: it reads this at import time and would otherwise phone home.
+# Before gradio and onnxruntime load: Gradio would send analytics, and onnxruntime (1.32, Linux
+# too) sends 1DS telemetry to mobile.events.data.microsoft.com after a number of inference runs.
 os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
+os.environ.setdefault("ORT_DISABLE_TELEMETRY", "1")
 
 import gradio as gr  # noqa: E402
 
