@@ -21,6 +21,7 @@ SIMILAR_MARGIN = 0.15  # matches this close to the best are "said similar things
 PARAPHRASE_EXACT = 0.8  # word similarity at which a who-said match counts as the same words
 PARAPHRASE_MIN = 0.55  # cosine a paraphrase needs before we offer it as the closest match
 GENERAL_MIN = 0.3
+TOPIC_MIN = 0.35  # cosine a quote needs to count as being about a what-did-X-say topic
 MAX_CITATIONS = 5
 
 
@@ -177,7 +178,12 @@ def _what_said(retriever: Retriever, question: Question) -> Evidence:
         )
     if question.topic:
         hits, trace = retriever.search(question.topic, filters=filters, kinds=("quote",))
-        quotes = [h.quote for h in hits if h.quote is not None]
+        # only quotes that share a word with the topic or are close in meaning to it
+        quotes = [
+            h.quote
+            for h in hits
+            if h.quote is not None and ("bm25" in h.signals or _semantic(h) >= TOPIC_MIN)
+        ]
         scores = {h.id: h.score for h in hits}
     else:
         quotes, scores = retriever.quotes_matching(filters), {}

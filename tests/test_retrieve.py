@@ -71,6 +71,8 @@ def test_index_is_rebuilt_when_the_library_changes(tmp_path) -> None:
     empty = retriever.index()
     assert empty.records == []
     ingest(fresh, [SAMPLE_ARTICLE])
+    assert retriever.index() is empty  # as of the last refresh: one version read per question
+    retriever.refresh()
     rebuilt = retriever.index()
     assert rebuilt is not empty and rebuilt.records
     hits, _ = retriever.search("a cold war will go on")
