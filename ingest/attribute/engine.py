@@ -20,6 +20,7 @@ from quotedesk.text import words
 
 MIN_QUOTE_WORDS = 5  # shorter quoted phrases without a cue are scare quotes or titles
 FOLLOW_ON_PARAGRAPHS = 2  # how far a speaker carries over to cue-less quotes
+FOLLOW_ON_CHARS = 600  # how far back a newly introduced person can own a cue-less quote
 
 
 @dataclass
@@ -69,12 +70,7 @@ def attribute_text(text: str, *, author: str | None = None, narrated: bool = Fal
         if draft is None:
             if len(words(text[span.start : span.end])) < MIN_QUOTE_WORDS:
                 continue
-            carried = last[1].speaker if last and p - last[0] <= FOLLOW_ON_PARAGRAPHS else None
-            speaker = (
-                Speaker(carried.name, carried.title, None, "none", 0.55)
-                if carried and carried.name
-                else UNKNOWN
-            )
+            speaker = _follow_on(span.open_at, p, last, registry)
             draft = _Draft(span.start, span.end, "direct", speaker)
         _merge(drafts, draft)
         previous_span = draft
@@ -112,6 +108,22 @@ def attribute_text(text: str, *, author: str | None = None, narrated: bool = Fal
         )
         for d in drafts
     ]
+
+
+def _follow_on(at: int, para: int, last, registry) -> Speaker:
+    """A quote with no cue continues the last speaker, unless someone newer was introduced.
+
+    "Dennis Brooks has come here for years." followed by a bare quote is Brooks's,
+    even when the quote before it was someone else's.
+    """
+    newer = registry.recent_subject(at, window=FOLLOW_ON_CHARS)
+    if last is not None and para - last[0] <= FOLLOW_ON_PARAGRAPHS:
+        previous = last[1]
+        if newer is None or newer[0] <= previous.start or newer[1].name == previous.speaker.name:
+            return Speaker(previous.speaker.name, previous.speaker.title, None, "none", 0.55)
+    if newer is not None:
+        return Speaker(newer[1].name, newer[1].title, None, "none", 0.45)
+    return UNKNOWN
 
 
 def _paragraph_index(paras):

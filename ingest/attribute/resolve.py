@@ -104,10 +104,9 @@ def resolve(subject: Token, at: int, registry: Registry, author: str | None) -> 
     if entity is not None:
         return Speaker(entity.name, entity.title, phrase, "nominal", 0.75)
     if _epithet(subject) and head not in ORG_NOUNS:
-        # "the rookie defenceman said": a description of someone already in the story,
-        # unless that person's known title says otherwise
+        # "the rookie defenceman said": a description of someone already in the story
         entity = registry.resolve_pronoun("he", at) or registry.resolve_pronoun("she", at)
-        if entity is not None and (not entity.roles or entity.has_role(head)):
+        if entity is not None:
             return Speaker(entity.name, entity.title, phrase, "nominal", 0.6)
     return Speaker(phrase, None, phrase, "nominal", 0.6)
 

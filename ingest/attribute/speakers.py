@@ -155,6 +155,15 @@ class Registry:
                 return mention.entity
         return candidates[-1].entity if candidates else None
 
+    def recent_subject(self, pos: int, window: int) -> tuple[int, Entity] | None:
+        """The latest person who was the subject of a clause shortly before ``pos``."""
+        for mention in reversed(self.mentions):
+            if mention.pos < pos - window:
+                break
+            if mention.pos < pos and mention.subject and mention.entity.kind == "person":
+                return mention.pos, mention.entity
+        return None
+
     def resolve_nominal(self, head: str, pos: int) -> Entity | None:
         """'the director' -> the person introduced with that title; 'the airline' -> an org."""
         word = head.lower()
