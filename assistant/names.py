@@ -47,3 +47,14 @@ def same_person(claimed: str | None, actual: str | None) -> bool:
 def matching_names(claimed: str, names: Iterable[str]) -> list[str]:
     """The stored speaker names ``claimed`` could refer to."""
     return [n for n in names if same_person(claimed, n)]
+
+
+_PARTICLES = {"de", "van", "von", "der", "den", "al", "bin", "la", "le", "du", "da", "di", "del"}
+
+
+def looks_like_name(speaker: str) -> bool:
+    """A proper name ("Andrew Scheer"), not a description ("the minister", "officials")."""
+    tokens = speaker.split()
+    if not tokens or tokens[0].lower() in ("the", "a", "an"):
+        return False
+    return all(t[:1].isupper() for t in tokens if t.lower() not in _PARTICLES)

@@ -12,7 +12,7 @@ from datetime import date
 from typing import Any
 
 from assistant.citations import Match, cite_match, locate
-from assistant.names import same_person
+from assistant.names import looks_like_name, name_parts, same_person
 from assistant.retrieve import Retriever
 from quotedesk.models import Citation, Verification
 from quotedesk.text import words
@@ -44,23 +44,26 @@ def verify_quote(retriever: Retriever, claim: str, speaker: str | None = None) -
         )
     top = matches[0].alignment.similarity
     same = [m for m in matches if m.alignment.similarity >= top - APPEARANCE_MARGIN]
-    if speaker:
-        # Among equally good places, one that names the claimed speaker is the evidence.
-        same.sort(key=lambda m: (-m.alignment.similarity, not same_person(speaker, m.speaker)))
+    supported = {id(m): bool(speaker) and _said_by(retriever, m, speaker or "") for m in same}
+    # Among equally good places, one that supports the claimed speaker is the evidence.
+    same.sort(key=lambda m: (-m.alignment.similarity, not supported[id(m)]))
     best = same[0]
+    found_speaker = best.speaker
     if not best.alignment.exact:
         verdict = "altered"
-    elif speaker and not same_person(speaker, best.speaker):
+    elif speaker and not supported[id(best)]:
         verdict = "misattributed"
     else:
         verdict = "verified"
+        if speaker and not same_person(speaker, best.speaker):
+            found_speaker = speaker  # named right beside the words, though not as a record
     citation = cite_match(retriever, best)
     earliest = sorted(same, key=lambda m: (m.day == 0, m.day, m.article_id, m.alignment.start))
     appearances = tuple(c for c in (cite_match(retriever, m) for m in earliest) if c)
     return Verification(
         verdict=verdict,  # type: ignore[arg-type]
         quote=claim,
-        speaker=best.speaker,
+        speaker=found_speaker,
         claimed_speaker=speaker,
         similarity=best.alignment.similarity,
         diff=() if best.alignment.exact else best.alignment.ops,
@@ -68,6 +71,33 @@ def verify_quote(retriever: Retriever, claim: str, speaker: str | None = None) -
         appearances=appearances,
         trace=trace,
     )
+
+
+def _said_by(retriever: Retriever, match: Match, claimed: str) -> bool:
+    """Does the library support ``claimed`` as the speaker of the matched words?
+
+    A named stored speaker decides. When the words are stored without a speaker, or
+    with only a description ("the minister"), the claimed surname appearing in the
+    sentences around them (the attribution the article itself gives) supports it.
+    """
+    if same_person(claimed, match.speaker):
+        return True
+    if match.speaker and looks_like_name(match.speaker):
+        return False
+    parts = name_parts(claimed)
+    if not parts:
+        return False
+    sentences = retriever.sentences(match.article_id)
+    a = match.alignment
+    inside = [i for i, s in enumerate(sentences) if s.start < a.end and a.start < s.end]
+    if not inside:
+        return False
+    around = sentences[max(0, inside[0] - 1) : inside[-1] + 2]
+    article = retriever.article(match.article_id)
+    if article is None:
+        return False
+    nearby = words(article.text[around[0].start : around[-1].end])
+    return parts[-1] in nearby
 
 
 def _best_similarity(retriever: Retriever, claim: str, hits: list) -> float:
