@@ -47,6 +47,8 @@ def gather(retriever: Retriever, question: Question, *, extra: int = 0) -> Evide
     ``extra`` further candidates are cited beyond the supporting ones (an LLM gets to
     choose among them; the extractive answer does not need them).
     """
+    if not words(question.search_text) and question.intent != "library":
+        return Evidence(question, problem="the question has no words to search for")
     retriever.refresh()
     if question.intent == "verify" and question.fragment:
         return _verify(retriever, question)

@@ -29,8 +29,10 @@ def _found(match: Match, claim_words: int) -> bool:
 
 def verify_quote(retriever: Retriever, claim: str, speaker: str | None = None) -> Verification:
     """Check ``claim`` (optionally said by ``speaker``) against the library."""
-    retriever.refresh()
     claim = claim.strip().strip("\"'\u201c\u201d\u2018\u2019 ")
+    if not words(claim):
+        return Verification("not_found", claim, claimed_speaker=speaker)
+    retriever.refresh()
     hits, trace = retriever.search(claim, fragment=claim)
     n_words = len(words(claim))
     matches = [m for m in locate(retriever, claim, hits) if _found(m, n_words)]

@@ -135,3 +135,9 @@ def test_who_said_with_changed_meaning_says_the_wording_differs(desk) -> None:
     assert answer.speaker == "Danil Bochkov"
     assert "exact words" in answer.answer and "negation" in answer.answer
     assert "not likely" in answer.citations[0].quote
+
+
+def test_empty_question_is_answered_without_searching(desk) -> None:
+    answer = desk.ask("  ?  ")
+    assert not answer.citations
+    assert "no words" in answer.answer
