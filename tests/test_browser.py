@@ -97,6 +97,23 @@ def test_verify_view_shows_verdict_diff_and_claimreview(session: Session) -> Non
     assert page.locator("#claimreview").get_by_text("claimreview-altered-").first.is_visible()
 
 
+def test_library_view_adds_an_uploaded_article(session: Session, tmp_path: Path) -> None:
+    article = tmp_path / "bridge-reopens.txt"
+    article.write_text(
+        "Old bridge reopens after repairs\n\n"
+        '"We built it to last another century," said Ilse Brandvold, who led the works.\n',
+        encoding="utf-8",
+    )
+    page = session.page
+    page.get_by_role("tab", name="Library").click()
+    page.locator("#uploads input[type=file]").set_input_files(str(article))
+    page.locator("#add").click()
+
+    page.get_by_text("1 added").first.wait_for(timeout=ANSWER_TIMEOUT_MS)
+    row = page.locator("#articles").get_by_text("Old bridge reopens after repairs")
+    row.filter(visible=True).first.wait_for(timeout=ANSWER_TIMEOUT_MS)
+
+
 def test_the_page_loads_nothing_from_outside(session: Session) -> None:
     """Runs last, so it covers every request the views above made."""
     app_host = urlsplit(app_url()).netloc
