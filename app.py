@@ -31,7 +31,7 @@ from assistant import ui_format as fmt  # noqa: E402
 from assistant.verify import explain, to_claimreview  # noqa: E402
 from ingest.load import FORMATS, SUPPORTED, read_text  # noqa: E402
 from quotedesk.errors import LoadError, QuotedeskError  # noqa: E402
-from quotedesk.models import Answer  # noqa: E402
+from quotedesk.models import Answer, Verification  # noqa: E402
 from quotedesk.resources import SAMPLE_ARTICLE  # noqa: E402
 
 log = logging.getLogger("quotedesk.app")
@@ -118,15 +118,19 @@ class DeskUI:
             return problem("answer", exc)
 
     # Verify ----------------------------------------------------------------------------
-    def verify(self, quote: str, speaker: str) -> tuple[str, list, list, str | None]:
-        """Verdict card, word diff, appearances and the ClaimReview file for one quote."""
+    def _verification(self, quote: str, speaker: str | None) -> tuple[str, Verification]:
+        """The stripped quote and its verdict; a readable ``gr.Error`` for the user otherwise."""
         quote = (quote or "").strip()
         if not quote:
-            raise gr.Error("Paste the quote you want to check.")
+            raise gr.Error("Give the quote you want to check.")
         try:
-            result = self.desk.verify(quote, speaker=(speaker or "").strip() or None)
+            return quote, self.desk.verify(quote, speaker=(speaker or "").strip() or None)
         except Exception as exc:
             raise gr.Error(problem("verify the quote", exc)) from None
+
+    def verify(self, quote: str, speaker: str) -> tuple[str, list, list, str]:
+        """Verdict card, word diff, appearances and the ClaimReview file for one quote."""
+        quote, result = self._verification(quote, speaker)
         digest = hashlib.sha1(f"{quote}\0{speaker}".encode()).hexdigest()[:12]
         path = self.downloads / f"claimreview-{result.verdict}-{digest}.json"
         path.write_text(json.dumps(to_claimreview(result), indent=2, ensure_ascii=False))
@@ -138,14 +142,8 @@ class DeskUI:
         )
 
     def verify_api(self, quote: str, speaker: str = "") -> dict:
-        """The verification as JSON: verdict, speakers, similarity, diff, sources."""
-        quote = (quote or "").strip()
-        if not quote:
-            raise gr.Error("Give the quote you want to check.")
-        try:
-            result = self.desk.verify(quote, speaker=(speaker or "").strip() or None)
-        except Exception as exc:
-            raise gr.Error(problem("verify the quote", exc)) from None
+        """The verification as JSON: verdict, a one-line summary, diff, sources, ClaimReview."""
+        quote, result = self._verification(quote, speaker)
         return {
             "quote": quote,
             "summary": explain(result),
