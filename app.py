@@ -37,6 +37,12 @@ from quotedesk.resources import SAMPLE_ARTICLE  # noqa: E402
 log = logging.getLogger("quotedesk.app")
 
 SEED_QUESTION = "who said the cold war will go on?"
+#: questions the bundled sample article answers, one per kind of question the desk knows
+EXAMPLE_QUESTIONS = (
+    SEED_QUESTION,
+    "what did Danil Bochkov say about the summit?",
+    "did Vladimir Putin say a cold war will go on?",
+)
 EMPTY_QUESTION = f'Please type a question, for example "{SEED_QUESTION}"'
 #: several people can chat at once; writes to the library go one at a time in their own lane
 CHAT_CONCURRENCY = 4
@@ -265,6 +271,13 @@ def build_app(desk: QuoteDesk) -> gr.Blocks:
                     elem_id="question",
                 )
                 ask = gr.Button("Ask", variant="primary", scale=1, elem_id="ask")
+            gr.Examples(
+                [[q] for q in EXAMPLE_QUESTIONS],
+                inputs=question,
+                label="Try",
+                api_name="example_question",
+                api_visibility="private",
+            )
             for trigger in (question.submit, ask.click):
                 trigger(
                     ui.chat,

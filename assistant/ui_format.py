@@ -70,6 +70,11 @@ def marked_passage(passage: str, quote: str) -> str:
     return f"{escape_markdown(before)}<mark>{escape_markdown(quote)}</mark>{escape_markdown(after)}"
 
 
+def counted(n: int, plural: str) -> str:
+    """``"1 quote"`` / ``"3 quotes"`` from a plural noun (the store's stats keys are plurals)."""
+    return f"{n} {plural if n != 1 else plural.removesuffix('s')}"
+
+
 def source_name(source: str) -> str:
     """A URL as it is; a file by its name (uploads live in temp folders nobody needs to see)."""
     if source.startswith(("http://", "https://")):
@@ -221,7 +226,7 @@ def ingest_markdown(report: IngestReport) -> str:
             lines.append(f"- ❌ {name}: {escape_markdown(r.reason or 'could not be ingested')}")
         else:
             title = escape_markdown(r.title or "")
-            detail = f", {r.quotes} quotes" if r.status != "unchanged" else ""
+            detail = f", {counted(r.quotes, 'quotes')}" if r.status != "unchanged" else ""
             lines.append(f"- {r.status}: {name} — {title}{detail}")
     return "\n".join(lines)
 
@@ -257,5 +262,5 @@ def settings_markdown(settings: Settings, stats: Mapping[str, Any] | None = None
         llm,
     ]
     if stats:
-        parts.append(", ".join(f"{v} {k}" for k, v in stats.items()))
+        parts.append(", ".join(counted(v, k) for k, v in stats.items()))
     return " · ".join(escape_markdown(p) for p in parts)

@@ -141,6 +141,7 @@ def test_ingest_summary_gives_failure_reasons() -> None:
     summary = fmt.ingest_markdown(report)
     assert "1 added" in summary and "1 failed" in summary
     assert "not a text file" in summary and "3 quotes" in summary
+    assert fmt.counted(1, "articles") == "1 article"
 
 
 def test_library_rows_and_draft_rows(citation: Citation) -> None:
@@ -161,5 +162,5 @@ def test_library_rows_and_draft_rows(citation: Citation) -> None:
 
 def test_settings_line_says_whether_an_llm_is_used(tmp_path: Path) -> None:
     offline = fmt.settings_markdown(Settings(db_path=tmp_path), {"articles": 1})
-    assert "minilm" in offline and "not configured" in offline and "1 articles" in offline
+    assert "minilm" in offline and "not configured" in offline and "1 article" in offline
     assert "gpt" in fmt.settings_markdown(Settings(db_path=tmp_path, llm_model="gpt-x"))
