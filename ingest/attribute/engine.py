@@ -11,10 +11,11 @@ from dataclasses import dataclass
 
 from ingest.attribute.frames import Frame, find_frames, governs
 from ingest.attribute.marks import MarkedSpan, find_marked_spans, paragraphs
-from ingest.attribute.nlp import get_nlp
+from ingest.attribute.nlp import analyse
 from ingest.attribute.resolve import UNKNOWN, Speaker, resolve, resolve_text
 from ingest.attribute.sections import find_sections
 from ingest.attribute.speakers import build_registry
+from ingest.sentences import split_sentences
 from quotedesk.models import Quote, QuoteKind
 from quotedesk.text import words
 
@@ -39,7 +40,7 @@ def attribute_text(text: str, *, author: str | None = None, narrated: bool = Fal
         return []
     spans = find_marked_spans(text, paras)
     quoted = [(s.start, s.end) for s in spans]
-    docs = list(get_nlp().pipe(text[p.start : p.end] for p in paras))
+    docs = list(analyse([text[p.start : p.end] for p in paras]))
     bases = [p.start for p in paras]
     registry = build_registry(docs, bases, quoted)
     frames_by_para = [
@@ -89,9 +90,7 @@ def attribute_text(text: str, *, author: str | None = None, narrated: bool = Fal
                 continue
             drafts.append(_Draft(start, end, "indirect", speakers[id(frame)], frame.cue))
 
-    drafts.extend(
-        _section_drafts(text, paras, docs, sections, drafts, author if narrated else None)
-    )
+    drafts.extend(_section_drafts(text, paras, sections, drafts, author if narrated else None))
     drafts.sort(key=lambda d: (d.start, d.end))
     return [
         Quote(
@@ -193,19 +192,18 @@ def _merge(drafts: list[_Draft], draft: _Draft) -> None:
     drafts.append(draft)
 
 
-def _section_drafts(text, paras, docs, sections, drafts, author):
+def _section_drafts(text, paras, sections, drafts, author):
     """Sentences under an expert's header are theirs; the rest the author's when narrated."""
     if not sections and author is None:
         return []
     headers = {(s.header.start, s.header.end) for s in sections}
     result = []
-    for para, doc in zip(paras, docs, strict=True):
+    for para in paras:
         if (para.start, para.end) in headers:
             continue
         owner = next((s for s in sections if s.start <= para.start < s.end), None)
-        for sent in doc.sents:
-            start = para.start + sent.start_char
-            end = para.start + sent.end_char
+        for sent in split_sentences(text[para.start : para.end]):
+            start, end = para.start + sent.start, para.start + sent.end
             if owner is not None:
                 speaker = Speaker(owner.speaker, owner.title, owner.speaker, "named", 0.9)
             elif author is not None:

