@@ -15,6 +15,7 @@ from __future__ import annotations
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -170,6 +171,21 @@ class Retriever:
         self._articles: OrderedDict[str, Article | None] = OrderedDict()
         self._sentences: dict[str, list[Sentence]] = {}
         self._article_cache = article_cache
+        self._vectors: OrderedDict[str, list[float]] = OrderedDict()
+        self._pool = ThreadPoolExecutor(max_workers=2, thread_name_prefix="quotedesk-search")
+
+    def embed(self, text: str) -> list[float]:
+        """The query vector (a few recent ones are kept: follow-ups and retries repeat)."""
+        with self._lock:
+            if text in self._vectors:
+                self._vectors.move_to_end(text)
+                return self._vectors[text]
+        vector = self.store.embeddings.embed_query(text)
+        with self._lock:
+            self._vectors[text] = vector
+            if len(self._vectors) > 64:
+                self._vectors.popitem(last=False)
+        return vector
 
     # -- caches ---------------------------------------------------------------
 
@@ -288,18 +304,24 @@ class Retriever:
             found[item.id].signals[signal] = round(score, 4)
             ranked.setdefault(signal, []).append((item.id, score))
 
-        vector = self.store.embeddings.embed_query(text)
+        vector = self.embed(text)
+        # The two Chroma queries wait on Rust code that releases the GIL: run them
+        # side by side while BM25 scores here.
+        quotes = passages = None
         if "quote" in kinds:
-            for quote, score in self.store.search_quotes(
-                vector, k=k, where=filters.where(for_quotes=True)
-            ):
-                note("vector", "quote", quote, score)
+            quotes = self._pool.submit(
+                self.store.search_quotes, vector, k=k, where=filters.where(for_quotes=True)
+            )
         if "passage" in kinds:
-            for passage, score in self.store.search_passages(
-                vector, k=k, where=filters.where(for_quotes=False)
-            ):
-                note("vector_passage", "passage", passage, score)
-        for record, score in index.search(text, k, self._keeper(filters, kinds)):
+            passages = self._pool.submit(
+                self.store.search_passages, vector, k=k, where=filters.where(for_quotes=False)
+            )
+        lexical = index.search(text, k, self._keeper(filters, kinds))
+        for quote, score in quotes.result() if quotes else ():
+            note("vector", "quote", quote, score)
+        for passage, score in passages.result() if passages else ():
+            note("vector_passage", "passage", passage, score)
+        for record, score in lexical:
             note("bm25", record.kind, record.item, score)
 
         fused: dict[str, float] = {}
