@@ -91,11 +91,12 @@ def _content(verb: Token, sent: Span, text: str, base: int) -> tuple[int, int] |
     cue_start, cue_end = _cue_clause(verb, sent)
     before = cue_start - sent.start
     after = sent.end - 1 - cue_end
-    if before >= 3 and sent.doc[cue_start - 1].text in (",", "\u2014", "\u2013", "-"):
-        if after >= 3:  # "Police, Sinclair says, have no policies ..."
-            return _trim(text, *_chars(sent, base))
-        return _trim(text, *_chars((sent[0], sent.doc[cue_start - 1]), base))
-    if before <= 2 and after >= 4 and verb.lemma_ in CLAUSE_VERBS:
+    follows = sent.doc[cue_end + 1] if cue_end + 1 < sent.end else None
+    subject = subject_of(verb)
+    leads = subject is None or subject.i < verb.i  # not the inverted '..., said Nicholson'
+    if before >= 3 and after >= 3 and follows is not None and follows.text == ",":
+        return _trim(text, *_chars(sent, base))  # "Police, Sinclair says, have no ..."
+    if after >= 4 and leads and verb.lemma_ in CLAUSE_VERBS:
         first = sent.doc[verb.i + 1]
         if verb.lemma_ == "tell":  # "told reporters the talks ...": skip the listener
             listeners = [c for c in verb.rights if c.dep_ in ("dobj", "dative")]
@@ -103,6 +104,8 @@ def _content(verb: Token, sent: Span, text: str, base: int) -> tuple[int, int] |
                 first = sent.doc[listeners[0].right_edge.i + 1]
         if first.i < sent.end - 1:
             return _trim(text, *_chars((first, sent[-1]), base))
+    if before >= 3 and sent.doc[cue_start - 1].text in (",", "\u2014", "\u2013", "-"):
+        return _trim(text, *_chars((sent[0], sent.doc[cue_start - 1]), base))
     return None
 
 

@@ -17,6 +17,7 @@ from ingest.attribute.speakers import Entity, Registry, split_name, title_of
 from quotedesk.models import MentionKind
 
 _NAME_ENTS = ("PERSON", "ORG", "GPE", "NORP", "FAC")
+RELATIVE_PRONOUNS = frozenset({"who", "that", "which"})
 _NOT_IN_NOMINAL = ("relcl", "acl", "appos", "punct", "cc", "conj")
 
 
@@ -75,7 +76,10 @@ def resolve(subject: Token, at: int, registry: Registry, author: str | None) -> 
         if word in PERSON_PRONOUNS or word in GROUP_PRONOUNS:
             entity = registry.resolve_pronoun(word, at)
             return _from_entity(entity, subject.text, "pronoun", 0.8)
-        return Speaker(None, None, subject.text, "pronoun", 0.3)
+        if word in RELATIVE_PRONOUNS and subject.head.dep_ == "relcl":
+            return resolve(subject.head.head, at, registry, author)  # "Bortis, who said"
+        phrase = _nominal(subject)  # "Some in the community", "All those involved"
+        return Speaker(phrase, None, phrase, "nominal", 0.4)
     for child in subject.children:  # "the mayor, Jane Doe, said"
         if child.dep_ == "appos" and child.ent_type_ == "PERSON" and subject.pos_ == "NOUN":
             return resolve(child, at, registry, author)

@@ -171,7 +171,7 @@ class Registry:
         word = head.lower()
         earlier = [m.entity for m in reversed(self.mentions) if m.pos < pos]
         for entity in earlier:
-            if entity.has_role(word):
+            if word not in ORG_NOUNS and entity.has_role(word):
                 return entity
         if word in ORG_NOUNS:
             for entity in earlier:
