@@ -96,8 +96,9 @@ def llm_answer(evidence: Evidence, settings: Settings, *, chat: Any = None) -> A
     """The model's answer over the evidence, or the extractive one when it is unusable."""
     fallback = compose(evidence)
     offered = sources(evidence)
-    if evidence.summary is not None or not offered:
-        return fallback  # nothing to choose between: the extractive answer says it all
+    if evidence.summary is not None or evidence.verification is not None or not offered:
+        # library facts and verdicts are computed, not written: nothing for a model to choose
+        return fallback
     try:
         chat = chat or make_chat(settings)
         reply = chat.invoke(messages(evidence, offered))

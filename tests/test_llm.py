@@ -84,3 +84,10 @@ def test_offline_default_never_builds_an_openai_client(monkeypatch) -> None:
     assert not desk.settings.llm_enabled
     answer = desk.ask(QUESTION)
     assert answer.speaker == "Yury Tavrovsky"
+
+
+def test_verify_questions_keep_the_computed_verdict(server, desk) -> None:
+    asked = len(server.requests)
+    answer = desk.ask("did Bochkov say a military confrontation is likely?")
+    assert answer.answer.startswith("No.")
+    assert len(server.requests) == asked  # the model is not asked to judge a quote
