@@ -18,6 +18,7 @@ _PARTICLE = r"van|von|de|der|den|da|di|del|la|le|du|bin|al|el"
 _NAME = rf"[A-Z][\w'\u2019.-]*(?:\s+(?:[A-Z][\w'\u2019.-]*|{_PARTICLE}))*\s+[A-Z][\w'\u2019-]*"
 _HEADER = re.compile(rf"^(?P<name>{_NAME}),\s+(?P<title>\S.*)$")
 _MAX_HEADER_WORDS = 25
+_MIN_BODY_WORDS = 6  # a header is followed by prose, not by another list line
 # A description opens in lower case ("an expert at", "head of") or with a role word;
 # "Jane Doe, The Associated Press" is a byline, not a section header.
 ROLE_WORDS = word_set(
@@ -41,12 +42,14 @@ class Section:
 
 def _header(text: str, para: Paragraph) -> tuple[str, str] | None:
     line = text[para.start : para.end]
-    if line[-1] in ".!?:;\"\u201d'" or len(line.split()) > _MAX_HEADER_WORDS:
-        return None
+    if line[-1] in ".!?:;)\"\u201d'" or len(line.split()) > _MAX_HEADER_WORDS or ". " in line:
+        return None  # prose, a caption "(file photo)" or a credit, not a header
     match = _HEADER.match(line)
     if not match:
         return None
     title = match.group("title").strip()
+    if len(title.split()) < 2:
+        return None  # "Adam McKay, Vice": a list entry
     first = title.split()[0]
     if not (first[0].islower() or first.lower() in ROLE_WORDS):
         return None
@@ -61,7 +64,7 @@ def find_sections(text: str, paras: list[Paragraph]) -> list[Section]:
     sections: list[Section] = []
     for n, (i, (name, title)) in enumerate(headers):
         last = headers[n + 1][0] - 1 if n + 1 < len(headers) else len(paras) - 1
-        if last <= i:
+        if last <= i or len(text[paras[i + 1].start : paras[i + 1].end].split()) < _MIN_BODY_WORDS:
             continue
         sections.append(Section(name, title, paras[i], paras[i + 1].start, paras[last].end))
     return sections
