@@ -289,10 +289,10 @@ def build_registry(docs: list, bases: list[int], quoted: list[tuple[int, int]]) 
 def _add_entity(registry: Registry, ent: Span, base: int, quoted) -> Entity | None:
     at = base + ent.start_char
     in_quote = any(start <= at < end for start, end in quoted)
-    if is_parsed(ent.doc):
-        subject = ent.root.dep_ in ("nsubj", "nsubjpass") and not in_quote
-    else:  # unparsed text: a name opening its paragraph is almost always the subject
-        subject = ent.start <= 2
+    # A name opening its sentence is almost always the subject, even when the parse
+    # (or a sentence split at "lbs.") loses the arc.
+    opens = ent.start - (ent.sent.start if is_parsed(ent.doc) else 0) <= 2
+    subject = not in_quote and (opens or ent.root.dep_ in ("nsubj", "nsubjpass"))
     if ent.label_ == "ORG" and registry.resolve_name(ent.text, at) is None:
         return registry.add(ent.text, "org", at, subject=subject)
     if ent.label_ == "ORG":  # NER often reads a lone surname as an organisation
