@@ -6,12 +6,16 @@ run as separate ``quotedesk`` processes, the way two machines would share a serv
 
 from __future__ import annotations
 
+import http.client
 import json
 import os
 import subprocess
 import sys
+import threading
 from collections.abc import Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 from chroma_server import ChromaServer
@@ -186,3 +190,74 @@ def test_chroma_url_wins_over_a_local_library(
     env_counts = quotedesk("stats", "--json", url=server.url, QUOTEDESK_DB=str(local))
     assert json.loads(env_counts.stdout)["articles"] == 1
     assert not local.exists()
+
+
+class TokenProxy(ThreadingHTTPServer):
+    """What a deployment puts in front of Chroma (which has no auth): a bearer-token check."""
+
+    def __init__(self, upstream: str, token: str) -> None:
+        self.upstream = urlsplit(upstream)
+        self.token = token
+        self.seen: list[str | None] = []
+        super().__init__(("127.0.0.1", 0), _ProxyHandler)
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.server_address[1]}"
+
+
+class _ProxyHandler(BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"
+    server: TokenProxy
+
+    def _forward(self) -> None:
+        authorization = self.headers.get("Authorization")
+        self.server.seen.append(authorization)
+        body = self.rfile.read(int(self.headers.get("Content-Length") or 0))
+        if authorization != f"Bearer {self.server.token}":
+            self._reply(401, b'{"error": "unauthorized"}', "application/json")
+            return
+        upstream = http.client.HTTPConnection(
+            self.server.upstream.hostname, self.server.upstream.port, timeout=60
+        )
+        headers = {k: v for k, v in self.headers.items() if k.lower() not in ("host", "connection")}
+        upstream.request(self.command, self.path, body=body or None, headers=headers)
+        response = upstream.getresponse()
+        self._reply(response.status, response.read(), response.getheader("Content-Type"))
+        upstream.close()
+
+    def _reply(self, status: int, body: bytes, content_type: str | None) -> None:
+        self.send_response(status)
+        self.send_header("Content-Type", content_type or "application/json")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    do_GET = do_POST = do_PUT = do_DELETE = do_PATCH = _forward
+
+    def log_message(self, *args: object) -> None:  # keep test output quiet
+        return
+
+
+@pytest.fixture()
+def proxy(server: ChromaServer) -> Iterator[TokenProxy]:
+    front = TokenProxy(server.url, token="s3cret-newsroom-token")
+    thread = threading.Thread(target=front.serve_forever, daemon=True)
+    thread.start()
+    yield front
+    front.shutdown()
+    front.server_close()
+
+
+def test_token_for_a_proxy_in_front_of_the_server(
+    proxy: TokenProxy, sample_article_path: Path
+) -> None:
+    token = {"QUOTEDESK_CHROMA_TOKEN": proxy.token}
+    done = quotedesk("ingest", str(sample_article_path), url=proxy.url, **token)
+    assert done.returncode == 0, done.stderr
+    assert json.loads(quotedesk("stats", "--json", url=proxy.url, **token).stdout)["articles"] == 1
+    assert proxy.seen and all(seen == f"Bearer {proxy.token}" for seen in proxy.seen)
+
+    refused = quotedesk("stats", url=proxy.url, QUOTEDESK_CHROMA_TOKEN="wrong")
+    assert refused.returncode == 1
+    assert proxy.url in refused.stderr and "Traceback" not in refused.stderr
