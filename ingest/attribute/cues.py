@@ -22,7 +22,7 @@ SPEECH_VERBS = word_set(
     remark repeat reply respond reiterate reveal shout stress testify urge vow
     joke lament blurt chant advise remind report recount reckon write tout
     boast brag counter question wonder yell scream whisper muse concur agree
-    disagree reply retort rule order demand pledge threaten recommend propose
+    disagree reply retort rule order demand pledge threaten recommend propose call express
     """
 )
 
@@ -39,7 +39,7 @@ CLAUSE_VERBS = word_set(
 NEEDS_CONTENT = word_set("add post ask note point call describe report question order agree rule")
 
 # "called X a disgrace", "described it as": speech only when a quotation is attached.
-QUOTE_ONLY = word_set("call describe")
+QUOTE_ONLY = word_set("call describe express")
 
 PERSON_PRONOUNS = {"he": "male", "she": "female", "him": "male", "her": "female"}
 GROUP_PRONOUNS = frozenset({"they", "it", "we"})

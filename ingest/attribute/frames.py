@@ -159,7 +159,8 @@ def governs(frame: Frame, start: int, end: int) -> bool:
     for token in verb.sent:
         at = base + token.idx
         heads_outside = start <= at < end and not start <= base + token.head.idx < end
-        if heads_outside and (token.head.i == verb.i or start <= base + verb.head.idx < end):
+        head = token.head.head if token.head.dep_ == "prep" else token.head  # "described as"
+        if heads_outside and (head.i == verb.i or start <= base + verb.head.idx < end):
             return True
     return False
 
