@@ -30,7 +30,8 @@ SPEECH_VERBS = word_set(
 CLAUSE_VERBS = word_set(
     """
     say tell add explain note argue claim insist warn suggest state write acknowledge admit
-    confirm believe predict contend maintain allege stress report announce
+    confirm believe predict contend maintain allege stress report announce urge remind
+    advise caution recommend promise vow pledge deny reveal recall observe testify
     """
 )
 
