@@ -181,19 +181,6 @@ class Registry:
         return None
 
 
-_ROLE_END = word_set("at of for with in from on to who and")
-
-
-def role_head(title: str) -> str:
-    """The role noun of a title: "a doctor at the clinic" -> "doctor"."""
-    head = ""
-    for word in title.lower().replace(",", " ").split():
-        if word in _ROLE_END:
-            break
-        head = word
-    return head
-
-
 def name_tokens(name: str) -> tuple[str, ...]:
     """Comparable words of a name: lower-cased, honorifics and possessives dropped."""
     words = [w.strip(".,").lower() for w in name.replace("\u2019", "'").split()]
