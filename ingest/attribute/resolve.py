@@ -13,12 +13,11 @@ from ingest.attribute.cues import (
     ORG_NOUNS,
     PERSON_PRONOUNS,
 )
-from ingest.attribute.speakers import Entity, Registry, split_name, title_of
+from ingest.attribute.speakers import Entity, Registry, noun_phrase, split_name, title_of
 from quotedesk.models import MentionKind
 
 _NAME_ENTS = ("PERSON", "ORG", "GPE", "NORP", "FAC")
 RELATIVE_PRONOUNS = frozenset({"who", "that", "which"})
-_NOT_IN_NOMINAL = ("relcl", "acl", "appos", "punct", "cc", "conj")
 
 
 @dataclass(frozen=True)
@@ -47,20 +46,6 @@ def _proper_span(token: Token) -> Span:
     return token.doc[start : token.i + 1]
 
 
-def _nominal(token: Token) -> str:
-    keep = [token]
-    stack = list(token.children)
-    while stack:
-        child = stack.pop()
-        if child.dep_ in _NOT_IN_NOMINAL:
-            continue
-        keep.append(child)
-        stack.extend(child.children)
-    first = min(t.i for t in keep)
-    last = max(t.i for t in keep)
-    return token.doc[first : last + 1].text
-
-
 def _from_entity(entity: Entity | None, mention: str, kind: MentionKind, conf: float) -> Speaker:
     if entity is None:
         return Speaker(None, None, mention, kind, 0.3)
@@ -78,7 +63,7 @@ def resolve(subject: Token, at: int, registry: Registry, author: str | None) -> 
             return _from_entity(entity, subject.text, "pronoun", 0.8)
         if word in RELATIVE_PRONOUNS and subject.head.dep_ == "relcl":
             return resolve(subject.head.head, at, registry, author)  # "Bortis, who said"
-        phrase = _nominal(subject)  # "Some in the community", "All those involved"
+        phrase = noun_phrase(subject)  # "Some in the community", "All those involved"
         return Speaker(phrase, None, phrase, "nominal", 0.4)
     for child in subject.children:  # "the mayor, Jane Doe, said"
         if child.dep_ == "appos" and child.ent_type_ == "PERSON" and subject.pos_ == "NOUN":
@@ -96,7 +81,7 @@ def resolve(subject: Token, at: int, registry: Registry, author: str | None) -> 
             return Speaker(name.text, title, name.text, "named", 0.85)
         registry.add(entity.name, entity.kind, at, subject=True)
         return Speaker(entity.name, entity.title or title, name.text, "named", 0.9)
-    phrase = _nominal(subject)
+    phrase = noun_phrase(subject)
     head = subject.lemma_.lower()
     if head in DOCUMENT_NOUNS:
         for child in subject.children:  # "her statement", "Amtrak's report"

@@ -149,8 +149,9 @@ class Registry:
                 and m.entity.gender in (None, gender)
             ]
         else:
+            kinds = ("org", "group") if word == "they" else ("org",)
             candidates = [
-                m for m in self.mentions if pos - window <= m.pos < pos and m.entity.kind == "org"
+                m for m in self.mentions if pos - window <= m.pos < pos and m.entity.kind in kinds
             ]
         for mention in reversed(candidates):
             if mention.subject:
@@ -179,6 +180,24 @@ class Registry:
                     return entity
             return self.resolve_pronoun("it", pos)
         return None
+
+
+_NOT_IN_PHRASE = ("relcl", "acl", "appos", "punct", "cc", "conj")
+
+
+def noun_phrase(token: Token) -> str:
+    """The words naming a nominal speaker: "A spokeswoman for the city", not its clauses."""
+    keep = [token]
+    stack = list(token.children)
+    while stack:
+        child = stack.pop()
+        if child.dep_ in _NOT_IN_PHRASE:
+            continue
+        keep.append(child)
+        stack.extend(child.children)
+    first = min(t.i for t in keep)
+    last = max(t.i for t in keep)
+    return token.doc[first : last + 1].text
 
 
 def name_tokens(name: str) -> tuple[str, ...]:
@@ -267,10 +286,20 @@ def build_registry(docs: list, bases: list[int], quoted: list[tuple[int, int]]) 
                     entity = _add_entity(registry, ent, base, quoted)
                     if entity is not None and entity.kind == "person":
                         events.append((sentence, "person", entity))
+                elif _group_subject(token, base, quoted):
+                    registry.add(noun_phrase(token), "group", base + token.idx, subject=True)
                 elif token.lower_ in _PRONOUN_GENDER and not token.ent_type_:
                     events.append((sentence, "pronoun", _PRONOUN_GENDER[token.lower_]))
     _learn_genders(events)
     return registry
+
+
+def _group_subject(token: Token, base: int, quoted) -> bool:
+    """ "Republican senators said" / "Officials warned": a later "they" may mean them."""
+    if token.tag_ != "NNS" or token.dep_ != "nsubj" or token.ent_type_:
+        return False
+    at = base + token.idx
+    return not any(start <= at < end for start, end in quoted)
 
 
 def _add_entity(registry: Registry, ent: Span, base: int, quoted) -> Entity | None:
