@@ -268,3 +268,23 @@ def test_quotes_are_sorted_and_ids_follow_the_article():
     found = attribute(article)
     assert [q.id for q in found] == [f"a1:q{i}" for i in range(len(found))]
     assert [q.start for q in found] == sorted(q.start for q in found)
+
+
+def test_organisation_mentioned_by_its_initials_gets_its_full_name():
+    text = (
+        "Export Development Canada declined to comment on the case on Monday.\n\n"
+        "EDC said the insurance claim was the largest in its history.\n"
+    )
+    q = find(quotes_of(text), "insurance claim")
+    assert q.speaker == "Export Development Canada"
+    assert q.mention == "EDC"
+
+
+def test_they_can_refer_to_a_group_named_by_a_plural_noun():
+    text = (
+        "Republican senators met at the Capitol on Tuesday, an aide told reporters.\n\n"
+        "They said the bill would not pass without changes to the spending plan.\n"
+    )
+    q = find(quotes_of(text), "bill would not pass")
+    assert q.speaker == "Republican senators"
+    assert q.mention_kind == "pronoun"

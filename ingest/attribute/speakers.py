@@ -41,6 +41,9 @@ NAME_PREFIX_TITLES = word_set(
 )
 
 
+_MINOR_WORDS = word_set("of and the for")
+
+
 @dataclass
 class Entity:
     """One person or organisation; ``name`` grows to the fullest form seen."""
@@ -57,9 +60,14 @@ class Entity:
         return any(role.startswith(word) for role in self.roles)
 
     def matches(self, tokens: tuple[str, ...]) -> bool:
-        """Same entity when the mention's words appear, in order, inside our name."""
+        """Same entity when the mention's words appear, in order, inside our name, or
+        when an organisation is mentioned by its initials ("IRCC")."""
         if not tokens:
             return False
+        if self.kind == "org" and len(tokens) == 1 and len(self.tokens) > 1:
+            initials = "".join(w[0] for w in self.tokens if w not in _MINOR_WORDS)
+            if tokens[0] == initials:
+                return True
         n = len(tokens)
         return any(self.tokens[i : i + n] == tokens for i in range(len(self.tokens) - n + 1))
 
