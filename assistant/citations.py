@@ -82,7 +82,7 @@ def cite(
     if passages:
         passage = article.text[min(p.start for p in passages) : max(p.end for p in passages)]
     else:
-        lo, hi = sentence_span(retriever.sentences(article_id), start, end)
+        lo, hi = sentence_span(retriever.sentences(article_id, start, end), start, end)
         passage = article.text[lo:hi]
     return Citation(
         article_id=article.id,
@@ -140,11 +140,11 @@ def locate(
             spans.append([lo, hi])
     aligned: list[tuple[str, Alignment]] = []
     for article_id, spans in windows.items():
-        article = retriever.article(article_id)
-        if article is None:
+        text = retriever.view(article_id)
+        if text is None:
             continue
         for lo, hi in spans:
-            alignment = align(fragment, article.text[lo:hi], offset=lo)
+            alignment = align(fragment, text[lo:hi], offset=lo)
             if alignment is not None:
                 aligned.append((article_id, alignment))
     aligned.sort(key=lambda pair: -pair[1].similarity)
@@ -167,7 +167,7 @@ def cite_match(retriever: Retriever, match: Match) -> Citation | None:
         return None
     a = match.alignment
     start, end = sentence_span(
-        retriever.sentences(match.article_id),
+        retriever.sentences(match.article_id, a.start, a.end),
         a.start,
         a.end,
         within=_speaker_span(retriever, match),

@@ -87,9 +87,7 @@ class QuoteDesk:
 
     def understand(self, question: str, history: History | None = None) -> Question:
         """Parse a question, reading outlet filters against the outlets in the library."""
-        outlets = {
-            outlet for outlet, _day in self.retriever.index().article_meta.values() if outlet
-        }
+        outlets = self.retriever.index().outlets
         return parse_question(question, outlets=outlets, history=history)
 
     def evidence(self, question: str | Question, history: History | None = None) -> Evidence:

@@ -142,7 +142,8 @@ def _semantic(hit: Hit) -> float:
 
 def _best_sentence(retriever: Retriever, hit: Hit, query: str) -> Citation | None:
     """Cite the sentence of ``hit`` closest to ``query``, with the record that covers it."""
-    inside = [s for s in retriever.sentences(hit.article_id) if hit.start <= s.start < hit.end]
+    near = retriever.sentences(hit.article_id, hit.start, hit.end)
+    inside = [s for s in near if hit.start <= s.start < hit.end]
     if not inside:
         return cite(retriever, hit.article_id, hit.start, hit.end, record=hit.quote)
     best = max(inside, key=lambda s: fuzzy_score(query, s.text))

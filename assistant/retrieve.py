@@ -27,6 +27,7 @@ from quotedesk.models import Article, Candidate, Passage, Quote, SearchTrace, Se
 from quotedesk.store import Store, published_day
 from quotedesk.text import words
 
+_NEAR = 1500  # characters of context split into sentences around a citation
 RRF_K = 60  # the usual reciprocal-rank-fusion constant: flattens the head of each list
 _STOP_TEXT = """a an the and or but of to in on at for by with from as is are was were be been being
     it its this that these those he she they we i you his her their our my your him them us
@@ -108,6 +109,7 @@ class LexicalIndex:
         ]
         self.article_meta = article_meta  # id -> (outlet, published_day)
         self.speakers = sorted({q.speaker for q in quotes if q.speaker})
+        self.outlets = sorted({outlet for outlet, _day in article_meta.values() if outlet})
         self.quotes_by_article: dict[str, list[Quote]] = {}
         for q in sorted(quotes, key=lambda q: q.start):
             self.quotes_by_article.setdefault(q.article_id, []).append(q)
@@ -169,7 +171,7 @@ class Retriever:
         self._version: int | None = None
         self._index: LexicalIndex | None = None
         self._articles: OrderedDict[str, Article | None] = OrderedDict()
-        self._sentences: dict[str, list[Sentence]] = {}
+        self._views: dict[str, str] = {}
         self._article_cache = article_cache
         self._vectors: OrderedDict[str, list[float]] = OrderedDict()
         self._pool = ThreadPoolExecutor(max_workers=2, thread_name_prefix="quotedesk-search")
@@ -200,7 +202,7 @@ class Retriever:
             if version != self._version:
                 self._version, self._index = version, None
                 self._articles.clear()
-                self._sentences.clear()
+                self._views.clear()
 
     def index(self) -> LexicalIndex:
         """The BM25 index and per-article lookups (built on first use after a change)."""
@@ -225,20 +227,48 @@ class Retriever:
         with self._lock:
             self._articles[article_id] = found
             while len(self._articles) > self._article_cache:
-                dropped, _ = self._articles.popitem(last=False)
-                self._sentences.pop(dropped, None)
+                self._articles.popitem(last=False)
         return found
 
-    def sentences(self, article_id: str) -> list[Sentence]:
-        """The article's sentences (cached with the article)."""
+    def sentences(self, article_id: str, start: int, end: int) -> list[Sentence]:
+        """The sentences around ``[start, end)``: its paragraph (at most 1.5k chars each way).
+
+        Splitting only the neighbourhood keeps a citation cheap in a long article.
+        """
         from ingest.sentences import split_sentences
 
-        cached = self._sentences.get(article_id)
-        if cached is None:
+        article = self.article(article_id)
+        if article is None:
+            return []
+        text = article.text
+        lo = max(text.rfind("\n", 0, max(0, start - 1)) + 1, start - _NEAR, 0)
+        newline = text.find("\n", end)
+        hi = min(len(text) if newline < 0 else newline, end + _NEAR)
+        return [Sentence(s.start + lo, s.end + lo, s.text) for s in split_sentences(text[lo:hi])]
+
+    def view(self, article_id: str) -> str | None:
+        """The article text as its stored passages give it (gaps as spaces, offsets intact).
+
+        Aligning against this needs no store round trip; citations still slice the
+        stored article itself.
+        """
+        with self._lock:
+            cached = self._views.get(article_id)
+        if cached is not None:
+            return cached
+        passages = self.passages_in(article_id)
+        if not passages:
             article = self.article(article_id)
-            cached = split_sentences(article.text) if article else []
-            self._sentences[article_id] = cached
-        return cached
+            return article.text if article else None
+        chars = [" "] * max(p.end for p in passages)
+        for p in passages:
+            chars[p.start : p.end] = p.text
+        text = "".join(chars)
+        with self._lock:
+            self._views[article_id] = text
+            if len(self._views) > self._article_cache * 4:
+                self._views.pop(next(iter(self._views)))
+        return text
 
     def quotes_in(self, article_id: str) -> list[Quote]:
         return self.index().quotes_by_article.get(article_id, [])

@@ -89,8 +89,8 @@ def _said_by(retriever: Retriever, match: Match, claimed: str) -> bool:
     parts = name_parts(claimed)
     if not parts:
         return False
-    sentences = retriever.sentences(match.article_id)
     a = match.alignment
+    sentences = retriever.sentences(match.article_id, a.start, a.end)
     inside = [i for i, s in enumerate(sentences) if s.start < a.end and a.start < s.end]
     if not inside:
         return False
