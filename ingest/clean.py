@@ -20,6 +20,7 @@ from quotedesk.text import normalize
 # Spaces that mean "space" but break matching and line handling.
 _ODD_SPACES = re.compile("[\t\u00a0\u2007\u202f\u2009\u200a\u2002\u2003\u3000]")
 _SPACE_RUN = re.compile(r" {2,}")
+_ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
 _BLANK_RUN = re.compile(r"\n{3,}")
 
 # A repeated run is dropped only when it carries enough text to be a real copy,
@@ -87,6 +88,8 @@ def clean_text(raw: str) -> Cleaned:
 def normalize_whitespace(text: str) -> str:
     """Unix newlines, single spaces, no trailing spaces, at most one blank line in a row."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
+    # zero-width characters hide word boundaries from cues ("Traeger\u200b said")
+    text = _ZERO_WIDTH.sub("", text)
     text = _ODD_SPACES.sub(" ", text)
     text = _SPACE_RUN.sub(" ", text)
     text = "\n".join(line.strip() for line in text.split("\n"))

@@ -137,3 +137,9 @@ def test_cleaning_is_idempotent(sample_clean, news_dir: Path) -> None:
     for text in texts:
         again = clean_text(text)
         assert again.text == text and again.notes == ()
+
+
+def test_zero_width_characters_are_removed() -> None:
+    """Invisible characters must not hide a speech cue ("Traeger\u200b said")."""
+    cleaned = clean_text('"We won," Traeger\u200b said.\ufeff')
+    assert cleaned.text == '"We won," Traeger said.'
