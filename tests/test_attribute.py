@@ -288,3 +288,21 @@ def test_they_can_refer_to_a_group_named_by_a_plural_noun():
     q = find(quotes_of(text), "bill would not pass")
     assert q.speaker == "Republican senators"
     assert q.mention_kind == "pronoun"
+
+
+def test_role_description_after_a_bare_surname_subject():
+    text = (
+        "The Hawks beat the Owls 3-1 on Saturday night.\n\n"
+        "Brannigan has scored in four straight games. The 24-year-old centre said "
+        "the new line is finally starting to click."
+    )
+    assert find(quotes_of(text), "finally starting").speaker == "Brannigan"
+
+
+def test_photo_credit_is_not_an_antecedent():
+    text = (
+        "Tom Keller has run the bakery on Main Street for thirty years.\n\n"
+        "Priya Nandal/The Daily Courier\n\n"
+        "He said the rent has doubled since the new tower went up next door."
+    )
+    assert find(quotes_of(text), "rent has doubled").speaker == "Tom Keller"

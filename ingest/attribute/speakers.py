@@ -294,6 +294,10 @@ def build_registry(docs: list, bases: list[int], quoted: list[tuple[int, int]]) 
                     entity = _add_entity(registry, ent, base, quoted)
                     if entity is not None and entity.kind == "person":
                         events.append((sentence, "person", entity))
+                elif _unnamed_subject(token, base, quoted):
+                    entity = _add_proper_subject(registry, token, base)
+                    if entity.kind == "person":
+                        events.append((sentence, "person", entity))
                 elif _group_subject(token, base, quoted):
                     registry.add(noun_phrase(token), "group", base + token.idx, subject=True)
                 elif token.lower_ in _PRONOUN_GENDER and not token.ent_type_:
@@ -310,7 +314,37 @@ def _group_subject(token: Token, base: int, quoted) -> bool:
     return not any(start <= at < end for start, end in quoted)
 
 
+def _unnamed_subject(token: Token, base: int, quoted) -> bool:
+    """ "Niederreiter has four goals": a proper-noun subject the NER missed is still a
+    person the next "he" or "the right wing" may mean."""
+    if token.pos_ != "PROPN" or token.dep_ != "nsubj" or token.ent_type_:
+        return False
+    if not token.text[:1].isupper() or token.lower_ in NAME_PREFIX_TITLES | HONORIFICS.keys():
+        return False
+    at = base + token.idx
+    return not any(start <= at < end for start, end in quoted)
+
+
+def _add_proper_subject(registry: Registry, token: Token, base: int) -> Entity:
+    parts = [t for t in token.lefts if t.dep_ in ("compound", "flat") and t.pos_ == "PROPN"]
+    span = token.doc[min([t.i for t in parts] + [token.i]) : token.i + 1]
+    at = base + span.start_char
+    found = registry.resolve_name(span.text, at)
+    if found is not None:
+        return registry.add(found.name, found.kind, at, subject=True)
+    return registry.add(span.text, "person", at, subject=True)
+
+
+def _credit(ent: Span) -> bool:
+    """ "Jane Roe/The Canadian Press": a photo credit names no one in the story."""
+    text = ent.doc.text
+    after = text[ent.end_char : ent.end_char + 3].lstrip(" ")
+    return "/" in ent.text or after.startswith("/")
+
+
 def _add_entity(registry: Registry, ent: Span, base: int, quoted) -> Entity | None:
+    if _credit(ent):
+        return None
     at = base + ent.start_char
     in_quote = any(start <= at < end for start, end in quoted)
     # A name opening its sentence is almost always the subject, even when the parse
