@@ -22,6 +22,7 @@ import platform
 import re
 import sys
 import tempfile
+import threading
 import time
 from collections import defaultdict
 from collections.abc import Callable, Iterator
@@ -60,24 +61,28 @@ def replicate(files: list[Path], count: int, folder: Path) -> list[Path]:
 
 class Stopwatch:
     """Exclusive seconds per stage: time inside a nested stage (an embed call inside
-    ``Store.put``) counts for the inner stage only, so the stages add up to the wall time."""
+    ``Store.put``) counts for the inner stage only, so on one thread the stages add up to
+    the wall time. Kept per thread, should a stage ever run in a worker thread."""
 
     def __init__(self) -> None:
         self.seconds: dict[str, float] = defaultdict(float)
-        self._active: list[str] = []
+        self._lock = threading.Lock()
+        self._local = threading.local()
 
     @contextlib.contextmanager
     def stage(self, name: str) -> Iterator[None]:
-        self._active.append(name)
+        active = self._local.__dict__.setdefault("active", [])
+        active.append(name)
         start = time.perf_counter()
         try:
             yield
         finally:
             elapsed = time.perf_counter() - start
-            self._active.pop()
-            self.seconds[name] += elapsed
-            if self._active:
-                self.seconds[self._active[-1]] -= elapsed
+            active.pop()
+            with self._lock:
+                self.seconds[name] += elapsed
+                if active:
+                    self.seconds[active[-1]] -= elapsed
 
     def wrap(self, owner: Any, name: str, stage: str) -> None:
         """Replace ``owner.name`` by a timed version, where callers look it up."""

@@ -1,7 +1,8 @@
 """The ingest pipeline: load -> clean -> attribute -> chunk -> embed -> store.
 
-Articles are processed one at a time and embedded a few at a time. Every input ends as one ``FileResult``; a bad file (or a failure while processing it)
-is recorded with its reason and the batch goes on.
+Articles are processed one at a time and embedded a few at a time. Every input ends as
+one ``FileResult``; a bad file (or a failure while processing it) is recorded with its
+reason and the batch goes on.
 """
 
 from __future__ import annotations

@@ -113,6 +113,35 @@ def test_ingest_in_one_process_is_seen_by_another(
     assert article is not None and "Danil Bochkov" in article.text
 
 
+def test_ask_and_verify_from_two_processes_at_once(
+    server: ChromaServer, sample_article_path: Path
+) -> None:
+    assert quotedesk("ingest", str(sample_article_path), url=server.url).returncode == 0
+    env = {k: v for k, v in os.environ.items() if not k.startswith("QUOTEDESK_")}
+    env["QUOTEDESK_CHROMA_URL"] = server.url
+    commands = [
+        ["ask", "who said the cold war will go on?", "--json"],
+        ["verify", "A cold war will go on.", "--speaker", "Vladimir Putin", "--json"],
+    ]
+    running = [
+        subprocess.Popen(
+            [str(QUOTEDESK), *command],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            env=env,
+        )
+        for command in commands
+    ]
+    (answer, err_a), (verification, err_v) = (p.communicate(timeout=600) for p in running)
+    assert [p.returncode for p in running] == [0, 0], err_a + err_v
+    answer, verification = json.loads(answer), json.loads(verification)
+    assert answer["speaker"] == "Yury Tavrovsky"
+    assert all(c["quote"] in (sample_article_path.read_text()) for c in answer["citations"])
+    assert verification["verdict"] == "misattributed"
+    assert verification["speaker"] == "Yury Tavrovsky"
+
+
 def test_two_ingests_at_once_store_each_record_once(
     server: ChromaServer, articles_dir: Path, local_counts: dict[str, int]
 ) -> None:
