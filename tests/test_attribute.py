@@ -306,3 +306,24 @@ def test_photo_credit_is_not_an_antecedent():
         "He said the rent has doubled since the new tower went up next door."
     )
     assert find(quotes_of(text), "rent has doubled").speaker == "Tom Keller"
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "speaker"),
+    [
+        (
+            "Acme Corp. said on Monday that Globex Corp. had cut its rates. "
+            "But the company said it would not lower its own prices this winter.",
+            "not lower its own prices",
+            "Acme Corp.",
+        ),
+        (
+            "Tom Baker said Mark Little had blocked the driveway for a week. "
+            "He said he called the city three times before anyone came out.",
+            "three times",
+            "Tom Baker",
+        ),
+    ],
+)
+def test_later_mention_means_the_sentence_subject_not_the_reported_one(text, words, speaker):
+    assert find(quotes_of(text), words).speaker == speaker

@@ -74,12 +74,13 @@ def resolve(subject: Token, at: int, registry: Registry, author: str | None) -> 
         name, _, _ = split_name(span)
         entity = registry.resolve_name(name.text, at)
         title = title_of(subject, name)
+        main = subject.head.dep_ == "ROOT"  # not "an experience Grizzle described"
         if entity is None:
             # a speaker NER missed is still the likeliest antecedent of the next "he"
             kind = "org" if ent is not None and ent.label_ in ("ORG", "GPE", "FAC") else "person"
-            registry.add(name.text, kind, at, subject=True, title=title)
+            registry.add(name.text, kind, at, subject=True, main=main, title=title)
             return Speaker(name.text, title, name.text, "named", 0.85)
-        registry.add(entity.name, entity.kind, at, subject=True)
+        registry.add(entity.name, entity.kind, at, subject=True, main=main)
         return Speaker(entity.name, entity.title or title, name.text, "named", 0.9)
     phrase = noun_phrase(subject)
     head = subject.lemma_.lower()
@@ -115,7 +116,7 @@ def resolve_text(who: str, at: int, registry: Registry) -> Speaker:
         return _from_entity(registry.resolve_pronoun(word, at), who, "pronoun", 0.75)
     entity = registry.resolve_name(who, at)
     if entity is None:
-        entity = registry.add(who, "person", at, subject=True)
+        entity = registry.add(who, "person", at, subject=True, main=True)
         return Speaker(entity.name, None, who, "named", 0.75)
-    registry.add(entity.name, entity.kind, at, subject=True)
+    registry.add(entity.name, entity.kind, at, subject=True, main=True)
     return Speaker(entity.name, entity.title, who, "named", 0.85)

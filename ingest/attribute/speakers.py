@@ -42,6 +42,9 @@ NAME_PREFIX_TITLES = word_set(
 
 
 _MINOR_WORDS = word_set("of and the for")
+# How far back past an embedded subject ("Google said Apple had ...") a pronoun still
+# prefers the sentence's own subject: about one sentence.
+MAIN_SUBJECT_REACH = 250
 
 
 @dataclass
@@ -77,6 +80,7 @@ class Mention:
     pos: int
     entity: Entity
     subject: bool  # the grammatical subject of its clause: a likely antecedent
+    main: bool = False  # subject of the sentence itself, or a speaker: the likeliest one
 
 
 @dataclass
@@ -93,6 +97,7 @@ class Registry:
         pos: int,
         *,
         subject: bool = False,
+        main: bool = False,
         title: str | None = None,
         gender: str | None = None,
     ) -> Entity:
@@ -108,7 +113,7 @@ class Registry:
             entity.roles.update(w.strip(".,").lower() for w in title.replace("-", " ").split())
         if gender and not entity.gender:
             entity.gender = gender
-        self.mentions.append(Mention(pos, entity, subject))
+        self.mentions.append(Mention(pos, entity, subject, main and subject))
         self.mentions.sort(key=lambda m: m.pos)
         return entity
 
@@ -161,10 +166,16 @@ class Registry:
             candidates = [
                 m for m in self.mentions if pos - window <= m.pos < pos and m.entity.kind in kinds
             ]
-        for mention in reversed(candidates):
-            if mention.subject:
+        subjects = [m for m in candidates if m.subject]
+        if not subjects:
+            return candidates[-1].entity if candidates else None
+        latest = subjects[-1]
+        for mention in reversed(subjects):
+            if latest.pos - mention.pos > MAIN_SUBJECT_REACH:
+                break
+            if mention.main:
                 return mention.entity
-        return candidates[-1].entity if candidates else None
+        return latest.entity
 
     def recent_subject(self, pos: int, window: int) -> tuple[int, Entity] | None:
         """The latest person who was the subject of a clause shortly before ``pos``."""
@@ -299,7 +310,10 @@ def build_registry(docs: list, bases: list[int], quoted: list[tuple[int, int]]) 
                     if entity.kind == "person":
                         events.append((sentence, "person", entity))
                 elif _group_subject(token, base, quoted):
-                    registry.add(noun_phrase(token), "group", base + token.idx, subject=True)
+                    at = base + token.idx
+                    registry.add(
+                        noun_phrase(token), "group", at, subject=True, main=is_main_subject(token)
+                    )
                 elif token.lower_ in _PRONOUN_GENDER and not token.ent_type_:
                     events.append((sentence, "pronoun", _PRONOUN_GENDER[token.lower_]))
     _learn_genders(events)
@@ -331,8 +345,13 @@ def _add_proper_subject(registry: Registry, token: Token, base: int) -> Entity:
     at = base + span.start_char
     found = registry.resolve_name(span.text, at)
     if found is not None:
-        return registry.add(found.name, found.kind, at, subject=True)
-    return registry.add(span.text, "person", at, subject=True)
+        return registry.add(found.name, found.kind, at, subject=True, main=is_main_subject(token))
+    return registry.add(span.text, "person", at, subject=True, main=is_main_subject(token))
+
+
+def is_main_subject(token: Token) -> bool:
+    """The subject of the sentence's own verb, not of a clause reported inside it."""
+    return token.dep_ in ("nsubj", "nsubjpass") and token.head.dep_ == "ROOT"
 
 
 def _credit(ent: Span) -> bool:
@@ -351,16 +370,20 @@ def _add_entity(registry: Registry, ent: Span, base: int, quoted) -> Entity | No
     # (or a sentence split at "lbs.") loses the arc.
     opens = ent.start - (ent.sent.start if is_parsed(ent.doc) else 0) <= 2
     subject = not in_quote and (opens or ent.root.dep_ in ("nsubj", "nsubjpass"))
+    main = opens or is_main_subject(ent.root)
     if ent.label_ == "ORG" and registry.resolve_name(ent.text, at) is None:
-        return registry.add(ent.text, "org", at, subject=subject)
+        return registry.add(ent.text, "org", at, subject=subject, main=main)
     if ent.label_ == "ORG":  # NER often reads a lone surname as an organisation
         found = registry.resolve_name(ent.text, at)
-        return registry.add(found.name if found else ent.text, found.kind, at, subject=subject)
+        name = found.name if found else ent.text
+        return registry.add(name, found.kind, at, subject=subject, main=main)
     name, prefix, gender = split_name(ent)
     if not name_tokens(name.text):
         return None
     title = (title_of(ent.root, name) if is_parsed(ent.doc) else _title_in_text(ent)) or prefix
-    return registry.add(name.text, "person", at, subject=subject, title=title, gender=gender)
+    return registry.add(
+        name.text, "person", at, subject=subject, main=main, title=title, gender=gender
+    )
 
 
 _TITLE_AFTER = re.compile(r",\s+((?:an?|the)\s+[^,.;:]{3,80}?)\s*(?:,|\.|;|\swho\s|$)")
