@@ -91,11 +91,12 @@ def compose(evidence: Evidence) -> Answer:
         elif len(evidence.citations) == 1:
             head = f"{who(lead)} said it:"
         elif len(speakers) == 1:
-            head = f"{who(lead)} said it, in {len(evidence.citations)} places (earliest first):"
+            places = _places(evidence)
+            head = f"{who(lead)} said it, in {places} (earliest first):"
         else:
             head = (
                 f"{len(speakers)} speakers said similar things; the closest match is "
-                f"{who(lead)}. All matches, earliest first:"
+                f"{who(lead)}. Matches in {_places(evidence)}, earliest first:"
             )
         body = _list(evidence.citations, numbered=len(evidence.citations) > 1)
         return Answer(
@@ -120,6 +121,13 @@ def compose(evidence: Evidence) -> Answer:
     head = f"The closest passages in the library for \u201c{q.search_text}\u201d:"
     body = _list(evidence.citations, numbered=True)
     return Answer(f"{head}\n{body}", citations=evidence.citations, trace=evidence.trace)
+
+
+def _places(evidence: Evidence) -> str:
+    shown = len(evidence.citations)
+    if evidence.total > shown:
+        return f"{evidence.total} places ({shown} shown)"
+    return f"{shown} places"
 
 
 def _list(citations: tuple[Citation, ...], *, numbered: bool) -> str:

@@ -103,10 +103,10 @@ def _who_said(retriever: Retriever, question: Question, extra: int) -> Evidence:
         changes = tuple(sorted({d.flag for d in strong[0].alignment.ops if d.flag}))
         similar = [m for m in strong if m.alignment.similarity >= top - SIMILAR_MARGIN]
         similar.sort(key=lambda m: (m.day == 0, m.day, m.article_id, m.alignment.start))
-        citations = tuple(c for c in (cite_match(retriever, m) for m in similar) if c)
-        best = cite_match(retriever, strong[0])
-        # the best match leads the answer; the rest follow earliest first
-        ordered = (best,) + tuple(c for c in citations if c != best) if best else citations
+        # the best match leads the answer; then the earliest others (syndicated copies
+        # can be many: a handful is cited, the count says how many there are)
+        shown = [strong[0]] + [m for m in similar if m is not strong[0]][: MAX_CITATIONS - 1]
+        ordered = tuple(c for c in (cite_match(retriever, m) for m in shown) if c)
         return Evidence(
             question,
             ordered,
