@@ -327,3 +327,25 @@ def test_photo_credit_is_not_an_antecedent():
 )
 def test_later_mention_means_the_sentence_subject_not_the_reported_one(text, words, speaker):
     assert find(quotes_of(text), words).speaker == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "speaker"),
+    [
+        (
+            "The Harbour Trust has warned about rising water for years. A study by the "
+            "Coastal Research Council found that the seawall is failing. The report said "
+            "repairs would cost at least $40 million over the next decade.",
+            "repairs would cost",
+            "Coastal Research Council",
+        ),
+        (
+            "Officials in Ottawa met on Monday. A statement from the Fisheries Council said "
+            "the quota would be cut by a third starting next spring.",
+            "quota would be cut",
+            "Fisheries Council",
+        ),
+    ],
+)
+def test_a_document_speaks_for_whoever_issued_it(text, words, speaker):
+    assert speaker in find(quotes_of(text), words).speaker

@@ -13,7 +13,14 @@ from ingest.attribute.cues import (
     ORG_NOUNS,
     PERSON_PRONOUNS,
 )
-from ingest.attribute.speakers import Entity, Registry, noun_phrase, split_name, title_of
+from ingest.attribute.speakers import (
+    Entity,
+    Registry,
+    document_issuer,
+    noun_phrase,
+    split_name,
+    title_of,
+)
 from quotedesk.models import MentionKind
 
 _NAME_ENTS = ("PERSON", "ORG", "GPE", "NORP", "FAC")
@@ -85,10 +92,10 @@ def resolve(subject: Token, at: int, registry: Registry, author: str | None) -> 
     phrase = noun_phrase(subject)
     head = subject.lemma_.lower()
     if head in DOCUMENT_NOUNS:
-        for child in subject.children:  # "her statement", "Amtrak's report"
-            if child.dep_ == "poss":
-                found = resolve(child, at, registry, author)
-                return Speaker(found.name, found.title, phrase, "nominal", found.confidence - 0.1)
+        issuer = document_issuer(subject) or registry.document_issuer(subject, at)
+        if issuer is not None:
+            found = resolve(issuer, at, registry, author)
+            return Speaker(found.name, found.title, phrase, "nominal", found.confidence - 0.1)
         return _from_entity(registry.resolve_pronoun("it", at), phrase, "nominal", 0.5)
     entity = registry.resolve_nominal(head, at)
     if entity is not None:

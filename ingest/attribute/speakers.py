@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
-from ingest.attribute.cues import ORG_NOUNS, PERSON_PRONOUNS, word_set
+from ingest.attribute.cues import DOCUMENT_NOUNS, ORG_NOUNS, PERSON_PRONOUNS, word_set
 from ingest.attribute.nlp import is_parsed
 
 HONORIFICS = {
@@ -89,6 +89,8 @@ class Registry:
 
     entities: list[Entity] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
+    # (offset, issuer) of each document noun: "a report by the railway", "the memo"
+    documents: list[tuple[int, Token, Token | None]] = field(default_factory=list)
 
     def add(
         self,
@@ -176,6 +178,12 @@ class Registry:
             if mention.main:
                 return mention.entity
         return latest.entity
+
+    def document_issuer(self, document: Token, pos: int) -> Token | None:
+        """Who issued "the report": whoever issued the document the article last introduced
+        ("A study by X ... the report said")."""
+        earlier = [issuer for at, token, issuer in self.documents if at < pos and token != document]
+        return earlier[-1] if earlier else None
 
     def recent_subject(self, pos: int, window: int) -> tuple[int, Entity] | None:
         """The latest person who was the subject of a clause shortly before ``pos``."""
@@ -314,10 +322,37 @@ def build_registry(docs: list, bases: list[int], quoted: list[tuple[int, int]]) 
                     registry.add(
                         noun_phrase(token), "group", at, subject=True, main=is_main_subject(token)
                     )
+                elif token.lemma_.lower() in DOCUMENT_NOUNS and token.pos_ == "NOUN":
+                    registry.documents.append((base + token.idx, token, document_issuer(token)))
                 elif token.lower_ in _PRONOUN_GENDER and not token.ent_type_:
                     events.append((sentence, "pronoun", _PRONOUN_GENDER[token.lower_]))
     _learn_genders(events)
     return registry
+
+
+_ISSUER_PREPS = ("by", "from")
+_NOT_ISSUERS = word_set("DATE TIME CARDINAL ORDINAL MONEY PERCENT QUANTITY")
+
+
+def document_issuer(token: Token) -> Token | None:
+    """The issuer a document noun names: "her statement", "the Civic Action study",
+    "a report by the railway company", "a statement from the EU"."""
+    for child in token.children:
+        if child.ent_type_ in _NOT_ISSUERS:  # "a study from August"
+            continue
+        if child.dep_ == "poss":
+            return child
+        if child.dep_ == "compound" and (
+            child.ent_type_ in ("ORG", "PERSON") or child.pos_ == "PROPN"
+        ):
+            return child
+        if child.dep_ == "prep" and child.lower_ in _ISSUER_PREPS:
+            objects = [
+                c for c in child.children if c.dep_ == "pobj" and c.ent_type_ not in _NOT_ISSUERS
+            ]
+            if objects:
+                return objects[0]
+    return None
 
 
 def _group_subject(token: Token, base: int, quoted) -> bool:
