@@ -349,3 +349,11 @@ def test_later_mention_means_the_sentence_subject_not_the_reported_one(text, wor
 )
 def test_a_document_speaks_for_whoever_issued_it(text, words, speaker):
     assert speaker in find(quotes_of(text), words).speaker
+
+
+def test_a_relative_named_in_apposition_is_the_speaker():
+    text = (
+        "Lena Ostrova won the regional spelling bee on Saturday.\n\n"
+        '"We never expected her to get this far so soon," says her uncle, Tavish.'
+    )
+    assert find(quotes_of(text), "never expected").speaker == "Tavish"

@@ -72,8 +72,9 @@ def resolve(subject: Token, at: int, registry: Registry, author: str | None) -> 
             return resolve(subject.head.head, at, registry, author)  # "Bortis, who said"
         phrase = noun_phrase(subject)  # "Some in the community", "All those involved"
         return Speaker(phrase, None, phrase, "nominal", 0.4)
-    for child in subject.children:  # "the mayor, Jane Doe, said"
-        if child.dep_ == "appos" and child.ent_type_ == "PERSON" and subject.pos_ == "NOUN":
+    for child in subject.children:  # "the mayor, Jane Doe, said"; "says her dad, Darrin"
+        named = child.ent_type_ == "PERSON" or child.pos_ == "PROPN"
+        if child.dep_ == "appos" and named and subject.pos_ == "NOUN":
             return resolve(child, at, registry, author)
     ent = _entity_span(subject)
     if ent is not None or subject.pos_ == "PROPN":
