@@ -72,6 +72,12 @@ class Alignment:
     similarity: float
     ops: tuple[DiffOp, ...]
     matched_words: int
+    claim_words: int = 0
+
+    @property
+    def coverage(self) -> float:
+        """Share of the claim's words found, in order (elided words in the source allowed)."""
+        return self.matched_words / self.claim_words if self.claim_words else 0.0
 
     @property
     def exact(self) -> bool:
@@ -107,22 +113,28 @@ def flag_edit(source: list[str], claim: list[str]) -> str | None:
     return None
 
 
-def _coherent(blocks: list) -> list:
+def _coherent(blocks: list, claim_words: int) -> list:
     """The run of matching blocks around the longest one, without far-away stray matches.
 
-    A neighbour is kept when the source gap to it is not much wider than the claim gap
-    (a few inserted words such as "not" are fine; a "the" three lines away is not).
+    A neighbour is kept when the source gap to it is not much wider than the claim gap:
+    a few inserted words ("not") next to a single matching word; up to twice the claim's
+    length next to a run of two or more (words silently left out of a quote). A lone
+    "the" three lines away is not kept.
     """
+
+    def allowed(blk) -> int:
+        return _MAX_GAP if blk.size < 2 else max(_MAX_GAP, 2 * claim_words)
+
     main = max(range(len(blocks)), key=lambda i: blocks[i].size)
     kept = [blocks[main]]
     for blk in reversed(blocks[:main]):
         ref = kept[0]
-        if ref.b - (blk.b + blk.size) > ref.a - (blk.a + blk.size) + _MAX_GAP:
+        if ref.b - (blk.b + blk.size) > ref.a - (blk.a + blk.size) + allowed(blk):
             break
         kept.insert(0, blk)
     for blk in blocks[main + 1 :]:
         ref = kept[-1]
-        if blk.b - (ref.b + ref.size) > blk.a - (ref.a + ref.size) + _MAX_GAP:
+        if blk.b - (ref.b + ref.size) > blk.a - (ref.a + ref.size) + allowed(blk):
             break
         kept.append(blk)
     return kept
@@ -159,7 +171,7 @@ def align(claim: str, text: str, *, offset: int = 0) -> Alignment | None:
     blocks = [b for b in matcher.get_matching_blocks() if b.size]
     if not blocks:
         return None
-    blocks = _coherent(blocks)
+    blocks = _coherent(blocks, len(claim_words))
     # The source span: first to last matched word, stretched over unmatched claim words
     # at either end so a changed first or last word shows as a replacement.
     first, last = blocks[0], blocks[-1]
@@ -189,6 +201,7 @@ def align(claim: str, text: str, *, offset: int = 0) -> Alignment | None:
         similarity=round(similarity, 4),
         ops=tuple(ops),
         matched_words=matched,
+        claim_words=len(claim_words),
     )
 
 

@@ -20,6 +20,7 @@ from quotedesk.text import words
 SIMILAR_MARGIN = 0.15  # matches this close to the best are "said similar things" too
 PARAPHRASE_EXACT = 0.8  # word similarity at which a who-said match counts as the same words
 PARAPHRASE_MIN = 0.55  # cosine a paraphrase needs before we offer it as the closest match
+ELIDED_MIN = 0.9  # share of the asked words found in order, with words left out
 GENERAL_MIN = 0.3
 TOPIC_MIN = 0.35  # cosine a quote needs to count as being about a what-did-X-say topic
 MAX_CITATIONS = 5
@@ -83,11 +84,14 @@ def _verify(retriever: Retriever, question: Question) -> Evidence:
 
 
 def _strong(matches: list[Match], fragment: str) -> list[Match]:
+    """Matches that contain the asked words: close wording, or all but a few of the
+    words in order (people ask with a quote's middle left out)."""
     need = min(3, len(words(fragment)))
     return [
         m
         for m in matches
-        if m.alignment.similarity >= ALTERED_MIN and m.alignment.matched_words >= need
+        if m.alignment.matched_words >= need
+        and (m.alignment.similarity >= ALTERED_MIN or m.alignment.coverage >= ELIDED_MIN)
     ]
 
 
@@ -112,7 +116,8 @@ def _who_said(retriever: Retriever, question: Question, extra: int) -> Evidence:
             ordered,
             _rest(retriever, hits, ordered, fragment, extra),
             trace,
-            exact=not changes and (strong[0].alignment.exact or top >= PARAPHRASE_EXACT),
+            exact=not changes
+            and (top >= PARAPHRASE_EXACT or strong[0].alignment.coverage >= ELIDED_MIN),
             changes=changes,
             total=len(similar),
         )

@@ -141,3 +141,9 @@ def test_empty_question_is_answered_without_searching(desk) -> None:
     answer = desk.ask("  ?  ")
     assert not answer.citations
     assert "no words" in answer.answer
+
+
+def test_who_said_with_words_left_out_finds_the_quote(desk) -> None:
+    answer = desk.ask("who said the summit is very important for relations with the US?")
+    assert answer.speaker == "Danil Bochkov"
+    assert "as it happened at a crucial time" in answer.citations[0].quote

@@ -124,3 +124,9 @@ def test_claimreview_json_ld(desk) -> None:
     rating = review["reviewRating"]
     assert rating["worstRating"] <= rating["ratingValue"] < rating["bestRating"]
     assert rating["alternateName"] == "Altered quote"
+
+
+def test_quote_with_words_silently_left_out_is_altered(desk) -> None:
+    v = desk.verify("The summit is very important for relations with the US", "Bochkov")
+    assert v.verdict == "altered"
+    assert ("delete", "as it happened at a crucial time") in [(d.op, d.source) for d in v.diff]
