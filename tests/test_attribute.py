@@ -357,3 +357,12 @@ def test_a_relative_named_in_apposition_is_the_speaker():
         '"We never expected her to get this far so soon," says her uncle, Tavish.'
     )
     assert find(quotes_of(text), "never expected").speaker == "Tavish"
+
+
+def test_someone_described_as_a_person_is_a_person_whatever_ner_says():
+    text = (
+        "Governor Ella Marsh toured the flooded coast on Sunday.\n\n"
+        "Roman, a local resident who runs boat tours to the island, said the sea had "
+        'been calm all morning.\n\n"Then the water just came at us," he said.'
+    )
+    assert find(quotes_of(text), "came at us").speaker == "Roman"

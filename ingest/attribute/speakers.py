@@ -396,6 +396,20 @@ def _credit(ent: Span) -> bool:
     return "/" in ent.text or after.startswith("/")
 
 
+def _described_as_person(ent: Span) -> bool:
+    """ "Hereditary Chief Na'moks", "Roman, a resident who ...": an 'organisation' the
+    text gives a person's title or describes as someone who does something."""
+    titles = NAME_PREFIX_TITLES | HONORIFICS.keys()
+    if ent[0].lower_ in titles or (ent.start > 0 and ent.doc[ent.start - 1].lower_ in titles):
+        return True
+    return is_parsed(ent.doc) and any(
+        child.dep_ == "appos"
+        and child.pos_ == "NOUN"
+        and any(t.lower_ == "who" for t in child.subtree)
+        for child in ent.root.children
+    )
+
+
 def _add_entity(registry: Registry, ent: Span, base: int, quoted) -> Entity | None:
     if _credit(ent):
         return None
@@ -406,9 +420,10 @@ def _add_entity(registry: Registry, ent: Span, base: int, quoted) -> Entity | No
     opens = ent.start - (ent.sent.start if is_parsed(ent.doc) else 0) <= 2
     subject = not in_quote and (opens or ent.root.dep_ in ("nsubj", "nsubjpass"))
     main = opens or is_main_subject(ent.root)
-    if ent.label_ == "ORG" and registry.resolve_name(ent.text, at) is None:
+    person = _described_as_person(ent)
+    if ent.label_ == "ORG" and not person and registry.resolve_name(ent.text, at) is None:
         return registry.add(ent.text, "org", at, subject=subject, main=main)
-    if ent.label_ == "ORG":  # NER often reads a lone surname as an organisation
+    if ent.label_ == "ORG" and not person:  # NER often reads a lone surname as an organisation
         found = registry.resolve_name(ent.text, at)
         name = found.name if found else ent.text
         return registry.add(name, found.kind, at, subject=subject, main=main)
