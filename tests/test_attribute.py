@@ -366,3 +366,12 @@ def test_someone_described_as_a_person_is_a_person_whatever_ner_says():
         'been calm all morning.\n\n"Then the water just came at us," he said.'
     )
     assert find(quotes_of(text), "came at us").speaker == "Roman"
+
+
+def test_a_name_that_says_he_is_a_person_whatever_ner_says():
+    text = (
+        "Inspector Alan Reyes described the raid at a news conference.\n\n"
+        "But Harbourview said he did not see anything threatening in the camp that morning.\n\n"
+        '"We were standing there with our hands up," he said.'
+    )
+    assert find(quotes_of(text), "hands up").speaker == "Harbourview"

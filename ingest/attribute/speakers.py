@@ -397,17 +397,26 @@ def _credit(ent: Span) -> bool:
 
 
 def _described_as_person(ent: Span) -> bool:
-    """ "Hereditary Chief Na'moks", "Roman, a resident who ...": an 'organisation' the
-    text gives a person's title or describes as someone who does something."""
+    """ "Dr. Na'moks", "Roman, a resident who ...", "Na'moks said he ...": an
+    'organisation' the text titles, describes or refers back to as a person."""
     titles = NAME_PREFIX_TITLES | HONORIFICS.keys()
     if ent[0].lower_ in titles or (ent.start > 0 and ent.doc[ent.start - 1].lower_ in titles):
         return True
-    return is_parsed(ent.doc) and any(
+    if not is_parsed(ent.doc):
+        return False
+    root = ent.root
+    described = any(
         child.dep_ == "appos"
         and child.pos_ == "NOUN"
         and any(t.lower_ == "who" for t in child.subtree)
-        for child in ent.root.children
+        for child in root.children
     )
+    says_he = root.dep_ == "nsubj" and any(
+        clause.dep_ == "ccomp"
+        and any(c.dep_ == "nsubj" and c.lower_ in ("he", "she") for c in clause.children)
+        for clause in root.head.children
+    )
+    return described or says_he
 
 
 def _add_entity(registry: Registry, ent: Span, base: int, quoted) -> Entity | None:
