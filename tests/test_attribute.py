@@ -375,3 +375,11 @@ def test_a_name_that_says_he_is_a_person_whatever_ner_says():
         '"We were standing there with our hands up," he said.'
     )
     assert find(quotes_of(text), "hands up").speaker == "Harbourview"
+
+
+def test_an_office_speaks_for_its_owner_not_as_them():
+    text = (
+        "Transport Minister Ruth Calloway toured the rail yard on Monday.\n\n"
+        "In a statement, her office said the inspection schedule would be doubled next year."
+    )
+    assert find(quotes_of(text), "inspection schedule").speaker == "Ruth Calloway's office"

@@ -98,6 +98,9 @@ def resolve(subject: Token, at: int, registry: Registry, author: str | None) -> 
             found = resolve(issuer, at, registry, author)
             return Speaker(found.name, found.title, phrase, "nominal", found.confidence - 0.1)
         return _from_entity(registry.resolve_pronoun("it", at), phrase, "nominal", 0.5)
+    owner = next((c for c in subject.children if c.dep_ == "poss"), None)
+    if head in ORG_NOUNS and owner is not None:  # "his office", "Trudeau's campaign"
+        return _owned(subject, owner, phrase, at, registry)
     entity = registry.resolve_nominal(head, at)
     if entity is not None:
         return Speaker(entity.name, entity.title, phrase, "nominal", 0.75)
@@ -107,6 +110,23 @@ def resolve(subject: Token, at: int, registry: Registry, author: str | None) -> 
         if entity is not None:
             return Speaker(entity.name, entity.title, phrase, "nominal", 0.6)
     return Speaker(phrase, None, phrase, "nominal", 0.6)
+
+
+_POSSESSIVES = {"his": "he", "her": "she", "its": "it", "their": "they"}
+
+
+def _owned(subject: Token, owner: Token, phrase: str, at: int, registry: Registry) -> Speaker:
+    """ "his office" speaks for someone's office, not for them: "Jim Carr's office" when
+    the owner is a person or name we know, else the words as written."""
+    if owner.lower_ in _POSSESSIVES:
+        entity = registry.resolve_pronoun(_POSSESSIVES[owner.lower_], at)
+    elif owner.pos_ == "PROPN" or owner.ent_type_:
+        entity = registry.resolve_name(owner.text, at)
+    else:
+        entity = None
+    if entity is None:
+        return Speaker(phrase, None, phrase, "nominal", 0.5)
+    return Speaker(f"{entity.name}'s {subject.text}", None, phrase, "nominal", 0.6)
 
 
 def _epithet(token: Token) -> bool:
