@@ -383,3 +383,12 @@ def test_an_office_speaks_for_its_owner_not_as_them():
         "In a statement, her office said the inspection schedule would be doubled next year."
     )
     assert find(quotes_of(text), "inspection schedule").speaker == "Ruth Calloway's office"
+
+
+def test_a_party_word_with_the_person_in_apposition_is_that_person():
+    text = (
+        "Senators returned to Washington on Monday.\n\n"
+        "One Republican, Utah Sen. Mark Holloway, said Sunday that the shutdown had gone on "
+        "far too long for federal workers."
+    )
+    assert find(quotes_of(text), "shutdown").speaker == "Mark Holloway"

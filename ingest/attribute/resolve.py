@@ -74,7 +74,9 @@ def resolve(subject: Token, at: int, registry: Registry, author: str | None) -> 
         return Speaker(phrase, None, phrase, "nominal", 0.4)
     for child in subject.children:  # "the mayor, Jane Doe, said"; "says her dad, Darrin"
         named = child.ent_type_ == "PERSON" or child.pos_ == "PROPN"
-        if child.dep_ == "appos" and named and subject.pos_ == "NOUN":
+        # "One Democrat, Sen. Jon Tester, said": a group word standing for the person
+        person_for_group = child.ent_type_ == "PERSON" and subject.ent_type_ != "PERSON"
+        if child.dep_ == "appos" and named and (subject.pos_ == "NOUN" or person_for_group):
             return resolve(child, at, registry, author)
     ent = _entity_span(subject)
     if ent is not None or subject.pos_ == "PROPN":
