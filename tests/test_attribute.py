@@ -392,3 +392,11 @@ def test_a_party_word_with_the_person_in_apposition_is_that_person():
         "far too long for federal workers."
     )
     assert find(quotes_of(text), "shutdown").speaker == "Mark Holloway"
+
+
+def test_the_party_member_description_means_the_person_named_before():
+    text = (
+        "Senate Majority Leader Tom Whitcomb blamed the governors for the delay.\n\n"
+        "The Ohio Republican said the states had months to prepare and chose not to."
+    )
+    assert find(quotes_of(text), "months to prepare").speaker == "Tom Whitcomb"

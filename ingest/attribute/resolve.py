@@ -79,6 +79,11 @@ def resolve(subject: Token, at: int, registry: Registry, author: str | None) -> 
         if child.dep_ == "appos" and named and (subject.pos_ == "NOUN" or person_for_group):
             return resolve(child, at, registry, author)
     ent = _entity_span(subject)
+    if ent is not None and ent.label_ == "NORP" and subject.tag_ == "NNP" and _definite(subject):
+        # "the Kentucky Republican said": a description of someone already in the story
+        entity = registry.resolve_pronoun("he", at) or registry.resolve_pronoun("she", at)
+        if entity is not None:
+            return Speaker(entity.name, entity.title, noun_phrase(subject), "nominal", 0.6)
     if ent is not None or subject.pos_ == "PROPN":
         span = ent if ent is not None else _proper_span(subject)
         name, _, _ = split_name(span)
@@ -131,10 +136,14 @@ def _owned(subject: Token, owner: Token, phrase: str, at: int, registry: Registr
     return Speaker(f"{entity.name}'s {subject.text}", None, phrase, "nominal", 0.6)
 
 
+def _definite(token: Token) -> bool:
+    return any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in token.children)
+
+
 def _epithet(token: Token) -> bool:
     """ "the affable proprietor": definite, singular and described; a bare "the minister"
     may be someone the article never names."""
-    definite = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in token.children)
+    definite = _definite(token)
     described = any(c.dep_ in ("amod", "compound", "nummod", "prep") for c in token.children)
     return definite and described and token.tag_ == "NN"
 
