@@ -395,13 +395,12 @@ class Store:
     def _query(
         self, collection: Any, query: str | Sequence[float], k: int, where: dict | None
     ) -> Iterator[tuple[str, str, dict[str, Any], float]]:
-        total = collection.count()
-        if not total:
-            return
+        # no count() first: Chroma 1.x answers k > size (or an empty collection) with what
+        # it has, and a count costs more than the query itself at 10k articles
         vector = self.embeddings.embed_query(query) if isinstance(query, str) else list(query)
         found = collection.query(
             query_embeddings=[vector],
-            n_results=min(k, total),
+            n_results=k,
             where=where or None,
             include=["documents", "metadatas", "distances"],
         )
