@@ -400,3 +400,11 @@ def test_the_party_member_description_means_the_person_named_before():
         "The Ohio Republican said the states had months to prepare and chose not to."
     )
     assert find(quotes_of(text), "months to prepare").speaker == "Tom Whitcomb"
+
+
+def test_a_role_noun_can_be_named_just_after():
+    text = (
+        "A provincial judge said the accused posed a serious risk to the public.\n\n"
+        "Maria Ortega, a provincial court judge since 2012, denied bail on Friday."
+    )
+    assert find(quotes_of(text), "serious risk").speaker == "Maria Ortega"

@@ -45,6 +45,8 @@ _MINOR_WORDS = word_set("of and the for")
 # How far back past an embedded subject ("Google said Apple had ...") a pronoun still
 # prefers the sentence's own subject: about one sentence.
 MAIN_SUBJECT_REACH = 250
+# How far ahead a role noun with no earlier match ("a judge said") may find its name.
+NAMED_LATER_REACH = 800
 
 
 @dataclass
@@ -206,7 +208,9 @@ class Registry:
                 if entity.kind == "org" and word in entity.name.lower().split():
                     return entity
             return self.resolve_pronoun("it", pos)
-        return None
+        # "A Superior Court judge chastised ... Judge Jane Roe wrote": named just after
+        later = [m.entity for m in self.mentions if pos <= m.pos < pos + NAMED_LATER_REACH]
+        return next((e for e in later if e.kind == "person" and e.has_role(word)), None)
 
 
 _NOT_IN_PHRASE = ("relcl", "acl", "appos", "punct", "cc", "conj")
