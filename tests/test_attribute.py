@@ -408,3 +408,11 @@ def test_a_role_noun_can_be_named_just_after():
         "Maria Ortega, a provincial court judge since 2012, denied bail on Friday."
     )
     assert find(quotes_of(text), "serious risk").speaker == "Maria Ortega"
+
+
+def test_a_title_before_a_name_in_a_plain_paragraph_gives_the_role():
+    text = (
+        "Judge Maria Ortega has sat on the provincial court since 2012.\n\n"
+        "The judge said the accused posed a serious risk to the public."
+    )
+    assert find(quotes_of(text), "serious risk").speaker == "Maria Ortega"

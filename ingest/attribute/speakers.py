@@ -460,7 +460,10 @@ def _title_in_text(ent: Span) -> str | None:
     if after:
         return after.group(1)
     before = _TITLE_BEFORE.search(text[: ent.start_char])
-    return before.group(1) if before else None
+    if before:
+        return before.group(1)
+    previous = ent.doc[ent.start - 1] if ent.start > 0 else None  # "Judge Maria Ortega"
+    return previous.text if previous is not None and previous.lower_ in NAME_PREFIX_TITLES else None
 
 
 def _learn_genders(events: list[tuple[int, str, object]]) -> None:
