@@ -416,3 +416,12 @@ def test_a_title_before_a_name_in_a_plain_paragraph_gives_the_role():
         "The judge said the accused posed a serious risk to the public."
     )
     assert find(quotes_of(text), "serious risk").speaker == "Maria Ortega"
+
+
+def test_the_railway_means_the_railway_not_its_spokesman():
+    text = (
+        "Northern Pacific Railway runs freight across the prairies.\n\n"
+        "Spokesman Tom Reed said the trains would keep running through the storm.\n\n"
+        "The Winnipeg-based railway said crews would clear the tracks overnight."
+    )
+    assert find(quotes_of(text), "clear the tracks").speaker == "Northern Pacific Railway"

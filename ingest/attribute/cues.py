@@ -52,7 +52,9 @@ ORG_NOUNS = word_set(
     company firm airline agency organization organisation group union ministry department
     government city province council board commission office bank network party
     club team league association university school hospital police service court
-    committee campaign coalition utility retailer carrier
+    committee campaign coalition utility retailer carrier railway railroad automaker
+    insurer broadcaster newspaper institute foundation charity regulator watchdog
+    manufacturer publisher startup bureau corporation
     """
 )
 
