@@ -425,3 +425,11 @@ def test_the_railway_means_the_railway_not_its_spokesman():
         "The Winnipeg-based railway said crews would clear the tracks overnight."
     )
     assert find(quotes_of(text), "clear the tracks").speaker == "Northern Pacific Railway"
+
+
+def test_an_office_named_by_place_is_not_the_last_man_mentioned():
+    text = (
+        "Police arrested Mark Dunn at his home in Red Deer on Friday.\n\n"
+        "The Alberta judge said the bail hearing would resume on Monday morning."
+    )
+    assert find(quotes_of(text), "bail hearing").speaker == "The Alberta judge"

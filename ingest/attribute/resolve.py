@@ -142,9 +142,13 @@ def _definite(token: Token) -> bool:
 
 def _epithet(token: Token) -> bool:
     """ "the affable proprietor": definite, singular and described; a bare "the minister"
-    may be someone the article never names."""
+    or an office named by place or institution ("the Alberta judge") may be someone the
+    article never names."""
     definite = _definite(token)
-    described = any(c.dep_ in ("amod", "compound", "nummod", "prep") for c in token.children)
+    described = any(
+        c.dep_ in ("amod", "compound", "nummod", "prep") and c.pos_ != "PROPN"
+        for c in token.children
+    )
     return definite and described and token.tag_ == "NN"
 
 
