@@ -66,7 +66,7 @@ def test_eight_chat_clients_get_right_answers_while_an_article_is_ingested(
     from gradio_client import Client, handle_file
 
     url = app_url()
-    upload = tmp_path / "bridge-reopens.txt"
+    upload = tmp_path / "harbour-bridge-under-load.txt"
     upload.write_text(UPLOAD, encoding="utf-8")
 
     def chat(client_number: int) -> list[tuple[str, str, str]]:
