@@ -10,20 +10,9 @@ from urllib.parse import urlsplit
 
 import pytest
 from app_server import REPO_ROOT, app_url
+from chromium import CHROMIUM, FLAGS
 
-CHROMIUM = Path("/usr/bin/chromium")
 ARTIFACTS = REPO_ROOT / "artifacts"
-#: flags that run here without a GPU, sandbox or any background traffic
-FLAGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--disable-quic",
-    "--no-first-run",
-]
 ANSWER_TIMEOUT_MS = 120_000  # a generous ceiling for a slow CI machine, not a speed check
 
 # The chat's progress indicator hides once the streamed answer is complete; clicking a source

@@ -13,21 +13,14 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parents[1]))  # app.py is a script at the repo root
+sys.path.insert(0, str(HERE.parents[1] / "tests"))  # the Chromium flags the tests use
+
+from chromium import CHROMIUM, FLAGS  # noqa: E402
 
 import app  # noqa: E402
 from assistant import QuoteDesk  # noqa: E402
 from quotedesk.config import Settings  # noqa: E402
 
-FLAGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--disable-quic",
-    "--no-first-run",
-]
 WAIT_MS = 120_000
 UPLOAD = """Harbour town approves sea wall
 
@@ -46,7 +39,7 @@ def capture(url: str, workdir: Path) -> None:
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=FLAGS)
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=FLAGS)
         page = browser.new_page(viewport={"width": 1280, "height": 1150})
         page.goto(url)
 
