@@ -308,6 +308,15 @@ def test_photo_credit_is_not_an_antecedent():
     assert find(quotes_of(text), "rent has doubled").speaker == "Tom Keller"
 
 
+def test_credit_run_into_a_caption_is_not_an_antecedent():
+    text = (
+        "Northgate Shipping said on Monday that the new berths will cost $40 million.\n\n"
+        "The Daily Courier A crane is shown at the harbour on Monday.\n\n"
+        "The company said the berths would open to cargo ships in the spring."
+    )
+    assert find(quotes_of(text), "open to cargo ships").speaker == "Northgate Shipping"
+
+
 @pytest.mark.parametrize(
     ("text", "words", "speaker"),
     [

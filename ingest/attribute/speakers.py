@@ -393,11 +393,16 @@ def is_main_subject(token: Token) -> bool:
     return token.dep_ in ("nsubj", "nsubjpass") and token.head.dep_ == "ROOT"
 
 
+# "The Daily Planet A crane is shown ...": a caption whose credit runs into its first words
+_RUN_ON_CAPTION = re.compile(r" (?:A|An|The) [a-z]")
+
+
 def _credit(ent: Span) -> bool:
     """ "Jane Roe/The Canadian Press": a photo credit names no one in the story."""
     text = ent.doc.text
     after = text[ent.end_char : ent.end_char + 3].lstrip(" ")
-    return "/" in ent.text or after.startswith("/")
+    run_on = ent.start_char == 0 and _RUN_ON_CAPTION.match(text, ent.end_char) is not None
+    return "/" in ent.text or after.startswith("/") or run_on
 
 
 def _described_as_person(ent: Span) -> bool:
