@@ -308,6 +308,17 @@ def test_photo_credit_is_not_an_antecedent():
     assert find(quotes_of(text), "rent has doubled").speaker == "Tom Keller"
 
 
+def test_double_close_typed_as_two_single_marks_ends_the_quote():
+    text = (
+        "Maria Lopez opened the print shop on King Street last spring. "
+        "\u201cWe sell only comics by local artists,\u2019\u2019 says the 41-year-old "
+        "owner of Inkwell Comics, which recently turned two."
+    )
+    quote = find(quotes_of(text), "comics by local artists")
+    assert quote.text == "We sell only comics by local artists"
+    assert quote.speaker == "Maria Lopez"
+
+
 def test_credit_run_into_a_caption_is_not_an_antecedent():
     text = (
         "Northgate Shipping said on Monday that the new berths will cost $40 million.\n\n"

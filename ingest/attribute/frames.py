@@ -66,7 +66,7 @@ def _name_before(verb: Token) -> Token | None:
 def subject_of(verb: Token) -> Token | None:
     """The speaker slot: the verb's own subject, or the one it shares ("..., adding")."""
     for child in verb.children:
-        if child.dep_ in _SUBJECTS:
+        if child.dep_ in _SUBJECTS and child.pos_ != "PUNCT":  # a closing mark parsed as one
             return child
     if (
         verb.dep_ in _INHERITS_SUBJECT

@@ -16,6 +16,7 @@ _OPENING = "\u201c\u201e\u00ab\u2018\u201a\u2039"
 _CLOSING = "\u201d\u00bb\u2019\u203a"
 _BEFORE_OPEN = " \t([{\u2014\u2013-/:;,."
 _TRAILING = " \t,;:\u2014\u2013-"
+_DOUBLED_SINGLES = ("\u2019\u2019", "''")
 
 
 @dataclass(frozen=True)
@@ -71,6 +72,10 @@ def _scan(text: str, para: Paragraph, marks: str) -> list[tuple[int, int | None]
     pairs: list[tuple[int, int | None]] = []
     open_at: int | None = None
     for i in range(para.start, para.end):
+        if open_at is not None and marks is DOUBLE_QUOTES and text[i : i + 2] in _DOUBLED_SINGLES:
+            pairs.append((open_at, i))  # '“We do,’’ says': a double close typed as two singles
+            open_at = None
+            continue
         if text[i] not in marks:
             continue
         if marks is SINGLE_QUOTES:
