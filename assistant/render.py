@@ -24,6 +24,23 @@ _VERDICT_STYLE = {
 }
 
 
+CONTEXT_CHARS = 160  # passage shown on each side of the quoted words
+
+
+def _in_context(c: Citation) -> Text:
+    """The quote inside its surrounding passage, highlighted: what a reader checks it against."""
+    at = c.passage.find(c.quote)
+    if at < 0:
+        return Text(f"\u201c{c.quote.strip()}\u201d", style="italic")
+    lo, hi = max(0, at - CONTEXT_CHARS), min(len(c.passage), at + len(c.quote) + CONTEXT_CHARS)
+    text = Text("\u2026" if lo else "")
+    text.append(c.passage[lo:at])
+    text.append(c.quote, style="bold reverse")
+    text.append(c.passage[at + len(c.quote) : hi])
+    text.append("\u2026" if hi < len(c.passage) else "")
+    return text
+
+
 def _sources(citations: Sequence[Citation], title: str = "Sources") -> Panel:
     """Citations as readable blocks (a table squeezes the quote on an 80-column terminal)."""
     body = Text()
@@ -32,9 +49,10 @@ def _sources(citations: Sequence[Citation], title: str = "Sources") -> Panel:
         if i > 1:
             body.append("\n\n")
         body.append(f"{i}. {who(c)}\n", style="bold")
-        body.append(f"   \u201c{c.quote.strip()}\u201d\n", style="italic")
+        body.append("   ")
+        body.append(_in_context(c))
         body.append(
-            f"   {c.title} \u2014 {by} \u00b7 {(c.published or 'undated')[:10]}", style="dim"
+            f"\n   {c.title} \u2014 {by} \u00b7 {(c.published or 'undated')[:10]}", style="dim"
         )
         body.append(f" \u00b7 chars {c.start}-{c.end}", style="dim")
     return Panel(body, title=title, expand=True)

@@ -147,3 +147,32 @@ def test_who_said_with_words_left_out_finds_the_quote(desk) -> None:
     answer = desk.ask("who said the summit is very important for relations with the US?")
     assert answer.speaker == "Danil Bochkov"
     assert "as it happened at a crucial time" in answer.citations[0].quote
+
+
+def test_terminal_sources_show_the_quote_inside_its_passage() -> None:
+    """The CLI's sources panel shows the surrounding words, not the quote a second time."""
+    from rich.console import Console
+
+    from assistant.render import render_answer
+    from quotedesk.models import Answer, Citation
+
+    passage = "The vote was close. We will build the bridge by spring. Critics doubt it."
+    quote = "We will build the bridge by spring."
+    citation = Citation(
+        article_id="a1",
+        title="Bridge vote",
+        author=None,
+        outlet="The Daily",
+        published="2024-05-01",
+        speaker="Jane Roe",
+        quote=quote,
+        passage=passage,
+        start=20,
+        end=55,
+        source="bridge.txt",
+    )
+    console = Console(record=True, width=200)
+    render_answer(Answer(answer=f"Jane Roe said it: “{quote}”", citations=(citation,)), console)
+    shown = console.export_text()
+    assert passage in shown
+    assert "The Daily · 2024-05-01 · chars 20-55" in shown
