@@ -86,17 +86,19 @@ def _ingest_with_bar(store: Any, paths: list[str], console: Any):
 
 def _print_report(report: Any) -> None:
     from rich.console import Console
+    from rich.markup import escape
 
-    out = Console(highlight=False)
+    out = Console(highlight=False, soft_wrap=True)
     for result in report.results:
         if result.status == "failed":
             continue
-        detail = f"{result.passages} passages, {result.quotes} quotes" if result.passages else ""
-        out.print(f"{result.status:9} {result.source}  [dim]{result.title or ''} {detail}[/dim]")
+        out.print(f"{result.status:9} {escape(result.source)}")
+        counts = f" · {result.passages} passages, {result.quotes} quotes" if result.passages else ""
+        out.print(f"          [dim]{escape(result.title or '')}{counts}[/dim]")
         for note in result.notes:
-            out.print(f"          [dim]note: {note}[/dim]")
+            out.print(f"          [dim]note: {escape(note)}[/dim]")
     for result in report.failed:
-        out.print(f"[red]failed[/red]    {result.source}: {result.reason}")
+        out.print(f"[red]failed[/red]    {escape(result.source)}: {escape(result.reason or '')}")
     out.print(
         f"added {len(report.added)}, updated {len(report.updated)}, "
         f"unchanged {len(report.unchanged)}, failed {len(report.failed)}"
