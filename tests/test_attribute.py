@@ -319,6 +319,15 @@ def test_double_close_typed_as_two_single_marks_ends_the_quote():
     assert quote.speaker == "Maria Lopez"
 
 
+def test_pronoun_after_a_name_in_object_position_does_not_set_its_gender():
+    text = (
+        "Mark Dunn ordered Ann Reyes to hide under his bed.\n\n"
+        "Mark Dunn was arrested two days later when he returned home.\n\n"
+        "She told officers the house had been silent for hours."
+    )
+    assert find(quotes_of(text), "silent for hours").speaker == "Ann Reyes"
+
+
 def test_credit_run_into_a_caption_is_not_an_antecedent():
     text = (
         "Northgate Shipping said on Monday that the new berths will cost $40 million.\n\n"

@@ -316,7 +316,7 @@ def build_registry(docs: list, bases: list[int], quoted: list[tuple[int, int]]) 
                 if ent is not None:
                     entity = _add_entity(registry, ent, base, quoted)
                     if entity is not None and entity.kind == "person":
-                        events.append((sentence, "person", entity))
+                        events.append((sentence, _gender_role(ent), entity))
                 elif _unnamed_subject(token, base, quoted):
                     entity = _add_proper_subject(registry, token, base)
                     if entity.kind == "person":
@@ -471,6 +471,14 @@ def _title_in_text(ent: Span) -> str | None:
     return previous.text if previous is not None and previous.lower_ in NAME_PREFIX_TITLES else None
 
 
+def _gender_role(ent: Span) -> str:
+    """ "ordered Ann to hide under his bed": a name that is not its clause's subject is
+    a poor owner for the next pronoun, so it blocks the vote without casting one."""
+    if is_parsed(ent.doc) and ent.root.dep_ not in ("nsubj", "nsubjpass"):
+        return "bystander"
+    return "person"
+
+
 def _learn_genders(events: list[tuple[int, str, object]]) -> None:
     """The pronoun that follows a name before anyone else is named usually refers to it.
 
@@ -483,7 +491,7 @@ def _learn_genders(events: list[tuple[int, str, object]]) -> None:
         if kind != "person":
             continue
         for later_sentence, later_kind, later in events[n + 1 :]:
-            if later_kind == "person" or later_sentence > sentence + 1:
+            if later_kind in ("person", "bystander") or later_sentence > sentence + 1:
                 break
             votes.setdefault(id(payload), Counter())[later] += 1
             people[id(payload)] = payload
