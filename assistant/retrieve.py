@@ -8,16 +8,24 @@ score calibration needed), then reranked by the fuzzy score when there is a frag
 
 Everything slow to build (the BM25 index, article texts) is cached and keyed on
 ``store.version()``, so a query costs one embedding, two Chroma queries and numpy.
+A local library also keeps the built index on disk beside the data, so the next
+process (a CLI call, another app start) loads it instead of paging every record out
+of Chroma and rebuilding it.
 """
 
 from __future__ import annotations
 
+import contextlib
+import os
+import pickle
+import tempfile
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
-from typing import Literal
+from pathlib import Path
+from typing import Any, Literal
 
 import numpy as np
 
@@ -27,6 +35,7 @@ from quotedesk.models import Article, Candidate, Passage, Quote, SearchTrace, Se
 from quotedesk.store import Store, published_day
 from quotedesk.text import words
 
+INDEX_FILE = ".quotedesk-lexical-{key}.pkl"
 _NEAR = 1500  # characters of context split into sentences around a citation
 RRF_K = 60  # the usual reciprocal-rank-fusion constant: flattens the head of each list
 _STOP_TEXT = """a an the and or but of to in on at for by with from as is are was were be been being
@@ -135,6 +144,15 @@ class LexicalIndex:
             for t in rows
         }
 
+    def __getstate__(self) -> dict[str, Any]:
+        state = dict(self.__dict__)
+        del state["_local"]  # per-thread scratch buffers are rebuilt on demand
+        return state
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__dict__.update(state)
+        self._local = threading.local()
+
     def search(
         self, text: str, k: int, keep: Callable[[_Record], bool] | None = None
     ) -> list[tuple[_Record, float]]:
@@ -219,12 +237,38 @@ class Retriever:
             if self._version is None:
                 self._version = self.store.version()
             if self._index is None:
-                meta = {
-                    a.id: (a.outlet or "", published_day(a.published))
-                    for a in self.store.articles()
-                }
-                self._index = LexicalIndex(self.store.all_quotes(), self.store.all_passages(), meta)
+                path = self._index_path()
+                self._index = self._load_index(path) or self._build_index(path)
             return self._index
+
+    def _build_index(self, path: Path | None) -> LexicalIndex:
+        meta = {a.id: (a.outlet or "", published_day(a.published)) for a in self.store.articles()}
+        index = LexicalIndex(self.store.all_quotes(), self.store.all_passages(), meta)
+        if path is not None:
+            _save_index(index, path)
+        return index
+
+    def _index_path(self) -> Path | None:
+        """Where a local library keeps its index for this version (None in server mode).
+
+        The key adds the record counts to the generation, so a library folder that was
+        emptied and refilled never meets an index built for other contents.
+        """
+        if self.store.settings.chroma_url:
+            return None
+        counts = self.store.stats()
+        key = f"{self._version}-{counts['articles']}-{counts['passages']}-{counts['quotes']}"
+        return self.store.settings.db_path / INDEX_FILE.format(key=key)
+
+    @staticmethod
+    def _load_index(path: Path | None) -> LexicalIndex | None:
+        if path is None or not path.is_file():
+            return None
+        try:
+            index = pickle.loads(path.read_bytes())  # our own file, in the user's library
+        except Exception:  # a torn or stale-format cache is rebuilt, never trusted
+            return None
+        return index if isinstance(index, LexicalIndex) else None
 
     def article(self, article_id: str) -> Article | None:
         """A stored article (LRU-cached: citations slice its text)."""
@@ -406,6 +450,25 @@ class Retriever:
             return not (filters.date_to and not 0 < day <= filters.date_to)
 
         return keep
+
+
+def _save_index(index: LexicalIndex, path: Path) -> None:
+    """Write atomically, then drop indexes of older versions; a read-only library skips it."""
+    try:
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".quotedesk-lexical-", suffix=".tmp")
+    except OSError:
+        return
+    try:
+        with os.fdopen(fd, "wb") as out:
+            pickle.dump(index, out, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, path)
+    except OSError:
+        Path(tmp).unlink(missing_ok=True)
+        return
+    for old in path.parent.glob(INDEX_FILE.format(key="*")):
+        if old != path:
+            with contextlib.suppress(OSError):
+                old.unlink()
 
 
 def _scored(hit: Hit, score: float) -> Hit:

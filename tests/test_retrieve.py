@@ -77,3 +77,49 @@ def test_index_is_rebuilt_when_the_library_changes(tmp_path) -> None:
     assert rebuilt is not empty and rebuilt.records
     hits, _ = retriever.search("a cold war will go on")
     assert hits
+
+
+def test_a_local_library_keeps_its_index_for_the_next_process(tmp_path, monkeypatch) -> None:
+    """A second process (a new Retriever) loads the saved index instead of rebuilding it."""
+    from assistant_library import store
+
+    from ingest.pipeline import ingest
+    from quotedesk.resources import SAMPLE_ARTICLE
+    from quotedesk.store import Store
+
+    shared = store()
+    fresh = Store(shared.settings.with_(db_path=tmp_path / "lib"), embeddings=shared.embeddings)
+    ingest(fresh, [SAMPLE_ARTICLE])
+    first_hits, _ = Retriever(fresh).search("a cold war will go on")
+    saved = list((tmp_path / "lib").glob(".quotedesk-lexical-*.pkl"))
+    assert len(saved) == 1
+
+    def no_rebuild() -> None:
+        raise AssertionError("the saved index should have been loaded")
+
+    with monkeypatch.context() as patch:
+        patch.setattr(fresh, "all_quotes", no_rebuild)
+        next_hits, _ = Retriever(fresh).search("a cold war will go on")
+    assert [h.id for h in next_hits] == [h.id for h in first_hits]
+
+    fresh.remove(fresh.articles()[0].id)  # a new library version replaces the old file
+    assert Retriever(fresh).index().records == []
+    replaced = list((tmp_path / "lib").glob(".quotedesk-lexical-*.pkl"))
+    assert len(replaced) == 1 and replaced != saved
+
+
+def test_a_torn_index_file_is_rebuilt(tmp_path) -> None:
+    from assistant_library import store
+
+    from ingest.pipeline import ingest
+    from quotedesk.resources import SAMPLE_ARTICLE
+    from quotedesk.store import Store
+
+    shared = store()
+    fresh = Store(shared.settings.with_(db_path=tmp_path / "lib"), embeddings=shared.embeddings)
+    ingest(fresh, [SAMPLE_ARTICLE])
+    Retriever(fresh).index()
+    (saved,) = (tmp_path / "lib").glob(".quotedesk-lexical-*.pkl")
+    saved.write_bytes(saved.read_bytes()[:100])
+    hits, _ = Retriever(fresh).search("a cold war will go on")
+    assert "A cold war will go on." in hits[0].text
