@@ -19,10 +19,13 @@ from assistant.names import same_person
 from quotedesk.config import Settings
 from quotedesk.errors import LLMError
 from quotedesk.models import Answer, Citation
+from quotedesk.text import normalize
 
 MAX_SOURCES = 8
 MAX_TOKENS = 400
 _JSON_OBJECT = re.compile(r"\{.*\}", re.S)
+# a span in double quotes (any style, after normalize()) of at least two words
+_QUOTED = re.compile(r'"([^"]*\w\s+\w[^"]*)"')
 
 
 def sources(evidence: Evidence) -> dict[str, Citation]:
@@ -88,8 +91,26 @@ def parse_reply(content: str, offered: dict[str, Citation]) -> tuple[str, str | 
     unknown = [c for c in cited if c not in offered]
     if unknown:
         raise LLMError(f"the model cited sources that were not offered: {', '.join(unknown)}")
+    cited = list(dict.fromkeys(cited))
+    _check_quoted_words(prose, [offered[c] for c in cited])
     speaker = data.get("speaker")
-    return prose, str(speaker) if speaker else None, list(dict.fromkeys(cited))
+    return prose, str(speaker) if speaker else None, cited
+
+
+def _check_quoted_words(prose: str, cited: list[Citation]) -> None:
+    """Words the model puts in quote marks must stand verbatim in a source it cited.
+
+    The model may phrase, never author a quotation: a made-up or "improved" quote in
+    its prose makes the whole reply unusable.
+    """
+    # case-folded: lower-casing a quote's first word to fit a sentence is not an alteration
+    texts = [t for c in cited for t in (c.passage, c.quote)]
+    haystack = "\n".join(" ".join(normalize(t).split()) for t in texts).casefold()
+    for match in _QUOTED.finditer(normalize(prose)):
+        words = " ".join(match.group(1).split()).strip(" .,;:!?")
+        if words and words.casefold() not in haystack:
+            # the invented words are not repeated: a user must never see them as a quote
+            raise LLMError("the model quoted words that are not in its sources")
 
 
 def llm_answer(evidence: Evidence, settings: Settings, *, chat: Any = None) -> Answer:

@@ -40,6 +40,23 @@ def test_good_reply_uses_the_models_prose_and_the_stored_quotes(server, desk) ->
     assert "[S1]" in prompt and "A cold war will go on." in prompt
 
 
+def test_reply_may_quote_the_cited_source_word_for_word(server, desk) -> None:
+    prose = "Yury Tavrovsky warned that \u201ca cold war will go on,\u201d as the source shows."
+    server.reply({"answer": prose, "speaker": "Yury Tavrovsky", "cite": ["S1"]})
+    answer = desk.ask(QUESTION)
+    assert answer.answer.startswith(prose)
+    assert "LLM answer unavailable" not in answer.answer
+
+
+def test_reply_that_invents_a_quotation_falls_back(server, desk) -> None:
+    prose = 'Tavrovsky said "the cold war will never end" in his comments.'
+    server.reply({"answer": prose, "speaker": "Yury Tavrovsky", "cite": ["S1"]})
+    answer = desk.ask(QUESTION)
+    assert "quoted words that are not in its sources" in answer.answer
+    assert "never end" not in answer.answer
+    assert answer.citations[0].quote == "A cold war will go on."
+
+
 def test_unknown_id_falls_back_to_the_extractive_answer(server, desk) -> None:
     server.reply({"answer": "Someone said it.", "speaker": "X", "cite": ["S99"]})
     answer = desk.ask(QUESTION)
