@@ -23,7 +23,7 @@ import threading
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Literal
 
@@ -420,7 +420,7 @@ class Retriever:
                 fuzzy = fuzzy_score(fragment, hit.text)
                 hit.signals["fuzzy"] = round(fuzzy, 4)
                 score = 0.3 * score + 0.7 * fuzzy
-            results.append(_scored(hit, score))
+            results.append(replace(hit, score=round(score, 4)))
         results.sort(key=lambda h: (-h.score, h.kind != "quote", h.id))
         trace = SearchTrace(
             queries=tuple(dict.fromkeys(q for q in (text, fragment) if q)),
@@ -469,20 +469,6 @@ def _save_index(index: LexicalIndex, path: Path) -> None:
         if old != path:
             with contextlib.suppress(OSError):
                 old.unlink()
-
-
-def _scored(hit: Hit, score: float) -> Hit:
-    return Hit(
-        kind=hit.kind,
-        id=hit.id,
-        article_id=hit.article_id,
-        start=hit.start,
-        end=hit.end,
-        text=hit.text,
-        score=round(score, 4),
-        signals=hit.signals,
-        quote=hit.quote,
-    )
 
 
 def _candidate(hit: Hit) -> Candidate:
