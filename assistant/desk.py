@@ -87,7 +87,7 @@ class QuoteDesk:
 
     def understand(self, question: str, history: History | None = None) -> Question:
         """Parse a question, reading outlet filters against the outlets in the library."""
-        outlets = self.retriever.index().outlets
+        outlets = self.retriever.index().outlets()
         return parse_question(question, outlets=outlets, history=history)
 
     def evidence(self, question: str | Question, history: History | None = None) -> Evidence:

@@ -253,9 +253,8 @@ def _catalogue(retriever: Retriever, text: str) -> str:
         outlets = Counter(a.outlet or "unknown outlet" for a in summaries)
         lines.append("Outlets: " + ", ".join(f"{o} ({n})" for o, n in outlets.most_common()))
     if any(w in lowered for w in ("speaker", "people", "quoted")):
-        records = retriever.index().records
-        counts = Counter(r.item.speaker for r in records if r.kind == "quote" and r.item.speaker)
-        lines.append("Most quoted: " + ", ".join(f"{s} ({n})" for s, n in counts.most_common(10)))
+        counts = retriever.index().most_quoted(10)
+        lines.append("Most quoted: " + ", ".join(f"{s} ({n})" for s, n in counts))
     if "article" in lowered and ("list" in lowered or "which" in lowered or "what" in lowered):
         lines.extend(
             f"- {a.title} ({a.outlet or a.author or 'unknown'}, {a.published or 'undated'})"

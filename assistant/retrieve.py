@@ -6,48 +6,27 @@ wording the embedder blurs, and fuzzy alignment of the user's fragment against e
 candidate decides between near-duplicates. Lists are fused by reciprocal rank (no
 score calibration needed), then reranked by the fuzzy score when there is a fragment.
 
-Everything slow to build (the BM25 index, article texts) is cached and keyed on
-``store.version()``, so a query costs one embedding, two Chroma queries and numpy.
-A local library also keeps the built index on disk beside the data, so the next
-process (a CLI call, another app start) loads it instead of paging every record out
-of Chroma and rebuilding it.
+The lexical side lives in a SQLite file beside the library (``assistant.lexical``),
+brought up to date when ``store.version()`` changes; article texts are cached in
+memory. A query costs one embedding, two Chroma queries, a few postings reads and numpy.
 """
 
 from __future__ import annotations
 
-import contextlib
-import os
-import pickle
-import tempfile
 import threading
 from collections import OrderedDict
-from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
-from pathlib import Path
-from typing import Any, Literal
-
-import numpy as np
+from typing import Literal
 
 from assistant.align import fuzzy_score
+from assistant.lexical import LexicalIndex, Restriction, open_index
 from assistant.names import matching_names
 from quotedesk.models import Article, Candidate, Passage, Quote, SearchTrace, Sentence
-from quotedesk.store import Store, published_day
-from quotedesk.text import words
+from quotedesk.store import Store
 
-INDEX_FILE = ".quotedesk-lexical-{key}.pkl"
 _NEAR = 1500  # characters of context split into sentences around a citation
 RRF_K = 60  # the usual reciprocal-rank-fusion constant: flattens the head of each list
-_STOP_TEXT = """a an the and or but of to in on at for by with from as is are was were be been being
-    it its this that these those he she they we i you his her their our my your him them us
-    me who whom what which did do does said say says has have had will would should could
-    about into over than then there here not no so if"""
-_STOPWORDS = frozenset(_STOP_TEXT.split())
-
-
-def terms(text: str) -> list[str]:
-    """BM25 terms: lower-cased words without the function words every quote shares."""
-    return [w for w in words(text) if w not in _STOPWORDS]
 
 
 @dataclass(frozen=True)
@@ -75,6 +54,10 @@ class Filters:
             return None
         return clauses[0] if len(clauses) == 1 else {"$and": clauses}
 
+    def restriction(self, kinds: tuple[str, ...] = ("quote", "passage")) -> Restriction:
+        """The same restrictions for the lexical index."""
+        return Restriction(kinds, self.speakers, self.outlet, self.date_from, self.date_to)
+
 
 @dataclass(frozen=True)
 class Hit:
@@ -91,103 +74,6 @@ class Hit:
     quote: Quote | None = None
 
 
-@dataclass
-class _Record:
-    kind: Literal["quote", "passage"]
-    item: Quote | Passage
-
-
-class LexicalIndex:
-    """BM25 (rank-bm25's Okapi weights) over every quote and passage, plus lookups.
-
-    rank-bm25 scores a query by scanning every document in Python; at 10k articles
-    that is hundreds of milliseconds, so its weights are folded once into per-term
-    posting arrays and a query becomes a few numpy additions.
-    """
-
-    def __init__(
-        self,
-        quotes: Sequence[Quote],
-        passages: Sequence[Passage],
-        article_meta: dict[str, tuple[str, int]],
-    ) -> None:
-        from rank_bm25 import BM25Okapi
-
-        self.records = [_Record("quote", q) for q in quotes] + [
-            _Record("passage", p) for p in passages
-        ]
-        self.article_meta = article_meta  # id -> (outlet, published_day)
-        self.speakers = sorted({q.speaker for q in quotes if q.speaker})
-        self.outlets = sorted({outlet for outlet, _day in article_meta.values() if outlet})
-        self.quotes_by_article: dict[str, list[Quote]] = {}
-        for q in sorted(quotes, key=lambda q: q.start):
-            self.quotes_by_article.setdefault(q.article_id, []).append(q)
-        self.passages_by_article: dict[str, list[Passage]] = {}
-        for p in sorted(passages, key=lambda p: p.start):
-            self.passages_by_article.setdefault(p.article_id, []).append(p)
-        self._postings: dict[str, tuple[np.ndarray, np.ndarray]] = {}
-        self._local = threading.local()
-        corpus = [terms(r.item.text) or ["\u2205"] for r in self.records]
-        if not corpus:
-            return
-        bm25 = BM25Okapi(corpus)
-        k1, b, avgdl = bm25.k1, bm25.b, bm25.avgdl
-        rows: dict[str, list[int]] = {}
-        weights: dict[str, list[float]] = {}
-        for i, (freqs, length) in enumerate(zip(bm25.doc_freqs, bm25.doc_len, strict=True)):
-            norm = k1 * (1 - b + b * length / avgdl)
-            for term, tf in freqs.items():
-                rows.setdefault(term, []).append(i)
-                weights.setdefault(term, []).append(bm25.idf[term] * tf * (k1 + 1) / (tf + norm))
-        self._postings = {
-            t: (np.asarray(rows[t], dtype=np.int32), np.asarray(weights[t], dtype=np.float32))
-            for t in rows
-        }
-
-    def __getstate__(self) -> dict[str, Any]:
-        state = dict(self.__dict__)
-        del state["_local"]  # per-thread scratch buffers are rebuilt on demand
-        return state
-
-    def __setstate__(self, state: dict[str, Any]) -> None:
-        self.__dict__.update(state)
-        self._local = threading.local()
-
-    def search(
-        self, text: str, k: int, keep: Callable[[_Record], bool] | None = None
-    ) -> list[tuple[_Record, float]]:
-        """Top-``k`` records by BM25 score (only those ``keep`` accepts)."""
-        query = [t for t in dict.fromkeys(terms(text)) if t in self._postings]
-        if not query:
-            return []
-        # A reused per-thread buffer touched only at the posting rows: allocating and
-        # scanning a dense array per query costs more than the scoring at 10k articles.
-        scores = getattr(self._local, "scores", None)
-        if scores is None or len(scores) != len(self.records):
-            scores = self._local.scores = np.zeros(len(self.records), dtype=np.float32)
-        touched = np.concatenate([self._postings[t][0] for t in query])
-        try:
-            for term in query:
-                rows, weights = self._postings[term]
-                scores[rows] += weights
-            values = scores[touched]
-            take = min(len(touched), (k * 4 if keep else k) * len(query))
-            best = np.argpartition(-values, take - 1)[:take]
-            best = best[np.argsort(-values[best], kind="stable")]
-            top = list(dict.fromkeys(int(i) for i in touched[best]))
-            ranked = [(i, float(scores[i])) for i in top]
-        finally:
-            scores[touched] = 0.0
-        out = []
-        for i, score in ranked:
-            record = self.records[i]
-            if keep is None or keep(record):
-                out.append((record, score))
-                if len(out) == k:
-                    break
-        return out
-
-
 class Retriever:
     """Hybrid search over one store, with caches that follow the store's version."""
 
@@ -196,7 +82,8 @@ class Retriever:
         self.k = k
         self._lock = threading.Lock()
         self._version: int | None = None
-        self._index: LexicalIndex | None = None
+        self._lexical: LexicalIndex | None = None
+        self._synced = False
         self._articles: OrderedDict[str, Article | None] = OrderedDict()
         self._views: dict[str, str] = {}
         self._article_cache = article_cache
@@ -227,48 +114,21 @@ class Retriever:
         version = self.store.version()
         with self._lock:
             if version != self._version:
-                self._version, self._index = version, None
+                self._version, self._synced = version, False
                 self._articles.clear()
                 self._views.clear()
 
     def index(self) -> LexicalIndex:
-        """The BM25 index and per-article lookups (built on first use after a change)."""
+        """The lexical index, brought up to the library version of the last refresh."""
         with self._lock:
+            if self._lexical is None:
+                self._lexical = open_index(self.store.settings)
             if self._version is None:
                 self._version = self.store.version()
-            if self._index is None:
-                path = self._index_path()
-                self._index = self._load_index(path) or self._build_index(path)
-            return self._index
-
-    def _build_index(self, path: Path | None) -> LexicalIndex:
-        meta = {a.id: (a.outlet or "", published_day(a.published)) for a in self.store.articles()}
-        index = LexicalIndex(self.store.all_quotes(), self.store.all_passages(), meta)
-        if path is not None:
-            _save_index(index, path)
-        return index
-
-    def _index_path(self) -> Path | None:
-        """Where a local library keeps its index for this version (None in server mode).
-
-        The key adds the record counts to the generation, so a library folder that was
-        emptied and refilled never meets an index built for other contents.
-        """
-        if self.store.settings.chroma_url:
-            return None
-        counts = self.store.stats()
-        key = f"{self._version}-{counts['articles']}-{counts['passages']}-{counts['quotes']}"
-        return self.store.settings.db_path / INDEX_FILE.format(key=key)
-
-    @staticmethod
-    def _load_index(path: Path | None) -> LexicalIndex | None:
-        if path is None or not path.is_file():
-            return None
-        try:
-            index = pickle.loads(path.read_bytes())  # our own file, in the user's library
-        except Exception:  # a torn or stale-format cache is rebuilt, never trusted
-            return None
-        return index if isinstance(index, LexicalIndex) else None
+            if not self._synced:
+                self._lexical.sync(self.store, self._version)
+                self._synced = True
+            return self._lexical
 
     def article(self, article_id: str) -> Article | None:
         """A stored article (LRU-cached: citations slice its text)."""
@@ -324,32 +184,21 @@ class Retriever:
         return text
 
     def quotes_in(self, article_id: str) -> list[Quote]:
-        return self.index().quotes_by_article.get(article_id, [])
+        return self.index().records_of(article_id, "quote")  # type: ignore[return-value]
 
     def passages_in(self, article_id: str) -> list[Passage]:
-        return self.index().passages_by_article.get(article_id, [])
+        return self.index().records_of(article_id, "passage")  # type: ignore[return-value]
 
     def speakers_named(self, name: str) -> list[str]:
         """Stored speaker names that ``name`` may refer to ("Putin" -> "Vladimir Putin")."""
-        return matching_names(name, self.index().speakers)
+        return matching_names(name, self.index().speakers())
 
     def published_day(self, article_id: str) -> int:
-        return self.index().article_meta.get(article_id, ("", 0))[1]
+        return self.index().published_day(article_id)
 
     def quotes_matching(self, filters: Filters) -> list[Quote]:
         """Every stored quote the filters accept, earliest article first (no search)."""
-        index = self.index()
-        keep = self._keeper(filters, ("quote",))
-        quotes = [
-            record.item
-            for record in index.records
-            if record.kind == "quote" and (keep is None or keep(record))
-        ]
-        meta = index.article_meta
-        return sorted(  # type: ignore[return-value]
-            quotes,
-            key=lambda q: (meta.get(q.article_id, ("", 0))[1] or 99_999_999, q.article_id, q.start),
-        )
+        return self.index().quotes(filters.restriction(("quote",)))
 
     # -- search ---------------------------------------------------------------
 
@@ -399,13 +248,13 @@ class Retriever:
             passages = self._pool.submit(
                 self.store.search_passages, vector, k=k, where=filters.where(for_quotes=False)
             )
-        lexical = index.search(text, k, self._keeper(filters, kinds))
+        lexical = index.search(text, k, filters.restriction(kinds))
         for quote, score in quotes.result() if quotes else ():
             note("vector", "quote", quote, score)
         for passage, score in passages.result() if passages else ():
             note("vector_passage", "passage", passage, score)
         for record, score in lexical:
-            note("bm25", record.kind, record.item, score)
+            note("bm25", "quote" if isinstance(record, Quote) else "passage", record, score)
 
         fused: dict[str, float] = {}
         for hits in ranked.values():
@@ -428,47 +277,6 @@ class Retriever:
             candidates=tuple(_candidate(h) for h in results[:5]),
         )
         return results, trace
-
-    def _keeper(self, filters: Filters, kinds: tuple[str, ...]) -> Callable[[_Record], bool] | None:
-        meta = self.index().article_meta
-        speakers = set(filters.speakers)
-        if kinds == ("quote", "passage") and not (
-            speakers or filters.outlet or filters.date_from or filters.date_to
-        ):
-            return None
-
-        def keep(record: _Record) -> bool:
-            if record.kind not in kinds:
-                return False
-            if speakers and getattr(record.item, "speaker", None) not in speakers:
-                return False
-            outlet, day = meta.get(record.item.article_id, ("", 0))
-            if filters.outlet and outlet != filters.outlet:
-                return False
-            if filters.date_from and day < filters.date_from:
-                return False
-            return not (filters.date_to and not 0 < day <= filters.date_to)
-
-        return keep
-
-
-def _save_index(index: LexicalIndex, path: Path) -> None:
-    """Write atomically, then drop indexes of older versions; a read-only library skips it."""
-    try:
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".quotedesk-lexical-", suffix=".tmp")
-    except OSError:
-        return
-    try:
-        with os.fdopen(fd, "wb") as out:
-            pickle.dump(index, out, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, path)
-    except OSError:
-        Path(tmp).unlink(missing_ok=True)
-        return
-    for old in path.parent.glob(INDEX_FILE.format(key="*")):
-        if old != path:
-            with contextlib.suppress(OSError):
-                old.unlink()
 
 
 def _candidate(hit: Hit) -> Candidate:

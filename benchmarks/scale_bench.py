@@ -49,7 +49,7 @@ from chroma_server import ChromaServer  # noqa: E402  (the test helper that runs
 from quotedesk.config import Settings  # noqa: E402
 from quotedesk.evaluation.paths import shared_dir  # noqa: E402
 from quotedesk.models import Article, Passage, Quote  # noqa: E402
-from quotedesk.store import _article_fields  # noqa: E402
+from quotedesk.store import _article_fields, layout  # noqa: E402
 
 RESULTS = REPO / "benchmarks" / "results"
 QUOTEDESK = Path(sys.executable).parent / "quotedesk"
@@ -156,7 +156,8 @@ class Batch:
     @staticmethod
     def _empty() -> dict[str, dict[str, list]]:
         keys = ("ids", "documents", "embeddings", "metadatas")
-        return {name: {k: [] for k in keys} for name in ("articles", "passages", "quotes")}
+        names = ("articles", "passages", "quotes", "layouts")
+        return {name: {k: [] for k in keys} for name in names}
 
     def add(
         self,
@@ -185,6 +186,9 @@ class Batch:
             )
         for q, vector in zip(quotes, vectors[len(passages) :], strict=True):
             self._append("quotes", q.id, q.text, vector, {**shared, **store._quote_metadata(q)})
+        self._append(
+            "layouts", article.id, layout(passages, quotes), [1.0], {"article_id": article.id}
+        )
 
     def _append(self, name: str, *row: Any) -> None:
         for key, value in zip(("ids", "documents", "embeddings", "metadatas"), row, strict=True):

@@ -23,6 +23,13 @@ def default_db_path(env: Mapping[str, str] | None = None) -> Path:
     return Path(base) / "quotedesk"
 
 
+def default_cache_dir(env: Mapping[str, str] | None = None) -> Path:
+    """``$XDG_CACHE_HOME/quotedesk`` (``~/.cache/quotedesk``): files rebuilt when lost."""
+    env = os.environ if env is None else env
+    base = env.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "quotedesk"
+
+
 def _chroma_headers(env: Mapping[str, str]) -> dict[str, str]:
     """Headers for a proxy in front of a Chroma server (Chroma itself has no auth)."""
     headers: dict[str, str] = {}
@@ -43,6 +50,7 @@ class Settings:
     """Everything configurable. Build with ``Settings.from_env()``; override with ``.with_()``."""
 
     db_path: Path = field(default_factory=default_db_path)
+    cache_dir: Path = field(default_factory=default_cache_dir)
     chroma_url: str | None = None
     chroma_headers: dict[str, str] = field(default_factory=dict)
     embeddings: str = "minilm"
@@ -60,6 +68,9 @@ class Settings:
             db_path=Path(env["QUOTEDESK_DB"]).expanduser()
             if env.get("QUOTEDESK_DB")
             else default_db_path(env),
+            cache_dir=Path(env["QUOTEDESK_CACHE"]).expanduser()
+            if env.get("QUOTEDESK_CACHE")
+            else default_cache_dir(env),
             chroma_url=env.get("QUOTEDESK_CHROMA_URL") or None,
             chroma_headers=_chroma_headers(env),
             embeddings=(env.get("QUOTEDESK_EMBEDDINGS") or "minilm").lower(),
@@ -76,8 +87,9 @@ class Settings:
     def with_(self, **overrides: Any) -> Settings:
         """A copy with the non-None overrides applied (CLI flags left unset stay as they are)."""
         changes = {k: v for k, v in overrides.items() if v is not None}
-        if "db_path" in changes:
-            changes["db_path"] = Path(changes["db_path"]).expanduser()
+        for key in ("db_path", "cache_dir"):
+            if key in changes:
+                changes[key] = Path(changes[key]).expanduser()
         updated = replace(self, **changes)
         if updated.embeddings not in EMBEDDERS:
             raise ValueError(

@@ -1,10 +1,13 @@
 """The library: articles, passages and quotes in Chroma, the only thing ingest and
 the assistant share.
 
-Three collections. ``articles`` holds each article's full cleaned text and metadata
+Four collections. ``articles`` holds each article's full cleaned text and metadata
 (a one-dimensional constant vector: articles are fetched by id, never by similarity),
 so any citation can be re-sliced by offsets. ``passages`` and ``quotes`` hold
-embedded records whose metadata points back to the article and offsets.
+embedded records whose metadata points back to the article and offsets. ``layouts``
+holds, per article, the offsets and attributions of all its records as one small JSON
+document: with the article text that is everything the assistant's lexical index
+needs, read a few hundred articles per call instead of paging millions of records.
 
 Local mode uses an embedded ``PersistentClient`` guarded by a write lock file (the
 embedded store is single-process); server mode (``QUOTEDESK_CHROMA_URL``) uses
@@ -15,8 +18,10 @@ server, so several app processes share one library.
 from __future__ import annotations
 
 import contextlib
+import json
 import os
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -28,7 +33,7 @@ from quotedesk.config import Settings
 from quotedesk.errors import EmbedderMismatchError, StoreError, StoreLockedError
 from quotedesk.models import Article, ArticleSummary, IngestStatus, Passage, Quote
 
-ARTICLES, PASSAGES, QUOTES = "qd_articles", "qd_passages", "qd_quotes"
+ARTICLES, PASSAGES, QUOTES, LAYOUTS = "qd_articles", "qd_passages", "qd_quotes", "qd_layouts"
 LOCK_FILE = ".quotedesk-write.lock"
 _PAGE = 1000
 _NO_VECTOR = [1.0]  # articles are looked up by id; a constant vector costs nothing
@@ -59,6 +64,70 @@ def _article_fields(article: Article) -> dict[str, Any]:
         "published_day": published_day(article.published),
         "source": article.source,
     }
+
+
+@dataclass(frozen=True)
+class Contents:
+    """One stored article's records with the metadata retrieval filters on."""
+
+    article_id: str
+    outlet: str
+    day: int
+    passages: list[Passage]
+    quotes: list[Quote]
+
+
+def layout(passages: Sequence[Passage], quotes: Sequence[Quote]) -> str:
+    """The ``layouts`` document of an article: its records without their text."""
+    return json.dumps(
+        {
+            "passages": [[p.index, p.start, p.end] for p in passages],
+            "quotes": [
+                [
+                    q.start,
+                    q.end,
+                    q.speaker,
+                    q.speaker_title,
+                    q.kind,
+                    q.cue,
+                    q.mention,
+                    q.mention_kind,
+                    q.confidence,
+                ]
+                for q in quotes
+            ],
+        },
+        separators=(",", ":"),
+    )
+
+
+def _from_layout(article_id: str, text: str, document: str) -> tuple[list[Passage], list[Quote]]:
+    """Records back from a layout; ids follow ingest's ``{article}:p{i}`` / ``:q{i}``."""
+    parsed = json.loads(document)
+    passages = [
+        Passage(f"{article_id}:p{index}", article_id, index, start, end, text[start:end])
+        for index, start, end in parsed["passages"]
+    ]
+    quotes = [
+        Quote(
+            text=text[start:end],
+            start=start,
+            end=end,
+            speaker=speaker,
+            kind=kind,
+            confidence=confidence,
+            speaker_title=title,
+            cue=cue,
+            mention=mention,
+            mention_kind=mention_kind,
+            article_id=article_id,
+            id=f"{article_id}:q{i}",
+        )
+        for i, (start, end, speaker, title, kind, cue, mention, mention_kind, confidence) in (
+            enumerate(parsed["quotes"])
+        )
+    ]
+    return passages, quotes
 
 
 def _or_none(value: Any) -> Any:
@@ -123,6 +192,7 @@ class Store:
         self._articles = self._collection(ARTICLES, space="l2")
         self._passages = self._collection(PASSAGES)
         self._quotes = self._collection(QUOTES)
+        self._layouts = self._collection(LAYOUTS, space="l2")
 
     # -- connection ---------------------------------------------------------------
 
@@ -231,6 +301,12 @@ class Store:
             # drop leftovers of an interrupted earlier write of this article
             self._delete_records(article.id)
             self._write_records(article, passages, quotes, vectors)
+            self._layouts.upsert(
+                ids=[article.id],
+                documents=[layout(passages, quotes)],
+                embeddings=[_NO_VECTOR],
+                metadatas=[{"article_id": article.id}],
+            )
             self._articles.upsert(
                 ids=[article.id],
                 documents=[article.text],
@@ -322,6 +398,7 @@ class Store:
 
     def _delete(self, article_id: str) -> None:
         self._delete_records(article_id)
+        self._layouts.delete(ids=[article_id])
         self._articles.delete(ids=[article_id])
 
     def _delete_records(self, article_id: str) -> None:
@@ -384,6 +461,62 @@ class Store:
             for article_id, meta in self._paged(self._articles, include=["metadatas"])
         ]
         return sorted(summaries, key=lambda a: (a.published is None, a.published or "", a.title))
+
+    def article_ids(self) -> list[str]:
+        """Every stored article id (one call: ids only cost little even at 100k)."""
+        with self._server_errors():
+            return list(self._articles.get(include=[])["ids"])
+
+    def contents(self, article_ids: Iterable[str]) -> list[Contents]:
+        """The records of these articles (missing ids are skipped), a few calls per batch.
+
+        Reads each article's text and layout; libraries written before layouts existed
+        fall back to fetching the records themselves by id.
+        """
+        wanted = list(article_ids)
+        with self._server_errors():
+            found = self._articles.get(ids=wanted, include=["documents", "metadatas"])
+            layouts = self._layouts.get(ids=found["ids"], include=["documents"])
+        layout_of = dict(zip(layouts["ids"], layouts["documents"], strict=True))
+        rows = list(zip(found["ids"], found["documents"], found["metadatas"], strict=True))
+        missing = [(i, meta) for i, _text, meta in rows if i not in layout_of]
+        fetched = self._records_by_id(missing) if missing else {}
+        out = []
+        for article_id, text, meta in rows:
+            if article_id in layout_of:
+                passages, quotes = _from_layout(article_id, text, layout_of[article_id])
+            else:
+                passages, quotes = fetched.get(article_id, ([], []))
+            day = int(meta.get("published_day", 0) or 0)
+            out.append(Contents(article_id, meta.get("outlet") or "", day, passages, quotes))
+        return out
+
+    def _records_by_id(
+        self, articles: list[tuple[str, dict[str, Any]]]
+    ) -> dict[str, tuple[list[Passage], list[Quote]]]:
+        passage_ids = [
+            f"{a}:p{i}" for a, meta in articles for i in range(int(meta.get("passage_count", 0)))
+        ]
+        quote_ids = [
+            f"{a}:q{i}" for a, meta in articles for i in range(int(meta.get("quote_count", 0)))
+        ]
+        out: dict[str, tuple[list[Passage], list[Quote]]] = {a: ([], []) for a, _meta in articles}
+        include = ["documents", "metadatas"]
+        with self._server_errors():
+            passages = self._passages.get(ids=passage_ids, include=include) if passage_ids else None
+            quotes = self._quotes.get(ids=quote_ids, include=include) if quote_ids else None
+        for found, to_record, slot in ((passages, _to_passage, 0), (quotes, _to_quote, 1)):
+            if found is None:
+                continue
+            for record_id, doc, meta in zip(
+                found["ids"], found["documents"], found["metadatas"], strict=True
+            ):
+                record = to_record(record_id, doc, meta)
+                out[record.article_id][slot].append(record)  # type: ignore[attr-defined]
+        for passages_of, quotes_of in out.values():
+            passages_of.sort(key=lambda p: p.index)
+            quotes_of.sort(key=lambda q: q.start)
+        return out
 
     def stats(self) -> dict[str, int]:
         return {

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -16,6 +17,8 @@ TEST_DATA = Path(__file__).resolve().parent / "data"
 os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
+# derived files (the lexical index of a server library) go to a throwaway cache, not ~/.cache
+os.environ.setdefault("XDG_CACHE_HOME", tempfile.mkdtemp(prefix="quotedesk-test-cache-"))
 
 
 @pytest.fixture(scope="session")

@@ -5,8 +5,7 @@ from __future__ import annotations
 import pytest
 from assistant_library import open_desk
 
-from assistant.retrieve import Filters, LexicalIndex, Retriever
-from quotedesk.models import Passage, Quote
+from assistant.retrieve import Filters, Retriever
 
 
 @pytest.fixture(scope="module")
@@ -46,19 +45,7 @@ def test_date_filter_excludes_other_days(retriever) -> None:
     assert outside == []
 
 
-def test_bm25_index_ranks_rare_words_first() -> None:
-    quotes = [
-        Quote("the weather is fine today", 0, 25, "A", "direct", 1.0, article_id="a", id="q1"),
-        Quote("zanzibar trade routes matter", 30, 58, "B", "direct", 1.0, article_id="a", id="q2"),
-    ]
-    passages = [Passage("p1", "a", 0, 0, 58, "the weather is fine today. zanzibar trade")]
-    index = LexicalIndex(quotes, passages, {"a": ("Outlet", 20200101)})
-    top = index.search("zanzibar routes", k=2)
-    assert top[0][0].item.id == "q2"
-    assert index.speakers == ["A", "B"]
-
-
-def test_index_is_rebuilt_when_the_library_changes(tmp_path) -> None:
+def test_the_index_follows_the_library_when_asked_to_refresh(tmp_path) -> None:
     from assistant_library import store
 
     from ingest.pipeline import ingest
@@ -68,19 +55,22 @@ def test_index_is_rebuilt_when_the_library_changes(tmp_path) -> None:
     shared = store()
     fresh = Store(shared.settings.with_(db_path=tmp_path / "lib"), embeddings=shared.embeddings)
     retriever = Retriever(fresh)
-    empty = retriever.index()
-    assert empty.records == []
+    assert retriever.search("a cold war will go on")[0] == []
     ingest(fresh, [SAMPLE_ARTICLE])
-    assert retriever.index() is empty  # as of the last refresh: one version read per question
     retriever.refresh()
-    rebuilt = retriever.index()
-    assert rebuilt is not empty and rebuilt.records
     hits, _ = retriever.search("a cold war will go on")
-    assert hits
+    assert "A cold war will go on." in hits[0].text
+    assert "Yury Tavrovsky" in retriever.index().speakers()
+
+    fresh.remove(fresh.articles()[0].id)
+    retriever.refresh()
+    assert retriever.index().search("cold war", k=5) == []
+    assert retriever.index().speakers() == []
 
 
-def test_a_local_library_keeps_its_index_for_the_next_process(tmp_path, monkeypatch) -> None:
-    """A second process (a new Retriever) loads the saved index instead of rebuilding it."""
+def test_the_next_process_reads_only_what_changed(tmp_path, monkeypatch) -> None:
+    """A new Retriever (another CLI call, another app replica) opens the saved index and
+    reads from the library only the articles added since."""
     from assistant_library import store
 
     from ingest.pipeline import ingest
@@ -91,21 +81,21 @@ def test_a_local_library_keeps_its_index_for_the_next_process(tmp_path, monkeypa
     fresh = Store(shared.settings.with_(db_path=tmp_path / "lib"), embeddings=shared.embeddings)
     ingest(fresh, [SAMPLE_ARTICLE])
     first_hits, _ = Retriever(fresh).search("a cold war will go on")
-    saved = list((tmp_path / "lib").glob(".quotedesk-lexical-*.pkl"))
-    assert len(saved) == 1
+    assert (tmp_path / "lib" / ".quotedesk-lexical.sqlite").is_file()
 
-    def no_rebuild() -> None:
-        raise AssertionError("the saved index should have been loaded")
-
-    with monkeypatch.context() as patch:
-        patch.setattr(fresh, "all_quotes", no_rebuild)
-        next_hits, _ = Retriever(fresh).search("a cold war will go on")
+    read: list[list[str]] = []
+    contents = fresh.contents
+    monkeypatch.setattr(fresh, "contents", lambda ids: read.append(list(ids)) or contents(ids))
+    next_hits, _ = Retriever(fresh).search("a cold war will go on")
     assert [h.id for h in next_hits] == [h.id for h in first_hits]
+    assert read == []
 
-    fresh.remove(fresh.articles()[0].id)  # a new library version replaces the old file
-    assert Retriever(fresh).index().records == []
-    replaced = list((tmp_path / "lib").glob(".quotedesk-lexical-*.pkl"))
-    assert len(replaced) == 1 and replaced != saved
+    other = tmp_path / "other.txt"
+    other.write_text('Title: Harbour news\n\n"The harbour reopens on Monday," Ann Lee said.\n')
+    (added,) = [r.article_id for r in ingest(fresh, [other]).results]
+    hits, _ = Retriever(fresh).search("harbour reopens")
+    assert read == [[added]]
+    assert hits[0].quote is not None and hits[0].quote.speaker == "Ann Lee"
 
 
 def test_a_torn_index_file_is_rebuilt(tmp_path) -> None:
@@ -119,7 +109,9 @@ def test_a_torn_index_file_is_rebuilt(tmp_path) -> None:
     fresh = Store(shared.settings.with_(db_path=tmp_path / "lib"), embeddings=shared.embeddings)
     ingest(fresh, [SAMPLE_ARTICLE])
     Retriever(fresh).index()
-    (saved,) = (tmp_path / "lib").glob(".quotedesk-lexical-*.pkl")
-    saved.write_bytes(saved.read_bytes()[:100])
+    saved = tmp_path / "lib" / ".quotedesk-lexical.sqlite"
+    saved.write_bytes(b"not a database" * 100)
+    for suffix in ("-wal", "-shm"):
+        (tmp_path / "lib" / f".quotedesk-lexical.sqlite{suffix}").unlink(missing_ok=True)
     hits, _ = Retriever(fresh).search("a cold war will go on")
     assert "A cold war will go on." in hits[0].text
