@@ -1,5 +1,9 @@
 """BM25 over every stored quote and passage, kept in a SQLite file that follows the library.
 
+The file also holds a copy of each article (text and metadata; its id is the hash of its
+text, so the copy cannot drift) and of each record's offsets and attribution: besides the
+vector queries, answering a question then needs no round trip to Chroma.
+
 Why a file: held in memory, this index had to be rebuilt by every process (each CLI
 call, each app replica) from every record in Chroma before its first answer, about a
 minute and 2 GB at 10k articles. On disk it is opened in milliseconds, a query reads
@@ -20,6 +24,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import heapq
+import json
 import math
 import sqlite3
 import tempfile
@@ -32,14 +37,15 @@ from typing import TYPE_CHECKING, Literal
 
 import numpy as np
 
-from quotedesk.models import Passage, Quote
+from quotedesk.models import Article, Passage, Quote
+from quotedesk.store import published_day
 from quotedesk.text import words
 
 if TYPE_CHECKING:
     from quotedesk.config import Settings
     from quotedesk.store import Contents, Store
 
-FORMAT = "1"  # bump when the schema or the terms change: older files are rebuilt
+FORMAT = "2"  # bump when the schema or the terms change: older files are rebuilt
 K1, B = 1.5, 0.75  # Okapi BM25's usual constants
 FANOUT = 8  # segments of one level merged together
 PURGE_SHARE, PURGE_MIN = 0.2, 1000  # removed rows that make a full merge worth its cost
@@ -55,12 +61,13 @@ _STOPWORDS = frozenset(_STOP_TEXT.split())
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS articles(
-    id TEXT PRIMARY KEY, outlet TEXT NOT NULL, day INTEGER NOT NULL) WITHOUT ROWID;
+    id TEXT PRIMARY KEY, outlet TEXT NOT NULL, day INTEGER NOT NULL, text TEXT NOT NULL,
+    fields TEXT NOT NULL) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS records(
     row INTEGER PRIMARY KEY, id TEXT NOT NULL, kind TEXT NOT NULL, article_id TEXT NOT NULL,
     start INTEGER NOT NULL, stop INTEGER NOT NULL, position INTEGER NOT NULL,
     length INTEGER NOT NULL, speaker TEXT, speaker_title TEXT, quote_kind TEXT, cue TEXT,
-    mention TEXT, mention_kind TEXT, confidence REAL, text TEXT NOT NULL);
+    mention TEXT, mention_kind TEXT, confidence REAL);
 CREATE INDEX IF NOT EXISTS records_article ON records(article_id);
 CREATE INDEX IF NOT EXISTS records_speaker ON records(speaker) WHERE speaker IS NOT NULL;
 CREATE TABLE IF NOT EXISTS segments(id INTEGER PRIMARY KEY, level INTEGER NOT NULL);
@@ -72,7 +79,14 @@ CREATE TABLE IF NOT EXISTS dead(row INTEGER PRIMARY KEY);
 """
 _RECORD_COLUMNS = (
     "row, id, kind, article_id, start, stop, position, length, speaker, speaker_title, "
-    "quote_kind, cue, mention, mention_kind, confidence, text"
+    "quote_kind, cue, mention, mention_kind, confidence"
+)
+# a record's text is sliced out of its article's (SQLite counts characters, as Python does)
+_SELECT_RECORDS = (
+    "SELECT "
+    + ", ".join(f"r.{column.strip()}" for column in _RECORD_COLUMNS.split(","))
+    + ", substr(a.text, r.start + 1, r.stop - r.start) "
+    "FROM records r JOIN articles a ON a.id = r.article_id"
 )
 
 Record = Quote | Passage
@@ -260,13 +274,13 @@ class LexicalIndex:
 
     def _add(self, db: sqlite3.Connection, contents: Sequence[Contents]) -> None:
         """One new segment holding these articles (those another process added are skipped)."""
-        ids = [c.article_id for c in contents]
+        ids = [c.article.id for c in contents]
         present = {
             row[0]
             for batch in _chunks(ids, 500)
             for row in db.execute(f"SELECT id FROM articles WHERE id IN ({_marks(batch)})", batch)
         }
-        todo = [c for c in contents if c.article_id not in present]
+        todo = [c for c in contents if c.article.id not in present]
         if not todo:
             return
         row = int(self._meta("last_row", "0"))  # rows are never reused: postings outlive records
@@ -284,10 +298,7 @@ class LexicalIndex:
                     entry[0].append(row)
                     entry[1].append(tf)
                     entry[2].append(length)
-        db.executemany(
-            "INSERT INTO articles VALUES (?, ?, ?)",
-            [(c.article_id, c.outlet, c.day) for c in todo],
-        )
+        db.executemany("INSERT INTO articles VALUES (?, ?, ?, ?, ?)", map(_article_row, todo))
         db.executemany(f"INSERT INTO records({_RECORD_COLUMNS}) VALUES ({_marks(rows[0])})", rows)
         segment = db.execute("INSERT INTO segments(level) VALUES (0)").lastrowid
         db.executemany(
@@ -461,11 +472,7 @@ class LexicalIndex:
         if restriction is not None:
             clause, extra = restriction.sql()
             where, params = f"{where} AND {clause}", params + extra
-        found = self._db().execute(
-            f"SELECT {_prefixed('r')} FROM records r JOIN articles a ON a.id = r.article_id "
-            f"WHERE {where}",
-            params,
-        )
+        found = self._db().execute(f"{_SELECT_RECORDS} WHERE {where}", params)
         return {row[0]: _to_record(row) for row in found}
 
     # -- lookups ------------------------------------------------------------------
@@ -494,6 +501,20 @@ class LexicalIndex:
                 ]
             return self._outlets
 
+    def article(self, article_id: str) -> Article | None:
+        """A stored article, text and metadata (the copy the last sync read)."""
+        found = (
+            self._db()
+            .execute("SELECT text, fields FROM articles WHERE id = ?", (article_id,))
+            .fetchone()
+        )
+        if found is None:
+            return None
+        fields = json.loads(found[1])
+        for key in ("categories", "cleaning_notes"):
+            fields[key] = tuple(fields[key])
+        return Article(text=found[0], **fields)
+
     def published_day(self, article_id: str) -> int:
         found = self._db().execute("SELECT day FROM articles WHERE id = ?", (article_id,))
         row = found.fetchone()
@@ -502,8 +523,7 @@ class LexicalIndex:
     def records_of(self, article_id: str, kind: Literal["quote", "passage"]) -> list[Record]:
         """An article's quotes or passages in text order."""
         found = self._db().execute(
-            f"SELECT {_RECORD_COLUMNS} FROM records WHERE article_id = ? AND kind = ? "
-            "ORDER BY start, position",
+            f"{_SELECT_RECORDS} WHERE r.article_id = ? AND r.kind = ? ORDER BY r.start, r.position",
             (article_id, kind),
         )
         return [_to_record(row) for row in found]
@@ -512,8 +532,7 @@ class LexicalIndex:
         """Quotes the restriction allows, earliest article first (undated last)."""
         clause, params = restriction.quotes_only().sql()
         found = self._db().execute(
-            f"SELECT {_prefixed('r')} FROM records r JOIN articles a ON a.id = r.article_id "
-            f"WHERE {clause} ORDER BY a.day = 0, a.day, r.article_id, r.start",
+            f"{_SELECT_RECORDS} WHERE {clause} ORDER BY a.day = 0, a.day, r.article_id, r.start",
             params,
         )
         return [_to_record(row) for row in found]  # type: ignore[misc]
@@ -548,16 +567,23 @@ def open_index(settings: Settings) -> LexicalIndex:
         return LexicalIndex(scratch / INDEX_NAME)
 
 
+def _article_row(contents: Contents) -> tuple[object, ...]:
+    article = contents.article
+    fields = {k: v for k, v in article.to_dict().items() if k != "text"}
+    day = published_day(article.published)
+    return article.id, article.outlet or "", day, article.text, json.dumps(fields)
+
+
 def _record_row(row: int, record: Record, length: int) -> tuple[object, ...]:
     if isinstance(record, Quote):
         return (
             row, record.id, "quote", record.article_id, record.start, record.end, 0, length,
             record.speaker, record.speaker_title, record.kind, record.cue, record.mention,
-            record.mention_kind, record.confidence, record.text,
+            record.mention_kind, record.confidence,
         )  # fmt: skip
     return (
         row, record.id, "passage", record.article_id, record.start, record.end, record.index,
-        length, None, None, None, None, None, None, None, record.text,
+        length, None, None, None, None, None, None, None,
     )  # fmt: skip
 
 
@@ -621,10 +647,6 @@ def _grouped(merged: Iterable[tuple]) -> Iterator[tuple[str, list[Postings]]]:
         )
     if group:
         yield term, group  # type: ignore[misc]
-
-
-def _prefixed(alias: str) -> str:
-    return ", ".join(f"{alias}.{column.strip()}" for column in _RECORD_COLUMNS.split(","))
 
 
 def _marks(values: Sized) -> str:

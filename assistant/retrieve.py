@@ -15,9 +15,10 @@ from __future__ import annotations
 
 import threading
 from collections import OrderedDict
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
-from typing import Literal
+from typing import Any, Literal
 
 from assistant.align import fuzzy_score
 from assistant.lexical import LexicalIndex, Restriction, open_index
@@ -85,23 +86,17 @@ class Retriever:
         self._lexical: LexicalIndex | None = None
         self._synced = False
         self._articles: OrderedDict[str, Article | None] = OrderedDict()
-        self._views: dict[str, str] = {}
+        self._records: OrderedDict[str, tuple[list[Quote], list[Passage]]] = OrderedDict()
+        self._views: OrderedDict[str, str | None] = OrderedDict()
         self._article_cache = article_cache
         self._vectors: OrderedDict[str, list[float]] = OrderedDict()
         self._pool = ThreadPoolExecutor(max_workers=2, thread_name_prefix="quotedesk-search")
 
     def embed(self, text: str) -> list[float]:
         """The query vector (a few recent ones are kept: follow-ups and retries repeat)."""
-        with self._lock:
-            if text in self._vectors:
-                self._vectors.move_to_end(text)
-                return self._vectors[text]
-        vector = self.store.embeddings.embed_query(text)
-        with self._lock:
-            self._vectors[text] = vector
-            if len(self._vectors) > 64:
-                self._vectors.popitem(last=False)
-        return vector
+        return self._cached(
+            self._vectors, text, lambda: self.store.embeddings.embed_query(text), limit=64
+        )
 
     # -- caches ---------------------------------------------------------------
 
@@ -116,6 +111,7 @@ class Retriever:
             if version != self._version:
                 self._version, self._synced = version, False
                 self._articles.clear()
+                self._records.clear()
                 self._views.clear()
 
     def index(self) -> LexicalIndex:
@@ -132,16 +128,7 @@ class Retriever:
 
     def article(self, article_id: str) -> Article | None:
         """A stored article (LRU-cached: citations slice its text)."""
-        with self._lock:
-            if article_id in self._articles:
-                self._articles.move_to_end(article_id)
-                return self._articles[article_id]
-        found = self.store.get_article(article_id)
-        with self._lock:
-            self._articles[article_id] = found
-            while len(self._articles) > self._article_cache:
-                self._articles.popitem(last=False)
-        return found
+        return self._cached(self._articles, article_id, lambda: self.index().article(article_id))
 
     def sentences(self, article_id: str, start: int, end: int) -> list[Sentence]:
         """The sentences around ``[start, end)``: its paragraph (at most 1.5k chars each way).
@@ -160,34 +147,48 @@ class Retriever:
         return [Sentence(s.start + lo, s.end + lo, s.text) for s in split_sentences(text[lo:hi])]
 
     def view(self, article_id: str) -> str | None:
-        """The article text as its stored passages give it (gaps as spaces, offsets intact).
+        """The article text as its stored passages give it (gaps as spaces, offsets intact):
+        what a quote is aligned against; citations still slice the stored article itself."""
 
-        Aligning against this needs no store round trip; citations still slice the
-        stored article itself.
-        """
-        with self._lock:
-            cached = self._views.get(article_id)
-        if cached is not None:
-            return cached
-        passages = self.passages_in(article_id)
-        if not passages:
-            article = self.article(article_id)
-            return article.text if article else None
-        chars = [" "] * max(p.end for p in passages)
-        for p in passages:
-            chars[p.start : p.end] = p.text
-        text = "".join(chars)
-        with self._lock:
-            self._views[article_id] = text
-            if len(self._views) > self._article_cache * 4:
-                self._views.pop(next(iter(self._views)))
-        return text
+        def build() -> str | None:
+            passages = self.passages_in(article_id)
+            if not passages:
+                article = self.article(article_id)
+                return article.text if article else None
+            chars = [" "] * max(p.end for p in passages)
+            for p in passages:
+                chars[p.start : p.end] = p.text
+            return "".join(chars)
+
+        return self._cached(self._views, article_id, build)
 
     def quotes_in(self, article_id: str) -> list[Quote]:
-        return self.index().records_of(article_id, "quote")  # type: ignore[return-value]
+        return self._records_in(article_id)[0]
 
     def passages_in(self, article_id: str) -> list[Passage]:
-        return self.index().records_of(article_id, "passage")  # type: ignore[return-value]
+        return self._records_in(article_id)[1]
+
+    def _records_in(self, article_id: str) -> tuple[list[Quote], list[Passage]]:
+        def read() -> tuple[list[Quote], list[Passage]]:
+            index = self.index()
+            return index.records_of(article_id, "quote"), index.records_of(article_id, "passage")  # type: ignore[return-value]
+
+        return self._cached(self._records, article_id, read)
+
+    def _cached(
+        self, cache: OrderedDict, key: str, make: Callable[[], Any], limit: int | None = None
+    ) -> Any:
+        """``make()``, remembered in ``cache`` (least recently used dropped past the limit)."""
+        with self._lock:
+            if key in cache:
+                cache.move_to_end(key)
+                return cache[key]
+        value = make()
+        with self._lock:
+            cache[key] = value
+            while len(cache) > (limit or self._article_cache):
+                cache.popitem(last=False)
+        return value
 
     def speakers_named(self, name: str) -> list[str]:
         """Stored speaker names that ``name`` may refer to ("Putin" -> "Vladimir Putin")."""

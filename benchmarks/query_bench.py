@@ -1,18 +1,13 @@
-"""Ask and verify latency (p50/p95) with the model loaded: on the corpus and at 10k articles.
+"""Ask and verify latency (p50/p95) with the model loaded, on the real corpus library.
 
-    python benchmarks/query_bench.py [--articles 10000] [--db DIR] [--queries 60] [--out FILE]
+    python benchmarks/query_bench.py [--queries 60] [--out FILE]
 
-1. Ingests the reference article and the shared news corpus (plus the GGT articles,
-   when present, for variety) with the real pipeline and embedder, and times
-   ``QuoteDesk.ask`` / ``QuoteDesk.verify`` on questions generated from the stored
-   quotes (who-said, what-did-X-say, verify as-is and negated).
-2. Grows a library to ``--articles`` by storing re-dated copies of those articles,
-   with their real vectors plus a little noise (re-embedding 300k texts would take
-   hours here and measures the ingest, not the query), written in large batches in
-   the store's own layout, then times the same queries against it with the real
-   embedder embedding each question. ``--db`` keeps the big library for next time.
+Ingests the reference article and the shared news corpus (plus the GGT articles, when
+present, for variety) with the real pipeline and embedder, and times ``QuoteDesk.ask`` /
+``QuoteDesk.verify`` on questions generated from the stored quotes (who-said,
+what-did-X-say, verify as-is and negated). ``scale_bench.py`` uses the same library as
+its pool and the same workload at 1k to 100k articles.
 
-Targets (issue 4): ask p50 <= 50 ms, verify p50 <= 30 ms at 10k articles.
 Exits 0 with a "skipped" message when ../shared is absent (fresh clone).
 """
 
@@ -28,12 +23,9 @@ import statistics
 import sys
 import tempfile
 import time
-from dataclasses import replace
-from datetime import date, timedelta
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
-
-import numpy as np
 
 from quotedesk.evaluation.paths import shared_dir
 
@@ -53,10 +45,13 @@ def _negate(text: str) -> str:
     return f"{text[: m.end()]} not{text[m.end() :]}" if m else f"not {text}"
 
 
-def workload(store: Any, n: int, seed: int = 3) -> dict[str, list[tuple[str, str | None]]]:
+Work = dict[str, list[tuple[str, str | None]]]
+
+
+def workload(quotes: Sequence[Any], n: int, seed: int = 3) -> Work:
     """Questions and claims built from stored quotes (no corpus text leaves the run)."""
     rng = random.Random(seed)
-    quotes = [q for q in store.all_quotes() if q.speaker and 6 <= len(q.text.split()) <= 40]
+    quotes = [q for q in quotes if q.speaker and 6 <= len(q.text.split()) <= 40]
     picked = rng.sample(quotes, min(n, len(quotes)))
     bare = [q.text.strip().strip("\"'\u201c\u201d ") for q in picked]
     pairs = list(zip(picked, bare, strict=True))
@@ -68,7 +63,7 @@ def workload(store: Any, n: int, seed: int = 3) -> dict[str, list[tuple[str, str
     return {"ask": asks, "verify": verifies}
 
 
-def measure(desk: Any, work: dict[str, list[tuple[str, str | None]]]) -> dict[str, Any]:
+def measure(desk: Any, work: Work) -> dict[str, Any]:
     desk.ask(work["ask"][0][0])  # warm: index, caches, ONNX session
     desk.verify(*work["verify"][0])
     times: dict[str, list[float]] = {"ask": [], "verify": []}
@@ -107,139 +102,34 @@ def base_library(folder: Path, embedder: Any, shared: Path) -> Any:
     return store
 
 
-def _copy(article: Any, k: int, originals: int) -> Any:
-    """The k-th article of the big library: an original, or a re-dated distinct copy."""
-    if k < originals:
-        return article
-    return replace(
-        article,
-        id=f"{article.id}c{k:05d}",
-        source=f"bench-copy-{k}:{article.source}",
-        title=f"{article.title} (copy {k})",
-        published=(date(2015, 1, 1) + timedelta(days=k % 3650)).isoformat(),
-        content_hash=f"{article.content_hash}:{k}",
-    )
-
-
-def grow(base: Any, target: Path, articles: int, batch: int = 4000) -> tuple[Any, float]:
-    """A library of ``articles`` articles, written in large batches straight to Chroma.
-
-    ``Store.put`` makes several round trips per article (about 0.5 s each here); the
-    copies reuse the base records' real vectors (plus noise) and the store's own
-    metadata layout, so the result reads exactly like an ingested library.
-    """
-    from quotedesk.config import Settings
-    from quotedesk.store import Store, _article_fields
-
-    started = time.perf_counter()
-    vectors: dict[str, np.ndarray] = {}
-    for collection in (base._passages, base._quotes):  # noqa: SLF001 - benchmark fast path
-        got = collection.get(include=["embeddings"])
-        vectors.update(zip(got["ids"], np.asarray(got["embeddings"]), strict=True))
-    originals = [
-        (base.get_article(s.id), base.passages_of(s.id), base.quotes_of(s.id))
-        for s in base.articles()
-    ]
-    big = Store(Settings(db_path=target), embeddings=base.embeddings)
-    rng = np.random.default_rng(0)
-    rows: dict[str, list[tuple[str, str, Any, dict]]] = {"a": [], "p": [], "q": []}
-
-    def noisy(record_id: str) -> list[float]:
-        v = vectors[record_id] + rng.normal(0.0, 0.02, vectors[record_id].shape)
-        return (v / np.linalg.norm(v)).tolist()
-
-    def flush() -> None:
-        for key, collection in (("p", big._passages), ("q", big._quotes), ("a", big._articles)):  # noqa: SLF001
-            if rows[key]:
-                ids, docs, embs, metas = zip(*rows[key], strict=True)
-                collection.upsert(
-                    ids=list(ids),
-                    documents=list(docs),
-                    embeddings=list(embs),
-                    metadatas=list(metas),
-                )
-                rows[key].clear()
-
-    with big.writing():
-        for k in range(big.stats()["articles"], articles):
-            article, passages, quotes = originals[k % len(originals)]
-            copy = _copy(article, k, len(originals))
-            shared = _article_fields(copy)
-            new_passages = [
-                replace(p, id=f"{copy.id}:p{p.index}", article_id=copy.id) for p in passages
-            ]
-            new_quotes = [
-                replace(q, id=f"{copy.id}:q{i}", article_id=copy.id) for i, q in enumerate(quotes)
-            ]
-            for old, new in zip(passages, new_passages, strict=True):
-                meta = {**shared, "index": new.index, "start": new.start, "end": new.end}
-                rows["p"].append((new.id, new.text, noisy(old.id), meta))
-            for old, new in zip(quotes, new_quotes, strict=True):
-                meta = {**shared, **Store._quote_metadata(new)}  # noqa: SLF001
-                rows["q"].append((new.id, new.text, noisy(old.id), meta))
-            meta = Store._article_metadata(copy, new_passages, new_quotes)  # noqa: SLF001
-            rows["a"].append((copy.id, copy.text, [1.0], meta))
-            if len(rows["p"]) + len(rows["q"]) >= batch:
-                flush()
-            if k and k % 1000 == 0:
-                print(f"  stored {k} articles", file=sys.stderr)
-        flush()
-        big._bump()  # noqa: SLF001 - readers key their caches on the version
-    return big, time.perf_counter() - started
-
-
-def scaled(big: Any, work: dict[str, list[tuple[str, str | None]]]) -> dict[str, Any]:
-    """Latency on the big library, after the one-off index build (timed separately)."""
-    from assistant import QuoteDesk
-
-    desk = QuoteDesk(store=big)
-    started = time.perf_counter()
-    desk.retriever.index()
-    index_s = time.perf_counter() - started
-    return {**big.stats(), "index_build_s": round(index_s, 1), **measure(desk, work)}
-
-
-def run(articles: int, queries: int, db: Path | None, shared: Path, reuse: bool) -> dict[str, Any]:
+def run(queries: int, shared: Path) -> dict[str, Any]:
     from assistant import QuoteDesk
     from quotedesk.config import Settings
     from quotedesk.embeddings import make_embeddings
-    from quotedesk.store import Store
 
     embedder = make_embeddings(Settings())
-    result: dict[str, Any] = {
-        "benchmark": "query",
-        "machine": {"cpus": os.cpu_count(), "python": platform.python_version()},
-        "targets_ms": {"ask_p50": 50, "verify_p50": 30},
-    }
-    if reuse and db:  # only the scaled measurement, on a library an earlier run kept
-        big = Store(Settings(db_path=db), embeddings=embedder, create=False)
-        result["scaled"] = scaled(big, workload(big, queries))
-        return result
     with tempfile.TemporaryDirectory(prefix="qd-query-bench-") as tmp:
         base = base_library(Path(tmp) / "base", embedder, shared)
-        work = workload(base, queries)
-        result["corpus"] = {**base.stats(), **measure(QuoteDesk(store=base), work)}
-        _big, build_s = grow(base, db or Path(tmp) / "big", articles)
-        big = Store(Settings(db_path=db or Path(tmp) / "big"), embeddings=embedder)
-        result["scaled"] = {"build_s": round(build_s, 1), **scaled(big, work)}
-    return result
+        work = workload(base.all_quotes(), queries)
+        return {
+            "benchmark": "query",
+            "machine": {"cpus": os.cpu_count(), "python": platform.python_version()},
+            "targets_ms": {"ask_p50": 50, "verify_p50": 30},
+            "load_average": round(os.getloadavg()[0], 2),
+            "corpus": {**base.stats(), **measure(QuoteDesk(store=base), work)},
+        }
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--articles", type=int, default=10_000)
     parser.add_argument("--queries", type=int, default=60)
-    parser.add_argument("--db", type=Path, help="keep (and reuse) the big library here")
-    parser.add_argument(
-        "--reuse", action="store_true", help="only time the library already at --db"
-    )
     parser.add_argument("--shared", type=Path, default=shared_dir())
     parser.add_argument("--out", type=Path, help="also write the JSON result here")
     args = parser.parse_args()
     if not (args.shared / "corpus" / "news").is_dir():
         print(f"skipped: no shared corpus at {args.shared}")
         return 0
-    result = run(args.articles, args.queries, args.db, args.shared, args.reuse)
+    result = run(args.queries, args.shared)
     text = json.dumps(result, indent=2)
     print(text)
     if args.out:

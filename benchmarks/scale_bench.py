@@ -225,8 +225,11 @@ def folder_bytes(path: Path) -> int:
     return sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
 
 
-def measure_here(settings: Settings, queries: int) -> dict[str, Any]:
-    """Run in a fresh process: open, index, time ask/verify; this process's peak RSS."""
+def measure_here(settings: Settings, pool: Path, queries: int) -> dict[str, Any]:
+    """Run in a fresh process: open, index, time ask/verify; this process's peak RSS.
+
+    The questions come from the pool library's quotes: every synthetic article repeats
+    a pool article's quotes, and reading 110 articles costs nothing at any size."""
     from assistant import QuoteDesk
     from quotedesk.store import Store
 
@@ -235,7 +238,7 @@ def measure_here(settings: Settings, queries: int) -> dict[str, Any]:
     desk = QuoteDesk(store=store)
     desk.retriever.index()
     ready = time.perf_counter() - started
-    work = query_bench.workload(store, queries)
+    work = query_bench.workload(Store(Settings(db_path=pool), create=False).all_quotes(), queries)
     timings = query_bench.measure(desk, work)
     return {
         "ready_s": round(ready, 2),
@@ -246,15 +249,25 @@ def measure_here(settings: Settings, queries: int) -> dict[str, Any]:
 
 
 def measure(target: dict[str, str], queries: int) -> dict[str, Any]:
-    """``measure_here`` in a child process, so its memory is the library's, not the build's."""
+    """``measure_here`` in a child process (so its memory is the library's, not the build's),
+    twice: the first builds the lexical index from the library, the second reopens it, as
+    any later process (app restart, CLI call) does."""
     flags = [f"--{k}={v}" for k, v in target.items()]
-    done = subprocess.run(
-        [sys.executable, __file__, "--measure", *flags, f"--queries={queries}"],
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    return json.loads(done.stdout.strip().splitlines()[-1])
+    runs = []
+    for _ in range(2):
+        done = subprocess.run(
+            [sys.executable, __file__, "--measure", *flags, f"--queries={queries}"],
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        runs.append(json.loads(done.stdout.strip().splitlines()[-1]))
+    first, again = runs
+    return {
+        **again,
+        "index_build_s": first["ready_s"],
+        "build_peak_rss_mb": first["peak_rss_mb"],
+    }
 
 
 def cold_start(question: str, env: dict[str, str], runs: int = 2) -> list[float]:
@@ -287,7 +300,8 @@ def run_size(store: Any, pool: list[Source], size: int, work: Path, args: Any) -
     local = {"mode": "local", "size": size, **store.stats(), "build_s": round(build_s, 1)}
     local["load_average"] = round(os.getloadavg()[0], 2)  # other work on this machine
     local["disk_mb"] = round(folder_bytes(library) / 2**20)
-    local.update(measure({"db": str(library)}, args.queries))
+    pool_db = str(work / "base")
+    local.update(measure({"db": str(library), "pool": pool_db}, args.queries))
     env = {"QUOTEDESK_DB": str(library), "QUOTEDESK_CHROMA_URL": ""}
     local["cold_start_s"] = cold_start(local["question"], env)
     rows = [local]
@@ -297,7 +311,8 @@ def run_size(store: Any, pool: list[Source], size: int, work: Path, args: Any) -
         shutil.copytree(library, served)
         with ChromaServer(served) as server:
             remote = {k: v for k, v in local.items() if k != "build_s"}
-            remote.update(mode="server", **measure({"chroma-url": server.url}, args.queries))
+            target = {"chroma-url": server.url, "pool": pool_db}
+            remote.update(mode="server", **measure(target, args.queries))
             env = {"QUOTEDESK_CHROMA_URL": server.url}
             remote["cold_start_s"] = cold_start(local["question"], env)
             remote["server_peak_rss_mb"] = peak_rss_mb(server.pid)
@@ -308,15 +323,17 @@ def run_size(store: Any, pool: list[Source], size: int, work: Path, args: Any) -
 
 def table(rows: list[dict]) -> str:
     lines = [
-        "| mode | articles | passages | quotes | disk MB | ready s | ask p50 / p95 ms | "
-        "verify p50 / p95 ms | peak RSS MB (client / server) | `quotedesk ask` cold s |",
-        "|---|---|---|---|---|---|---|---|---|---|",
+        "| mode | articles | passages | quotes | disk MB | index build s | ready s | "
+        "ask p50 / p95 ms | verify p50 / p95 ms | peak RSS MB (client / server) | "
+        "`quotedesk ask` cold s |",
+        "|---|---|---|---|---|---|---|---|---|---|---|",
     ]
     for r in rows:
         server_mb = f" / {r['server_peak_rss_mb']}" if "server_peak_rss_mb" in r else ""
         lines.append(
             f"| {r['mode']} | {r['articles']} | {r['passages']} | {r['quotes']} | "
-            f"{r['disk_mb']} | {r['ready_s']} | {r['ask']['p50_ms']} / {r['ask']['p95_ms']} | "
+            f"{r['disk_mb']} | {r['index_build_s']} | {r['ready_s']} | "
+            f"{r['ask']['p50_ms']} / {r['ask']['p95_ms']} | "
             f"{r['verify']['p50_ms']} / {r['verify']['p95_ms']} | {r['peak_rss_mb']}{server_mb} | "
             f"{' / '.join(str(s) for s in r['cold_start_s'])} |"
         )
@@ -334,10 +351,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--measure", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--db", help=argparse.SUPPRESS)
     parser.add_argument("--chroma-url", help=argparse.SUPPRESS)
+    parser.add_argument("--pool", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.measure:
         settings = Settings.from_env(db_path=args.db, chroma_url=args.chroma_url)
-        print(json.dumps(measure_here(settings, args.queries)))
+        print(json.dumps(measure_here(settings, args.pool, args.queries)))
         return 0
     if not (args.shared / "corpus" / "news").is_dir():
         print(f"skipped: no shared corpus at {args.shared}")

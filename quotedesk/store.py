@@ -68,11 +68,9 @@ def _article_fields(article: Article) -> dict[str, Any]:
 
 @dataclass(frozen=True)
 class Contents:
-    """One stored article's records with the metadata retrieval filters on."""
+    """One stored article with all its records."""
 
-    article_id: str
-    outlet: str
-    day: int
+    article: Article
     passages: list[Passage]
     quotes: list[Quote]
 
@@ -487,35 +485,34 @@ class Store:
                 passages, quotes = _from_layout(article_id, text, layout_of[article_id])
             else:
                 passages, quotes = fetched.get(article_id, ([], []))
-            day = int(meta.get("published_day", 0) or 0)
-            out.append(Contents(article_id, meta.get("outlet") or "", day, passages, quotes))
+            out.append(Contents(self._to_article(article_id, text, meta), passages, quotes))
         return out
 
     def _records_by_id(
         self, articles: list[tuple[str, dict[str, Any]]]
     ) -> dict[str, tuple[list[Passage], list[Quote]]]:
-        passage_ids = [
-            f"{a}:p{i}" for a, meta in articles for i in range(int(meta.get("passage_count", 0)))
-        ]
-        quote_ids = [
-            f"{a}:q{i}" for a, meta in articles for i in range(int(meta.get("quote_count", 0)))
-        ]
+        """Records of articles stored before layouts existed (ids follow from the counts)."""
+
+        def ids(kind: str, count_key: str) -> list[str]:
+            return [f"{a}:{kind}{i}" for a, meta in articles for i in range(meta.get(count_key, 0))]
+
+        def fetch(collection: Any, wanted: list[str]) -> Iterator[tuple[str, str, dict]]:
+            if not wanted:
+                return iter(())
+            with self._server_errors():
+                found = collection.get(ids=wanted, include=["documents", "metadatas"])
+            return zip(found["ids"], found["documents"], found["metadatas"], strict=True)
+
         out: dict[str, tuple[list[Passage], list[Quote]]] = {a: ([], []) for a, _meta in articles}
-        include = ["documents", "metadatas"]
-        with self._server_errors():
-            passages = self._passages.get(ids=passage_ids, include=include) if passage_ids else None
-            quotes = self._quotes.get(ids=quote_ids, include=include) if quote_ids else None
-        for found, to_record, slot in ((passages, _to_passage, 0), (quotes, _to_quote, 1)):
-            if found is None:
-                continue
-            for record_id, doc, meta in zip(
-                found["ids"], found["documents"], found["metadatas"], strict=True
-            ):
-                record = to_record(record_id, doc, meta)
-                out[record.article_id][slot].append(record)  # type: ignore[attr-defined]
-        for passages_of, quotes_of in out.values():
-            passages_of.sort(key=lambda p: p.index)
-            quotes_of.sort(key=lambda q: q.start)
+        for passage in (
+            _to_passage(*row) for row in fetch(self._passages, ids("p", "passage_count"))
+        ):
+            out[passage.article_id][0].append(passage)
+        for quote in (_to_quote(*row) for row in fetch(self._quotes, ids("q", "quote_count"))):
+            out[quote.article_id][1].append(quote)
+        for passages, quotes in out.values():
+            passages.sort(key=lambda p: p.index)
+            quotes.sort(key=lambda q: q.start)
         return out
 
     def stats(self) -> dict[str, int]:

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from assistant import lexical
 from assistant.lexical import LexicalIndex, Restriction
-from quotedesk.models import Passage, Quote
+from quotedesk.models import Article, Passage, Quote
 from quotedesk.store import Contents
 
 
@@ -28,7 +28,12 @@ class Library:
             offset += len(text) + 1
         whole = " ".join(text for _speaker, text in quotes)
         passage = Passage(f"{article_id}:p0", article_id, 0, 0, len(whole), whole)
-        self.articles[article_id] = Contents(article_id, outlet, day, [passage], records)
+        published = f"{day // 10000}-{day // 100 % 100:02d}-{day % 100:02d}" if day else None
+        article = Article(
+            article_id, f"Title {article_id}", whole, f"{article_id}.txt", article_id,
+            published=published, outlet=outlet or None,
+        )  # fmt: skip
+        self.articles[article_id] = Contents(article, [passage], records)
 
     def article_ids(self) -> list[str]:
         return list(self.articles)
@@ -51,6 +56,8 @@ def test_rare_words_rank_first(tmp_path) -> None:
     assert quotes_found(index, "zanzibar weather routes")[0] == "zanzibar trade routes"
     assert index.speakers() == ["Ann Lee", "Bo Chan"]
     assert [q.speaker for q in index.records_of("a", "quote")] == ["Ann Lee", "Bo Chan"]
+    assert index.article("a") == library.articles["a"].article
+    assert index.article("missing") is None
 
 
 def test_restrictions_filter_speakers_outlets_and_days(tmp_path) -> None:
