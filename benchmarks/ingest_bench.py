@@ -61,7 +61,7 @@ def replicate(files: list[Path], count: int, folder: Path) -> list[Path]:
 
 class Stopwatch:
     """Exclusive seconds per stage: time inside a nested stage (an embed call inside
-    ``Store.put``) counts for the inner stage only, so on one thread the stages add up to
+    ``Store.put_many``) counts for the inner stage only, so on one thread the stages add up to
     the wall time. Kept per thread, should a stage ever run in a worker thread."""
 
     def __init__(self) -> None:
@@ -144,7 +144,7 @@ def instrument(watch: Stopwatch) -> None:
     watch.wrap(ingest.sentences, "split_sentences", "sentences")
     watch.wrap(ingest.attribute, "attribute", "attribute")
     watch.wrap(ingest.chunk, "chunk", "chunk")
-    watch.wrap(Store, "put", "chroma write")
+    watch.wrap(Store, "put_many", "chroma write")
     watch.wrap(Store, "is_stored", "chroma lookup")
 
 

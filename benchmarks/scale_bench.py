@@ -12,8 +12,8 @@ on a local library and through a Chroma server.
    their speakers and their offsets are recomputed, so every quote still slices out of
    its article. Vectors are the pool's vectors plus a little noise: embedding a million
    passages on 2 cores would take days, and these numbers are about the store, not the
-   embedder (the ingest benchmark measures that). Records are exactly those
-   ``Store.put`` writes, upserted into the store's own collections many articles per call.
+   embedder (the ingest benchmark measures that). Records are written by
+   the store's own batch writer, many articles per call.
 3. For each size, a fresh process opens the library and times ``QuoteDesk.ask`` /
    ``QuoteDesk.verify`` (``query_bench``'s workload) and reports its peak RSS; another
    times ``quotedesk ask`` from the shell (cold start). Then a copy of the library
@@ -49,7 +49,7 @@ from chroma_server import ChromaServer  # noqa: E402  (the test helper that runs
 from quotedesk.config import Settings  # noqa: E402
 from quotedesk.evaluation.paths import shared_dir  # noqa: E402
 from quotedesk.models import Article, Passage, Quote  # noqa: E402
-from quotedesk.store import _article_fields, layout  # noqa: E402
+from quotedesk.store import Entry  # noqa: E402
 
 RESULTS = REPO / "benchmarks" / "results"
 QUOTEDESK = Path(sys.executable).parent / "quotedesk"
@@ -146,78 +146,27 @@ def _within(passage: Passage, offset: int) -> bool:
     return passage.start <= offset < passage.end
 
 
-class Batch:
-    """Records of many articles, written with a few large upserts (one call per article
-    pays Chroma's per-call cost 30 times per article)."""
-
-    def __init__(self) -> None:
-        self.rows = self._empty()
-
-    @staticmethod
-    def _empty() -> dict[str, dict[str, list]]:
-        keys = ("ids", "documents", "embeddings", "metadatas")
-        names = ("articles", "passages", "quotes", "layouts")
-        return {name: {k: [] for k in keys} for name in names}
-
-    def add(
-        self,
-        store: Any,
-        article: Article,
-        passages: list[Passage],
-        quotes: list[Quote],
-        vectors: np.ndarray,
-    ) -> None:
-        """The same records ``Store.put`` writes for this article."""
-        shared = _article_fields(article)
-        self._append(
-            "articles",
-            article.id,
-            article.text,
-            [1.0],
-            store._article_metadata(article, passages, quotes),
-        )
-        for p, vector in zip(passages, vectors, strict=False):
-            self._append(
-                "passages",
-                p.id,
-                p.text,
-                vector,
-                {**shared, "index": p.index, "start": p.start, "end": p.end},
-            )
-        for q, vector in zip(quotes, vectors[len(passages) :], strict=True):
-            self._append("quotes", q.id, q.text, vector, {**shared, **store._quote_metadata(q)})
-        self._append(
-            "layouts", article.id, layout(passages, quotes), [1.0], {"article_id": article.id}
-        )
-
-    def _append(self, name: str, *row: Any) -> None:
-        for key, value in zip(("ids", "documents", "embeddings", "metadatas"), row, strict=True):
-            self.rows[name][key].append(value)
-
-    def write(self, store: Any) -> None:
-        limit = store.client.get_max_batch_size()
-        for name, rows in self.rows.items():
-            collection = getattr(store, f"_{name}")
-            for lo in range(0, len(rows["ids"]), limit):
-                collection.upsert(**{k: v[lo : lo + limit] for k, v in rows.items()})
-        self.rows = self._empty()
-
-
 def grow(store: Any, pool: list[Source], size: int) -> float:
     """Add synthetic articles until the library holds ``size``; seconds taken.
 
-    Skips ``put``'s per-article lookups, which only matter when re-ingesting a real file.
+    Writes through the store's own batch writer, skipping ``put_many``'s lookups of
+    earlier versions (these articles are new by construction): a few large upserts per
+    ``WRITE_BATCH`` articles instead of several calls per article.
     """
     started = time.perf_counter()
     have = store.stats()["articles"]
-    batch = Batch()
+    batch: list[Entry] = []
     for k in range(have, size):
-        rng = np.random.default_rng(k)
-        batch.add(store, *synthetic(pool[k % len(pool)], k, rng))
-        if (k + 1) % WRITE_BATCH == 0 or k == size - 1:
-            batch.write(store)
+        article, passages, quotes, vectors = synthetic(
+            pool[k % len(pool)], k, np.random.default_rng(k)
+        )
+        batch.append(Entry(article, passages, quotes, vectors))
+        if len(batch) == WRITE_BATCH or k == size - 1:
+            with store.writing():
+                store._write(batch)  # noqa: SLF001 - benchmark fast path, same records as put
+            batch.clear()
             print(f"  {k + 1} articles", file=sys.stderr, flush=True)
-    store._bump()
+    store._bump()  # noqa: SLF001 - readers key their caches on the version
     return time.perf_counter() - started
 
 

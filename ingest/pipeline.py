@@ -13,7 +13,7 @@ from pathlib import Path
 
 from quotedesk.errors import LoadError, StoreError
 from quotedesk.models import Article, FileResult, IngestReport, Passage, Quote, Sentence
-from quotedesk.store import Store
+from quotedesk.store import Entry, Store
 
 #: progress(done, total, current source): total counts files, so JSONL records may exceed it
 Progress = Callable[[int, int | None, str], None]
@@ -72,10 +72,11 @@ def _text_count(done: Processed) -> int:
 
 
 def _store_batch(store: Store, batch: Sequence[Processed]) -> Iterator[FileResult]:
-    """Embed the texts of several articles in one call, then store each article.
+    """Embed the texts of several articles in one call, then store them in one write.
 
     One call lets the embedder sort all texts by length, so short quotes are not padded
-    to the length of a long passage of the same article.
+    to the length of a long passage of the same article. When the batch write fails, each
+    article is written alone, so one article the store refuses fails alone.
     """
     texts = [r.text for done in batch for r in (*done.passages, *done.quotes)]
     try:
@@ -83,16 +84,25 @@ def _store_batch(store: Store, batch: Sequence[Processed]) -> Iterator[FileResul
     except Exception as exc:
         yield from (_failed(done.article, exc) for done in batch)
         return
-    offset = 0
+    entries, offset = [], 0
     for done in batch:
         own = vectors[offset : offset + _text_count(done)]
         offset += _text_count(done)
+        entries.append(Entry(done.article, done.passages, done.quotes, own))
+    try:
+        statuses = store.put_many(entries)
+    except Exception:
+        statuses = None
+    for n, (done, entry) in enumerate(zip(batch, entries, strict=True)):
         article = done.article
-        try:
-            status = store.put(article, done.passages, done.quotes, vectors=own)
-        except Exception as exc:  # one article's failure never aborts the batch
-            yield _failed(article, exc)
-            continue
+        if statuses is not None:
+            status = statuses[n]
+        else:
+            try:
+                status = store.put_many([entry])[0]
+            except Exception as exc:  # one article's failure never aborts the batch
+                yield _failed(article, exc)
+                continue
         if status == "unchanged":  # the same article twice in one run
             yield FileResult(article.source, status, article.id, article.title)
             continue

@@ -128,6 +128,22 @@ def _from_layout(article_id: str, text: str, document: str) -> tuple[list[Passag
     return passages, quotes
 
 
+@dataclass(frozen=True)
+class Entry:
+    """One article to store with its records and, when already computed, their vectors
+    (passages first, then quotes)."""
+
+    article: Article
+    passages: Sequence[Passage]
+    quotes: Sequence[Quote]
+    vectors: Sequence[Sequence[float]] | None = None
+
+
+def _one_of(key: str, values: Sequence[str]) -> dict[str, Any]:
+    """A ``where`` clause matching any of ``values`` (plain equality for one)."""
+    return {key: values[0]} if len(values) == 1 else {key: {"$in": list(values)}}
+
+
 def _or_none(value: Any) -> Any:
     return value if value not in ("", None) else None
 
@@ -286,33 +302,47 @@ class Store:
     ) -> IngestStatus:
         """Store an article with its records; re-putting the same content changes nothing.
 
-        ``vectors`` (passages first, then quotes) lets ingest embed several articles in
-        one call; without them the records are embedded here.
+        ``vectors`` (passages first, then quotes) are the records' embeddings when the
+        caller has them; without them the records are embedded here.
+        """
+        return self.put_many([Entry(article, passages, quotes, vectors)])[0]
+
+    def put_many(self, entries: Sequence[Entry]) -> list[IngestStatus]:
+        """Store several articles in a few calls: one lookup, one upsert per collection and
+        one version bump for the lot (ingest writes a batch of embedded articles at once).
+
+        A status per entry, in order; an article given twice is "unchanged" the second time.
         """
         with self.writing(), self._server_errors():
-            if self.is_stored(article):
-                return "unchanged"
-            existing = self._articles.get(ids=[article.id], include=[])
-            replaced = self._older_versions(article)
+            ids = list(dict.fromkeys(e.article.id for e in entries))  # Chroma refuses repeats
+            found = self._articles.get(ids=ids, include=["metadatas"])
+            stored = {
+                i: meta.get("content_hash")
+                for i, meta in zip(found["ids"], found["metadatas"], strict=True)
+            }
+            statuses: list[IngestStatus] = []
+            todo: dict[str, Entry] = {}
+            for entry in entries:
+                article = entry.article
+                if stored.get(article.id) == article.content_hash or article.id in todo:
+                    statuses.append("unchanged")
+                    continue
+                todo[article.id] = entry
+                statuses.append("updated" if article.id in stored else "added")
+            if not todo:
+                return statuses
+            replaced = self._older_versions([e.article for e in todo.values()])
             for old_id in replaced:
                 self._delete(old_id)
-            # drop leftovers of an interrupted earlier write of this article
-            self._delete_records(article.id)
-            self._write_records(article, passages, quotes, vectors)
-            self._layouts.upsert(
-                ids=[article.id],
-                documents=[layout(passages, quotes)],
-                embeddings=[_NO_VECTOR],
-                metadatas=[{"article_id": article.id}],
-            )
-            self._articles.upsert(
-                ids=[article.id],
-                documents=[article.text],
-                embeddings=[_NO_VECTOR],
-                metadatas=[self._article_metadata(article, passages, quotes)],
-            )
+            # drop leftovers of an interrupted earlier write of these articles
+            self._delete_records(list(todo))
+            self._write(list(todo.values()))
             self._bump()
-            return "updated" if existing["ids"] or replaced else "added"
+        moved = set(replaced.values())
+        return [
+            "updated" if status == "added" and entry.article.source in moved else status
+            for status, entry in zip(statuses, entries, strict=True)
+        ]
 
     def is_stored(self, article: Article) -> bool:
         """True when this exact version is already in the library (ingest can skip it)."""
@@ -322,37 +352,70 @@ class Store:
             article.content_hash
         )
 
-    def _older_versions(self, article: Article) -> list[str]:
-        found = self._articles.get(where={"source": article.source}, include=[])
-        return [i for i in found["ids"] if i != article.id]
+    def _older_versions(self, articles: Sequence[Article]) -> dict[str, str]:
+        """Ids of other stored articles at these articles' sources, with their source."""
+        found = self._articles.get(
+            where=_one_of("source", [a.source for a in articles]), include=["metadatas"]
+        )
+        new = {a.id for a in articles}
+        return {
+            i: meta.get("source", "")
+            for i, meta in zip(found["ids"], found["metadatas"], strict=True)
+            if i not in new
+        }
 
-    def _write_records(
-        self,
-        article: Article,
-        passages: Sequence[Passage],
-        quotes: Sequence[Quote],
-        vectors: Sequence[Sequence[float]] | None,
-    ) -> None:
-        shared = _article_fields(article)
-        if vectors is None:
-            texts = [p.text for p in passages] + [q.text for q in quotes]
-            vectors = self.embeddings.embed_documents(texts) if texts else []
-        if passages:
-            self._passages.upsert(
-                ids=[p.id for p in passages],
-                documents=[p.text for p in passages],
-                embeddings=vectors[: len(passages)],
-                metadatas=[
-                    {**shared, "index": p.index, "start": p.start, "end": p.end} for p in passages
-                ],
+    def _write(self, entries: Sequence[Entry]) -> None:
+        """Upsert records, layouts, then articles: an article is stored only once its
+        records are (``is_stored`` reads the article)."""
+        missing = [e for e in entries if e.vectors is None]
+        texts = [r.text for e in missing for r in (*e.passages, *e.quotes)]
+        fresh = iter(self.embeddings.embed_documents(texts) if texts else [])
+        rows: dict[str, list[tuple[str, str, Sequence[float], dict[str, Any]]]] = {
+            name: [] for name in (PASSAGES, QUOTES, LAYOUTS, ARTICLES)
+        }
+        for e in entries:
+            shared = _article_fields(e.article)
+            count = len(e.passages) + len(e.quotes)
+            vectors = e.vectors if e.vectors is not None else [next(fresh) for _ in range(count)]
+            for p, vector in zip(e.passages, vectors, strict=False):
+                meta = {**shared, "index": p.index, "start": p.start, "end": p.end}
+                rows[PASSAGES].append((p.id, p.text, vector, meta))
+            for q, vector in zip(e.quotes, vectors[len(e.passages) :], strict=True):
+                rows[QUOTES].append((q.id, q.text, vector, {**shared, **self._quote_metadata(q)}))
+            rows[LAYOUTS].append(
+                (
+                    e.article.id,
+                    layout(e.passages, e.quotes),
+                    _NO_VECTOR,
+                    {"article_id": e.article.id},
+                )
             )
-        if quotes:
-            self._quotes.upsert(
-                ids=[q.id for q in quotes],
-                documents=[q.text for q in quotes],
-                embeddings=vectors[len(passages) :],
-                metadatas=[{**shared, **self._quote_metadata(q)} for q in quotes],
+            rows[ARTICLES].append(
+                (
+                    e.article.id,
+                    e.article.text,
+                    _NO_VECTOR,
+                    self._article_metadata(e.article, e.passages, e.quotes),
+                )
             )
+        collections = {
+            PASSAGES: self._passages,
+            QUOTES: self._quotes,
+            LAYOUTS: self._layouts,
+            ARTICLES: self._articles,
+        }
+        limit = self.client.get_max_batch_size()
+        for name, collection in collections.items():
+            for lo in range(0, len(rows[name]), limit):
+                ids, documents, embeddings, metadatas = zip(
+                    *rows[name][lo : lo + limit], strict=True
+                )
+                collection.upsert(
+                    ids=list(ids),
+                    documents=list(documents),
+                    embeddings=list(embeddings),
+                    metadatas=list(metadatas),
+                )
 
     @staticmethod
     def _quote_metadata(quote: Quote) -> dict[str, Any]:
@@ -395,13 +458,13 @@ class Store:
             return True
 
     def _delete(self, article_id: str) -> None:
-        self._delete_records(article_id)
+        self._delete_records([article_id])
         self._layouts.delete(ids=[article_id])
         self._articles.delete(ids=[article_id])
 
-    def _delete_records(self, article_id: str) -> None:
-        self._passages.delete(where={"article_id": article_id})
-        self._quotes.delete(where={"article_id": article_id})
+    def _delete_records(self, article_ids: Sequence[str]) -> None:
+        self._passages.delete(where=_one_of("article_id", article_ids))
+        self._quotes.delete(where=_one_of("article_id", article_ids))
 
     def _bump(self) -> None:
         """Advance the library generation so caches keyed on ``version()`` refresh."""

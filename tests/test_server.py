@@ -175,8 +175,13 @@ def test_embedder_identity_is_read_from_the_server(
 
 
 def test_server_lost_mid_ingest_then_rerun_completes_without_duplicates(
-    server: ChromaServer, articles_dir: Path, local_counts: dict[str, int], tmp_path: Path
+    server: ChromaServer,
+    articles_dir: Path,
+    local_counts: dict[str, int],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
+    monkeypatch.setattr("ingest.pipeline.BATCH_TEXTS", 1)  # each article written on its own
     store = Store(Settings(chroma_url=server.url, db_path=tmp_path / "unused"))
 
     def stop_after_first(done: int, _total: int | None, _source: str) -> None:

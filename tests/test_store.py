@@ -118,6 +118,20 @@ def test_same_text_from_another_source_is_a_separate_article(store: Store) -> No
     assert store.stats()["articles"] == 2
 
 
+def test_a_batch_write_reports_each_article_and_replaces_older_versions(store: Store) -> None:
+    from quotedesk.store import Entry
+
+    old, new = make_article(FIRST), make_article(CHANGED)
+    other = make_article('"Parks stay open," said Bo Chan.', source="other.txt")
+    put(store, old)
+    entries = [Entry(a, *records(a)) for a in (new, other, other)]
+    assert store.put_many(entries) == ["updated", "added", "unchanged"]
+    assert store.stats() == {"articles": 2, "passages": 3, "quotes": 2}
+    assert store.get_article(old.id) is None
+    assert {a.id for a in store.articles()} == {new.id, other.id}
+    assert store.put_many(entries[:2]) == ["unchanged", "unchanged"]
+
+
 def test_remove_deletes_the_article_and_all_its_records(store: Store) -> None:
     keep, gone = make_article(CHANGED, source="keep.txt"), make_article(FIRST)
     put(store, keep)
@@ -204,3 +218,30 @@ def _cli(*args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [str(QUOTEDESK), *args], capture_output=True, text=True, env=env, timeout=300
     )
+
+
+def test_an_article_the_store_refuses_fails_alone_in_its_batch(
+    store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Ingest writes a batch in one call; when that call fails, each article is retried
+    alone, so only the article at fault is reported failed."""
+    from ingest.pipeline import ingest
+
+    for name, text in (("a.txt", FIRST), ("b.txt", CHANGED), ("bad.txt", '"No," Bo Chan said.')):
+        (tmp_path / name).write_text(f"Title: {name}\n\n{text}\n")
+    put_many = store.put_many
+
+    def refuse_bad(entries):
+        if any(e.article.source.endswith("bad.txt") for e in entries):
+            raise ValueError("metadata too large")
+        return put_many(entries)
+
+    monkeypatch.setattr(store, "put_many", refuse_bad)
+    report = ingest(store, sorted(tmp_path.glob("*.txt")))
+    assert [(Path(r.source).name, r.status) for r in report.results] == [
+        ("a.txt", "added"),
+        ("b.txt", "added"),
+        ("bad.txt", "failed"),
+    ]
+    assert "metadata too large" in report.failed[0].reason
+    assert store.stats()["articles"] == 2
