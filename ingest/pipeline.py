@@ -19,8 +19,9 @@ from quotedesk.store import Entry, Store
 Progress = Callable[[int, int | None, str], None]
 
 #: Texts embedded per call. Embedding article by article padded 2.4x more tokens on the
-#: shared corpus: each article mixes short quotes with long passages.
-BATCH_TEXTS = 256
+#: shared corpus: each article mixes short quotes with long passages. A larger pool sorts
+#: into more even batches: 1024 embedded 39 articles about a quarter faster than 256.
+BATCH_TEXTS = 1024
 
 
 @dataclass(frozen=True)

