@@ -299,7 +299,8 @@ class LexicalIndex:
                     entry[1].append(tf)
                     entry[2].append(length)
         db.executemany("INSERT INTO articles VALUES (?, ?, ?, ?, ?)", map(_article_row, todo))
-        db.executemany(f"INSERT INTO records({_RECORD_COLUMNS}) VALUES ({_marks(rows[0])})", rows)
+        columns = _RECORD_COLUMNS.split(",")
+        db.executemany(f"INSERT INTO records({_RECORD_COLUMNS}) VALUES ({_marks(columns)})", rows)
         segment = db.execute("INSERT INTO segments(level) VALUES (0)").lastrowid
         db.executemany(
             "INSERT INTO postings VALUES (?, ?, ?, ?, ?)",

@@ -60,6 +60,17 @@ def test_rare_words_rank_first(tmp_path) -> None:
     assert index.article("missing") is None
 
 
+def test_an_article_without_records_is_indexed_and_found_by_id(tmp_path) -> None:
+    library = Library()
+    library.add("a", ("Ann Lee", "the harbour reopens"))
+    bare = library.articles["a"].article
+    library.articles["a"] = Contents(bare, [], [])
+    index = LexicalIndex(tmp_path / "index.sqlite")
+    index.sync(library, 1)
+    assert index.article("a") == bare
+    assert index.search("harbour", 5) == []
+
+
 def test_restrictions_filter_speakers_outlets_and_days(tmp_path) -> None:
     library = Library()
     library.add("a", ("Ann Lee", "taxes will rise"), outlet="Herald", day=20200105)
