@@ -380,6 +380,29 @@ def test_a_document_speaks_for_whoever_issued_it(text, words, speaker):
     assert speaker in find(quotes_of(text), words).speaker
 
 
+@pytest.mark.parametrize(
+    ("text", "words", "speaker"),
+    [
+        (
+            "The Harbour Trust has warned about rising water for years.\n\n"
+            "Ferry traffic fell by a third last winter, according to figures released on "
+            "Monday by the Coastal Shipping Federation.",
+            "Ferry traffic fell",
+            "Coastal Shipping Federation",
+        ),
+        (
+            "Judge Mara Keane ordered the station to hand over its member list.\n\n"
+            "A statement e-mailed to reporters by Owen Pratt, who joined the board last month, "
+            'said "the station will respect the order of the court."',
+            "respect the order",
+            "Owen Pratt",
+        ),
+    ],
+)
+def test_a_document_speaks_for_whoever_released_it(text, words, speaker):
+    assert speaker in find(quotes_of(text), words).speaker
+
+
 def test_a_relative_named_in_apposition_is_the_speaker():
     text = (
         "Lena Ostrova won the regional spelling bee on Saturday.\n\n"
@@ -462,3 +485,39 @@ def test_an_office_named_by_place_is_not_the_last_man_mentioned():
         "The Alberta judge said the bail hearing would resume on Monday morning."
     )
     assert find(quotes_of(text), "bail hearing").speaker == "The Alberta judge"
+
+
+def test_a_plural_group_is_not_the_organisation_named_before():
+    text = (
+        "The Harbour Authority opened the new pier on Monday.\n\n"
+        "Environmental organizations said the pier would harm the salmon run for years."
+    )
+    assert find(quotes_of(text), "salmon run").speaker == "Environmental organizations"
+
+
+def test_a_name_in_a_fronted_phrase_is_not_the_one_who_speaks_next():
+    text = (
+        "Omar Haddad arrived in Halifax with his family in 2016.\n\n"
+        "Unlike Karim Nasser, he has not found steady work. "
+        '"My children come first, and my studies can wait," he said.'
+    )
+    assert find(quotes_of(text), "children come first").speaker == "Omar Haddad"
+
+
+def test_a_name_closing_a_described_subject_is_the_speaker():
+    text = (
+        "Police in three cities received bomb threats by e-mail on Thursday.\n\n"
+        "Director, threat research at security firm Norvale, Kevin Haldane, said the "
+        "threats came from a single group of senders."
+    )
+    assert find(quotes_of(text), "single group").speaker == "Kevin Haldane"
+
+
+def test_a_name_closing_a_described_subject_is_who_he_means():
+    text = (
+        "Police in three cities received bomb threats by e-mail on Thursday.\n\n"
+        "Director, threat research at security firm Norvale, Kevin Haldane, agreed with "
+        "this finding.\n\n"
+        '"We believe it is the same group behind all of them," he said.'
+    )
+    assert find(quotes_of(text), "same group").speaker == "Kevin Haldane"

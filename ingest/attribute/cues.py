@@ -65,3 +65,9 @@ DOCUMENT_NOUNS = word_set(
     memo data filing submission complaint lawsuit analysis review notice message note
     """
 )
+
+# "a statement released by the ministry", "figures published by the agency": the agent
+# of these participles wrote what the document says (unlike "a memo obtained by").
+PUBLISH_VERBS = word_set(
+    "release issue publish send mail email e-mail post write produce prepare compile file submit"
+)

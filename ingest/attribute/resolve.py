@@ -16,8 +16,10 @@ from ingest.attribute.cues import (
 from ingest.attribute.speakers import (
     Entity,
     Registry,
+    closing_name,
     document_issuer,
     noun_phrase,
+    published_by,
     split_name,
     title_of,
 )
@@ -78,6 +80,9 @@ def resolve(subject: Token, at: int, registry: Registry, author: str | None) -> 
         person_for_group = child.ent_type_ == "PERSON" and subject.ent_type_ != "PERSON"
         if child.dep_ == "appos" and named and (subject.pos_ == "NOUN" or person_for_group):
             return resolve(child, at, registry, author)
+    named_last = closing_name(subject)
+    if named_last is not None:
+        return resolve(named_last, at, registry, author)
     ent = _entity_span(subject)
     if ent is not None and ent.label_ == "NORP" and subject.tag_ == "NNP" and _definite(subject):
         # "the Kentucky Republican said": a description of someone already in the story
@@ -99,7 +104,7 @@ def resolve(subject: Token, at: int, registry: Registry, author: str | None) -> 
         return Speaker(entity.name, entity.title or title, name.text, "named", 0.9)
     phrase = noun_phrase(subject)
     head = subject.lemma_.lower()
-    if head in DOCUMENT_NOUNS:
+    if head in DOCUMENT_NOUNS or published_by(subject) is not None:
         issuer = document_issuer(subject) or registry.document_issuer(subject, at)
         if issuer is not None:
             found = resolve(issuer, at, registry, author)
@@ -108,6 +113,8 @@ def resolve(subject: Token, at: int, registry: Registry, author: str | None) -> 
     owner = next((c for c in subject.children if c.dep_ == "poss"), None)
     if head in ORG_NOUNS and owner is not None:  # "his office", "Trudeau's campaign"
         return _owned(subject, owner, phrase, at, registry)
+    if subject.tag_ == "NNS":  # "Rights organizations said": several, not the last "it"
+        return Speaker(phrase, None, phrase, "nominal", 0.6)
     entity = registry.resolve_nominal(head, at)
     if entity is not None:
         return Speaker(entity.name, entity.title, phrase, "nominal", 0.75)

@@ -14,7 +14,13 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
-from ingest.attribute.cues import DOCUMENT_NOUNS, ORG_NOUNS, PERSON_PRONOUNS, word_set
+from ingest.attribute.cues import (
+    DOCUMENT_NOUNS,
+    ORG_NOUNS,
+    PERSON_PRONOUNS,
+    PUBLISH_VERBS,
+    word_set,
+)
 from ingest.attribute.nlp import is_parsed
 
 HONORIFICS = {
@@ -338,9 +344,26 @@ _ISSUER_PREPS = ("by", "from")
 _NOT_ISSUERS = word_set("DATE TIME CARDINAL ORDINAL MONEY PERCENT QUANTITY")
 
 
+def published_by(token: Token) -> Token | None:
+    """Whoever a participle says put the words out: "figures released by the agency",
+    "a statement e-mailed to reporters by the chair"."""
+    for clause in token.children:
+        if clause.dep_ != "acl" or clause.lemma_.lower() not in PUBLISH_VERBS:
+            continue
+        for agent in clause.children:
+            if agent.dep_ == "agent":
+                objects = [c for c in agent.children if c.dep_ == "pobj"]
+                if objects:
+                    return objects[0]
+    return None
+
+
 def document_issuer(token: Token) -> Token | None:
     """The issuer a document noun names: "her statement", "the Civic Action study",
-    "a report by the railway company", "a statement from the EU"."""
+    "a report by the railway company", "a statement from the EU", "released by"."""
+    published = published_by(token)
+    if published is not None:
+        return published
     for child in token.children:
         if child.ent_type_ in _NOT_ISSUERS:  # "a study from August"
             continue
@@ -359,6 +382,19 @@ def document_issuer(token: Token) -> Token | None:
     return None
 
 
+def closing_name(subject: Token) -> Token | None:
+    """ "Keeper of the Ruler's Seal, Syed Ahmad, said": a person's name set off by commas
+    at the end of a described subject is the speaker, wherever the parser hung it."""
+    if subject.ent_type_ == "PERSON":
+        return None
+    tokens = [t for t in subject.subtree if not t.is_punct]
+    last = tokens[-1] if tokens else None
+    if last is None or last == subject or last.dep_ != "appos" or last.ent_type_ != "PERSON":
+        return None
+    before = last.left_edge.i - 1
+    return last if before > subject.i and subject.doc[before].text == "," else None
+
+
 def _group_subject(token: Token, base: int, quoted) -> bool:
     """ "Republican senators said" / "Officials warned": a later "they" may mean them."""
     if token.tag_ != "NNS" or token.dep_ != "nsubj" or token.ent_type_:
@@ -374,6 +410,8 @@ def _unnamed_subject(token: Token, base: int, quoted) -> bool:
         return False
     if not token.text[:1].isupper() or token.lower_ in NAME_PREFIX_TITLES | HONORIFICS.keys():
         return False
+    if closing_name(token) is not None:
+        return False  # "Director, ..., Kevin Haley, agreed": the subject is Haley
     at = base + token.idx
     return not any(start <= at < end for start, end in quoted)
 
@@ -395,6 +433,17 @@ def is_main_subject(token: Token) -> bool:
 
 # "The Daily Planet A crane is shown ...": a caption whose credit runs into its first words
 _RUN_ON_CAPTION = re.compile(r" (?:A|An|The) [a-z]")
+
+
+def _closes_subject(token: Token) -> bool:
+    """Is this name the one set off at the end of a described subject (``closing_name``)?"""
+    return any(a.dep_ == "nsubj" and closing_name(a) == token for a in token.ancestors)
+
+
+def _fronted(ent: Span) -> bool:
+    """ "Unlike Al Mnajer, he ...", "For Espinos, ...": a name in a fronted phrase is not
+    the sentence's subject."""
+    return ent.start > 0 and ent.doc[ent.start - 1].pos_ in ("ADP", "SCONJ")
 
 
 def _credit(ent: Span) -> bool:
@@ -435,8 +484,10 @@ def _add_entity(registry: Registry, ent: Span, base: int, quoted) -> Entity | No
     in_quote = any(start <= at < end for start, end in quoted)
     # A name opening its sentence is almost always the subject, even when the parse
     # (or a sentence split at "lbs.") loses the arc.
-    opens = ent.start - (ent.sent.start if is_parsed(ent.doc) else 0) <= 2
-    subject = not in_quote and (opens or ent.root.dep_ in ("nsubj", "nsubjpass"))
+    opens = ent.start - (ent.sent.start if is_parsed(ent.doc) else 0) <= 2 and not _fronted(ent)
+    subject = not in_quote and (
+        opens or ent.root.dep_ in ("nsubj", "nsubjpass") or _closes_subject(ent.root)
+    )
     main = opens or is_main_subject(ent.root)
     person = _described_as_person(ent)
     if ent.label_ == "ORG" and not person and registry.resolve_name(ent.text, at) is None:
