@@ -521,3 +521,31 @@ def test_a_name_closing_a_described_subject_is_who_he_means():
         '"We believe it is the same group behind all of them," he said.'
     )
     assert find(quotes_of(text), "same group").speaker == "Kevin Haldane"
+
+
+def test_a_link_to_another_story_is_not_part_of_the_article():
+    text = (
+        "Coach Daniel Ortiz spoke to reporters after the game on Saturday.\n\n"
+        "READ MORE: Premier Alan Brooks says the new arena will open in 2021\n\n"
+        '"We played our best hockey of the season tonight," he said.'
+    )
+    found = quotes_of(text)
+    assert find(found, "best hockey").speaker == "Daniel Ortiz"
+    assert not [q for q in found if "arena" in q.text]
+
+
+def test_an_embedded_post_is_its_posters_words():
+    text = (
+        "Opposition critic Dana Whitfield has been outspoken about the delays.\n\n"
+        "Mayor Tom Keller defended the budget at Tuesday's council meeting.\n\n"
+        "Three weeks and still no plan for the bridge. Residents deserve answers, not "
+        "excuses. pic.twitter.com/AbC123xyZ \u2014 Dana Whitfield (@danawhit) March 3, 2019\n\n"
+        '"We have a plan and we are sticking to it," he said.'
+    )
+    found = quotes_of(text)
+    post = find(found, "Residents deserve answers")
+    assert post.text == (
+        "Three weeks and still no plan for the bridge. Residents deserve answers, not excuses."
+    )
+    assert post.speaker == "Dana Whitfield"
+    assert find(found, "sticking to it").speaker == "Tom Keller"

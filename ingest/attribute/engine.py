@@ -14,7 +14,8 @@ from ingest.attribute.marks import MarkedSpan, find_marked_spans, paragraphs
 from ingest.attribute.nlp import analyse
 from ingest.attribute.resolve import UNKNOWN, Speaker, resolve, resolve_text
 from ingest.attribute.sections import find_sections
-from ingest.attribute.speakers import build_registry
+from ingest.attribute.speakers import Registry, build_registry
+from ingest.attribute.tweets import Tweet, find_tweets
 from ingest.sentences import split_sentences
 from quotedesk.models import Quote, QuoteKind
 from quotedesk.text import words
@@ -38,13 +39,17 @@ def attribute_text(text: str, *, author: str | None = None, narrated: bool = Fal
     paras = paragraphs(text)
     if not paras:
         return []
-    spans = find_marked_spans(text, paras)
-    quoted = [(s.start, s.end) for s in spans]
+    tweets = find_tweets(text, paras)
+    posted = {t.paragraph for t in tweets}
+    spans = [s for s in find_marked_spans(text, paras) if not _in_any(s.start, posted)]
+    # a post's words and signature name people the way a quotation does: never as subjects
+    quoted = [(s.start, s.end) for s in spans] + [(p.start, p.end) for p in posted]
     docs = list(analyse([text[p.start : p.end] for p in paras]))
     bases = [p.start for p in paras]
     registry = build_registry(docs, bases, quoted)
     frames_by_para = [
-        find_frames(doc, base, text, spans) for doc, base in zip(docs, bases, strict=True)
+        [] if para in posted else find_frames(doc, para.start, text, spans)
+        for doc, para in zip(docs, paras, strict=True)
     ]
     speakers = {
         id(f): resolve_text(f.who, f.cue_at, registry)
@@ -54,7 +59,7 @@ def attribute_text(text: str, *, author: str | None = None, narrated: bool = Fal
         for f in fs
     }
 
-    drafts: list[_Draft] = []
+    drafts = [_tweet_draft(tweet, registry) for tweet in tweets]
     para_of = _paragraph_index(paras)
     last: tuple[int, _Draft] | None = None  # paragraph index and draft of the latest quote
     previous_span: _Draft | None = None
@@ -107,6 +112,19 @@ def attribute_text(text: str, *, author: str | None = None, narrated: bool = Fal
         )
         for d in drafts
     ]
+
+
+def _in_any(at: int, paras) -> bool:
+    return any(p.start <= at < p.end for p in paras)
+
+
+def _tweet_draft(tweet: Tweet, registry: Registry) -> _Draft:
+    """The poster's words, under the fullest name the article gives them."""
+    entity = registry.resolve_name(tweet.name, tweet.start)
+    name = entity.name if entity is not None else tweet.name
+    title = entity.title if entity is not None else None
+    speaker = Speaker(name, title, tweet.name, "named", 0.85)
+    return _Draft(tweet.start, tweet.end, "direct", speaker, "tweeted")
 
 
 def _follow_on(at: int, para: int, last, registry) -> Speaker:

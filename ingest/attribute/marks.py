@@ -8,6 +8,7 @@ paragraph, so one stray mark can never swallow the rest of an article.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from quotedesk.text import DOUBLE_QUOTES, SINGLE_QUOTES
@@ -36,13 +37,21 @@ class Paragraph:
     end: int
 
 
+# "READ MORE: ...", "WATCH: ...": a web page's link to another story, not this one's text
+_LINK_LINE = re.compile(r"(?:READ MORE|WATCH(?: BELOW)?|LISTEN|RELATED|SEE ALSO|MORE):\s")
+
+
 def paragraphs(text: str) -> list[Paragraph]:
-    """Non-empty lines that carry words (scrapes often leave lines of bare '.')."""
+    """Non-empty lines that carry words (scrapes often leave lines of bare '.').
+
+    Link lines to other stories are left out: their headlines quote and name people who
+    are not in this story, and a later "he said" must not reach them.
+    """
     result: list[Paragraph] = []
     pos = 0
     for line in text.split("\n"):
         stripped = line.strip()
-        if any(ch.isalnum() for ch in stripped):
+        if any(ch.isalnum() for ch in stripped) and not _LINK_LINE.match(stripped):
             lead = len(line) - len(line.lstrip())
             result.append(Paragraph(pos + lead, pos + lead + len(stripped)))
         pos += len(line) + 1
