@@ -535,6 +535,7 @@ def test_a_link_to_another_story_is_not_part_of_the_article():
 
 
 def test_an_embedded_post_is_its_posters_words():
+    # the signature names Whitfield just before "he said": it must not make her a "he"
     text = (
         "Opposition critic Dana Whitfield has been outspoken about the delays.\n\n"
         "Mayor Tom Keller defended the budget at Tuesday's council meeting.\n\n"
@@ -549,3 +550,31 @@ def test_an_embedded_post_is_its_posters_words():
     )
     assert post.speaker == "Dana Whitfield"
     assert find(found, "sticking to it").speaker == "Tom Keller"
+
+
+def test_a_passer_by_of_unknown_gender_is_not_the_she_who_speaks():
+    text = (
+        "Maria Lopez has run her shelter on Main Street for ten years.\n\n"
+        "Volunteer Chris Adair set up the extra beds on Monday night.\n\n"
+        "The shelter was full by ten.\n\n"
+        '"We never turn anyone away, whatever the weather," she said.'
+    )
+    assert find(quotes_of(text), "turn anyone away").speaker == "Maria Lopez"
+
+
+def test_a_family_title_gives_the_gender():
+    text = (
+        "Ellen Marsh has campaigned against opioid prescriptions since 2016.\n\n"
+        "Tyler Marsh, her son, died of an overdose, and she urged police to investigate "
+        "the dealer who sold him the pills."
+    )
+    assert find(quotes_of(text), "investigate").speaker == "Ellen Marsh"
+
+
+def test_a_shared_surname_means_the_person_introduced_first():
+    text = (
+        "Dorothy Kessler has written twelve cookbooks.\n\n"
+        "Her husband, Martin Kessler, tests every recipe at home.\n\n"
+        "Kessler said she still cooks dinner every night, even on book tours."
+    )
+    assert find(quotes_of(text), "cooks dinner").speaker == "Dorothy Kessler"

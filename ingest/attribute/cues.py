@@ -71,3 +71,19 @@ DOCUMENT_NOUNS = word_set(
 PUBLISH_VERBS = word_set(
     "release issue publish send mail email e-mail post write produce prepare compile file submit"
 )
+
+# Role nouns that say who someone is: "her son Kody", "Ernie, father of Jason".
+MALE_NOUNS = word_set(
+    """
+    son father brother husband boyfriend grandfather grandson uncle nephew dad man boy
+    spokesman chairman businessman congressman policeman fireman sportsman actor king
+    prince widower stepfather stepson fiance
+    """
+)
+FEMALE_NOUNS = word_set(
+    """
+    daughter mother sister wife girlfriend grandmother granddaughter aunt niece mom mum
+    woman girl spokeswoman chairwoman businesswoman congresswoman policewoman actress
+    queen princess widow stepmother stepdaughter fiancee
+    """
+)

@@ -16,6 +16,8 @@ from spacy.tokens import Span, Token
 
 from ingest.attribute.cues import (
     DOCUMENT_NOUNS,
+    FEMALE_NOUNS,
+    MALE_NOUNS,
     ORG_NOUNS,
     PERSON_PRONOUNS,
     PUBLISH_VERBS,
@@ -121,6 +123,7 @@ class Registry:
         if title:
             entity.title = entity.title or title
             entity.roles.update(w.strip(".,").lower() for w in title.replace("-", " ").split())
+        gender = gender or (title_gender(title) if title else None)
         if gender and not entity.gender:
             entity.gender = gender
         self.mentions.append(Mention(pos, entity, subject, main and subject))
@@ -128,7 +131,19 @@ class Registry:
         return entity
 
     def _find(self, tokens: tuple[str, ...], kind: str, pos: int) -> Entity | None:
-        """The most recent entity before ``pos`` whose name contains the mention."""
+        """The most recent entity before ``pos`` whose name contains the mention.
+
+        A bare surname two people share ("her husband Michael Greenspan") means the one
+        the story introduced first: writers name the other one in full or by first name.
+        """
+        if len(tokens) == 1 and kind == "person":
+            sharing = [
+                e
+                for e in self.entities
+                if e.kind == kind and len(e.tokens) > 1 and e.matches(tokens)
+            ]
+            if len(sharing) > 1:
+                return sharing[0]
         for mention in reversed(self.mentions):
             if (
                 mention.pos <= pos
@@ -171,6 +186,14 @@ class Registry:
                 and m.entity.kind == "person"
                 and m.entity.gender in (None, gender)
             ]
+            if any(m.subject and m.entity.gender == gender for m in candidates):
+                # someone named once whose gender the article never shows is a weaker
+                # antecedent than a subject the text has already called "she"
+                candidates = [
+                    m
+                    for m in candidates
+                    if m.entity.gender == gender or self._named_twice(m.entity)
+                ]
         else:
             kinds = ("org", "group") if word == "they" else ("org",)
             candidates = [
@@ -186,6 +209,9 @@ class Registry:
             if mention.main:
                 return mention.entity
         return latest.entity
+
+    def _named_twice(self, entity: Entity) -> bool:
+        return sum(m.entity is entity for m in self.mentions) > 1
 
     def document_issuer(self, document: Token, pos: int) -> Token | None:
         """Who issued "the report": whoever issued the document the article last introduced
@@ -235,6 +261,22 @@ def noun_phrase(token: Token) -> str:
     first = min(t.i for t in keep)
     last = max(t.i for t in keep)
     return token.doc[first : last + 1].text
+
+
+_TITLE_HEAD_ENDS = word_set("of for at with in from to who whose and , ;")
+
+
+def title_gender(title: str) -> str | None:
+    """ "her son", "father of two", "a spokeswoman for the city": the title's head noun
+    can say whether the person is a he or a she."""
+    head = None
+    for word in title.replace(",", " , ").lower().split():
+        if word in _TITLE_HEAD_ENDS:
+            break
+        head = word
+    if head in MALE_NOUNS:
+        return "male"
+    return "female" if head in FEMALE_NOUNS else None
 
 
 def name_tokens(name: str) -> tuple[str, ...]:
@@ -322,7 +364,7 @@ def build_registry(docs: list, bases: list[int], quoted: list[tuple[int, int]]) 
                 if ent is not None:
                     entity = _add_entity(registry, ent, base, quoted)
                     if entity is not None and entity.kind == "person":
-                        events.append((sentence, _gender_role(ent), entity))
+                        events.append((sentence, _gender_role(ent, base, quoted), entity))
                 elif _unnamed_subject(token, base, quoted):
                     entity = _add_proper_subject(registry, token, base)
                     if entity.kind == "person":
@@ -522,9 +564,13 @@ def _title_in_text(ent: Span) -> str | None:
     return previous.text if previous is not None and previous.lower_ in NAME_PREFIX_TITLES else None
 
 
-def _gender_role(ent: Span) -> str:
+def _gender_role(ent: Span, base: int, quoted) -> str:
     """ "ordered Ann to hide under his bed": a name that is not its clause's subject is
-    a poor owner for the next pronoun, so it blocks the vote without casting one."""
+    a poor owner for the next pronoun, so it blocks the vote without casting one; so is
+    a name inside a quotation or a post's signature."""
+    at = base + ent.start_char
+    if any(start <= at < end for start, end in quoted):
+        return "bystander"
     if is_parsed(ent.doc) and ent.root.dep_ not in ("nsubj", "nsubjpass"):
         return "bystander"
     return "person"
