@@ -578,3 +578,22 @@ def test_a_shared_surname_means_the_person_introduced_first():
         "Kessler said she still cooks dinner every night, even on book tours."
     )
     assert find(quotes_of(text), "cooks dinner").speaker == "Dorothy Kessler"
+
+
+def test_a_description_tagged_as_a_name_is_not_an_organisation():
+    text = (
+        "Lena Haddad received a letter this week from Housing, Infrastructure and "
+        "Communities Canada informing her that the federal department has concerns about "
+        "her grant.\n\n"
+        'The department added that "a second review may be needed in some cases."'
+    )
+    assert "Communities Canada" in find(quotes_of(text), "second review").speaker
+
+
+def test_a_trailing_cue_after_a_name_and_its_description():
+    text = (
+        "Harbour Mining reported a loss for the year.\n\n"
+        "\u201cThe claim was the largest charge in our history,\u201d Nadia Ferrante, the "
+        "firm\u2019s then-chief risk officer, mentioned in a 2013 commentary."
+    )
+    assert find(quotes_of(text), "largest charge").speaker == "Nadia Ferrante"

@@ -171,9 +171,12 @@ _NAME_OR_PRONOUN = r"(?:[A-Z][\w'\u2019.-]*\s+){0,3}[A-Z][\w'\u2019-]*|he|she|th
 _CUE_FORMS = (
     r"said|says|added|adds|told|tells|wrote|writes|stated|states|explained|explains|noted"
     r"|notes|asked|asks|continued|continues|recalled|recalls|insisted|insists|argued|argues"
+    r"|mentioned|mentions"
 )
+# '"...," Pierre Gignac, the firm's risk officer, said': a description set off by commas
+_APPOSITION = r"(?:,[^,\"\u201c\u201d]{3,80},)?"
 _TRAILING_CUE = re.compile(
-    rf"[\s,.!?\u2014-]*(?:(?P<who>{_NAME_OR_PRONOUN})\s+(?P<verb>{_CUE_FORMS})"
+    rf"[\s,.!?\u2014-]*(?:(?P<who>{_NAME_OR_PRONOUN}){_APPOSITION}\s+(?P<verb>{_CUE_FORMS})"
     rf"|(?P<verb2>{_CUE_FORMS})\s+(?P<who2>{_NAME_OR_PRONOUN}))\b"
 )
 

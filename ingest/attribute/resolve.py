@@ -16,6 +16,7 @@ from ingest.attribute.cues import (
 from ingest.attribute.speakers import (
     Entity,
     Registry,
+    capitalised,
     closing_name,
     document_issuer,
     noun_phrase,
@@ -44,7 +45,7 @@ UNKNOWN = Speaker(None, None, None, "none", 0.3)
 def _entity_span(token: Token) -> Span | None:
     for ent in token.doc.ents:
         if ent.start <= token.i < ent.end and ent.label_ in _NAME_ENTS:
-            return ent
+            return ent if capitalised(ent) else None  # "the rookie defenceman": a description
     return None
 
 

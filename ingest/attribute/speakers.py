@@ -488,6 +488,12 @@ def _fronted(ent: Span) -> bool:
     return ent.start > 0 and ent.doc[ent.start - 1].pos_ in ("ADP", "SCONJ")
 
 
+def capitalised(ent: Span) -> bool:
+    """ "the federal department", "the rookie defenceman": the NER sometimes tags a
+    description as a name; a name has a capitalised word past its article."""
+    return any(t.text[:1].isupper() for t in ent if t.lower_ not in ("the", "a", "an"))
+
+
 def _credit(ent: Span) -> bool:
     """ "Jane Roe/The Canadian Press": a photo credit names no one in the story."""
     text = ent.doc.text
@@ -520,7 +526,7 @@ def _described_as_person(ent: Span) -> bool:
 
 
 def _add_entity(registry: Registry, ent: Span, base: int, quoted) -> Entity | None:
-    if _credit(ent):
+    if _credit(ent) or not capitalised(ent):
         return None
     at = base + ent.start_char
     in_quote = any(start <= at < end for start, end in quoted)
