@@ -72,7 +72,7 @@ PUBLISH_VERBS = word_set(
     "release issue publish send mail email e-mail post write produce prepare compile file submit"
 )
 
-# Role nouns that say who someone is: "her son Kody", "Ernie, father of Jason".
+# Role nouns that say who someone is: "her son Tom", "Ann Lee, mother of three".
 MALE_NOUNS = word_set(
     """
     son father brother husband boyfriend grandfather grandson uncle nephew dad man boy

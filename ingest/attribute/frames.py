@@ -173,7 +173,7 @@ _CUE_FORMS = (
     r"|notes|asked|asks|continued|continues|recalled|recalls|insisted|insists|argued|argues"
     r"|mentioned|mentions"
 )
-# '"...," Pierre Gignac, the firm's risk officer, said': a description set off by commas
+# '"...," Nadia Ferrante, the firm's risk officer, said': a description set off by commas
 _APPOSITION = r"(?:,[^,\"\u201c\u201d]{3,80},)?"
 _TRAILING_CUE = re.compile(
     rf"[\s,.!?\u2014-]*(?:(?P<who>{_NAME_OR_PRONOUN}){_APPOSITION}\s+(?P<verb>{_CUE_FORMS})"

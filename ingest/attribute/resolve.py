@@ -17,7 +17,6 @@ from ingest.attribute.speakers import (
     Entity,
     Registry,
     capitalised,
-    closing_name,
     document_issuer,
     noun_phrase,
     published_by,
@@ -45,7 +44,7 @@ UNKNOWN = Speaker(None, None, None, "none", 0.3)
 def _entity_span(token: Token) -> Span | None:
     for ent in token.doc.ents:
         if ent.start <= token.i < ent.end and ent.label_ in _NAME_ENTS:
-            return ent if capitalised(ent) else None  # "the rookie defenceman": a description
+            return ent if capitalised(ent) else None  # "the veteran goalie": a description
     return None
 
 
@@ -81,7 +80,7 @@ def resolve(subject: Token, at: int, registry: Registry, author: str | None) -> 
         person_for_group = child.ent_type_ == "PERSON" and subject.ent_type_ != "PERSON"
         if child.dep_ == "appos" and named and (subject.pos_ == "NOUN" or person_for_group):
             return resolve(child, at, registry, author)
-    named_last = closing_name(subject)
+    named_last = _closing_name(subject)
     if named_last is not None:
         return resolve(named_last, at, registry, author)
     ent = _entity_span(subject)
@@ -114,7 +113,7 @@ def resolve(subject: Token, at: int, registry: Registry, author: str | None) -> 
     owner = next((c for c in subject.children if c.dep_ == "poss"), None)
     if head in ORG_NOUNS and owner is not None:  # "his office", "Trudeau's campaign"
         return _owned(subject, owner, phrase, at, registry)
-    if subject.tag_ == "NNS":  # "Rights organizations said": several, not the last "it"
+    if subject.tag_ == "NNS":  # "Aid groups said": several, not the last "it"
         return Speaker(phrase, None, phrase, "nominal", 0.6)
     entity = registry.resolve_nominal(head, at)
     if entity is not None:
@@ -125,6 +124,19 @@ def resolve(subject: Token, at: int, registry: Registry, author: str | None) -> 
         if entity is not None:
             return Speaker(entity.name, entity.title, phrase, "nominal", 0.6)
     return Speaker(phrase, None, phrase, "nominal", 0.6)
+
+
+def _closing_name(subject: Token) -> Token | None:
+    """ "Clerk of the Harbour Board, Ana Ruiz, said": a person's name set off by commas
+    at the end of a described subject is the speaker, wherever the parser hung it."""
+    if subject.ent_type_ == "PERSON":
+        return None
+    tokens = [t for t in subject.subtree if not t.is_punct]
+    last = tokens[-1] if tokens else None
+    if last is None or last == subject or last.dep_ != "appos" or last.ent_type_ != "PERSON":
+        return None
+    before = last.left_edge.i - 1
+    return last if before > subject.i and subject.doc[before].text == "," else None
 
 
 _POSSESSIVES = {"his": "he", "her": "she", "its": "it", "their": "they"}

@@ -133,7 +133,7 @@ class Registry:
     def _find(self, tokens: tuple[str, ...], kind: str, pos: int) -> Entity | None:
         """The most recent entity before ``pos`` whose name contains the mention.
 
-        A bare surname two people share ("her husband Michael Greenspan") means the one
+        A bare surname two people share ("her husband, Martin Kessler") means the one
         the story introduced first: writers name the other one in full or by first name.
         """
         if len(tokens) == 1 and kind == "person":
@@ -424,19 +424,6 @@ def document_issuer(token: Token) -> Token | None:
     return None
 
 
-def closing_name(subject: Token) -> Token | None:
-    """ "Keeper of the Ruler's Seal, Syed Ahmad, said": a person's name set off by commas
-    at the end of a described subject is the speaker, wherever the parser hung it."""
-    if subject.ent_type_ == "PERSON":
-        return None
-    tokens = [t for t in subject.subtree if not t.is_punct]
-    last = tokens[-1] if tokens else None
-    if last is None or last == subject or last.dep_ != "appos" or last.ent_type_ != "PERSON":
-        return None
-    before = last.left_edge.i - 1
-    return last if before > subject.i and subject.doc[before].text == "," else None
-
-
 def _group_subject(token: Token, base: int, quoted) -> bool:
     """ "Republican senators said" / "Officials warned": a later "they" may mean them."""
     if token.tag_ != "NNS" or token.dep_ != "nsubj" or token.ent_type_:
@@ -452,8 +439,6 @@ def _unnamed_subject(token: Token, base: int, quoted) -> bool:
         return False
     if not token.text[:1].isupper() or token.lower_ in NAME_PREFIX_TITLES | HONORIFICS.keys():
         return False
-    if closing_name(token) is not None:
-        return False  # "Director, ..., Kevin Haley, agreed": the subject is Haley
     at = base + token.idx
     return not any(start <= at < end for start, end in quoted)
 
@@ -477,19 +462,14 @@ def is_main_subject(token: Token) -> bool:
 _RUN_ON_CAPTION = re.compile(r" (?:A|An|The) [a-z]")
 
 
-def _closes_subject(token: Token) -> bool:
-    """Is this name the one set off at the end of a described subject (``closing_name``)?"""
-    return any(a.dep_ == "nsubj" and closing_name(a) == token for a in token.ancestors)
-
-
 def _fronted(ent: Span) -> bool:
-    """ "Unlike Al Mnajer, he ...", "For Espinos, ...": a name in a fronted phrase is not
+    """ "Unlike Karim Nasser, he ...": a name in a fronted phrase is not
     the sentence's subject."""
     return ent.start > 0 and ent.doc[ent.start - 1].pos_ in ("ADP", "SCONJ")
 
 
 def capitalised(ent: Span) -> bool:
-    """ "the federal department", "the rookie defenceman": the NER sometimes tags a
+    """ "the federal agency", "the veteran goalie": the NER sometimes tags a
     description as a name; a name has a capitalised word past its article."""
     return any(t.text[:1].isupper() for t in ent if t.lower_ not in ("the", "a", "an"))
 
@@ -533,9 +513,7 @@ def _add_entity(registry: Registry, ent: Span, base: int, quoted) -> Entity | No
     # A name opening its sentence is almost always the subject, even when the parse
     # (or a sentence split at "lbs.") loses the arc.
     opens = ent.start - (ent.sent.start if is_parsed(ent.doc) else 0) <= 2 and not _fronted(ent)
-    subject = not in_quote and (
-        opens or ent.root.dep_ in ("nsubj", "nsubjpass") or _closes_subject(ent.root)
-    )
+    subject = not in_quote and (opens or ent.root.dep_ in ("nsubj", "nsubjpass"))
     main = opens or is_main_subject(ent.root)
     person = _described_as_person(ent)
     if ent.label_ == "ORG" and not person and registry.resolve_name(ent.text, at) is None:
