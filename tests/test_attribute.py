@@ -587,3 +587,14 @@ def test_a_trailing_cue_after_a_name_and_its_description():
         "firm\u2019s chief financial officer, mentioned in a 2015 interview."
     )
     assert find(quotes_of(text), "fuel costs").speaker == "Nadia Ferrante"
+
+
+def test_a_name_described_as_an_agency_is_an_organisation():
+    text = (
+        "Maple Hall, a non-profit agency that runs shelters, said on Monday that it is "
+        "studying why people avoid them.\n\n"
+        "Nina Patel, lead researcher at Maple Hall, says the project began last year. "
+        "Maple Hall has worked with homeless people since 1990.\n\n"
+        '"People told us they feel safer in smaller rooms," she says.'
+    )
+    assert find(quotes_of(text), "smaller rooms").speaker == "Nina Patel"

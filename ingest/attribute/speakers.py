@@ -474,6 +474,15 @@ def capitalised(ent: Span) -> bool:
     return any(t.text[:1].isupper() for t in ent if t.lower_ not in ("the", "a", "an"))
 
 
+def _described_as_organisation(ent: Span) -> bool:
+    """ "Harbour House, a non-profit agency that runs shelters": a name the text describes
+    with an organisation noun is an organisation, whatever the NER says."""
+    return is_parsed(ent.doc) and any(
+        c.dep_ == "appos" and c.lemma_.lower() in ORG_NOUNS and c.left_edge.i == ent.end + 1
+        for c in ent.root.children
+    )
+
+
 def _credit(ent: Span) -> bool:
     """ "Jane Roe/The Canadian Press": a photo credit names no one in the story."""
     text = ent.doc.text
@@ -526,6 +535,11 @@ def _add_entity(registry: Registry, ent: Span, base: int, quoted) -> Entity | No
     if not name_tokens(name.text):
         return None
     title = (title_of(ent.root, name) if is_parsed(ent.doc) else _title_in_text(ent)) or prefix
+    # once described as an organisation, the same name stays one ("Harbour House says")
+    known = registry.resolve_name(name.text, at)
+    same_org = known is not None and known.kind == "org" and known.tokens == name_tokens(name.text)
+    if same_org or _described_as_organisation(ent):
+        return registry.add(ent.text, "org", at, subject=subject, main=main)
     return registry.add(
         name.text, "person", at, subject=subject, main=main, title=title, gender=gender
     )
