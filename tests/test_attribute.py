@@ -598,3 +598,32 @@ def test_a_name_described_as_an_agency_is_an_organisation():
         '"People told us they feel safer in smaller rooms," she says.'
     )
     assert find(quotes_of(text), "smaller rooms").speaker == "Nina Patel"
+
+
+def test_a_description_that_names_its_person_is_that_person():
+    text = (
+        "Flooding closed the coastal highway on Sunday.\n\n"
+        "A transport ministry official in the northern district named Budi told reporters "
+        "the road would reopen within a week."
+    )
+    assert find(quotes_of(text), "reopen within a week").speaker == "Budi"
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        (
+            "Rosa and Miguel Ferreira opened their bakery on Queen Street in 2009.\n\n"
+            "The couple said rising rents have forced them to look for a new location.",
+            "rising rents",
+        ),
+        (
+            "In a joint statement, the owners, Rosa and Miguel Ferreira, said they respected "
+            "the vote.\n\n"
+            '"Our staff deserve a safe and fair workplace," they said.',
+            "safe and fair",
+        ),
+    ],
+)
+def test_two_people_named_together_speak_as_one_group(text, words):
+    assert find(quotes_of(text), words).speaker == "Rosa and Miguel Ferreira"

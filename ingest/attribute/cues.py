@@ -87,3 +87,6 @@ FEMALE_NOUNS = word_set(
     queen princess widow stepmother stepdaughter fiancee
     """
 )
+
+# What two people named together are called next: "the couple said".
+PAIR_NOUNS = word_set("couple pair duo")

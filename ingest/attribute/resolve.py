@@ -27,6 +27,7 @@ from quotedesk.models import MentionKind
 
 _NAME_ENTS = ("PERSON", "ORG", "GPE", "NORP", "FAC")
 RELATIVE_PRONOUNS = frozenset({"who", "that", "which"})
+_NAMING_VERBS = ("name", "call")
 
 
 @dataclass(frozen=True)
@@ -127,16 +128,20 @@ def resolve(subject: Token, at: int, registry: Registry, author: str | None) -> 
 
 
 def _closing_name(subject: Token) -> Token | None:
-    """ "Clerk of the Harbour Board, Ana Ruiz, said": a person's name set off by commas
-    at the end of a described subject is the speaker, wherever the parser hung it."""
+    """The person a described subject ends by naming, wherever the parser hung the name:
+    "Clerk of the Harbour Board, Ana Ruiz, said", "An official in the province named
+    Budi told reporters"."""
     if subject.ent_type_ == "PERSON":
         return None
     tokens = [t for t in subject.subtree if not t.is_punct]
     last = tokens[-1] if tokens else None
-    if last is None or last == subject or last.dep_ != "appos" or last.ent_type_ != "PERSON":
+    if last is None or last == subject or last.ent_type_ != "PERSON":
         return None
+    if last.dep_ == "oprd" and last.head.lemma_ in _NAMING_VERBS and last.head.dep_ == "acl":
+        return last
     before = last.left_edge.i - 1
-    return last if before > subject.i and subject.doc[before].text == "," else None
+    commas = before > subject.i and subject.doc[before].text == ","
+    return last if last.dep_ == "appos" and commas else None
 
 
 _POSSESSIVES = {"his": "he", "her": "she", "its": "it", "their": "they"}

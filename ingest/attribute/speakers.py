@@ -19,6 +19,7 @@ from ingest.attribute.cues import (
     FEMALE_NOUNS,
     MALE_NOUNS,
     ORG_NOUNS,
+    PAIR_NOUNS,
     PERSON_PRONOUNS,
     PUBLISH_VERBS,
     word_set,
@@ -365,6 +366,7 @@ def build_registry(docs: list, bases: list[int], quoted: list[tuple[int, int]]) 
                     entity = _add_entity(registry, ent, base, quoted)
                     if entity is not None and entity.kind == "person":
                         events.append((sentence, _gender_role(ent, base, quoted), entity))
+                        _add_pair(registry, ent, doc.ents, base, quoted)
                 elif _unnamed_subject(token, base, quoted):
                     entity = _add_proper_subject(registry, token, base)
                     if entity.kind == "person":
@@ -422,6 +424,26 @@ def document_issuer(token: Token) -> Token | None:
             if objects:
                 return objects[0]
     return None
+
+
+def _add_pair(registry: Registry, ent: Span, ents, base: int, quoted) -> None:
+    """ "Kim and Clark Moran received a letter": two people named together are also one
+    group, the "they" or "the couple" that speaks next."""
+    doc = ent.doc
+    if ent.end + 1 >= len(doc) or doc[ent.end].lower_ != "and":
+        return
+    other = next((e for e in ents if e.start == ent.end + 1 and e.label_ == "PERSON"), None)
+    at = base + ent.start_char
+    if other is None or any(start <= at < stop for start, stop in quoted):
+        return
+    root = ent.root
+    if is_parsed(doc):
+        head = root.head if root.dep_ == "appos" else root  # "the owners, Kim and Lee,"
+        speaks, main = head.dep_ == "nsubj", is_main_subject(head)
+    else:
+        speaks = main = ent.start <= 2
+    group = registry.add(doc[ent.start : other.end].text, "group", at, subject=speaks, main=main)
+    group.roles.update(PAIR_NOUNS)
 
 
 def _group_subject(token: Token, base: int, quoted) -> bool:
