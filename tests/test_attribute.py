@@ -627,3 +627,23 @@ def test_a_description_that_names_its_person_is_that_person():
 )
 def test_two_people_named_together_speak_as_one_group(text, words):
     assert find(quotes_of(text), words).speaker == "Rosa and Miguel Ferreira"
+
+
+@pytest.mark.parametrize("surname", ["Holland", "Chester"])
+def test_a_surname_the_ner_takes_for_a_place_or_company_is_a_person(surname):
+    text = (
+        "Former pitcher Dan Mercer has played in the celebrity event for years.\n\n"
+        f"When asked which was harder, {surname} didn't hesitate.\n\n"
+        '"Golf is harder, and I still get nervous on the first tee," he said.'
+    )
+    assert find(quotes_of(text), "first tee").speaker == surname
+
+
+def test_a_place_the_article_also_puts_people_in_stays_a_place():
+    text = (
+        "Mayor Tom Reid has lobbied for the bridge since 2015.\n\n"
+        "Ottawa has promised $2 billion for the project, to be spent in Ottawa and "
+        "nearby towns.\n\n"
+        '"It is not enough, and everyone knows it," he said.'
+    )
+    assert find(quotes_of(text), "not enough").speaker == "Tom Reid"

@@ -355,18 +355,27 @@ def build_registry(docs: list, bases: list[int], quoted: list[tuple[int, int]]) 
     registry = Registry()
     # (sentence number, kind, payload) in reading order, for learning genders
     events: list[tuple[int, str, object]] = []
+    places: set[str] = set()
     sentence = 0
     for doc, base in zip(docs, bases, strict=True):
-        ents = {ent.start: ent for ent in doc.ents if ent.label_ in ("PERSON", "ORG")}
+        ents = {ent.start: ent for ent in doc.ents if ent.label_ in ("PERSON", "ORG", "GPE")}
         for sent in doc.sents if is_parsed(doc) else [doc[:]]:
             sentence += 1
             for token in sent:
                 ent = ents.get(token.i)
-                if ent is not None:
+                if ent is not None and ent.label_ == "GPE":
+                    if ent.start > 0 and doc[ent.start - 1].pos_ == "ADP":
+                        places.add(ent.text.lower())  # "in Ottawa": a place after all
+                    entity = _add_place_subject(registry, ent, base, quoted)
+                    if entity is not None and entity.kind == "maybe":
+                        events.append((sentence, "maybe", entity))
+                elif ent is not None:
                     entity = _add_entity(registry, ent, base, quoted)
                     if entity is not None and entity.kind == "person":
                         events.append((sentence, _gender_role(ent, base, quoted), entity))
                         _add_pair(registry, ent, doc.ents, base, quoted)
+                    elif entity is not None and _surname_like(entity, ent, base, quoted):
+                        events.append((sentence, "maybe", entity))
                 elif _unnamed_subject(token, base, quoted):
                     entity = _add_proper_subject(registry, token, base)
                     if entity.kind == "person":
@@ -380,7 +389,7 @@ def build_registry(docs: list, bases: list[int], quoted: list[tuple[int, int]]) 
                     registry.documents.append((base + token.idx, token, document_issuer(token)))
                 elif token.lower_ in _PRONOUN_GENDER and not token.ent_type_:
                     events.append((sentence, "pronoun", _PRONOUN_GENDER[token.lower_]))
-    _learn_genders(events)
+    _learn_genders([e for e in events if e[1] != "maybe" or e[2].name.lower() not in places])
     return registry
 
 
@@ -424,6 +433,34 @@ def document_issuer(token: Token) -> Token | None:
             if objects:
                 return objects[0]
     return None
+
+
+def _lone_subject(ent: Span, base: int, quoted) -> bool:
+    """A one-word name that is the subject of its sentence, outside quotation marks."""
+    at = base + ent.start_char
+    if len(ent) != 1 or not is_parsed(ent.doc):
+        return False
+    if any(start <= at < end for start, end in quoted):
+        return False
+    return ent.root.dep_ == "nsubj" and ent.root.head.dep_ == "ROOT"
+
+
+def _surname_like(entity: Entity, ent: Span, base: int, quoted) -> bool:
+    """ "Mulder didn't hesitate. '...,' he said.": a one-word 'organisation' subject may
+    be a surname, as a following he or she will show (``_learn_genders``)."""
+    return entity.kind == "org" and len(entity.tokens) == 1 and _lone_subject(ent, base, quoted)
+
+
+def _add_place_subject(registry: Registry, ent: Span, base: int, quoted) -> Entity | None:
+    """A one-word 'place' that is a sentence's subject: a known person's surname, or a
+    "maybe" the next he or she settles; places elsewhere name no one."""
+    if not _lone_subject(ent, base, quoted):
+        return None
+    at = base + ent.start_char
+    known = registry.resolve_name(ent.text, at)
+    if known is not None and known.kind == "person":
+        return registry.add(known.name, "person", at, subject=True, main=True)
+    return registry.add(ent.text, "maybe", at, subject=True, main=True)
 
 
 def _add_pair(registry: Registry, ent: Span, ents, base: int, quoted) -> None:
@@ -605,15 +642,19 @@ def _learn_genders(events: list[tuple[int, str, object]]) -> None:
     votes: dict[int, Counter] = {}
     people: dict[int, Entity] = {}
     for n, (sentence, kind, payload) in enumerate(events):
-        if kind != "person":
+        if kind not in ("person", "maybe"):
             continue
         for later_sentence, later_kind, later in events[n + 1 :]:
             if later_kind in ("person", "bystander") or later_sentence > sentence + 1:
                 break
+            if later_kind == "maybe":
+                continue
             votes.setdefault(id(payload), Counter())[later] += 1
             people[id(payload)] = payload
             break
     for key, counter in votes.items():
         entity = people[key]
+        if entity.kind != "person":  # a surname the NER took for a place or a company
+            entity.kind = "person"
         if entity.gender is None:
             entity.gender = counter.most_common(1)[0][0]
