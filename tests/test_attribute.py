@@ -647,3 +647,25 @@ def test_a_place_the_article_also_puts_people_in_stays_a_place():
         '"It is not enough, and everyone knows it," he said.'
     )
     assert find(quotes_of(text), "not enough").speaker == "Tom Reid"
+
+
+def test_a_person_named_inside_reported_speech_does_not_take_the_next_quote():
+    text = (
+        "Councillor Rita Okafor wants a rent freeze.\n\n"
+        "Okafor said all three levels of government must act together, even though "
+        "Premier Alan Brooks has cut rent control.\n\n"
+        '"Tenants cannot wait another winter for this to be fixed."'
+    )
+    assert "Rita Okafor" in find(quotes_of(text), "another winter").speaker
+
+
+def test_a_speaker_inside_another_frames_clause_still_takes_the_next_quote():
+    text = (
+        "Paramedic union head Dana Reyes has warned about delays for months.\n\n"
+        '"We answer most calls on time," Emergency Health Services chief Tom Keller '
+        "said on Monday.\n\n"
+        "According to the agency, the target is met in 90 per cent of cases, but Reyes "
+        "says that is not what crews see.\n\n"
+        '"Some nights a call waits 45 minutes for an ambulance."'
+    )
+    assert find(quotes_of(text), "45 minutes").speaker == "Dana Reyes"

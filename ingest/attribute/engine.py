@@ -60,6 +60,7 @@ def attribute_text(text: str, *, author: str | None = None, narrated: bool = Fal
     }
 
     drafts = [_tweet_draft(tweet, registry) for tweet in tweets]
+    reported = _reported(frames_by_para)
     para_of = _paragraph_index(paras)
     last: tuple[int, _Draft] | None = None  # paragraph index and draft of the latest quote
     previous_span: _Draft | None = None
@@ -76,7 +77,7 @@ def attribute_text(text: str, *, author: str | None = None, narrated: bool = Fal
         if draft is None:
             if len(words(text[span.start : span.end])) < MIN_QUOTE_WORDS:
                 continue
-            speaker = _follow_on(span.open_at, p, last, registry)
+            speaker = _follow_on(span.open_at, p, last, registry, reported)
             draft = _Draft(span.start, span.end, "direct", speaker)
         _merge(drafts, draft)
         previous_span = draft
@@ -114,6 +115,19 @@ def attribute_text(text: str, *, author: str | None = None, narrated: bool = Fal
     ]
 
 
+def _reported(frames_by_para: list[list[Frame]]) -> list[tuple[int, int]]:
+    """What frames report, where no other speech cue sits inside ("..., but Chapman
+    says ..." keeps Chapman a speaker)."""
+    cues = [f.cue_at for fs in frames_by_para for f in fs]
+    return [
+        f.content
+        for fs in frames_by_para
+        for f in fs
+        if f.content is not None
+        and not any(f.content[0] <= at < f.content[1] and at != f.cue_at for at in cues)
+    ]
+
+
 def _in_any(at: int, paras) -> bool:
     return any(p.start <= at < p.end for p in paras)
 
@@ -127,13 +141,14 @@ def _tweet_draft(tweet: Tweet, registry: Registry) -> _Draft:
     return _Draft(tweet.start, tweet.end, "direct", speaker, "tweeted")
 
 
-def _follow_on(at: int, para: int, last, registry) -> Speaker:
+def _follow_on(at: int, para: int, last, registry, reported) -> Speaker:
     """A quote with no cue continues the last speaker, unless someone newer was introduced.
 
-    "Dennis Brooks has come here for years." followed by a bare quote is Brooks's,
-    even when the quote before it was someone else's.
+    "Dan Marsh has come here for years." followed by a bare quote is Marsh's, even when
+    the quote before it was someone else's; a person named inside reported speech ("Lee
+    said the premier was wrong") is talked about, not introduced.
     """
-    newer = registry.recent_subject(at, window=FOLLOW_ON_CHARS)
+    newer = registry.recent_subject(at, window=FOLLOW_ON_CHARS, reported=reported)
     if last is not None and para - last[0] <= FOLLOW_ON_PARAGRAPHS:
         previous = last[1]
         if newer is None or newer[0] <= previous.start or newer[1].name == previous.speaker.name:

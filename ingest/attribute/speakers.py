@@ -220,11 +220,17 @@ class Registry:
         earlier = [issuer for at, token, issuer in self.documents if at < pos and token != document]
         return earlier[-1] if earlier else None
 
-    def recent_subject(self, pos: int, window: int) -> tuple[int, Entity] | None:
-        """The latest person who was the subject of a clause shortly before ``pos``."""
+    def recent_subject(
+        self, pos: int, window: int, reported: list[tuple[int, int]] = ()
+    ) -> tuple[int, Entity] | None:
+        """The latest person who was the subject of a clause shortly before ``pos``,
+        outside the ``reported`` stretches (what a speaker said names people they talk
+        about, not a new speaker)."""
         for mention in reversed(self.mentions):
             if mention.pos < pos - window:
                 break
+            if any(start <= mention.pos < end for start, end in reported):
+                continue
             if mention.pos < pos and mention.subject and mention.entity.kind == "person":
                 return mention.pos, mention.entity
         return None
