@@ -669,3 +669,16 @@ def test_a_speaker_inside_another_frames_clause_still_takes_the_next_quote():
         '"Some nights a call waits 45 minutes for an ambulance."'
     )
     assert find(quotes_of(text), "45 minutes").speaker == "Dana Reyes"
+
+
+def test_a_cue_inserted_in_reported_words_splits_them():
+    text = (
+        "Dr. Alan Pierce runs three addiction clinics.\n\n"
+        "Too often, he says, patients leave the emergency room with more pills."
+    )
+    found = [q for q in quotes_of(text) if q.kind == "indirect"]
+    assert [q.text for q in found] == [
+        "Too often",
+        "patients leave the emergency room with more pills.",
+    ]
+    assert {q.speaker for q in found} == {"Alan Pierce"}

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ingest.attribute.frames import Frame, find_frames, governs
+from ingest.attribute.frames import Frame, find_frames, governs, split_around
 from ingest.attribute.marks import MarkedSpan, find_marked_spans, paragraphs
 from ingest.attribute.nlp import analyse
 from ingest.attribute.resolve import UNKNOWN, Speaker, resolve, resolve_text
@@ -94,7 +94,10 @@ def attribute_text(text: str, *, author: str | None = None, narrated: bool = Fal
             start, end = frame.content
             if any(d.start < end and start < d.end for d in drafts):
                 continue
-            drafts.append(_Draft(start, end, "indirect", speakers[id(frame)], frame.cue))
+            drafts.extend(
+                _Draft(a, b, "indirect", speakers[id(frame)], frame.cue)
+                for a, b in split_around(frame, text)
+            )
 
     drafts.extend(_section_drafts(text, paras, sections, drafts, author if narrated else None))
     drafts.sort(key=lambda d: (d.start, d.end))

@@ -35,6 +35,7 @@ class Frame:
     quote_only: bool = False
     who: str | None = None  # the speaker as written, when the parse did not find the subject
     used: bool = False
+    gap: tuple[int, int] | None = None  # a cue inserted in the content: "X, he says, Y"
 
 
 def _chars(span: Span | tuple[Token, Token], base: int) -> tuple[int, int]:
@@ -42,7 +43,7 @@ def _chars(span: Span | tuple[Token, Token], base: int) -> tuple[int, int]:
     return base + first.idx, base + last.idx + len(last.text)
 
 
-def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
+def _trim(text: str, start: int, end: int, min_words: int = 3) -> tuple[int, int] | None:
     while start < end and text[start] in _EDGE_PUNCT:
         start += 1
     for word in _LEADING_WORDS:
@@ -50,7 +51,19 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
             start += len(word)
     while end > start and text[end - 1] in _EDGE_PUNCT:
         end -= 1
-    return (start, end) if len(text[start:end].split()) >= 3 else None
+    return (start, end) if len(text[start:end].split()) >= min_words else None
+
+
+def split_around(frame: Frame, text: str) -> list[tuple[int, int]]:
+    """The reported words on each side of a cue inserted in them: "Too often, he says,
+    they get it." reports "Too often" and "they get it", not the cue."""
+    if frame.content is None:
+        return []
+    start, end = frame.content
+    if frame.gap is None:
+        return [frame.content]
+    sides = (_trim(text, start, frame.gap[0], 2), _trim(text, frame.gap[1], end, 2))
+    return [side for side in sides if side is not None]
 
 
 def _name_before(verb: Token) -> Token | None:
@@ -287,6 +300,9 @@ def find_frames(doc, base: int, text: str, spans) -> list[Frame]:
             content = _content(token, sent, text, base)
             if lemma in NEEDS_CONTENT and content is None and not quoted:
                 continue
+            cue_start, cue_end = _cue_clause(token, sent)
+            gap = _chars((sent.doc[cue_start], sent.doc[cue_end]), base)
+            inserted = content is not None and content[0] < gap[0] and gap[1] < content[1]
             frames.append(
                 Frame(
                     cue=token.text,
@@ -298,6 +314,7 @@ def find_frames(doc, base: int, text: str, spans) -> list[Frame]:
                     cue_at=base + token.idx,
                     content=None if lemma in QUOTE_ONLY else content,
                     quote_only=lemma in QUOTE_ONLY,
+                    gap=gap if inserted else None,
                 )
             )
     frames.extend(_trailing_frames(doc, base, text, spans, frames))
