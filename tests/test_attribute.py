@@ -682,3 +682,13 @@ def test_a_cue_inserted_in_reported_words_splits_them():
         "patients leave the emergency room with more pills.",
     ]
     assert {q.speaker for q in found} == {"Alan Pierce"}
+
+
+def test_a_short_quoted_sentence_of_its_own_is_a_statement():
+    text = (
+        "Nora Quinn won her first world fencing title in Montreal.\n\n"
+        '"He carried most of the weight in our first year," she said. "I was brand new."'
+    )
+    found = quotes_of(text)
+    assert find(found, "I was brand new").speaker == "Nora Quinn"
+    assert find(found, "I was brand new").text == "I was brand new."

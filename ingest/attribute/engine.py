@@ -75,7 +75,7 @@ def attribute_text(text: str, *, author: str | None = None, narrated: bool = Fal
                 draft = _Draft(span.start, span.end, "direct", speakers[id(pending)], pending.cue)
                 pending.used = True
         if draft is None:
-            if len(words(text[span.start : span.end])) < MIN_QUOTE_WORDS:
+            if _phrase_only(text, span):
                 continue
             speaker = _follow_on(span.open_at, p, last, registry, reported)
             draft = _Draft(span.start, span.end, "direct", speaker)
@@ -205,11 +205,24 @@ def _direct(
         if c_start <= span.open_at and span.start < c_end and extra >= 3:
             frame.used = True
             return _Draft(c_start, max(c_end, close), "mixed", speaker, frame.cue)
-    short = len(words(text[span.start : span.end])) < MIN_QUOTE_WORDS
-    if short and not governs(frame, span.start, span.end):
+    if _phrase_only(text, span) and not governs(frame, span.start, span.end):
         return None  # a scare quote or a title in a sentence that happens to hold a cue
     frame.used = True
     return _Draft(span.start, span.end, "direct", speaker, frame.cue)
+
+
+def _phrase_only(text: str, span: MarkedSpan) -> bool:
+    """A short quoted phrase ('so-called "summit"') rather than a statement.
+
+    A quoted sentence of its own is a statement however short: it opens with a capital
+    after the end of a sentence and closes with its own full stop ('"I was super-green."').
+    """
+    if len(words(text[span.start : span.end])) >= MIN_QUOTE_WORDS:
+        return False
+    before = text[: span.open_at].rstrip()
+    own_sentence = not before or before[-1] in '.!?\u201d"' or before.endswith("\n")
+    whole = text[span.start].isupper() and text[span.end - 1] in ".!?"
+    return not (own_sentence and whole)
 
 
 def _pending(text: str, para, frames: list[Frame]) -> Frame | None:
