@@ -692,3 +692,15 @@ def test_a_short_quoted_sentence_of_its_own_is_a_statement():
     found = quotes_of(text)
     assert find(found, "I was brand new").speaker == "Nora Quinn"
     assert find(found, "I was brand new").text == "I was brand new."
+
+
+def test_an_embedded_videos_blurb_is_not_part_of_the_article():
+    text = (
+        "Irene Marsh lost her son to an overdose in 2016.\n\n"
+        "Why sleeping pills and painkillers do not mix. Our reporter Ravi Patel explains "
+        "the risks. 3:12\n\n"
+        "After the funeral, she urged police to investigate the dealer."
+    )
+    found = quotes_of(text)
+    assert not [q for q in found if "risks" in q.text]
+    assert find(found, "investigate the dealer").speaker == "Irene Marsh"

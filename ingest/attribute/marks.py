@@ -39,19 +39,26 @@ class Paragraph:
 
 # "READ MORE: ...", "WATCH: ...": a web page's link to another story, not this one's text
 _LINK_LINE = re.compile(r"(?:READ MORE|WATCH(?: BELOW)?|LISTEN|RELATED|SEE ALSO|MORE):\s")
+# "... tells us about the opioid crisis. 10:43": the blurb of an embedded video, which
+# ends with its running time
+_VIDEO_BLURB = re.compile(r"[.!?\u201d\"]\s+\d{1,2}:\d{2}\.?$")
 
 
 def paragraphs(text: str) -> list[Paragraph]:
     """Non-empty lines that carry words (scrapes often leave lines of bare '.').
 
-    Link lines to other stories are left out: their headlines quote and name people who
-    are not in this story, and a later "he said" must not reach them.
+    Link lines to other stories and embedded videos' blurbs are left out: they quote and
+    name people who are not in this story, and a later "he said" must not reach them.
     """
     result: list[Paragraph] = []
     pos = 0
     for line in text.split("\n"):
         stripped = line.strip()
-        if any(ch.isalnum() for ch in stripped) and not _LINK_LINE.match(stripped):
+        if (
+            any(ch.isalnum() for ch in stripped)
+            and not _LINK_LINE.match(stripped)
+            and not _VIDEO_BLURB.search(stripped)
+        ):
             lead = len(line) - len(line.lstrip())
             result.append(Paragraph(pos + lead, pos + lead + len(stripped)))
         pos += len(line) + 1
