@@ -704,3 +704,13 @@ def test_an_embedded_videos_blurb_is_not_part_of_the_article():
     found = quotes_of(text)
     assert not [q for q in found if "risks" in q.text]
     assert find(found, "investigate the dealer").speaker == "Irene Marsh"
+
+
+def test_a_name_the_text_calls_it_is_an_organisation():
+    text = (
+        "Zelnik did not say whether it agreed to the regulator's conditions.\n\n"
+        'Zelnik told employees it is "working closely" with regulators on the app.\n\n'
+        "Its chief executive, Dana Whitfield, was travelling on Friday.\n\n"
+        "It also said the outage had no effect on its customers."
+    )
+    assert find(quotes_of(text), "no effect").speaker == "Zelnik"

@@ -395,6 +395,8 @@ def build_registry(docs: list, bases: list[int], quoted: list[tuple[int, int]]) 
                     registry.documents.append((base + token.idx, token, document_issuer(token)))
                 elif token.lower_ in _PRONOUN_GENDER and not token.ent_type_:
                     events.append((sentence, "pronoun", _PRONOUN_GENDER[token.lower_]))
+                elif token.lower_ in ("it", "its"):
+                    events.append((sentence, "pronoun", "it"))
     _learn_genders([e for e in events if e[1] != "maybe" or e[2].name.lower() not in places])
     return registry
 
@@ -650,17 +652,27 @@ def _learn_genders(events: list[tuple[int, str, object]]) -> None:
     for n, (sentence, kind, payload) in enumerate(events):
         if kind not in ("person", "maybe"):
             continue
+        people[id(payload)] = payload
+        tally = votes.setdefault(id(payload), Counter())
         for later_sentence, later_kind, later in events[n + 1 :]:
             if later_kind in ("person", "bystander") or later_sentence > sentence + 1:
                 break
-            if later_kind == "maybe":
+            if later_kind == "maybe" or (later == "it" and later_sentence > sentence):
                 continue
-            votes.setdefault(id(payload), Counter())[later] += 1
-            people[id(payload)] = payload
-            break
+            tally[later] += 1
+            if later != "it":
+                break
     for key, counter in votes.items():
         entity = people[key]
+        gendered = Counter({g: c for g, c in counter.items() if g != "it"})
+        if counter["it"] >= 2 and counter["it"] > sum(gendered.values()):
+            # "Facebook did not say whether it agreed": a company the NER took for a person
+            if entity.kind == "person" and entity.gender is None and entity.title is None:
+                entity.kind = "org"
+            continue
+        if not gendered:
+            continue
         if entity.kind != "person":  # a surname the NER took for a place or a company
             entity.kind = "person"
         if entity.gender is None:
-            entity.gender = counter.most_common(1)[0][0]
+            entity.gender = gendered.most_common(1)[0][0]
