@@ -714,3 +714,12 @@ def test_a_name_the_text_calls_it_is_an_organisation():
         "It also said the outage had no effect on its customers."
     )
     assert find(quotes_of(text), "no effect").speaker == "Zelnik"
+
+
+def test_he_is_not_the_person_named_in_what_he_reports():
+    text = (
+        "Peter Vance, an office manager, was on the fourth floor when the shooting began.\n\n"
+        "Marco Reyes and two colleagues hid under their desks, he said, while another "
+        "worker ran to the roof."
+    )
+    assert find(quotes_of(text), "hid under their desks").speaker == "Peter Vance"

@@ -54,7 +54,7 @@ def attribute_text(text: str, *, author: str | None = None, narrated: bool = Fal
     speakers = {
         id(f): resolve_text(f.who, f.cue_at, registry)
         if f.who
-        else resolve(f.subject, f.cue_at, registry, author)
+        else resolve(f.subject, f.cue_at, registry, author, f.content)
         for fs in frames_by_para
         for f in fs
     }

@@ -62,14 +62,24 @@ def _from_entity(entity: Entity | None, mention: str, kind: MentionKind, conf: f
     return Speaker(entity.name, entity.title, mention, kind, conf)
 
 
-def resolve(subject: Token, at: int, registry: Registry, author: str | None) -> Speaker:
-    """Resolve a cue's subject at character offset ``at`` in the article."""
+def resolve(
+    subject: Token,
+    at: int,
+    registry: Registry,
+    author: str | None,
+    reported: tuple[int, int] | None = None,
+) -> Speaker:
+    """Resolve a cue's subject at character offset ``at`` in the article.
+
+    A pronoun never means someone named in the words it reports: in "Macharia hid
+    under a desk, he said" the speaker is not Macharia.
+    """
     word = subject.lower_
     if subject.pos_ == "PRON" or word in PERSON_PRONOUNS or word in GROUP_PRONOUNS:
         if word in FIRST_PERSON:
             return Speaker(author, None, subject.text, "pronoun", 0.5) if author else UNKNOWN
         if word in PERSON_PRONOUNS or word in GROUP_PRONOUNS:
-            entity = registry.resolve_pronoun(word, at)
+            entity = registry.resolve_pronoun(word, at, skip=reported)
             return _from_entity(entity, subject.text, "pronoun", 0.8)
         if word in RELATIVE_PRONOUNS and subject.head.dep_ == "relcl":
             return resolve(subject.head.head, at, registry, author)  # "Bortis, who said"

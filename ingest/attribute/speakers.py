@@ -175,17 +175,24 @@ class Registry:
                 return found
         return None
 
-    def resolve_pronoun(self, pronoun: str, pos: int, window: int = 1500) -> Entity | None:
-        """The most recent compatible antecedent: subjects first, then any mention."""
+    def resolve_pronoun(
+        self, pronoun: str, pos: int, window: int = 1500, skip: tuple[int, int] | None = None
+    ) -> Entity | None:
+        """The most recent compatible antecedent: subjects first, then any mention; no one
+        named only inside ``skip``."""
         word = pronoun.lower()
         if word in PERSON_PRONOUNS:
             gender = PERSON_PRONOUNS[word]
+            named = set()
+            if skip is not None:  # a company may name itself, a person does not
+                named = {id(m.entity) for m in self.mentions if skip[0] <= m.pos < skip[1]}
             candidates = [
                 m
                 for m in self.mentions
                 if pos - window <= m.pos < pos
                 and m.entity.kind == "person"
                 and m.entity.gender in (None, gender)
+                and id(m.entity) not in named
             ]
             if any(m.subject and m.entity.gender == gender for m in candidates):
                 # someone named once whose gender the article never shows is a weaker
