@@ -723,3 +723,12 @@ def test_he_is_not_the_person_named_in_what_he_reports():
         "worker ran to the roof."
     )
     assert find(quotes_of(text), "hid under their desks").speaker == "Peter Vance"
+
+
+def test_a_description_set_beside_a_name_speaks_for_that_name():
+    text = (
+        "Dan Mercer won his fight earlier in the night.\n\n"
+        "The arena watched yet another historic performance by Jordan, the fearless "
+        'fighter who calls herself "The Hammer of the North."'
+    )
+    assert find(quotes_of(text), "Hammer").speaker == "Jordan"

@@ -113,6 +113,9 @@ def resolve(
             return Speaker(name.text, title, name.text, "named", 0.85)
         registry.add(entity.name, entity.kind, at, subject=True, main=main)
         return Speaker(entity.name, entity.title or title, name.text, "named", 0.9)
+    if subject.dep_ == "appos" and subject.head.pos_ == "PROPN":
+        # "by Nunes, the ferocious brawler who calls herself ...": the name described
+        return resolve(subject.head, at, registry, author)
     phrase = noun_phrase(subject)
     head = subject.lemma_.lower()
     if head in DOCUMENT_NOUNS or published_by(subject) is not None:
