@@ -732,3 +732,25 @@ def test_a_description_set_beside_a_name_speaks_for_that_name():
         'fighter who calls herself "The Hammer of the North."'
     )
     assert find(quotes_of(text), "Hammer").speaker == "Jordan"
+
+
+def test_a_participle_cue_takes_over_the_words_after_it():
+    text = (
+        "Former premier Ruth Calloway announced on Monday that she will step down as party "
+        "leader earlier than planned, saying the party needs a new face before the election."
+    )
+    found = [q for q in quotes_of(text) if q.kind == "indirect"]
+    assert [q.text for q in found] == [
+        "she will step down as party leader earlier than planned",
+        "the party needs a new face before the election",
+    ]
+    assert {q.speaker for q in found} == {"Ruth Calloway"}
+
+
+def test_a_participle_hung_inside_the_reported_clause_keeps_the_speaker():
+    text = (
+        "Owen Pratt leads the group of members who want a new board.\n\n"
+        "Mr. Pratt argued that the ruling hurt his group in its dispute, noting the "
+        "league's office often phones its members at home."
+    )
+    assert find(quotes_of(text), "phones its members").speaker == "Owen Pratt"

@@ -85,6 +85,7 @@ def attribute_text(text: str, *, author: str | None = None, narrated: bool = Fal
             last = (p, draft)
 
     sections = find_sections(text, paras)
+    cues = sorted(f.cue_at for fs in frames_by_para for f in fs)
     for frames in frames_by_para:
         for frame in frames:
             if frame.used or frame.content is None:
@@ -96,7 +97,7 @@ def attribute_text(text: str, *, author: str | None = None, narrated: bool = Fal
                 continue
             drafts.extend(
                 _Draft(a, b, "indirect", speakers[id(frame)], frame.cue)
-                for a, b in split_around(frame, text)
+                for a, b in split_around(frame, text, cues)
             )
 
     drafts.extend(_section_drafts(text, paras, sections, drafts, author if narrated else None))

@@ -54,14 +54,25 @@ def _trim(text: str, start: int, end: int, min_words: int = 3) -> tuple[int, int
     return (start, end) if len(text[start:end].split()) >= min_words else None
 
 
-def split_around(frame: Frame, text: str) -> list[tuple[int, int]]:
+def split_around(frame: Frame, text: str, cues: list[int]) -> list[tuple[int, int]]:
     """The reported words on each side of a cue inserted in them: "Too often, he says,
-    they get it." reports "Too often" and "they get it", not the cue."""
+    they get it." reports "Too often" and "they get it", not the cue.
+
+    The words stop where another cue (at an offset in ``cues``) takes over: in "X said A,
+    adding that B" the words "B" are the "adding" frame's own.
+    """
     if frame.content is None:
         return []
     start, end = frame.content
+    later = [at for at in cues if start < at < end and at > frame.cue_at]
+    if later:
+        comma = text.rfind(",", start, later[0])
+        end = comma if comma > start else later[0]
+        if _trim(text, start, end, 2) is None:
+            return []
+        start, end = _trim(text, start, end, 2)
     if frame.gap is None:
-        return [frame.content]
+        return [(start, end)]
     sides = (_trim(text, start, frame.gap[0], 2), _trim(text, frame.gap[1], end, 2))
     return [side for side in sides if side is not None]
 
@@ -77,10 +88,19 @@ def _name_before(verb: Token) -> Token | None:
 
 
 def subject_of(verb: Token) -> Token | None:
-    """The speaker slot: the verb's own subject, or the one it shares ("..., adding")."""
+    """The speaker slot: the verb's own subject, or the one it shares ("..., adding").
+
+    "Hemming argued that the move hurt his group, noting ...": a participle the parser
+    hung inside the reported clause still shares the subject of the speech verb above.
+    """
     for child in verb.children:
         if child.dep_ in _SUBJECTS and child.pos_ != "PUNCT":  # a closing mark parsed as one
             return child
+    if verb.dep_ in _INHERITS_SUBJECT and verb.tag_ == "VBG":
+        speech = next((a for a in verb.ancestors if a.lemma_.lower() in SPEECH_VERBS), None)
+        found = subject_of(speech) if speech is not None else None
+        if found is not None:
+            return found
     if (
         verb.dep_ in _INHERITS_SUBJECT
         and verb.head is not verb
