@@ -754,3 +754,11 @@ def test_a_participle_hung_inside_the_reported_clause_keeps_the_speaker():
         "league's office often phones its members at home."
     )
     assert find(quotes_of(text), "phones its members").speaker == "Owen Pratt"
+
+
+def test_a_dateline_is_not_the_reported_clause():
+    text = (
+        "OTTAWA \u2014 NDP Leader Martin Kessler says Premier Ann Ross is the least trusted "
+        "premier in the country."
+    )
+    assert find(quotes_of(text), "least trusted").speaker == "Martin Kessler"

@@ -118,9 +118,11 @@ def _content(verb: Token, sent: Span, text: str, base: int) -> tuple[int, int] |
     the cue are taken: everything after a leading cue, before a trailing one, or the
     whole sentence around a parenthetical ", he says,".
     """
-    for child in verb.children:
-        if child.dep_ == "ccomp":
-            return _trim(text, *_chars((child.left_edge, child.right_edge), base))
+    # "OTTAWA — Leader Jane Roe says ...": a dateline can be parsed as a second complement
+    clauses = sorted((c for c in verb.children if c.dep_ == "ccomp"), key=lambda c: c.i < verb.i)
+    if clauses:
+        found = (_trim(text, *_chars((c.left_edge, c.right_edge), base)) for c in clauses)
+        return next((span for span in found if span is not None), None)
     cue_start, cue_end = _cue_clause(verb, sent)
     before = cue_start - sent.start
     after = sent.end - 1 - cue_end
