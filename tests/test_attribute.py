@@ -762,3 +762,12 @@ def test_a_dateline_is_not_the_reported_clause():
         "premier in the country."
     )
     assert find(quotes_of(text), "least trusted").speaker == "Martin Kessler"
+
+
+def test_a_person_introduced_just_before_a_quote_is_who_speaks():
+    text = (
+        "Maria Lopez says the walking program changed her life.\n\n"
+        "Regular exercise also produced results for Toronto businesswoman Priya Sandhu, 50. "
+        '"I finally built a habit that sticks," she says.'
+    )
+    assert find(quotes_of(text), "habit that sticks").speaker == "Priya Sandhu"

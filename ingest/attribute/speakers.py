@@ -8,6 +8,7 @@ resolved to the canonical (fullest) name with the article's own context.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -102,6 +103,11 @@ class Registry:
     mentions: list[Mention] = field(default_factory=list)
     # (offset, issuer) of each document noun: "a report by the railway", "the memo"
     documents: list[tuple[int, Token, Token | None]] = field(default_factory=list)
+    paragraphs: list[int] = field(default_factory=list)  # where each paragraph starts
+
+    def paragraph_start(self, pos: int) -> int:
+        at = bisect.bisect_right(self.paragraphs, pos)
+        return self.paragraphs[at - 1] if at else 0
 
     def add(
         self,
@@ -207,6 +213,8 @@ class Registry:
             candidates = [
                 m for m in self.mentions if pos - window <= m.pos < pos and m.entity.kind in kinds
             ]
+        if candidates and word in PERSON_PRONOUNS and self._introduced(candidates[-1], pos):
+            return candidates[-1].entity
         subjects = [m for m in candidates if m.subject]
         if not subjects:
             return candidates[-1].entity if candidates else None
@@ -217,6 +225,15 @@ class Registry:
             if mention.main:
                 return mention.entity
         return latest.entity
+
+    def _introduced(self, mention: Mention, pos: int) -> bool:
+        """ "... for Toronto accountant Jane Roe, 50. '...,' she says.": a person named for
+        the first time just before, in the same paragraph, and not as a clause's subject
+        ("Baker said Little had blocked it. He said ..." is about Little), speaks next."""
+        if mention.subject:
+            return False
+        first = next(m for m in self.mentions if m.entity is mention.entity)
+        return first is mention and mention.pos >= self.paragraph_start(pos)
 
     def _named_twice(self, entity: Entity) -> bool:
         return sum(m.entity is entity for m in self.mentions) > 1
@@ -365,7 +382,7 @@ def build_registry(docs: list, bases: list[int], quoted: list[tuple[int, int]]) 
     Names inside quotation marks are recorded but never as subjects: the person a
     speaker talks about is a poor antecedent for the next "he said".
     """
-    registry = Registry()
+    registry = Registry(paragraphs=list(bases))
     # (sentence number, kind, payload) in reading order, for learning genders
     events: list[tuple[int, str, object]] = []
     places: set[str] = set()
