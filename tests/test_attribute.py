@@ -771,3 +771,12 @@ def test_a_person_introduced_just_before_a_quote_is_who_speaks():
         '"I finally built a habit that sticks," she says.'
     )
     assert find(quotes_of(text), "habit that sticks").speaker == "Priya Sandhu"
+
+
+def test_a_clause_hung_on_the_statement_is_what_was_said():
+    text = (
+        "Transport official Ahmad Rizal confirmed the date on Monday.\n\n"
+        "He said in a statement that the new bridge would be opened to traffic on March 3."
+    )
+    found = find(quotes_of(text), "opened to traffic")
+    assert found.speaker == "Ahmad Rizal"

@@ -153,8 +153,14 @@ def _cue_clause(verb: Token, sent: Span) -> tuple[int, int]:
     end = verb.i
     for child in verb.rights:
         if child.dep_ in ("prep", "npadvmod", "advmod", "dative") and child.i == end + 1:
-            end = child.right_edge.i
+            # "said in a statement that the king would ...": the clause hung on the
+            # statement is what was said, not part of the cue
+            clauses = [t.left_edge.i for t in child.subtree if t.dep_ in _CLAUSES and t != child]
+            end = min(clauses) - 1 if clauses else child.right_edge.i
     return start, end
+
+
+_CLAUSES = ("acl", "relcl", "ccomp")
 
 
 def _according_to(token: Token) -> Token | None:
