@@ -780,3 +780,12 @@ def test_a_clause_hung_on_the_statement_is_what_was_said():
     )
     found = find(quotes_of(text), "opened to traffic")
     assert found.speaker == "Ahmad Rizal"
+
+
+def test_a_quoted_word_outside_the_reported_clause_leaves_the_clause_reported():
+    text = (
+        "Ann Ross is running in the Westside by-election.\n\n"
+        "Ross has said she plans to spend the next month knocking on doors in the riding, "
+        "so she can tick \u201celected\u201d off her list."
+    )
+    assert find(quotes_of(text), "knocking on doors").speaker == "Ann Ross"

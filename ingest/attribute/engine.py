@@ -206,9 +206,12 @@ def _direct(
         if c_start <= span.open_at and span.start < c_end and extra >= 3:
             frame.used = True
             return _Draft(c_start, max(c_end, close), "mixed", speaker, frame.cue)
-    if _phrase_only(text, span) and not governs(frame, span.start, span.end):
+    phrase = _phrase_only(text, span)
+    if phrase and not governs(frame, span.start, span.end):
         return None  # a scare quote or a title in a sentence that happens to hold a cue
-    frame.used = True
+    # "Singh said he plans to ..., so he can check 'elected' off his list": a quoted
+    # phrase outside the reported clause leaves that clause to be reported too
+    frame.used = frame.used or not (phrase and frame.content is not None)
     return _Draft(span.start, span.end, "direct", speaker, frame.cue)
 
 
