@@ -789,3 +789,12 @@ def test_a_quoted_word_outside_the_reported_clause_leaves_the_clause_reported():
         "so she can tick \u201celected\u201d off her list."
     )
     assert find(quotes_of(text), "knocking on doors").speaker == "Ann Ross"
+
+
+def test_an_inverted_cue_whose_name_was_parsed_as_an_object():
+    text = (
+        "Civic group director Nadia Ferrante presented the study on Tuesday.\n\n"
+        "That is not only a problem for the riders who are left waiting, but for the whole "
+        "region, argued Ferrante."
+    )
+    assert "Nadia Ferrante" in find(quotes_of(text), "left waiting").speaker

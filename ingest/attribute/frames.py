@@ -87,6 +87,20 @@ def _name_before(verb: Token) -> Token | None:
     return None
 
 
+def _name_after(verb: Token) -> Token | None:
+    """ "..., but for the whole region, argued Ferrante.": an inverted cue whose name the
+    parser took for an object, when the verb has no subject of its own."""
+    doc = verb.doc
+    if verb.i == 0 or doc[verb.i - 1].text != "," or verb.i + 1 >= len(doc):
+        return None
+    if any(c.dep_ in _SUBJECTS for c in verb.children):
+        return None
+    name = doc[verb.i + 1]
+    while name.i + 1 < len(doc) and doc[name.i + 1].pos_ == "PROPN":
+        name = doc[name.i + 1]
+    return name if name.pos_ == "PROPN" and name.dep_ in ("dobj", "npadvmod", "attr") else None
+
+
 def subject_of(verb: Token) -> Token | None:
     """The speaker slot: the verb's own subject, or the one it shares ("..., adding").
 
@@ -141,6 +155,8 @@ def _content(verb: Token, sent: Span, text: str, base: int) -> tuple[int, int] |
             return _trim(text, *_chars((first, sent[-1]), base))
     if before >= 3 and sent.doc[cue_start - 1].text in (",", "\u2014", "\u2013", "-"):
         return _trim(text, *_chars((sent[0], sent.doc[cue_start - 1]), base))
+    if _name_after(verb) is not None and verb.i - sent.start >= 4:
+        return _trim(text, *_chars((sent[0], sent.doc[verb.i - 1]), base))  # "..., argued Lee."
     return None
 
 
@@ -322,7 +338,7 @@ def find_frames(doc, base: int, text: str, spans) -> list[Frame]:
             lemma = token.lemma_.lower()
             if lemma not in SPEECH_VERBS or not token.tag_.startswith("VB"):
                 continue
-            subject = subject_of(token) or _name_before(token)
+            subject = _name_after(token) or subject_of(token) or _name_before(token)
             if subject is None or inside(subject) or subject.i == token.i:
                 continue
             content = _content(token, sent, text, base)
