@@ -798,3 +798,13 @@ def test_an_inverted_cue_whose_name_was_parsed_as_an_object():
         "region, argued Ferrante."
     )
     assert "Nadia Ferrante" in find(quotes_of(text), "left waiting").speaker
+
+
+def test_the_organisation_noun_as_subject_keeps_that_organisation_in_view():
+    text = (
+        "The Coastal Paramedics Union has tracked ambulance delays since 2017.\n\n"
+        "Nova Health Corp. disputes the figures.\n\n"
+        "When too few ambulances are free in a zone, the union posts an alert. On Monday, "
+        "it said only one unit was free in the whole city."
+    )
+    assert "Coastal Paramedics Union" in find(quotes_of(text), "only one unit").speaker

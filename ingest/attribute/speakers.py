@@ -410,6 +410,8 @@ def build_registry(docs: list, bases: list[int], quoted: list[tuple[int, int]]) 
                     entity = _add_proper_subject(registry, token, base)
                     if entity.kind == "person":
                         events.append((sentence, "person", entity))
+                elif _org_noun_subject(token, base, quoted):
+                    _add_org_noun(registry, token, base + token.idx)
                 elif _group_subject(token, base, quoted):
                     at = base + token.idx
                     registry.add(
@@ -513,6 +515,32 @@ def _add_pair(registry: Registry, ent: Span, ents, base: int, quoted) -> None:
         speaks = main = ent.start <= 2
     group = registry.add(doc[ent.start : other.end].text, "group", at, subject=speaks, main=main)
     group.roles.update(PAIR_NOUNS)
+
+
+def _org_noun_subject(token: Token, base: int, quoted) -> bool:
+    """ "the government is grappling with what it says ...": a definite organisation noun
+    as subject is an organisation the next "it" may mean."""
+    if token.dep_ != "nsubj" or token.tag_ != "NN" or token.lemma_.lower() not in ORG_NOUNS:
+        return False
+    definite = any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
+    at = base + token.idx
+    return definite and not any(start <= at < end for start, end in quoted)
+
+
+def _add_org_noun(registry: Registry, token: Token, at: int) -> None:
+    """A new mention of the organisation named earlier whose name holds the noun ("the
+    union" after "the Unifor union")."""
+    word = token.lemma_.lower()
+    known = next(
+        (
+            m.entity
+            for m in reversed(registry.mentions)
+            if m.pos < at and m.entity.kind == "org" and word in m.entity.tokens
+        ),
+        None,
+    )
+    if known is not None:
+        registry.add(known.name, "org", at, subject=True, main=is_main_subject(token))
 
 
 def _group_subject(token: Token, base: int, quoted) -> bool:
