@@ -508,10 +508,10 @@ def test_a_name_in_a_fronted_phrase_is_not_the_one_who_speaks_next():
 def test_a_name_closing_a_described_subject_is_the_speaker():
     text = (
         "Police in three cities received bomb threats by e-mail on Thursday.\n\n"
-        "Director, threat research at security firm Norvale, Kevin Haldane, said the "
+        "Director, threat research at security firm Norvale, Paul Haldane, said the "
         "threats came from a single group of senders."
     )
-    assert find(quotes_of(text), "single group").speaker == "Kevin Haldane"
+    assert find(quotes_of(text), "single group").speaker == "Paul Haldane"
 
 
 def test_a_link_to_another_story_is_not_part_of_the_article():
@@ -674,11 +674,11 @@ def test_a_speaker_inside_another_frames_clause_still_takes_the_next_quote():
 def test_a_cue_inserted_in_reported_words_splits_them():
     text = (
         "Dr. Alan Pierce runs three addiction clinics.\n\n"
-        "Too often, he says, patients leave the emergency room with more pills."
+        "More often than not, he says, patients leave the emergency room with more pills."
     )
     found = [q for q in quotes_of(text) if q.kind == "indirect"]
     assert [q.text for q in found] == [
-        "Too often",
+        "More often than not",
         "patients leave the emergency room with more pills.",
     ]
     assert {q.speaker for q in found} == {"Alan Pierce"}
@@ -708,8 +708,8 @@ def test_an_embedded_videos_blurb_is_not_part_of_the_article():
 
 def test_a_name_the_text_calls_it_is_an_organisation():
     text = (
-        "Zelnik did not say whether it agreed to the regulator's conditions.\n\n"
-        'Zelnik told employees it is "working closely" with regulators on the app.\n\n'
+        "Zelnik would not say if it had accepted the regulator's terms.\n\n"
+        'Zelnik told its staff it is "doing everything it can" to restore the app.\n\n'
         "Its chief executive, Dana Whitfield, was travelling on Friday.\n\n"
         "It also said the outage had no effect on its customers."
     )

@@ -104,7 +104,7 @@ def _name_after(verb: Token) -> Token | None:
 def subject_of(verb: Token) -> Token | None:
     """The speaker slot: the verb's own subject, or the one it shares ("..., adding").
 
-    "Hemming argued that the move hurt his group, noting ...": a participle the parser
+    "Pratt argued that the ruling hurt his group, noting ...": a participle the parser
     hung inside the reported clause still shares the subject of the speech verb above.
     """
     for child in verb.children:
@@ -169,7 +169,7 @@ def _cue_clause(verb: Token, sent: Span) -> tuple[int, int]:
     end = verb.i
     for child in verb.rights:
         if child.dep_ in ("prep", "npadvmod", "advmod", "dative") and child.i == end + 1:
-            # "said in a statement that the king would ...": the clause hung on the
+            # "said in a statement that the bridge would ...": the clause hung on the
             # statement is what was said, not part of the cue
             clauses = [t.left_edge.i for t in child.subtree if t.dep_ in _CLAUSES and t != child]
             end = min(clauses) - 1 if clauses else child.right_edge.i

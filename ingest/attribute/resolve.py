@@ -114,7 +114,7 @@ def resolve(
         registry.add(entity.name, entity.kind, at, subject=True, main=main)
         return Speaker(entity.name, entity.title or title, name.text, "named", 0.9)
     if subject.dep_ == "appos" and subject.head.pos_ == "PROPN":
-        # "by Nunes, the ferocious brawler who calls herself ...": the name described
+        # "by Jordan, the fearless fighter who calls herself ...": the name described
         return resolve(subject.head, at, registry, author)
     phrase = noun_phrase(subject)
     head = subject.lemma_.lower()

@@ -480,7 +480,7 @@ def _lone_subject(ent: Span, base: int, quoted) -> bool:
 
 
 def _surname_like(entity: Entity, ent: Span, base: int, quoted) -> bool:
-    """ "Mulder didn't hesitate. '...,' he said.": a one-word 'organisation' subject may
+    """ "Chester didn't hesitate. '...,' he said.": a one-word 'organisation' subject may
     be a surname, as a following he or she will show (``_learn_genders``)."""
     return entity.kind == "org" and len(entity.tokens) == 1 and _lone_subject(ent, base, quoted)
 
@@ -498,7 +498,7 @@ def _add_place_subject(registry: Registry, ent: Span, base: int, quoted) -> Enti
 
 
 def _add_pair(registry: Registry, ent: Span, ents, base: int, quoted) -> None:
-    """ "Kim and Clark Moran received a letter": two people named together are also one
+    """ "Rosa and Miguel Ferreira opened a bakery": two people named together are also one
     group, the "they" or "the couple" that speaks next."""
     doc = ent.doc
     if ent.end + 1 >= len(doc) or doc[ent.end].lower_ != "and":
@@ -718,7 +718,7 @@ def _learn_genders(events: list[tuple[int, str, object]]) -> None:
         entity = people[key]
         gendered = Counter({g: c for g, c in counter.items() if g != "it"})
         if counter["it"] >= 2 and counter["it"] > sum(gendered.values()):
-            # "Facebook did not say whether it agreed": a company the NER took for a person
+            # "Zelnik did not say whether it agreed": a company the NER took for a person
             if entity.kind == "person" and entity.gender is None and entity.title is None:
                 entity.kind = "org"
             continue
