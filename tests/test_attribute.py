@@ -808,3 +808,12 @@ def test_the_organisation_noun_as_subject_keeps_that_organisation_in_view():
         "it said only one unit was free in the whole city."
     )
     assert "Coastal Paramedics Union" in find(quotes_of(text), "only one unit").speaker
+
+
+def test_a_modifier_names_the_organisation_a_noun_stands_for():
+    text = (
+        "Northern Rail Freight runs four trains a day through the pass.\n\n"
+        "Harbour Logistics Inc. has also asked for more track time.\n\n"
+        "The rail company said on Monday that it would cut train lengths in extreme cold."
+    )
+    assert find(quotes_of(text), "train lengths").speaker == "Northern Rail Freight"

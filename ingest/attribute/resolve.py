@@ -129,7 +129,7 @@ def resolve(
         return _owned(subject, owner, phrase, at, registry)
     if subject.tag_ == "NNS":  # "Aid groups said": several, not the last "it"
         return Speaker(phrase, None, phrase, "nominal", 0.6)
-    entity = registry.resolve_nominal(head, at)
+    entity = _org_by_modifier(subject, at, registry) or registry.resolve_nominal(head, at)
     if entity is not None:
         return Speaker(entity.name, entity.title, phrase, "nominal", 0.75)
     if _epithet(subject) and head not in ORG_NOUNS:
@@ -138,6 +138,18 @@ def resolve(
         if entity is not None:
             return Speaker(entity.name, entity.title, phrase, "nominal", 0.6)
     return Speaker(phrase, None, phrase, "nominal", 0.6)
+
+
+def _org_by_modifier(subject: Token, at: int, registry: Registry) -> Entity | None:
+    """ "the railway company": the organisation whose name holds the modifying noun."""
+    if subject.lemma_.lower() not in ORG_NOUNS:
+        return None
+    for child in subject.children:
+        if child.dep_ == "compound" and child.pos_ == "NOUN":
+            found = registry.org_named(child.lemma_.lower(), at)
+            if found is not None:
+                return found
+    return None
 
 
 def _closing_name(subject: Token) -> Token | None:

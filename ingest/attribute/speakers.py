@@ -259,6 +259,14 @@ class Registry:
                 return mention.pos, mention.entity
         return None
 
+    def org_named(self, word: str, pos: int) -> Entity | None:
+        """The latest organisation before ``pos`` whose name holds ``word`` ("the union"
+        after "the Unifor union", "the railway company" after "Canadian Pacific Railway")."""
+        for mention in reversed(self.mentions):
+            if mention.pos < pos and mention.entity.kind == "org" and word in mention.entity.tokens:
+                return mention.entity
+        return None
+
     def resolve_nominal(self, head: str, pos: int) -> Entity | None:
         """'the director' -> the person introduced with that title; 'the airline' -> an org."""
         word = head.lower()
@@ -530,15 +538,7 @@ def _org_noun_subject(token: Token, base: int, quoted) -> bool:
 def _add_org_noun(registry: Registry, token: Token, at: int) -> None:
     """A new mention of the organisation named earlier whose name holds the noun ("the
     union" after "the Unifor union")."""
-    word = token.lemma_.lower()
-    known = next(
-        (
-            m.entity
-            for m in reversed(registry.mentions)
-            if m.pos < at and m.entity.kind == "org" and word in m.entity.tokens
-        ),
-        None,
-    )
+    known = registry.org_named(token.lemma_.lower(), at)
     if known is not None:
         registry.add(known.name, "org", at, subject=True, main=is_main_subject(token))
 
