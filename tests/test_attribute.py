@@ -817,3 +817,12 @@ def test_a_modifier_names_the_organisation_a_noun_stands_for():
         "The rail company said on Monday that it would cut train lengths in extreme cold."
     )
     assert find(quotes_of(text), "train lengths").speaker == "Northern Rail Freight"
+
+
+def test_a_document_without_an_issuer_does_not_hide_the_one_that_has_one():
+    text = (
+        "A study by the Coastal Research Council found that the seawall is failing. "
+        "The Harbour Trust has asked for a second opinion, and a memo circulated on Friday. "
+        "The report said repairs would cost at least $40 million over the next decade."
+    )
+    assert "Coastal Research Council" in find(quotes_of(text), "repairs would cost").speaker

@@ -239,9 +239,13 @@ class Registry:
         return sum(m.entity is entity for m in self.mentions) > 1
 
     def document_issuer(self, document: Token, pos: int) -> Token | None:
-        """Who issued "the report": whoever issued the document the article last introduced
-        ("A study by X ... the report said")."""
-        earlier = [issuer for at, token, issuer in self.documents if at < pos and token != document]
+        """Who issued "the report": whoever issued the last document the article said
+        came from someone ("A study by X ... the report said")."""
+        earlier = [
+            issuer
+            for at, token, issuer in self.documents
+            if at < pos and token != document and issuer is not None
+        ]
         return earlier[-1] if earlier else None
 
     def recent_subject(
