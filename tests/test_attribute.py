@@ -826,3 +826,12 @@ def test_a_document_without_an_issuer_does_not_hide_the_one_that_has_one():
         "The report said repairs would cost at least $40 million over the next decade."
     )
     assert "Coastal Research Council" in find(quotes_of(text), "repairs would cost").speaker
+
+
+def test_a_bare_quote_after_reported_speech_continues_that_speaker():
+    text = (
+        "A report by the Coastal Shipping Federation said ferry traffic fell by a third "
+        "last winter.\n\n"
+        '"This is a serious challenge for every coastal town."'
+    )
+    assert "Coastal Shipping Federation" in find(quotes_of(text), "serious challenge").speaker

@@ -77,6 +77,9 @@ def attribute_text(text: str, *, author: str | None = None, narrated: bool = Fal
         if draft is None:
             if _phrase_only(text, span):
                 continue
+            said = _latest_report(span.open_at, p, frames_by_para, speakers)
+            if said is not None and (last is None or said[1].start > last[1].start):
+                last = said  # "The report said ..." then a bare quote: the report's words
             speaker = _follow_on(span.open_at, p, last, registry, reported)
             draft = _Draft(span.start, span.end, "direct", speaker)
         _merge(drafts, draft)
@@ -117,6 +120,21 @@ def attribute_text(text: str, *, author: str | None = None, narrated: bool = Fal
         )
         for d in drafts
     ]
+
+
+def _latest_report(at: int, para: int, frames_by_para, speakers) -> tuple[int, _Draft] | None:
+    """The latest reported speech shortly before ``at`` whose speaker was resolved to
+    someone the article names (not left as the words of the cue), as a draft."""
+    for p in range(para, max(para - FOLLOW_ON_PARAGRAPHS, 0) - 1, -1):
+        for frame in reversed(frames_by_para[p]):
+            speaker = speakers[id(frame)]
+            if frame.cue_at >= at or frame.content is None or not speaker.name:
+                continue
+            if speaker.mention_kind != "named" and speaker.name == speaker.mention:
+                continue
+            start = min(frame.content[0], frame.cue_at)
+            return p, _Draft(start, frame.content[1], "indirect", speaker)
+    return None
 
 
 def _reported(frames_by_para: list[list[Frame]]) -> list[tuple[int, int]]:

@@ -265,7 +265,7 @@ class Registry:
 
     def org_named(self, word: str, pos: int) -> Entity | None:
         """The latest organisation before ``pos`` whose name holds ``word`` ("the union"
-        after "the Unifor union", "the railway company" after "Canadian Pacific Railway")."""
+        after "the Harbour Workers Union", "the rail company" after "Northern Rail Freight")."""
         for mention in reversed(self.mentions):
             if mention.pos < pos and mention.entity.kind == "org" and word in mention.entity.tokens:
                 return mention.entity
@@ -541,7 +541,7 @@ def _org_noun_subject(token: Token, base: int, quoted) -> bool:
 
 def _add_org_noun(registry: Registry, token: Token, at: int) -> None:
     """A new mention of the organisation named earlier whose name holds the noun ("the
-    union" after "the Unifor union")."""
+    union" after "the Harbour Workers Union")."""
     known = registry.org_named(token.lemma_.lower(), at)
     if known is not None:
         registry.add(known.name, "org", at, subject=True, main=is_main_subject(token))
