@@ -65,3 +65,28 @@ DOCUMENT_NOUNS = word_set(
     memo data filing submission complaint lawsuit analysis review notice message note
     """
 )
+
+# "a statement released by the ministry", "figures published by the agency": the agent
+# of these participles wrote what the document says (unlike "a memo obtained by").
+PUBLISH_VERBS = word_set(
+    "release issue publish send mail email e-mail post write produce prepare compile file submit"
+)
+
+# Role nouns that say who someone is: "her son Tom", "Ann Lee, mother of three".
+MALE_NOUNS = word_set(
+    """
+    son father brother husband boyfriend grandfather grandson uncle nephew dad man boy
+    spokesman chairman businessman congressman policeman fireman sportsman actor king
+    prince widower stepfather stepson fiance
+    """
+)
+FEMALE_NOUNS = word_set(
+    """
+    daughter mother sister wife girlfriend grandmother granddaughter aunt niece mom mum
+    woman girl spokeswoman chairwoman businesswoman congresswoman policewoman actress
+    queen princess widow stepmother stepdaughter fiancee
+    """
+)
+
+# What two people named together are called next: "the couple said".
+PAIR_NOUNS = word_set("couple pair duo")

@@ -9,12 +9,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ingest.attribute.frames import Frame, find_frames, governs
+from ingest.attribute.frames import Frame, find_frames, governs, split_around
 from ingest.attribute.marks import MarkedSpan, find_marked_spans, paragraphs
 from ingest.attribute.nlp import analyse
 from ingest.attribute.resolve import UNKNOWN, Speaker, resolve, resolve_text
 from ingest.attribute.sections import find_sections
-from ingest.attribute.speakers import build_registry
+from ingest.attribute.speakers import Registry, build_registry
+from ingest.attribute.tweets import Tweet, find_tweets
 from ingest.sentences import split_sentences
 from quotedesk.models import Quote, QuoteKind
 from quotedesk.text import words
@@ -38,23 +39,28 @@ def attribute_text(text: str, *, author: str | None = None, narrated: bool = Fal
     paras = paragraphs(text)
     if not paras:
         return []
-    spans = find_marked_spans(text, paras)
-    quoted = [(s.start, s.end) for s in spans]
+    tweets = find_tweets(text, paras)
+    posted = {t.paragraph for t in tweets}
+    spans = [s for s in find_marked_spans(text, paras) if not _in_any(s.start, posted)]
+    # a post's words and signature name people the way a quotation does: never as subjects
+    quoted = [(s.start, s.end) for s in spans] + [(p.start, p.end) for p in posted]
     docs = list(analyse([text[p.start : p.end] for p in paras]))
     bases = [p.start for p in paras]
     registry = build_registry(docs, bases, quoted)
     frames_by_para = [
-        find_frames(doc, base, text, spans) for doc, base in zip(docs, bases, strict=True)
+        [] if para in posted else find_frames(doc, para.start, text, spans)
+        for doc, para in zip(docs, paras, strict=True)
     ]
     speakers = {
         id(f): resolve_text(f.who, f.cue_at, registry)
         if f.who
-        else resolve(f.subject, f.cue_at, registry, author)
+        else resolve(f.subject, f.cue_at, registry, author, f.content)
         for fs in frames_by_para
         for f in fs
     }
 
-    drafts: list[_Draft] = []
+    drafts = [_tweet_draft(tweet, registry) for tweet in tweets]
+    reported = _reported(frames_by_para)
     para_of = _paragraph_index(paras)
     last: tuple[int, _Draft] | None = None  # paragraph index and draft of the latest quote
     previous_span: _Draft | None = None
@@ -69,9 +75,12 @@ def attribute_text(text: str, *, author: str | None = None, narrated: bool = Fal
                 draft = _Draft(span.start, span.end, "direct", speakers[id(pending)], pending.cue)
                 pending.used = True
         if draft is None:
-            if len(words(text[span.start : span.end])) < MIN_QUOTE_WORDS:
+            if _phrase_only(text, span):
                 continue
-            speaker = _follow_on(span.open_at, p, last, registry)
+            said = _latest_report(span.open_at, p, frames_by_para, speakers)
+            if said is not None and (last is None or said[1].start > last[1].start):
+                last = said  # "The report said ..." then a bare quote: the report's words
+            speaker = _follow_on(span.open_at, p, last, registry, reported)
             draft = _Draft(span.start, span.end, "direct", speaker)
         _merge(drafts, draft)
         previous_span = draft
@@ -79,6 +88,7 @@ def attribute_text(text: str, *, author: str | None = None, narrated: bool = Fal
             last = (p, draft)
 
     sections = find_sections(text, paras)
+    cues = sorted(f.cue_at for fs in frames_by_para for f in fs)
     for frames in frames_by_para:
         for frame in frames:
             if frame.used or frame.content is None:
@@ -88,7 +98,10 @@ def attribute_text(text: str, *, author: str | None = None, narrated: bool = Fal
             start, end = frame.content
             if any(d.start < end and start < d.end for d in drafts):
                 continue
-            drafts.append(_Draft(start, end, "indirect", speakers[id(frame)], frame.cue))
+            drafts.extend(
+                _Draft(a, b, "indirect", speakers[id(frame)], frame.cue)
+                for a, b in split_around(frame, text, cues)
+            )
 
     drafts.extend(_section_drafts(text, paras, sections, drafts, author if narrated else None))
     drafts.sort(key=lambda d: (d.start, d.end))
@@ -109,13 +122,55 @@ def attribute_text(text: str, *, author: str | None = None, narrated: bool = Fal
     ]
 
 
-def _follow_on(at: int, para: int, last, registry) -> Speaker:
+def _latest_report(at: int, para: int, frames_by_para, speakers) -> tuple[int, _Draft] | None:
+    """The latest reported speech shortly before ``at`` whose speaker was resolved to
+    someone the article names (not left as the words of the cue), as a draft."""
+    for p in range(para, max(para - FOLLOW_ON_PARAGRAPHS, 0) - 1, -1):
+        for frame in reversed(frames_by_para[p]):
+            speaker = speakers[id(frame)]
+            if frame.cue_at >= at or frame.content is None or not speaker.name:
+                continue
+            if speaker.mention_kind != "named" and speaker.name == speaker.mention:
+                continue
+            start = min(frame.content[0], frame.cue_at)
+            return p, _Draft(start, frame.content[1], "indirect", speaker)
+    return None
+
+
+def _reported(frames_by_para: list[list[Frame]]) -> list[tuple[int, int]]:
+    """What frames report, where no other speech cue sits inside ("..., but Chapman
+    says ..." keeps Chapman a speaker)."""
+    cues = [f.cue_at for fs in frames_by_para for f in fs]
+    return [
+        f.content
+        for fs in frames_by_para
+        for f in fs
+        if f.content is not None
+        and not any(f.content[0] <= at < f.content[1] and at != f.cue_at for at in cues)
+    ]
+
+
+def _in_any(at: int, paras) -> bool:
+    return any(p.start <= at < p.end for p in paras)
+
+
+def _tweet_draft(tweet: Tweet, registry: Registry) -> _Draft:
+    """The poster's words, under the fullest name the article gives them."""
+    entity = registry.resolve_name(tweet.name, tweet.start)
+    name = entity.name if entity is not None else tweet.name
+    title = entity.title if entity is not None else None
+    speaker = Speaker(name, title, tweet.name, "named", 0.85)
+    return _Draft(tweet.start, tweet.end, "direct", speaker, "tweeted")
+
+
+def _follow_on(at: int, para: int, last, registry, reported) -> Speaker:
     """A quote with no cue continues the last speaker, unless someone newer was introduced.
 
-    "Dennis Brooks has come here for years." followed by a bare quote is Brooks's,
-    even when the quote before it was someone else's.
+    "Dan Marsh has come here for years." followed by a bare quote is Marsh's, even when
+    the quote before it was someone else's; a person named inside reported speech ("Lee
+    said the premier was wrong") is talked about, not introduced.
     """
-    newer = registry.recent_subject(at, window=FOLLOW_ON_CHARS)
+    newer = registry.recent_subject(at, window=FOLLOW_ON_CHARS, reported=reported)
     if last is not None and para - last[0] <= FOLLOW_ON_PARAGRAPHS:
         previous = last[1]
         if newer is None or newer[0] <= previous.start or newer[1].name == previous.speaker.name:
@@ -169,11 +224,27 @@ def _direct(
         if c_start <= span.open_at and span.start < c_end and extra >= 3:
             frame.used = True
             return _Draft(c_start, max(c_end, close), "mixed", speaker, frame.cue)
-    short = len(words(text[span.start : span.end])) < MIN_QUOTE_WORDS
-    if short and not governs(frame, span.start, span.end):
+    phrase = _phrase_only(text, span)
+    if phrase and not governs(frame, span.start, span.end):
         return None  # a scare quote or a title in a sentence that happens to hold a cue
-    frame.used = True
+    # "Singh said he plans to ..., so he can check 'elected' off his list": a quoted
+    # phrase outside the reported clause leaves that clause to be reported too
+    frame.used = frame.used or not (phrase and frame.content is not None)
     return _Draft(span.start, span.end, "direct", speaker, frame.cue)
+
+
+def _phrase_only(text: str, span: MarkedSpan) -> bool:
+    """A short quoted phrase ('so-called "summit"') rather than a statement.
+
+    A quoted sentence of its own is a statement however short: it opens with a capital
+    after the end of a sentence and closes with its own full stop ('"I was super-green."').
+    """
+    if len(words(text[span.start : span.end])) >= MIN_QUOTE_WORDS:
+        return False
+    before = text[: span.open_at].rstrip()
+    own_sentence = not before or before[-1] in '.!?\u201d"' or before.endswith("\n")
+    whole = text[span.start].isupper() and text[span.end - 1] in ".!?"
+    return not (own_sentence and whole)
 
 
 def _pending(text: str, para, frames: list[Frame]) -> Frame | None:

@@ -35,6 +35,7 @@ class Frame:
     quote_only: bool = False
     who: str | None = None  # the speaker as written, when the parse did not find the subject
     used: bool = False
+    gap: tuple[int, int] | None = None  # a cue inserted in the content: "X, he says, Y"
 
 
 def _chars(span: Span | tuple[Token, Token], base: int) -> tuple[int, int]:
@@ -42,7 +43,7 @@ def _chars(span: Span | tuple[Token, Token], base: int) -> tuple[int, int]:
     return base + first.idx, base + last.idx + len(last.text)
 
 
-def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
+def _trim(text: str, start: int, end: int, min_words: int = 3) -> tuple[int, int] | None:
     while start < end and text[start] in _EDGE_PUNCT:
         start += 1
     for word in _LEADING_WORDS:
@@ -50,7 +51,30 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
             start += len(word)
     while end > start and text[end - 1] in _EDGE_PUNCT:
         end -= 1
-    return (start, end) if len(text[start:end].split()) >= 3 else None
+    return (start, end) if len(text[start:end].split()) >= min_words else None
+
+
+def split_around(frame: Frame, text: str, cues: list[int]) -> list[tuple[int, int]]:
+    """The reported words on each side of a cue inserted in them: "Too often, he says,
+    they get it." reports "Too often" and "they get it", not the cue.
+
+    The words stop where another cue (at an offset in ``cues``) takes over: in "X said A,
+    adding that B" the words "B" are the "adding" frame's own.
+    """
+    if frame.content is None:
+        return []
+    start, end = frame.content
+    later = [at for at in cues if start < at < end and at > frame.cue_at]
+    if later:
+        comma = text.rfind(",", start, later[0])
+        end = comma if comma > start else later[0]
+        if _trim(text, start, end, 2) is None:
+            return []
+        start, end = _trim(text, start, end, 2)
+    if frame.gap is None:
+        return [(start, end)]
+    sides = (_trim(text, start, frame.gap[0], 2), _trim(text, frame.gap[1], end, 2))
+    return [side for side in sides if side is not None]
 
 
 def _name_before(verb: Token) -> Token | None:
@@ -63,11 +87,34 @@ def _name_before(verb: Token) -> Token | None:
     return None
 
 
+def _name_after(verb: Token) -> Token | None:
+    """ "..., but for the whole region, argued Ferrante.": an inverted cue whose name the
+    parser took for an object, when the verb has no subject of its own."""
+    doc = verb.doc
+    if verb.i == 0 or doc[verb.i - 1].text != "," or verb.i + 1 >= len(doc):
+        return None
+    if any(c.dep_ in _SUBJECTS for c in verb.children):
+        return None
+    name = doc[verb.i + 1]
+    while name.i + 1 < len(doc) and doc[name.i + 1].pos_ == "PROPN":
+        name = doc[name.i + 1]
+    return name if name.pos_ == "PROPN" and name.dep_ in ("dobj", "npadvmod", "attr") else None
+
+
 def subject_of(verb: Token) -> Token | None:
-    """The speaker slot: the verb's own subject, or the one it shares ("..., adding")."""
+    """The speaker slot: the verb's own subject, or the one it shares ("..., adding").
+
+    "Pratt argued that the ruling hurt his group, noting ...": a participle the parser
+    hung inside the reported clause still shares the subject of the speech verb above.
+    """
     for child in verb.children:
         if child.dep_ in _SUBJECTS and child.pos_ != "PUNCT":  # a closing mark parsed as one
             return child
+    if verb.dep_ in _INHERITS_SUBJECT and verb.tag_ == "VBG":
+        speech = next((a for a in verb.ancestors if a.lemma_.lower() in SPEECH_VERBS), None)
+        found = subject_of(speech) if speech is not None else None
+        if found is not None:
+            return found
     if (
         verb.dep_ in _INHERITS_SUBJECT
         and verb.head is not verb
@@ -85,9 +132,11 @@ def _content(verb: Token, sent: Span, text: str, base: int) -> tuple[int, int] |
     the cue are taken: everything after a leading cue, before a trailing one, or the
     whole sentence around a parenthetical ", he says,".
     """
-    for child in verb.children:
-        if child.dep_ == "ccomp":
-            return _trim(text, *_chars((child.left_edge, child.right_edge), base))
+    # "OTTAWA — Leader Jane Roe says ...": a dateline can be parsed as a second complement
+    clauses = sorted((c for c in verb.children if c.dep_ == "ccomp"), key=lambda c: c.i < verb.i)
+    if clauses:
+        found = (_trim(text, *_chars((c.left_edge, c.right_edge), base)) for c in clauses)
+        return next((span for span in found if span is not None), None)
     cue_start, cue_end = _cue_clause(verb, sent)
     before = cue_start - sent.start
     after = sent.end - 1 - cue_end
@@ -106,6 +155,8 @@ def _content(verb: Token, sent: Span, text: str, base: int) -> tuple[int, int] |
             return _trim(text, *_chars((first, sent[-1]), base))
     if before >= 3 and sent.doc[cue_start - 1].text in (",", "\u2014", "\u2013", "-"):
         return _trim(text, *_chars((sent[0], sent.doc[cue_start - 1]), base))
+    if _name_after(verb) is not None and verb.i - sent.start >= 4:
+        return _trim(text, *_chars((sent[0], sent.doc[verb.i - 1]), base))  # "..., argued Lee."
     return None
 
 
@@ -118,8 +169,14 @@ def _cue_clause(verb: Token, sent: Span) -> tuple[int, int]:
     end = verb.i
     for child in verb.rights:
         if child.dep_ in ("prep", "npadvmod", "advmod", "dative") and child.i == end + 1:
-            end = child.right_edge.i
+            # "said in a statement that the bridge would ...": the clause hung on the
+            # statement is what was said, not part of the cue
+            clauses = [t.left_edge.i for t in child.subtree if t.dep_ in _CLAUSES and t != child]
+            end = min(clauses) - 1 if clauses else child.right_edge.i
     return start, end
+
+
+_CLAUSES = ("acl", "relcl", "ccomp")
 
 
 def _according_to(token: Token) -> Token | None:
@@ -171,9 +228,12 @@ _NAME_OR_PRONOUN = r"(?:[A-Z][\w'\u2019.-]*\s+){0,3}[A-Z][\w'\u2019-]*|he|she|th
 _CUE_FORMS = (
     r"said|says|added|adds|told|tells|wrote|writes|stated|states|explained|explains|noted"
     r"|notes|asked|asks|continued|continues|recalled|recalls|insisted|insists|argued|argues"
+    r"|mentioned|mentions"
 )
+# '"...," Nadia Ferrante, the firm's risk officer, said': a description set off by commas
+_APPOSITION = r"(?:,[^,\"\u201c\u201d]{3,80},)?"
 _TRAILING_CUE = re.compile(
-    rf"[\s,.!?\u2014-]*(?:(?P<who>{_NAME_OR_PRONOUN})\s+(?P<verb>{_CUE_FORMS})"
+    rf"[\s,.!?\u2014-]*(?:(?P<who>{_NAME_OR_PRONOUN}){_APPOSITION}\s+(?P<verb>{_CUE_FORMS})"
     rf"|(?P<verb2>{_CUE_FORMS})\s+(?P<who2>{_NAME_OR_PRONOUN}))\b"
 )
 
@@ -278,12 +338,15 @@ def find_frames(doc, base: int, text: str, spans) -> list[Frame]:
             lemma = token.lemma_.lower()
             if lemma not in SPEECH_VERBS or not token.tag_.startswith("VB"):
                 continue
-            subject = subject_of(token) or _name_before(token)
+            subject = _name_after(token) or subject_of(token) or _name_before(token)
             if subject is None or inside(subject) or subject.i == token.i:
                 continue
             content = _content(token, sent, text, base)
             if lemma in NEEDS_CONTENT and content is None and not quoted:
                 continue
+            cue_start, cue_end = _cue_clause(token, sent)
+            gap = _chars((sent.doc[cue_start], sent.doc[cue_end]), base)
+            inserted = content is not None and content[0] < gap[0] and gap[1] < content[1]
             frames.append(
                 Frame(
                     cue=token.text,
@@ -295,6 +358,7 @@ def find_frames(doc, base: int, text: str, spans) -> list[Frame]:
                     cue_at=base + token.idx,
                     content=None if lemma in QUOTE_ONLY else content,
                     quote_only=lemma in QUOTE_ONLY,
+                    gap=gap if inserted else None,
                 )
             )
     frames.extend(_trailing_frames(doc, base, text, spans, frames))

@@ -8,6 +8,7 @@ paragraph, so one stray mark can never swallow the rest of an article.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from quotedesk.text import DOUBLE_QUOTES, SINGLE_QUOTES
@@ -36,13 +37,28 @@ class Paragraph:
     end: int
 
 
+# "READ MORE: ...", "WATCH: ...": a web page's link to another story, not this one's text
+_LINK_LINE = re.compile(r"(?:READ MORE|WATCH(?: BELOW)?|LISTEN|RELATED|SEE ALSO|MORE):\s")
+# "... tells us about the opioid crisis. 10:43": the blurb of an embedded video, which
+# ends with its running time
+_VIDEO_BLURB = re.compile(r"[.!?\u201d\"]\s+\d{1,2}:\d{2}\.?$")
+
+
 def paragraphs(text: str) -> list[Paragraph]:
-    """Non-empty lines that carry words (scrapes often leave lines of bare '.')."""
+    """Non-empty lines that carry words (scrapes often leave lines of bare '.').
+
+    Link lines to other stories and embedded videos' blurbs are left out: they quote and
+    name people who are not in this story, and a later "he said" must not reach them.
+    """
     result: list[Paragraph] = []
     pos = 0
     for line in text.split("\n"):
         stripped = line.strip()
-        if any(ch.isalnum() for ch in stripped):
+        if (
+            any(ch.isalnum() for ch in stripped)
+            and not _LINK_LINE.match(stripped)
+            and not _VIDEO_BLURB.search(stripped)
+        ):
             lead = len(line) - len(line.lstrip())
             result.append(Paragraph(pos + lead, pos + lead + len(stripped)))
         pos += len(line) + 1

@@ -16,8 +16,10 @@ from ingest.attribute.cues import (
 from ingest.attribute.speakers import (
     Entity,
     Registry,
+    capitalised,
     document_issuer,
     noun_phrase,
+    published_by,
     split_name,
     title_of,
 )
@@ -25,6 +27,7 @@ from quotedesk.models import MentionKind
 
 _NAME_ENTS = ("PERSON", "ORG", "GPE", "NORP", "FAC")
 RELATIVE_PRONOUNS = frozenset({"who", "that", "which"})
+_NAMING_VERBS = ("name", "call")
 
 
 @dataclass(frozen=True)
@@ -42,7 +45,7 @@ UNKNOWN = Speaker(None, None, None, "none", 0.3)
 def _entity_span(token: Token) -> Span | None:
     for ent in token.doc.ents:
         if ent.start <= token.i < ent.end and ent.label_ in _NAME_ENTS:
-            return ent
+            return ent if capitalised(ent) else None  # "the veteran goalie": a description
     return None
 
 
@@ -59,14 +62,24 @@ def _from_entity(entity: Entity | None, mention: str, kind: MentionKind, conf: f
     return Speaker(entity.name, entity.title, mention, kind, conf)
 
 
-def resolve(subject: Token, at: int, registry: Registry, author: str | None) -> Speaker:
-    """Resolve a cue's subject at character offset ``at`` in the article."""
+def resolve(
+    subject: Token,
+    at: int,
+    registry: Registry,
+    author: str | None,
+    reported: tuple[int, int] | None = None,
+) -> Speaker:
+    """Resolve a cue's subject at character offset ``at`` in the article.
+
+    A pronoun never means someone named in the words it reports: in "Macharia hid
+    under a desk, he said" the speaker is not Macharia.
+    """
     word = subject.lower_
     if subject.pos_ == "PRON" or word in PERSON_PRONOUNS or word in GROUP_PRONOUNS:
         if word in FIRST_PERSON:
             return Speaker(author, None, subject.text, "pronoun", 0.5) if author else UNKNOWN
         if word in PERSON_PRONOUNS or word in GROUP_PRONOUNS:
-            entity = registry.resolve_pronoun(word, at)
+            entity = registry.resolve_pronoun(word, at, skip=reported)
             return _from_entity(entity, subject.text, "pronoun", 0.8)
         if word in RELATIVE_PRONOUNS and subject.head.dep_ == "relcl":
             return resolve(subject.head.head, at, registry, author)  # "Bortis, who said"
@@ -78,6 +91,9 @@ def resolve(subject: Token, at: int, registry: Registry, author: str | None) -> 
         person_for_group = child.ent_type_ == "PERSON" and subject.ent_type_ != "PERSON"
         if child.dep_ == "appos" and named and (subject.pos_ == "NOUN" or person_for_group):
             return resolve(child, at, registry, author)
+    named_last = _closing_name(subject)
+    if named_last is not None:
+        return resolve(named_last, at, registry, author)
     ent = _entity_span(subject)
     if ent is not None and ent.label_ == "NORP" and subject.tag_ == "NNP" and _definite(subject):
         # "the Kentucky Republican said": a description of someone already in the story
@@ -97,9 +113,12 @@ def resolve(subject: Token, at: int, registry: Registry, author: str | None) -> 
             return Speaker(name.text, title, name.text, "named", 0.85)
         registry.add(entity.name, entity.kind, at, subject=True, main=main)
         return Speaker(entity.name, entity.title or title, name.text, "named", 0.9)
+    if subject.dep_ == "appos" and subject.head.pos_ == "PROPN":
+        # "by Jordan, the fearless fighter who calls herself ...": the name described
+        return resolve(subject.head, at, registry, author)
     phrase = noun_phrase(subject)
     head = subject.lemma_.lower()
-    if head in DOCUMENT_NOUNS:
+    if head in DOCUMENT_NOUNS or published_by(subject) is not None:
         issuer = document_issuer(subject) or registry.document_issuer(subject, at)
         if issuer is not None:
             found = resolve(issuer, at, registry, author)
@@ -108,7 +127,9 @@ def resolve(subject: Token, at: int, registry: Registry, author: str | None) -> 
     owner = next((c for c in subject.children if c.dep_ == "poss"), None)
     if head in ORG_NOUNS and owner is not None:  # "his office", "Trudeau's campaign"
         return _owned(subject, owner, phrase, at, registry)
-    entity = registry.resolve_nominal(head, at)
+    if subject.tag_ == "NNS":  # "Aid groups said": several, not the last "it"
+        return Speaker(phrase, None, phrase, "nominal", 0.6)
+    entity = _org_by_modifier(subject, at, registry) or registry.resolve_nominal(head, at)
     if entity is not None:
         return Speaker(entity.name, entity.title, phrase, "nominal", 0.75)
     if _epithet(subject) and head not in ORG_NOUNS:
@@ -117,6 +138,35 @@ def resolve(subject: Token, at: int, registry: Registry, author: str | None) -> 
         if entity is not None:
             return Speaker(entity.name, entity.title, phrase, "nominal", 0.6)
     return Speaker(phrase, None, phrase, "nominal", 0.6)
+
+
+def _org_by_modifier(subject: Token, at: int, registry: Registry) -> Entity | None:
+    """ "the railway company": the organisation whose name holds the modifying noun."""
+    if subject.lemma_.lower() not in ORG_NOUNS:
+        return None
+    for child in subject.children:
+        if child.dep_ == "compound" and child.pos_ == "NOUN":
+            found = registry.org_named(child.lemma_.lower(), at)
+            if found is not None:
+                return found
+    return None
+
+
+def _closing_name(subject: Token) -> Token | None:
+    """The person a described subject ends by naming, wherever the parser hung the name:
+    "Clerk of the Harbour Board, Ana Ruiz, said", "An official in the province named
+    Budi told reporters"."""
+    if subject.ent_type_ == "PERSON":
+        return None
+    tokens = [t for t in subject.subtree if not t.is_punct]
+    last = tokens[-1] if tokens else None
+    if last is None or last == subject or last.ent_type_ != "PERSON":
+        return None
+    if last.dep_ == "oprd" and last.head.lemma_ in _NAMING_VERBS and last.head.dep_ == "acl":
+        return last
+    before = last.left_edge.i - 1
+    commas = before > subject.i and subject.doc[before].text == ","
+    return last if last.dep_ == "appos" and commas else None
 
 
 _POSSESSIVES = {"his": "he", "her": "she", "its": "it", "their": "they"}

@@ -8,13 +8,23 @@ resolved to the canonical (fullest) name with the article's own context.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
-from ingest.attribute.cues import DOCUMENT_NOUNS, ORG_NOUNS, PERSON_PRONOUNS, word_set
+from ingest.attribute.cues import (
+    DOCUMENT_NOUNS,
+    FEMALE_NOUNS,
+    MALE_NOUNS,
+    ORG_NOUNS,
+    PAIR_NOUNS,
+    PERSON_PRONOUNS,
+    PUBLISH_VERBS,
+    word_set,
+)
 from ingest.attribute.nlp import is_parsed
 
 HONORIFICS = {
@@ -93,6 +103,11 @@ class Registry:
     mentions: list[Mention] = field(default_factory=list)
     # (offset, issuer) of each document noun: "a report by the railway", "the memo"
     documents: list[tuple[int, Token, Token | None]] = field(default_factory=list)
+    paragraphs: list[int] = field(default_factory=list)  # where each paragraph starts
+
+    def paragraph_start(self, pos: int) -> int:
+        at = bisect.bisect_right(self.paragraphs, pos)
+        return self.paragraphs[at - 1] if at else 0
 
     def add(
         self,
@@ -115,6 +130,7 @@ class Registry:
         if title:
             entity.title = entity.title or title
             entity.roles.update(w.strip(".,").lower() for w in title.replace("-", " ").split())
+        gender = gender or (title_gender(title) if title else None)
         if gender and not entity.gender:
             entity.gender = gender
         self.mentions.append(Mention(pos, entity, subject, main and subject))
@@ -122,7 +138,19 @@ class Registry:
         return entity
 
     def _find(self, tokens: tuple[str, ...], kind: str, pos: int) -> Entity | None:
-        """The most recent entity before ``pos`` whose name contains the mention."""
+        """The most recent entity before ``pos`` whose name contains the mention.
+
+        A bare surname two people share ("her husband, Martin Kessler") means the one
+        the story introduced first: writers name the other one in full or by first name.
+        """
+        if len(tokens) == 1 and kind == "person":
+            sharing = [
+                e
+                for e in self.entities
+                if e.kind == kind and len(e.tokens) > 1 and e.matches(tokens)
+            ]
+            if len(sharing) > 1:
+                return sharing[0]
         for mention in reversed(self.mentions):
             if (
                 mention.pos <= pos
@@ -153,23 +181,40 @@ class Registry:
                 return found
         return None
 
-    def resolve_pronoun(self, pronoun: str, pos: int, window: int = 1500) -> Entity | None:
-        """The most recent compatible antecedent: subjects first, then any mention."""
+    def resolve_pronoun(
+        self, pronoun: str, pos: int, window: int = 1500, skip: tuple[int, int] | None = None
+    ) -> Entity | None:
+        """The most recent compatible antecedent: subjects first, then any mention; no one
+        named only inside ``skip``."""
         word = pronoun.lower()
         if word in PERSON_PRONOUNS:
             gender = PERSON_PRONOUNS[word]
+            named = set()
+            if skip is not None:  # a company may name itself, a person does not
+                named = {id(m.entity) for m in self.mentions if skip[0] <= m.pos < skip[1]}
             candidates = [
                 m
                 for m in self.mentions
                 if pos - window <= m.pos < pos
                 and m.entity.kind == "person"
                 and m.entity.gender in (None, gender)
+                and id(m.entity) not in named
             ]
+            if any(m.subject and m.entity.gender == gender for m in candidates):
+                # someone named once whose gender the article never shows is a weaker
+                # antecedent than a subject the text has already called "she"
+                candidates = [
+                    m
+                    for m in candidates
+                    if m.entity.gender == gender or self._named_twice(m.entity)
+                ]
         else:
             kinds = ("org", "group") if word == "they" else ("org",)
             candidates = [
                 m for m in self.mentions if pos - window <= m.pos < pos and m.entity.kind in kinds
             ]
+        if candidates and word in PERSON_PRONOUNS and self._introduced(candidates[-1], pos):
+            return candidates[-1].entity
         subjects = [m for m in candidates if m.subject]
         if not subjects:
             return candidates[-1].entity if candidates else None
@@ -181,19 +226,49 @@ class Registry:
                 return mention.entity
         return latest.entity
 
+    def _introduced(self, mention: Mention, pos: int) -> bool:
+        """ "... for Toronto accountant Jane Roe, 50. '...,' she says.": a person named for
+        the first time just before, in the same paragraph, and not as a clause's subject
+        ("Baker said Little had blocked it. He said ..." is about Little), speaks next."""
+        if mention.subject:
+            return False
+        first = next(m for m in self.mentions if m.entity is mention.entity)
+        return first is mention and mention.pos >= self.paragraph_start(pos)
+
+    def _named_twice(self, entity: Entity) -> bool:
+        return sum(m.entity is entity for m in self.mentions) > 1
+
     def document_issuer(self, document: Token, pos: int) -> Token | None:
-        """Who issued "the report": whoever issued the document the article last introduced
-        ("A study by X ... the report said")."""
-        earlier = [issuer for at, token, issuer in self.documents if at < pos and token != document]
+        """Who issued "the report": whoever issued the last document the article said
+        came from someone ("A study by X ... the report said")."""
+        earlier = [
+            issuer
+            for at, token, issuer in self.documents
+            if at < pos and token != document and issuer is not None
+        ]
         return earlier[-1] if earlier else None
 
-    def recent_subject(self, pos: int, window: int) -> tuple[int, Entity] | None:
-        """The latest person who was the subject of a clause shortly before ``pos``."""
+    def recent_subject(
+        self, pos: int, window: int, reported: list[tuple[int, int]] = ()
+    ) -> tuple[int, Entity] | None:
+        """The latest person who was the subject of a clause shortly before ``pos``,
+        outside the ``reported`` stretches (what a speaker said names people they talk
+        about, not a new speaker)."""
         for mention in reversed(self.mentions):
             if mention.pos < pos - window:
                 break
+            if any(start <= mention.pos < end for start, end in reported):
+                continue
             if mention.pos < pos and mention.subject and mention.entity.kind == "person":
                 return mention.pos, mention.entity
+        return None
+
+    def org_named(self, word: str, pos: int) -> Entity | None:
+        """The latest organisation before ``pos`` whose name holds ``word`` ("the union"
+        after "the Harbour Workers Union", "the rail company" after "Northern Rail Freight")."""
+        for mention in reversed(self.mentions):
+            if mention.pos < pos and mention.entity.kind == "org" and word in mention.entity.tokens:
+                return mention.entity
         return None
 
     def resolve_nominal(self, head: str, pos: int) -> Entity | None:
@@ -229,6 +304,22 @@ def noun_phrase(token: Token) -> str:
     first = min(t.i for t in keep)
     last = max(t.i for t in keep)
     return token.doc[first : last + 1].text
+
+
+_TITLE_HEAD_ENDS = word_set("of for at with in from to who whose and , ;")
+
+
+def title_gender(title: str) -> str | None:
+    """ "her son", "father of two", "a spokeswoman for the city": the title's head noun
+    can say whether the person is a he or a she."""
+    head = None
+    for word in title.replace(",", " , ").lower().split():
+        if word in _TITLE_HEAD_ENDS:
+            break
+        head = word
+    if head in MALE_NOUNS:
+        return "male"
+    return "female" if head in FEMALE_NOUNS else None
 
 
 def name_tokens(name: str) -> tuple[str, ...]:
@@ -303,24 +394,36 @@ def build_registry(docs: list, bases: list[int], quoted: list[tuple[int, int]]) 
     Names inside quotation marks are recorded but never as subjects: the person a
     speaker talks about is a poor antecedent for the next "he said".
     """
-    registry = Registry()
+    registry = Registry(paragraphs=list(bases))
     # (sentence number, kind, payload) in reading order, for learning genders
     events: list[tuple[int, str, object]] = []
+    places: set[str] = set()
     sentence = 0
     for doc, base in zip(docs, bases, strict=True):
-        ents = {ent.start: ent for ent in doc.ents if ent.label_ in ("PERSON", "ORG")}
+        ents = {ent.start: ent for ent in doc.ents if ent.label_ in ("PERSON", "ORG", "GPE")}
         for sent in doc.sents if is_parsed(doc) else [doc[:]]:
             sentence += 1
             for token in sent:
                 ent = ents.get(token.i)
-                if ent is not None:
+                if ent is not None and ent.label_ == "GPE":
+                    if ent.start > 0 and doc[ent.start - 1].pos_ == "ADP":
+                        places.add(ent.text.lower())  # "in Ottawa": a place after all
+                    entity = _add_place_subject(registry, ent, base, quoted)
+                    if entity is not None and entity.kind == "maybe":
+                        events.append((sentence, "maybe", entity))
+                elif ent is not None:
                     entity = _add_entity(registry, ent, base, quoted)
                     if entity is not None and entity.kind == "person":
-                        events.append((sentence, _gender_role(ent), entity))
+                        events.append((sentence, _gender_role(ent, base, quoted), entity))
+                        _add_pair(registry, ent, doc.ents, base, quoted)
+                    elif entity is not None and _surname_like(entity, ent, base, quoted):
+                        events.append((sentence, "maybe", entity))
                 elif _unnamed_subject(token, base, quoted):
                     entity = _add_proper_subject(registry, token, base)
                     if entity.kind == "person":
                         events.append((sentence, "person", entity))
+                elif _org_noun_subject(token, base, quoted):
+                    _add_org_noun(registry, token, base + token.idx)
                 elif _group_subject(token, base, quoted):
                     at = base + token.idx
                     registry.add(
@@ -330,7 +433,9 @@ def build_registry(docs: list, bases: list[int], quoted: list[tuple[int, int]]) 
                     registry.documents.append((base + token.idx, token, document_issuer(token)))
                 elif token.lower_ in _PRONOUN_GENDER and not token.ent_type_:
                     events.append((sentence, "pronoun", _PRONOUN_GENDER[token.lower_]))
-    _learn_genders(events)
+                elif token.lower_ in ("it", "its"):
+                    events.append((sentence, "pronoun", "it"))
+    _learn_genders([e for e in events if e[1] != "maybe" or e[2].name.lower() not in places])
     return registry
 
 
@@ -338,9 +443,26 @@ _ISSUER_PREPS = ("by", "from")
 _NOT_ISSUERS = word_set("DATE TIME CARDINAL ORDINAL MONEY PERCENT QUANTITY")
 
 
+def published_by(token: Token) -> Token | None:
+    """Whoever a participle says put the words out: "figures released by the agency",
+    "a statement e-mailed to reporters by the chair"."""
+    for clause in token.children:
+        if clause.dep_ != "acl" or clause.lemma_.lower() not in PUBLISH_VERBS:
+            continue
+        for agent in clause.children:
+            if agent.dep_ == "agent":
+                objects = [c for c in agent.children if c.dep_ == "pobj"]
+                if objects:
+                    return objects[0]
+    return None
+
+
 def document_issuer(token: Token) -> Token | None:
     """The issuer a document noun names: "her statement", "the Civic Action study",
-    "a report by the railway company", "a statement from the EU"."""
+    "a report by the railway company", "a statement from the EU", "released by"."""
+    published = published_by(token)
+    if published is not None:
+        return published
     for child in token.children:
         if child.ent_type_ in _NOT_ISSUERS:  # "a study from August"
             continue
@@ -357,6 +479,72 @@ def document_issuer(token: Token) -> Token | None:
             if objects:
                 return objects[0]
     return None
+
+
+def _lone_subject(ent: Span, base: int, quoted) -> bool:
+    """A one-word name that is the subject of its sentence, outside quotation marks."""
+    at = base + ent.start_char
+    if len(ent) != 1 or not is_parsed(ent.doc):
+        return False
+    if any(start <= at < end for start, end in quoted):
+        return False
+    return ent.root.dep_ == "nsubj" and ent.root.head.dep_ == "ROOT"
+
+
+def _surname_like(entity: Entity, ent: Span, base: int, quoted) -> bool:
+    """ "Chester didn't hesitate. '...,' he said.": a one-word 'organisation' subject may
+    be a surname, as a following he or she will show (``_learn_genders``)."""
+    return entity.kind == "org" and len(entity.tokens) == 1 and _lone_subject(ent, base, quoted)
+
+
+def _add_place_subject(registry: Registry, ent: Span, base: int, quoted) -> Entity | None:
+    """A one-word 'place' that is a sentence's subject: a known person's surname, or a
+    "maybe" the next he or she settles; places elsewhere name no one."""
+    if not _lone_subject(ent, base, quoted):
+        return None
+    at = base + ent.start_char
+    known = registry.resolve_name(ent.text, at)
+    if known is not None and known.kind == "person":
+        return registry.add(known.name, "person", at, subject=True, main=True)
+    return registry.add(ent.text, "maybe", at, subject=True, main=True)
+
+
+def _add_pair(registry: Registry, ent: Span, ents, base: int, quoted) -> None:
+    """ "Rosa and Miguel Ferreira opened a bakery": two people named together are also one
+    group, the "they" or "the couple" that speaks next."""
+    doc = ent.doc
+    if ent.end + 1 >= len(doc) or doc[ent.end].lower_ != "and":
+        return
+    other = next((e for e in ents if e.start == ent.end + 1 and e.label_ == "PERSON"), None)
+    at = base + ent.start_char
+    if other is None or any(start <= at < stop for start, stop in quoted):
+        return
+    root = ent.root
+    if is_parsed(doc):
+        head = root.head if root.dep_ == "appos" else root  # "the owners, Kim and Lee,"
+        speaks, main = head.dep_ == "nsubj", is_main_subject(head)
+    else:
+        speaks = main = ent.start <= 2
+    group = registry.add(doc[ent.start : other.end].text, "group", at, subject=speaks, main=main)
+    group.roles.update(PAIR_NOUNS)
+
+
+def _org_noun_subject(token: Token, base: int, quoted) -> bool:
+    """ "the government is grappling with what it says ...": a definite organisation noun
+    as subject is an organisation the next "it" may mean."""
+    if token.dep_ != "nsubj" or token.tag_ != "NN" or token.lemma_.lower() not in ORG_NOUNS:
+        return False
+    definite = any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
+    at = base + token.idx
+    return definite and not any(start <= at < end for start, end in quoted)
+
+
+def _add_org_noun(registry: Registry, token: Token, at: int) -> None:
+    """A new mention of the organisation named earlier whose name holds the noun ("the
+    union" after "the Harbour Workers Union")."""
+    known = registry.org_named(token.lemma_.lower(), at)
+    if known is not None:
+        registry.add(known.name, "org", at, subject=True, main=is_main_subject(token))
 
 
 def _group_subject(token: Token, base: int, quoted) -> bool:
@@ -397,6 +585,27 @@ def is_main_subject(token: Token) -> bool:
 _RUN_ON_CAPTION = re.compile(r" (?:A|An|The) [a-z]")
 
 
+def _fronted(ent: Span) -> bool:
+    """ "Unlike Karim Nasser, he ...": a name in a fronted phrase is not
+    the sentence's subject."""
+    return ent.start > 0 and ent.doc[ent.start - 1].pos_ in ("ADP", "SCONJ")
+
+
+def capitalised(ent: Span) -> bool:
+    """ "the federal agency", "the veteran goalie": the NER sometimes tags a
+    description as a name; a name has a capitalised word past its article."""
+    return any(t.text[:1].isupper() for t in ent if t.lower_ not in ("the", "a", "an"))
+
+
+def _described_as_organisation(ent: Span) -> bool:
+    """ "Harbour House, a non-profit agency that runs shelters": a name the text describes
+    with an organisation noun is an organisation, whatever the NER says."""
+    return is_parsed(ent.doc) and any(
+        c.dep_ == "appos" and c.lemma_.lower() in ORG_NOUNS and c.left_edge.i == ent.end + 1
+        for c in ent.root.children
+    )
+
+
 def _credit(ent: Span) -> bool:
     """ "Jane Roe/The Canadian Press": a photo credit names no one in the story."""
     text = ent.doc.text
@@ -429,13 +638,13 @@ def _described_as_person(ent: Span) -> bool:
 
 
 def _add_entity(registry: Registry, ent: Span, base: int, quoted) -> Entity | None:
-    if _credit(ent):
+    if _credit(ent) or not capitalised(ent):
         return None
     at = base + ent.start_char
     in_quote = any(start <= at < end for start, end in quoted)
     # A name opening its sentence is almost always the subject, even when the parse
     # (or a sentence split at "lbs.") loses the arc.
-    opens = ent.start - (ent.sent.start if is_parsed(ent.doc) else 0) <= 2
+    opens = ent.start - (ent.sent.start if is_parsed(ent.doc) else 0) <= 2 and not _fronted(ent)
     subject = not in_quote and (opens or ent.root.dep_ in ("nsubj", "nsubjpass"))
     main = opens or is_main_subject(ent.root)
     person = _described_as_person(ent)
@@ -449,6 +658,11 @@ def _add_entity(registry: Registry, ent: Span, base: int, quoted) -> Entity | No
     if not name_tokens(name.text):
         return None
     title = (title_of(ent.root, name) if is_parsed(ent.doc) else _title_in_text(ent)) or prefix
+    # once described as an organisation, the same name stays one ("Harbour House says")
+    known = registry.resolve_name(name.text, at)
+    same_org = known is not None and known.kind == "org" and known.tokens == name_tokens(name.text)
+    if same_org or _described_as_organisation(ent):
+        return registry.add(ent.text, "org", at, subject=subject, main=main)
     return registry.add(
         name.text, "person", at, subject=subject, main=main, title=title, gender=gender
     )
@@ -471,9 +685,13 @@ def _title_in_text(ent: Span) -> str | None:
     return previous.text if previous is not None and previous.lower_ in NAME_PREFIX_TITLES else None
 
 
-def _gender_role(ent: Span) -> str:
+def _gender_role(ent: Span, base: int, quoted) -> str:
     """ "ordered Ann to hide under his bed": a name that is not its clause's subject is
-    a poor owner for the next pronoun, so it blocks the vote without casting one."""
+    a poor owner for the next pronoun, so it blocks the vote without casting one; so is
+    a name inside a quotation or a post's signature."""
+    at = base + ent.start_char
+    if any(start <= at < end for start, end in quoted):
+        return "bystander"
     if is_parsed(ent.doc) and ent.root.dep_ not in ("nsubj", "nsubjpass"):
         return "bystander"
     return "person"
@@ -488,15 +706,29 @@ def _learn_genders(events: list[tuple[int, str, object]]) -> None:
     votes: dict[int, Counter] = {}
     people: dict[int, Entity] = {}
     for n, (sentence, kind, payload) in enumerate(events):
-        if kind != "person":
+        if kind not in ("person", "maybe"):
             continue
+        people[id(payload)] = payload
+        tally = votes.setdefault(id(payload), Counter())
         for later_sentence, later_kind, later in events[n + 1 :]:
             if later_kind in ("person", "bystander") or later_sentence > sentence + 1:
                 break
-            votes.setdefault(id(payload), Counter())[later] += 1
-            people[id(payload)] = payload
-            break
+            if later_kind == "maybe" or (later == "it" and later_sentence > sentence):
+                continue
+            tally[later] += 1
+            if later != "it":
+                break
     for key, counter in votes.items():
         entity = people[key]
+        gendered = Counter({g: c for g, c in counter.items() if g != "it"})
+        if counter["it"] >= 2 and counter["it"] > sum(gendered.values()):
+            # "Zelnik did not say whether it agreed": a company the NER took for a person
+            if entity.kind == "person" and entity.gender is None and entity.title is None:
+                entity.kind = "org"
+            continue
+        if not gendered:
+            continue
+        if entity.kind != "person":  # a surname the NER took for a place or a company
+            entity.kind = "person"
         if entity.gender is None:
-            entity.gender = counter.most_common(1)[0][0]
+            entity.gender = gendered.most_common(1)[0][0]
