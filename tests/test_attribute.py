@@ -70,14 +70,14 @@ def test_nested_quote_belongs_to_the_subject_of_the_reporting_verb():
     ("text", "words", "speaker"),
     [
         (
-            "Lonechild said that the relationship with police needs work.",
+            "Marlow said that the relationship with police needs work.",
             "relationship",
-            "Lonechild",
+            "Marlow",
         ),
         (
-            "The relationship with police needs a lot of work, Lonechild said.",
+            "The relationship with police needs a lot of work, Marlow said.",
             "relationship",
-            "Lonechild",
+            "Marlow",
         ),
         (
             "According to Dr. Amy Chan, the virus spreads mostly indoors.",
@@ -664,7 +664,7 @@ def test_a_speaker_inside_another_frames_clause_still_takes_the_next_quote():
         "Paramedic union head Dana Reyes has warned about delays for months.\n\n"
         '"We answer most calls on time," Emergency Health Services chief Tom Keller '
         "said on Monday.\n\n"
-        "According to the agency, the target is met in 90 per cent of cases, but Reyes "
+        "According to the agency, nine in ten calls are answered within the hour, but Reyes "
         "says that is not what crews see.\n\n"
         '"Some nights a call waits 45 minutes for an ambulance."'
     )
@@ -687,7 +687,7 @@ def test_a_cue_inserted_in_reported_words_splits_them():
 def test_a_short_quoted_sentence_of_its_own_is_a_statement():
     text = (
         "Nora Quinn won her first world fencing title in Montreal.\n\n"
-        '"He carried most of the weight in our first year," she said. "I was brand new."'
+        '"My partner did the hard work in our first season," she said. "I was brand new."'
     )
     found = quotes_of(text)
     assert find(found, "I was brand new").speaker == "Nora Quinn"
@@ -699,11 +699,11 @@ def test_an_embedded_videos_blurb_is_not_part_of_the_article():
         "Irene Marsh lost her son to an overdose in 2016.\n\n"
         "Why sleeping pills and painkillers do not mix. Our reporter Ravi Patel explains "
         "the risks. 3:12\n\n"
-        "After the funeral, she urged police to investigate the dealer."
+        "After the funeral, she urged detectives to find the man who sold the pills."
     )
     found = quotes_of(text)
     assert not [q for q in found if "risks" in q.text]
-    assert find(found, "investigate the dealer").speaker == "Irene Marsh"
+    assert find(found, "sold the pills").speaker == "Irene Marsh"
 
 
 def test_a_name_the_text_calls_it_is_an_organisation():
@@ -736,13 +736,13 @@ def test_a_description_set_beside_a_name_speaks_for_that_name():
 
 def test_a_participle_cue_takes_over_the_words_after_it():
     text = (
-        "Former premier Ruth Calloway announced on Monday that she will step down as party "
-        "leader earlier than planned, saying the party needs a new face before the election."
+        "Former premier Ruth Calloway announced on Monday that she will leave the party's top "
+        "job in the spring, saying younger members should lead the campaign."
     )
     found = [q for q in quotes_of(text) if q.kind == "indirect"]
     assert [q.text for q in found] == [
-        "she will step down as party leader earlier than planned",
-        "the party needs a new face before the election",
+        "she will leave the party's top job in the spring",
+        "younger members should lead the campaign",
     ]
     assert {q.speaker for q in found} == {"Ruth Calloway"}
 
@@ -750,7 +750,7 @@ def test_a_participle_cue_takes_over_the_words_after_it():
 def test_a_participle_hung_inside_the_reported_clause_keeps_the_speaker():
     text = (
         "Owen Pratt leads the group of members who want a new board.\n\n"
-        "Mr. Pratt argued that the ruling hurt his group in its dispute, noting the "
+        "Mr. Pratt argued that the decision weakened his members' case, noting the "
         "league's office often phones its members at home."
     )
     assert find(quotes_of(text), "phones its members").speaker == "Owen Pratt"

@@ -104,7 +104,7 @@ def _name_after(verb: Token) -> Token | None:
 def subject_of(verb: Token) -> Token | None:
     """The speaker slot: the verb's own subject, or the one it shares ("..., adding").
 
-    "Pratt argued that the ruling hurt his group, noting ...": a participle the parser
+    "Pratt argued that the decision weakened his case, noting ...": a participle the parser
     hung inside the reported clause still shares the subject of the speech verb above.
     """
     for child in verb.children:
@@ -144,7 +144,7 @@ def _content(verb: Token, sent: Span, text: str, base: int) -> tuple[int, int] |
     subject = subject_of(verb)
     leads = subject is None or subject.i < verb.i  # not the inverted '..., said Nicholson'
     if before >= 3 and after >= 3 and follows is not None and follows.text == ",":
-        return _trim(text, *_chars(sent, base))  # "Police, Sinclair says, have no ..."
+        return _trim(text, *_chars(sent, base))  # "Ferries, Lee says, have no ..."
     if after >= 4 and leads and verb.lemma_ in CLAUSE_VERBS:
         first = sent.doc[verb.i + 1]
         if verb.lemma_ == "tell":  # "told reporters the talks ...": skip the listener

@@ -39,7 +39,7 @@ class Paragraph:
 
 # "READ MORE: ...", "WATCH: ...": a web page's link to another story, not this one's text
 _LINK_LINE = re.compile(r"(?:READ MORE|WATCH(?: BELOW)?|LISTEN|RELATED|SEE ALSO|MORE):\s")
-# "... tells us about the opioid crisis. 10:43": the blurb of an embedded video, which
+# "... explains the new ferry timetable. 4:15": the blurb of an embedded video, which
 # ends with its running time
 _VIDEO_BLURB = re.compile(r"[.!?\u201d\"]\s+\d{1,2}:\d{2}\.?$")
 

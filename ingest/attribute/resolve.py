@@ -82,7 +82,7 @@ def resolve(
             entity = registry.resolve_pronoun(word, at, skip=reported)
             return _from_entity(entity, subject.text, "pronoun", 0.8)
         if word in RELATIVE_PRONOUNS and subject.head.dep_ == "relcl":
-            return resolve(subject.head.head, at, registry, author)  # "Bortis, who said"
+            return resolve(subject.head.head, at, registry, author)  # "Reyes, who said"
         phrase = noun_phrase(subject)  # "Some in the community", "All those involved"
         return Speaker(phrase, None, phrase, "nominal", 0.4)
     for child in subject.children:  # "the mayor, Jane Doe, said"; "says her dad, Darrin"

@@ -530,7 +530,7 @@ def _add_pair(registry: Registry, ent: Span, ents, base: int, quoted) -> None:
 
 
 def _org_noun_subject(token: Token, base: int, quoted) -> bool:
-    """ "the government is grappling with what it says ...": a definite organisation noun
+    """ "the council is struggling with what it calls ...": a definite organisation noun
     as subject is an organisation the next "it" may mean."""
     if token.dep_ != "nsubj" or token.tag_ != "NN" or token.lemma_.lower() not in ORG_NOUNS:
         return False
