@@ -290,24 +290,6 @@ def test_they_can_refer_to_a_group_named_by_a_plural_noun():
     assert q.mention_kind == "pronoun"
 
 
-def test_role_description_after_a_bare_surname_subject():
-    text = (
-        "The Hawks beat the Owls 3-1 on Saturday night.\n\n"
-        "Brannigan has scored in four straight games. The 24-year-old centre said "
-        "the new line is finally starting to click."
-    )
-    assert find(quotes_of(text), "finally starting").speaker == "Brannigan"
-
-
-def test_photo_credit_is_not_an_antecedent():
-    text = (
-        "Tom Keller has run the bakery on Main Street for thirty years.\n\n"
-        "Priya Nandal/The Daily Courier\n\n"
-        "He said the rent has doubled since the new tower went up next door."
-    )
-    assert find(quotes_of(text), "rent has doubled").speaker == "Tom Keller"
-
-
 def test_double_close_typed_as_two_single_marks_ends_the_quote():
     text = (
         "Maria Lopez opened the print shop on King Street last spring. "
@@ -317,24 +299,6 @@ def test_double_close_typed_as_two_single_marks_ends_the_quote():
     quote = find(quotes_of(text), "comics by local artists")
     assert quote.text == "We sell only comics by local artists"
     assert quote.speaker == "Maria Lopez"
-
-
-def test_pronoun_after_a_name_in_object_position_does_not_set_its_gender():
-    text = (
-        "Mark Dunn ordered Ann Reyes to hide under his bed.\n\n"
-        "Mark Dunn was arrested two days later when he returned home.\n\n"
-        "She told officers the house had been silent for hours."
-    )
-    assert find(quotes_of(text), "silent for hours").speaker == "Ann Reyes"
-
-
-def test_credit_run_into_a_caption_is_not_an_antecedent():
-    text = (
-        "Northgate Shipping said on Monday that the new berths will cost $40 million.\n\n"
-        "The Daily Courier A crane is shown at the harbour on Monday.\n\n"
-        "The company said the berths would open to cargo ships in the spring."
-    )
-    assert find(quotes_of(text), "open to cargo ships").speaker == "Northgate Shipping"
 
 
 @pytest.mark.parametrize(
@@ -403,117 +367,6 @@ def test_a_document_speaks_for_whoever_released_it(text, words, speaker):
     assert speaker in find(quotes_of(text), words).speaker
 
 
-def test_a_relative_named_in_apposition_is_the_speaker():
-    text = (
-        "Lena Ostrova won the regional spelling bee on Saturday.\n\n"
-        '"We never expected her to get this far so soon," says her uncle, Tavish.'
-    )
-    assert find(quotes_of(text), "never expected").speaker == "Tavish"
-
-
-def test_someone_described_as_a_person_is_a_person_whatever_ner_says():
-    text = (
-        "Governor Ella Marsh toured the flooded coast on Sunday.\n\n"
-        "Roman, a local resident who runs boat tours to the island, said the sea had "
-        'been calm all morning.\n\n"Then the water just came at us," he said.'
-    )
-    assert find(quotes_of(text), "came at us").speaker == "Roman"
-
-
-def test_a_name_that_says_he_is_a_person_whatever_ner_says():
-    text = (
-        "Inspector Alan Reyes described the raid at a news conference.\n\n"
-        "But Harbourview said he did not see anything threatening in the camp that morning.\n\n"
-        '"We were standing there with our hands up," he said.'
-    )
-    assert find(quotes_of(text), "hands up").speaker == "Harbourview"
-
-
-def test_an_office_speaks_for_its_owner_not_as_them():
-    text = (
-        "Transport Minister Ruth Calloway toured the rail yard on Monday.\n\n"
-        "In a statement, her office said the inspection schedule would be doubled next year."
-    )
-    assert find(quotes_of(text), "inspection schedule").speaker == "Ruth Calloway's office"
-
-
-def test_a_party_word_with_the_person_in_apposition_is_that_person():
-    text = (
-        "Senators returned to Washington on Monday.\n\n"
-        "One Republican, Utah Sen. Mark Holloway, said Sunday that the shutdown had gone on "
-        "far too long for federal workers."
-    )
-    assert find(quotes_of(text), "shutdown").speaker == "Mark Holloway"
-
-
-def test_the_party_member_description_means_the_person_named_before():
-    text = (
-        "Senate Majority Leader Tom Whitcomb blamed the governors for the delay.\n\n"
-        "The Ohio Republican said the states had months to prepare and chose not to."
-    )
-    assert find(quotes_of(text), "months to prepare").speaker == "Tom Whitcomb"
-
-
-def test_a_role_noun_can_be_named_just_after():
-    text = (
-        "A provincial judge said the accused posed a serious risk to the public.\n\n"
-        "Maria Ortega, a provincial court judge since 2012, denied bail on Friday."
-    )
-    assert find(quotes_of(text), "serious risk").speaker == "Maria Ortega"
-
-
-def test_a_title_before_a_name_in_a_plain_paragraph_gives_the_role():
-    text = (
-        "Judge Maria Ortega has sat on the provincial court since 2012.\n\n"
-        "The judge said the accused posed a serious risk to the public."
-    )
-    assert find(quotes_of(text), "serious risk").speaker == "Maria Ortega"
-
-
-def test_the_railway_means_the_railway_not_its_spokesman():
-    text = (
-        "Northern Pacific Railway runs freight across the prairies.\n\n"
-        "Spokesman Tom Reed said the trains would keep running through the storm.\n\n"
-        "The Winnipeg-based railway said crews would clear the tracks overnight."
-    )
-    assert find(quotes_of(text), "clear the tracks").speaker == "Northern Pacific Railway"
-
-
-def test_an_office_named_by_place_is_not_the_last_man_mentioned():
-    text = (
-        "Police arrested Mark Dunn at his home in Red Deer on Friday.\n\n"
-        "The Alberta judge said the bail hearing would resume on Monday morning."
-    )
-    assert find(quotes_of(text), "bail hearing").speaker == "The Alberta judge"
-
-
-def test_a_plural_group_is_not_the_organisation_named_before():
-    text = (
-        "The Harbour Authority opened the new pier on Monday.\n\n"
-        "Environmental organizations said the pier would harm the salmon run for years."
-    )
-    assert find(quotes_of(text), "salmon run").speaker == "Environmental organizations"
-
-
-def test_a_name_in_a_fronted_phrase_is_not_the_one_who_speaks_next():
-    text = (
-        "Omar Haddad arrived in Halifax with his family in 2016. Karim Nasser came a "
-        "year later.\n\n"
-        "Like Karim Nasser, he has not found steady work yet, but he keeps looking. "
-        '"I will take any job that pays the rent," he said.'
-    )
-    assert find(quotes_of(text), "pays the rent").speaker == "Omar Haddad"
-
-
-def test_a_name_closing_a_described_subject_is_the_speaker():
-    text = (
-        "Police in three cities received bomb threats by e-mail on Thursday.\n\n"
-        "Director, threat research at security firm Norvale, Paul Haldane, said the "
-        "threats came from a single group of senders."
-    )
-    assert find(quotes_of(text), "single group").speaker == "Paul Haldane"
-
-
 def test_a_link_to_another_story_is_not_part_of_the_article():
     text = (
         "Coach Daniel Ortiz spoke to reporters after the game on Saturday.\n\n"
@@ -541,72 +394,6 @@ def test_an_embedded_post_is_its_posters_words():
     )
     assert post.speaker == "Dana Whitfield"
     assert find(found, "sticking to it").speaker == "Tom Keller"
-
-
-def test_a_passer_by_of_unknown_gender_is_not_the_she_who_speaks():
-    text = (
-        "Maria Lopez has run her shelter on Main Street for ten years.\n\n"
-        "Volunteer Chris Adair set up the extra beds on Monday night.\n\n"
-        "The shelter was full by ten.\n\n"
-        '"We never turn anyone away, whatever the weather," she said.'
-    )
-    assert find(quotes_of(text), "turn anyone away").speaker == "Maria Lopez"
-
-
-def test_a_family_title_gives_the_gender():
-    text = (
-        "Ellen Marsh has campaigned for safer streets since 2016.\n\n"
-        "Tyler Marsh, her son, was hurt in a crash in May, and she demanded that the city "
-        "install a stop sign at the corner."
-    )
-    assert find(quotes_of(text), "stop sign").speaker == "Ellen Marsh"
-
-
-def test_a_shared_surname_means_the_person_introduced_first():
-    text = (
-        "Dorothy Kessler has written twelve cookbooks.\n\n"
-        "Her husband, Martin Kessler, tests every recipe at home.\n\n"
-        "Kessler said she still cooks dinner every night, even on book tours."
-    )
-    assert find(quotes_of(text), "cooks dinner").speaker == "Dorothy Kessler"
-
-
-def test_a_description_tagged_as_a_name_is_not_an_organisation():
-    text = (
-        "Lena Haddad heard on Friday from Housing, Infrastructure and Communities Canada, "
-        "and the federal department has questions about her grant.\n\n"
-        'The department added that "a second review may be needed in some cases."'
-    )
-    assert "Communities Canada" in find(quotes_of(text), "second review").speaker
-
-
-def test_a_trailing_cue_after_a_name_and_its_description():
-    text = (
-        "Harbour Mining reported a loss for the year.\n\n"
-        "\u201cOur fuel costs doubled in a single quarter,\u201d Nadia Ferrante, the "
-        "firm\u2019s chief financial officer, mentioned in a 2015 interview."
-    )
-    assert find(quotes_of(text), "fuel costs").speaker == "Nadia Ferrante"
-
-
-def test_a_name_described_as_an_agency_is_an_organisation():
-    text = (
-        "Maple Hall, a non-profit agency that runs shelters, said on Monday that it is "
-        "studying why people avoid them.\n\n"
-        "Nina Patel, lead researcher at Maple Hall, says the project began last year. "
-        "Maple Hall has worked with homeless people since 1990.\n\n"
-        '"People told us they feel safer in smaller rooms," she says.'
-    )
-    assert find(quotes_of(text), "smaller rooms").speaker == "Nina Patel"
-
-
-def test_a_description_that_names_its_person_is_that_person():
-    text = (
-        "Flooding closed the coastal highway on Sunday.\n\n"
-        "A transport ministry official in the northern district named Budi told reporters "
-        "the road would reopen within a week."
-    )
-    assert find(quotes_of(text), "reopen within a week").speaker == "Budi"
 
 
 @pytest.mark.parametrize(
@@ -637,38 +424,6 @@ def test_a_surname_the_ner_takes_for_a_place_or_company_is_a_person(surname):
         '"Golf is harder, and I still get nervous on the first tee," he said.'
     )
     assert find(quotes_of(text), "first tee").speaker == surname
-
-
-def test_a_place_the_article_also_puts_people_in_stays_a_place():
-    text = (
-        "Mayor Tom Reid has lobbied for the bridge since 2015.\n\n"
-        "Ottawa has promised $2 billion for the project, to be spent in Ottawa and "
-        "nearby towns.\n\n"
-        '"It is not enough, and everyone knows it," he said.'
-    )
-    assert find(quotes_of(text), "not enough").speaker == "Tom Reid"
-
-
-def test_a_person_named_inside_reported_speech_does_not_take_the_next_quote():
-    text = (
-        "Councillor Rita Okafor wants a rent freeze.\n\n"
-        "Okafor said all three levels of government must act together, even though "
-        "Premier Alan Brooks has cut rent control.\n\n"
-        '"Tenants cannot wait another winter for this to be fixed."'
-    )
-    assert "Rita Okafor" in find(quotes_of(text), "another winter").speaker
-
-
-def test_a_speaker_inside_another_frames_clause_still_takes_the_next_quote():
-    text = (
-        "Paramedic union head Dana Reyes has warned about delays for months.\n\n"
-        '"We answer most calls on time," Emergency Health Services chief Tom Keller '
-        "said on Monday.\n\n"
-        "According to the agency, nine in ten calls are answered within the hour, but Reyes "
-        "says that is not what crews see.\n\n"
-        '"Some nights a call waits 45 minutes for an ambulance."'
-    )
-    assert find(quotes_of(text), "45 minutes").speaker == "Dana Reyes"
 
 
 def test_a_cue_inserted_in_reported_words_splits_them():
@@ -706,34 +461,6 @@ def test_an_embedded_videos_blurb_is_not_part_of_the_article():
     assert find(found, "sold the pills").speaker == "Irene Marsh"
 
 
-def test_a_name_the_text_calls_it_is_an_organisation():
-    text = (
-        "Zelnik would not say if it had accepted the regulator's terms.\n\n"
-        'Zelnik told its staff it is "doing everything it can" to restore the app.\n\n'
-        "Its chief executive, Dana Whitfield, was travelling on Friday.\n\n"
-        "It also said the outage had no effect on its customers."
-    )
-    assert find(quotes_of(text), "no effect").speaker == "Zelnik"
-
-
-def test_he_is_not_the_person_named_in_what_he_reports():
-    text = (
-        "Peter Vance, an office manager, was on the fourth floor when the shooting began.\n\n"
-        "Marco Reyes and two colleagues hid under their desks, he said, while another "
-        "worker ran to the roof."
-    )
-    assert find(quotes_of(text), "hid under their desks").speaker == "Peter Vance"
-
-
-def test_a_description_set_beside_a_name_speaks_for_that_name():
-    text = (
-        "Dan Mercer won his fight earlier in the night.\n\n"
-        "The arena watched yet another historic performance by Jordan, the fearless "
-        'fighter who calls herself "The Hammer of the North."'
-    )
-    assert find(quotes_of(text), "Hammer").speaker == "Jordan"
-
-
 def test_a_participle_cue_takes_over_the_words_after_it():
     text = (
         "Former premier Ruth Calloway announced on Monday that she will leave the party's top "
@@ -747,32 +474,6 @@ def test_a_participle_cue_takes_over_the_words_after_it():
     assert {q.speaker for q in found} == {"Ruth Calloway"}
 
 
-def test_a_participle_hung_inside_the_reported_clause_keeps_the_speaker():
-    text = (
-        "Owen Pratt leads the group of members who want a new board.\n\n"
-        "Mr. Pratt argued that the decision weakened his members' case, noting the "
-        "league's office often phones its members at home."
-    )
-    assert find(quotes_of(text), "phones its members").speaker == "Owen Pratt"
-
-
-def test_a_dateline_is_not_the_reported_clause():
-    text = (
-        "OTTAWA \u2014 NDP Leader Martin Kessler says Premier Ann Ross is the least trusted "
-        "premier in the country."
-    )
-    assert find(quotes_of(text), "least trusted").speaker == "Martin Kessler"
-
-
-def test_a_person_introduced_just_before_a_quote_is_who_speaks():
-    text = (
-        "Maria Lopez says the walking program changed her life.\n\n"
-        "Regular exercise also produced results for Toronto businesswoman Priya Sandhu, 50. "
-        '"I finally built a habit that sticks," she says.'
-    )
-    assert find(quotes_of(text), "habit that sticks").speaker == "Priya Sandhu"
-
-
 def test_a_clause_hung_on_the_statement_is_what_was_said():
     text = (
         "Transport official Ahmad Rizal confirmed the date on Monday.\n\n"
@@ -782,56 +483,367 @@ def test_a_clause_hung_on_the_statement_is_what_was_said():
     assert found.speaker == "Ahmad Rizal"
 
 
-def test_a_quoted_word_outside_the_reported_clause_leaves_the_clause_reported():
-    text = (
+# Who speaks, case by case: each names the construction it checks; ``exact`` compares the
+# whole speaker, otherwise the expected name only has to be part of it (a title may lead).
+SPEAKER_CASES = [
+    pytest.param(
+        "The Hawks beat the Owls 3-1 on Saturday night.\n\n"
+        "Brannigan has scored in four straight games. The 24-year-old centre said "
+        "the new line is finally starting to click.",
+        "finally starting",
+        "Brannigan",
+        True,
+        id="role_description_after_a_bare_surname_subject",
+    ),
+    pytest.param(
+        "Tom Keller has run the bakery on Main Street for thirty years.\n\n"
+        "Priya Nandal/The Daily Courier\n\n"
+        "He said the rent has doubled since the new tower went up next door.",
+        "rent has doubled",
+        "Tom Keller",
+        True,
+        id="photo_credit_is_not_an_antecedent",
+    ),
+    pytest.param(
+        "Mark Dunn ordered Ann Reyes to hide under his bed.\n\n"
+        "Mark Dunn was arrested two days later when he returned home.\n\n"
+        "She told officers the house had been silent for hours.",
+        "silent for hours",
+        "Ann Reyes",
+        True,
+        id="pronoun_after_a_name_in_object_position_does_not_set_its_gender",
+    ),
+    pytest.param(
+        "Northgate Shipping said on Monday that the new berths will cost $40 million.\n\n"
+        "The Daily Courier A crane is shown at the harbour on Monday.\n\n"
+        "The company said the berths would open to cargo ships in the spring.",
+        "open to cargo ships",
+        "Northgate Shipping",
+        True,
+        id="credit_run_into_a_caption_is_not_an_antecedent",
+    ),
+    pytest.param(
+        "Lena Ostrova won the regional spelling bee on Saturday.\n\n"
+        '"We never expected her to get this far so soon," says her uncle, Tavish.',
+        "never expected",
+        "Tavish",
+        True,
+        id="a_relative_named_in_apposition_is_the_speaker",
+    ),
+    pytest.param(
+        "Governor Ella Marsh toured the flooded coast on Sunday.\n\n"
+        "Roman, a local resident who runs boat tours to the island, said the sea had "
+        'been calm all morning.\n\n"Then the water just came at us," he said.',
+        "came at us",
+        "Roman",
+        True,
+        id="someone_described_as_a_person_is_a_person_whatever_ner_says",
+    ),
+    pytest.param(
+        "Inspector Alan Reyes described the raid at a news conference.\n\n"
+        "But Harbourview said he did not see anything threatening in the camp that morning.\n\n"
+        '"We were standing there with our hands up," he said.',
+        "hands up",
+        "Harbourview",
+        True,
+        id="a_name_that_says_he_is_a_person_whatever_ner_says",
+    ),
+    pytest.param(
+        "Transport Minister Ruth Calloway toured the rail yard on Monday.\n\n"
+        "In a statement, her office said the inspection schedule would be doubled next year.",
+        "inspection schedule",
+        "Ruth Calloway's office",
+        True,
+        id="an_office_speaks_for_its_owner_not_as_them",
+    ),
+    pytest.param(
+        "Senators returned to Washington on Monday.\n\n"
+        "One Republican, Utah Sen. Mark Holloway, said Sunday that the shutdown had gone on "
+        "far too long for federal workers.",
+        "shutdown",
+        "Mark Holloway",
+        True,
+        id="a_party_word_with_the_person_in_apposition_is_that_person",
+    ),
+    pytest.param(
+        "Senate Majority Leader Tom Whitcomb blamed the governors for the delay.\n\n"
+        "The Ohio Republican said the states had months to prepare and chose not to.",
+        "months to prepare",
+        "Tom Whitcomb",
+        True,
+        id="the_party_member_description_means_the_person_named_before",
+    ),
+    pytest.param(
+        "A provincial judge said the accused posed a serious risk to the public.\n\n"
+        "Maria Ortega, a provincial court judge since 2012, denied bail on Friday.",
+        "serious risk",
+        "Maria Ortega",
+        True,
+        id="a_role_noun_can_be_named_just_after",
+    ),
+    pytest.param(
+        "Judge Maria Ortega has sat on the provincial court since 2012.\n\n"
+        "The judge said the accused posed a serious risk to the public.",
+        "serious risk",
+        "Maria Ortega",
+        True,
+        id="a_title_before_a_name_in_a_plain_paragraph_gives_the_role",
+    ),
+    pytest.param(
+        "Northern Pacific Railway runs freight across the prairies.\n\n"
+        "Spokesman Tom Reed said the trains would keep running through the storm.\n\n"
+        "The Winnipeg-based railway said crews would clear the tracks overnight.",
+        "clear the tracks",
+        "Northern Pacific Railway",
+        True,
+        id="the_railway_means_the_railway_not_its_spokesman",
+    ),
+    pytest.param(
+        "Police arrested Mark Dunn at his home in Red Deer on Friday.\n\n"
+        "The Alberta judge said the bail hearing would resume on Monday morning.",
+        "bail hearing",
+        "The Alberta judge",
+        True,
+        id="an_office_named_by_place_is_not_the_last_man_mentioned",
+    ),
+    pytest.param(
+        "The Harbour Authority opened the new pier on Monday.\n\n"
+        "Environmental organizations said the pier would harm the salmon run for years.",
+        "salmon run",
+        "Environmental organizations",
+        True,
+        id="a_plural_group_is_not_the_organisation_named_before",
+    ),
+    pytest.param(
+        "Omar Haddad arrived in Halifax with his family in 2016. Karim Nasser came a "
+        "year later.\n\n"
+        "Like Karim Nasser, he has not found steady work yet, but he keeps looking. "
+        '"I will take any job that pays the rent," he said.',
+        "pays the rent",
+        "Omar Haddad",
+        True,
+        id="a_name_in_a_fronted_phrase_is_not_the_one_who_speaks_next",
+    ),
+    pytest.param(
+        "Police in three cities received bomb threats by e-mail on Thursday.\n\n"
+        "Director, threat research at security firm Norvale, Paul Haldane, said the "
+        "threats came from a single group of senders.",
+        "single group",
+        "Paul Haldane",
+        True,
+        id="a_name_closing_a_described_subject_is_the_speaker",
+    ),
+    pytest.param(
+        "Maria Lopez has run her shelter on Main Street for ten years.\n\n"
+        "Volunteer Chris Adair set up the extra beds on Monday night.\n\n"
+        "The shelter was full by ten.\n\n"
+        '"We never turn anyone away, whatever the weather," she said.',
+        "turn anyone away",
+        "Maria Lopez",
+        True,
+        id="a_passer_by_of_unknown_gender_is_not_the_she_who_speaks",
+    ),
+    pytest.param(
+        "Ellen Marsh has campaigned for safer streets since 2016.\n\n"
+        "Tyler Marsh, her son, was hurt in a crash in May, and she demanded that the city "
+        "install a stop sign at the corner.",
+        "stop sign",
+        "Ellen Marsh",
+        True,
+        id="a_family_title_gives_the_gender",
+    ),
+    pytest.param(
+        "Dorothy Kessler has written twelve cookbooks.\n\n"
+        "Her husband, Martin Kessler, tests every recipe at home.\n\n"
+        "Kessler said she still cooks dinner every night, even on book tours.",
+        "cooks dinner",
+        "Dorothy Kessler",
+        True,
+        id="a_shared_surname_means_the_person_introduced_first",
+    ),
+    pytest.param(
+        "Lena Haddad heard on Friday from Housing, Infrastructure and Communities Canada, "
+        "and the federal department has questions about her grant.\n\n"
+        'The department added that "a second review may be needed in some cases."',
+        "second review",
+        "Communities Canada",
+        False,
+        id="a_description_tagged_as_a_name_is_not_an_organisation",
+    ),
+    pytest.param(
+        "Harbour Mining reported a loss for the year.\n\n"
+        "\u201cOur fuel costs doubled in a single quarter,\u201d Nadia Ferrante, the "
+        "firm\u2019s chief financial officer, mentioned in a 2015 interview.",
+        "fuel costs",
+        "Nadia Ferrante",
+        True,
+        id="a_trailing_cue_after_a_name_and_its_description",
+    ),
+    pytest.param(
+        "Maple Hall, a non-profit agency that runs shelters, said on Monday that it is "
+        "studying why people avoid them.\n\n"
+        "Nina Patel, lead researcher at Maple Hall, says the project began last year. "
+        "Maple Hall has worked with homeless people since 1990.\n\n"
+        '"People told us they feel safer in smaller rooms," she says.',
+        "smaller rooms",
+        "Nina Patel",
+        True,
+        id="a_name_described_as_an_agency_is_an_organisation",
+    ),
+    pytest.param(
+        "Flooding closed the coastal highway on Sunday.\n\n"
+        "A transport ministry official in the northern district named Budi told reporters "
+        "the road would reopen within a week.",
+        "reopen within a week",
+        "Budi",
+        True,
+        id="a_description_that_names_its_person_is_that_person",
+    ),
+    pytest.param(
+        "Mayor Tom Reid has lobbied for the bridge since 2015.\n\n"
+        "Ottawa has promised $2 billion for the project, to be spent in Ottawa and "
+        "nearby towns.\n\n"
+        '"It is not enough, and everyone knows it," he said.',
+        "not enough",
+        "Tom Reid",
+        True,
+        id="a_place_the_article_also_puts_people_in_stays_a_place",
+    ),
+    pytest.param(
+        "Councillor Rita Okafor wants a rent freeze.\n\n"
+        "Okafor said all three levels of government must act together, even though "
+        "Premier Alan Brooks has cut rent control.\n\n"
+        '"Tenants cannot wait another winter for this to be fixed."',
+        "another winter",
+        "Rita Okafor",
+        False,
+        id="a_person_named_inside_reported_speech_does_not_take_the_next_quote",
+    ),
+    pytest.param(
+        "Paramedic union head Dana Reyes has warned about delays for months.\n\n"
+        '"We answer most calls on time," Emergency Health Services chief Tom Keller '
+        "said on Monday.\n\n"
+        "According to the agency, nine in ten calls are answered within the hour, but Reyes "
+        "says that is not what crews see.\n\n"
+        '"Some nights a call waits 45 minutes for an ambulance."',
+        "45 minutes",
+        "Dana Reyes",
+        True,
+        id="a_speaker_inside_another_frames_clause_still_takes_the_next_quote",
+    ),
+    pytest.param(
+        "Zelnik would not say if it had accepted the regulator's terms.\n\n"
+        'Zelnik told its staff it is "doing everything it can" to restore the app.\n\n'
+        "Its chief executive, Dana Whitfield, was travelling on Friday.\n\n"
+        "It also said the outage had no effect on its customers.",
+        "no effect",
+        "Zelnik",
+        True,
+        id="a_name_the_text_calls_it_is_an_organisation",
+    ),
+    pytest.param(
+        "Peter Vance, an office manager, was on the fourth floor when the shooting began.\n\n"
+        "Marco Reyes and two colleagues hid under their desks, he said, while another "
+        "worker ran to the roof.",
+        "hid under their desks",
+        "Peter Vance",
+        True,
+        id="he_is_not_the_person_named_in_what_he_reports",
+    ),
+    pytest.param(
+        "Dan Mercer won his fight earlier in the night.\n\n"
+        "The arena watched yet another historic performance by Jordan, the fearless "
+        'fighter who calls herself "The Hammer of the North."',
+        "Hammer",
+        "Jordan",
+        True,
+        id="a_description_set_beside_a_name_speaks_for_that_name",
+    ),
+    pytest.param(
+        "Owen Pratt leads the group of members who want a new board.\n\n"
+        "Mr. Pratt argued that the decision weakened his members' case, noting the "
+        "league's office often phones its members at home.",
+        "phones its members",
+        "Owen Pratt",
+        True,
+        id="a_participle_hung_inside_the_reported_clause_keeps_the_speaker",
+    ),
+    pytest.param(
+        "OTTAWA \u2014 NDP Leader Martin Kessler says Premier Ann Ross is the least trusted "
+        "premier in the country.",
+        "least trusted",
+        "Martin Kessler",
+        True,
+        id="a_dateline_is_not_the_reported_clause",
+    ),
+    pytest.param(
+        "Maria Lopez says the walking program changed her life.\n\n"
+        "Regular exercise also produced results for Toronto businesswoman Priya Sandhu, 50. "
+        '"I finally built a habit that sticks," she says.',
+        "habit that sticks",
+        "Priya Sandhu",
+        True,
+        id="a_person_introduced_just_before_a_quote_is_who_speaks",
+    ),
+    pytest.param(
         "Ann Ross is running in the Westside by-election.\n\n"
         "Ross has said she plans to spend the next month knocking on doors in the riding, "
-        "so she can tick \u201celected\u201d off her list."
-    )
-    assert find(quotes_of(text), "knocking on doors").speaker == "Ann Ross"
-
-
-def test_an_inverted_cue_whose_name_was_parsed_as_an_object():
-    text = (
+        "so she can tick \u201celected\u201d off her list.",
+        "knocking on doors",
+        "Ann Ross",
+        True,
+        id="a_quoted_word_outside_the_reported_clause_leaves_the_clause_reported",
+    ),
+    pytest.param(
         "Civic group director Nadia Ferrante presented the study on Tuesday.\n\n"
         "That is not only a problem for the riders who are left waiting, but for the whole "
-        "region, argued Ferrante."
-    )
-    assert "Nadia Ferrante" in find(quotes_of(text), "left waiting").speaker
-
-
-def test_the_organisation_noun_as_subject_keeps_that_organisation_in_view():
-    text = (
+        "region, argued Ferrante.",
+        "left waiting",
+        "Nadia Ferrante",
+        False,
+        id="an_inverted_cue_whose_name_was_parsed_as_an_object",
+    ),
+    pytest.param(
         "The Coastal Paramedics Union has tracked ambulance delays since 2017.\n\n"
         "Nova Health Corp. disputes the figures.\n\n"
         "When too few ambulances are free in a zone, the union posts an alert. On Monday, "
-        "it said only one unit was free in the whole city."
-    )
-    assert "Coastal Paramedics Union" in find(quotes_of(text), "only one unit").speaker
-
-
-def test_a_modifier_names_the_organisation_a_noun_stands_for():
-    text = (
+        "it said only one unit was free in the whole city.",
+        "only one unit",
+        "Coastal Paramedics Union",
+        False,
+        id="the_organisation_noun_as_subject_keeps_that_organisation_in_view",
+    ),
+    pytest.param(
         "Northern Rail Freight runs four trains a day through the pass.\n\n"
         "Harbour Logistics Inc. has also asked for more track time.\n\n"
-        "The rail company said on Monday that it would cut train lengths in extreme cold."
-    )
-    assert find(quotes_of(text), "train lengths").speaker == "Northern Rail Freight"
-
-
-def test_a_document_without_an_issuer_does_not_hide_the_one_that_has_one():
-    text = (
+        "The rail company said on Monday that it would cut train lengths in extreme cold.",
+        "train lengths",
+        "Northern Rail Freight",
+        True,
+        id="a_modifier_names_the_organisation_a_noun_stands_for",
+    ),
+    pytest.param(
         "A study by the Coastal Research Council found that the seawall is failing. "
         "The Harbour Trust has asked for a second opinion, and a memo circulated on Friday. "
-        "The report said repairs would cost at least $40 million over the next decade."
-    )
-    assert "Coastal Research Council" in find(quotes_of(text), "repairs would cost").speaker
-
-
-def test_a_bare_quote_after_reported_speech_continues_that_speaker():
-    text = (
+        "The report said repairs would cost at least $40 million over the next decade.",
+        "repairs would cost",
+        "Coastal Research Council",
+        False,
+        id="a_document_without_an_issuer_does_not_hide_the_one_that_has_one",
+    ),
+    pytest.param(
         "A report by the Coastal Shipping Federation said ferry traffic fell by a third "
         "last winter.\n\n"
-        '"This is a serious challenge for every coastal town."'
-    )
-    assert "Coastal Shipping Federation" in find(quotes_of(text), "serious challenge").speaker
+        '"This is a serious challenge for every coastal town."',
+        "serious challenge",
+        "Coastal Shipping Federation",
+        False,
+        id="a_bare_quote_after_reported_speech_continues_that_speaker",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "fragment", "speaker", "exact"), SPEAKER_CASES)
+def test_who_speaks(text: str, fragment: str, speaker: str, exact: bool) -> None:
+    found = find(quotes_of(text), fragment).speaker
+    assert found == speaker if exact else speaker in (found or "")
