@@ -33,7 +33,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence, Sized
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING
 
 import numpy as np
 
@@ -154,8 +154,7 @@ class LexicalIndex:
         self.path = path
         self._local = threading.local()
         self._cache_lock = threading.Lock()
-        self._speakers: list[str] | None = None
-        self._outlets: list[str] | None = None
+        self._columns: dict[str, list[str]] = {}  # query -> values, until the next sync
         self._dead: np.ndarray | None = None
         self._buffer = np.zeros(0, dtype=np.float32)
         self._buffer_lock = threading.Lock()
@@ -254,7 +253,8 @@ class LexicalIndex:
             self._merge(db)
             db.execute("INSERT OR REPLACE INTO meta VALUES ('version', ?)", (str(version),))
         with self._cache_lock:
-            self._speakers = self._outlets = self._dead = None
+            self._columns.clear()
+            self._dead = None
 
     def _remove(self, db: sqlite3.Connection, article_ids: Iterable[str]) -> None:
         for batch in _chunks(sorted(article_ids), 500):
@@ -337,7 +337,7 @@ class LexicalIndex:
             self._merge_segments(db, merged, level + 1)
 
     def _merge_segments(self, db: sqlite3.Connection, segments: list[int], level: int) -> None:
-        dead = np.fromiter((r[0] for r in db.execute("SELECT row FROM dead")), dtype=np.int32)
+        dead = _dead(db)
         target = db.execute("INSERT INTO segments(level) VALUES (?)", (level,)).lastrowid
         db.execute("CREATE TEMP TABLE IF NOT EXISTS merged(term TEXT, rows, tfs, lengths)")
         # one cursor per segment, read in term order: memory holds one term at a time
@@ -353,7 +353,7 @@ class LexicalIndex:
         for term, group in _grouped(heapq.merge(*streams, key=lambda r: r[0])):
             rows, tfs, lengths = (np.concatenate(parts) for parts in zip(*group, strict=True))
             if dead.size:
-                gone = np.isin(rows, dead)
+                gone = _member(rows, dead)
                 if gone.any():
                     dropped.append(rows[gone])
                     rows, tfs, lengths = rows[~gone], tfs[~gone], lengths[~gone]
@@ -442,13 +442,7 @@ class LexicalIndex:
         for term, rows, tfs, lengths in self._db().execute(
             f"SELECT term, rows, tfs, lengths FROM postings WHERE term IN ({_marks(query)})", query
         ):
-            found.setdefault(term, []).append(
-                (
-                    np.frombuffer(rows, dtype=np.int32),
-                    np.frombuffer(tfs, dtype=np.uint16),
-                    np.frombuffer(lengths, dtype=np.uint16),
-                )
-            )
+            found.setdefault(term, []).append(_decode(rows, tfs, lengths))
         return {
             term: tuple(np.concatenate(parts) for parts in zip(*segments, strict=True))  # type: ignore[misc]
             for term, segments in found.items()
@@ -457,10 +451,7 @@ class LexicalIndex:
     def _dead_rows(self) -> np.ndarray:
         with self._cache_lock:
             if self._dead is None:
-                self._dead = np.fromiter(
-                    (r[0] for r in self._db().execute("SELECT row FROM dead ORDER BY row")),
-                    dtype=np.int32,
-                )
+                self._dead = _dead(self._db())
             return self._dead
 
     def _speaker_rows(self, speakers: Sequence[str]) -> np.ndarray:
@@ -481,27 +472,21 @@ class LexicalIndex:
 
     def speakers(self) -> list[str]:
         """Every speaker name in the library, sorted."""
-        with self._cache_lock:
-            if self._speakers is None:
-                self._speakers = [
-                    r[0]
-                    for r in self._db().execute(
-                        "SELECT DISTINCT speaker FROM records WHERE speaker IS NOT NULL "
-                        "ORDER BY speaker"
-                    )
-                ]
-            return self._speakers
+        return self._column(
+            "SELECT DISTINCT speaker FROM records WHERE speaker IS NOT NULL ORDER BY speaker"
+        )
 
     def outlets(self) -> list[str]:
+        return self._column(
+            "SELECT DISTINCT outlet FROM articles WHERE outlet != '' ORDER BY outlet"
+        )
+
+    def _column(self, query: str) -> list[str]:
+        """The values a one-column query returns, kept until the next sync."""
         with self._cache_lock:
-            if self._outlets is None:
-                self._outlets = [
-                    r[0]
-                    for r in self._db().execute(
-                        "SELECT DISTINCT outlet FROM articles WHERE outlet != '' ORDER BY outlet"
-                    )
-                ]
-            return self._outlets
+            if query not in self._columns:
+                self._columns[query] = [r[0] for r in self._db().execute(query)]
+            return self._columns[query]
 
     def article(self, article_id: str) -> Article | None:
         """A stored article, text and metadata (the copy the last sync read)."""
@@ -522,13 +507,20 @@ class LexicalIndex:
         row = found.fetchone()
         return row[0] if row else 0
 
-    def records_of(self, article_id: str, kind: Literal["quote", "passage"]) -> list[Record]:
-        """An article's quotes or passages in text order."""
+    def records_of(self, article_id: str) -> tuple[list[Quote], list[Passage]]:
+        """An article's quotes and its passages, each in text order."""
         found = self._db().execute(
-            f"{_SELECT_RECORDS} WHERE r.article_id = ? AND r.kind = ? ORDER BY r.start, r.position",
-            (article_id, kind),
+            f"{_SELECT_RECORDS} WHERE r.article_id = ? ORDER BY r.start, r.position",
+            (article_id,),
         )
-        return [_to_record(row) for row in found]
+        quotes: list[Quote] = []
+        passages: list[Passage] = []
+        for record in map(_to_record, found):
+            if isinstance(record, Quote):
+                quotes.append(record)
+            else:
+                passages.append(record)
+        return quotes, passages
 
     def quotes(self, restriction: Restriction) -> list[Quote]:
         """Quotes the restriction allows, earliest article first (undated last)."""
@@ -621,6 +613,20 @@ def _blobs(rows: Sequence[int], tfs: Sequence[int], lengths: Sequence[int]) -> t
     )
 
 
+def _decode(rows: bytes, tfs: bytes, lengths: bytes) -> Postings:
+    """The arrays ``_blobs`` wrote."""
+    return (
+        np.frombuffer(rows, dtype=np.int32),
+        np.frombuffer(tfs, dtype=np.uint16),
+        np.frombuffer(lengths, dtype=np.uint16),
+    )
+
+
+def _dead(db: sqlite3.Connection) -> np.ndarray:
+    """Rows of removed records still in some postings, sorted (for ``_member``)."""
+    return np.fromiter((r[0] for r in db.execute("SELECT row FROM dead ORDER BY row")), np.int32)
+
+
 def _member(rows: np.ndarray, ordered: np.ndarray) -> np.ndarray:
     """Which ``rows`` are in the sorted array ``ordered``: a binary search per row, cheaper
     than ``np.isin`` when a posting list is long and the set is short."""
@@ -647,13 +653,7 @@ def _grouped(merged: Iterable[tuple]) -> Iterator[tuple[str, list[Postings]]]:
             yield term, group  # type: ignore[misc]
             group = []
         term = name
-        group.append(
-            (
-                np.frombuffer(rows, dtype=np.int32),
-                np.frombuffer(tfs, dtype=np.uint16),
-                np.frombuffer(lengths, dtype=np.uint16),
-            )
-        )
+        group.append(_decode(rows, tfs, lengths))
     if group:
         yield term, group  # type: ignore[misc]
 

@@ -169,11 +169,7 @@ class Retriever:
         return self._records_in(article_id)[1]
 
     def _records_in(self, article_id: str) -> tuple[list[Quote], list[Passage]]:
-        def read() -> tuple[list[Quote], list[Passage]]:
-            index = self.index()
-            return index.records_of(article_id, "quote"), index.records_of(article_id, "passage")  # type: ignore[return-value]
-
-        return self._cached(self._records, article_id, read)
+        return self._cached(self._records, article_id, lambda: self.index().records_of(article_id))
 
     def _cached(
         self, cache: OrderedDict, key: str, make: Callable[[], Any], limit: int | None = None

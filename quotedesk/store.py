@@ -314,12 +314,7 @@ class Store:
         A status per entry, in order; an article given twice is "unchanged" the second time.
         """
         with self.writing(), self._server_errors():
-            ids = list(dict.fromkeys(e.article.id for e in entries))  # Chroma refuses repeats
-            found = self._articles.get(ids=ids, include=["metadatas"])
-            stored = {
-                i: meta.get("content_hash")
-                for i, meta in zip(found["ids"], found["metadatas"], strict=True)
-            }
+            stored = self._stored_hashes([e.article.id for e in entries])
             statuses: list[IngestStatus] = []
             todo: dict[str, Entry] = {}
             for entry in entries:
@@ -347,10 +342,16 @@ class Store:
     def is_stored(self, article: Article) -> bool:
         """True when this exact version is already in the library (ingest can skip it)."""
         with self._server_errors():
-            found = self._articles.get(ids=[article.id], include=["metadatas"])
-        return bool(found["ids"]) and found["metadatas"][0].get("content_hash") == (
-            article.content_hash
-        )
+            return self._stored_hashes([article.id]).get(article.id) == article.content_hash
+
+    def _stored_hashes(self, article_ids: Sequence[str]) -> dict[str, str | None]:
+        """The content hash of each of these articles that is stored."""
+        ids = list(dict.fromkeys(article_ids))  # Chroma refuses repeats
+        found = self._articles.get(ids=ids, include=["metadatas"])
+        return {
+            i: meta.get("content_hash")
+            for i, meta in zip(found["ids"], found["metadatas"], strict=True)
+        }
 
     def _older_versions(self, articles: Sequence[Article]) -> dict[str, str]:
         """Ids of other stored articles at these articles' sources, with their source."""
@@ -664,12 +665,6 @@ class Store:
         return [
             _to_quote(i, doc, meta)
             for (i, meta), doc in self._paged(self._quotes, include=["metadatas", "documents"])
-        ]
-
-    def all_passages(self) -> list[Passage]:
-        return [
-            _to_passage(i, doc, meta)
-            for (i, meta), doc in self._paged(self._passages, include=["metadatas", "documents"])
         ]
 
     @staticmethod

@@ -55,7 +55,8 @@ def test_rare_words_rank_first(tmp_path) -> None:
     index.sync(library, 1)
     assert quotes_found(index, "zanzibar weather routes")[0] == "zanzibar trade routes"
     assert index.speakers() == ["Ann Lee", "Bo Chan"]
-    assert [q.speaker for q in index.records_of("a", "quote")] == ["Ann Lee", "Bo Chan"]
+    quotes, _passages = index.records_of("a")
+    assert [q.speaker for q in quotes] == ["Ann Lee", "Bo Chan"]
     assert index.article("a") == library.articles["a"].article
     assert index.article("missing") is None
 
