@@ -149,7 +149,8 @@ def _or_none(value: Any) -> Any:
 
 
 class _WriteLock:
-    """A cross-process lock on a local library: a second writer is refused, not queued.
+    """A cross-process lock on a local library: a second writing process is refused, not
+    queued; threads of the writing process share it.
 
     Refusing at once beats blocking: a journalist running ``quotedesk ingest`` while the
     app ingests should hear why, not watch a frozen terminal.
@@ -159,7 +160,8 @@ class _WriteLock:
         from filelock import FileLock
 
         self._path = db_path / LOCK_FILE
-        self._lock = FileLock(str(self._path), timeout=0)
+        # shared by the process's threads: ingest writes from its embedding thread
+        self._lock = FileLock(str(self._path), timeout=0, thread_local=False)
         self._db_path = db_path
 
     @contextlib.contextmanager
