@@ -20,6 +20,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import secrets
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -470,9 +471,14 @@ class Store:
         self._quotes.delete(where=_one_of("article_id", article_ids))
 
     def _bump(self) -> None:
-        """Advance the library generation so caches keyed on ``version()`` refresh."""
+        """Give the library a new generation so caches keyed on ``version()`` refresh.
+
+        A random number, not a count: two ingest workers on one server that both read
+        generation N would both write N + 1, and a reader that synced after the first
+        would never see the second's articles. Readers only compare for equality.
+        """
         metadata = dict(self._articles.metadata or {})
-        metadata["generation"] = int(metadata.get("generation", 0)) + 1
+        metadata["generation"] = secrets.randbits(62) + 1
         metadata.pop("hnsw:space", None)
         self._articles.modify(metadata=metadata)
 

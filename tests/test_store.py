@@ -271,3 +271,16 @@ def test_batches_in_flight_keep_input_order_and_spot_repeats(
     ]
     assert sorted(seen) == [1, 2, 3, 4, 5]
     assert store.stats()["articles"] == 2
+
+
+def test_a_reader_sees_what_a_writer_opened_earlier_adds(store: Store, db_path: Path) -> None:
+    """Two app replicas opened at the same generation both ingest; a third process that
+    answered in between must still find the second replica's article."""
+    from assistant import QuoteDesk
+
+    late_writer = Store(Settings.from_env())  # opened now, writes after `store` has
+    put(store, make_article(FIRST, source="a.txt"))
+    reader = QuoteDesk(store=Store(Settings.from_env()))
+    assert reader.verify("We will cut taxes", speaker="Jane Roe").verdict == "verified"
+    put(late_writer, make_article('"Parks stay open," she said.', source="b.txt"))
+    assert reader.verify("Parks stay open", speaker="Jane Roe").verdict == "verified"
