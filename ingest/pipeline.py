@@ -1,16 +1,13 @@
 """The ingest pipeline: load -> clean -> attribute -> chunk -> embed -> store.
 
-Articles are processed one at a time and embedded many at a time, on a second thread:
-while the embedder works through one batch, the next articles are attributed (spaCy and
-the rules hold one core; the embedder alone leaves part of the second idle). Every input
-ends as one ``FileResult``; a bad file (or a failure while processing it) is recorded with
-its reason and the batch goes on.
+Articles are processed one at a time and embedded a few at a time. Every input ends as
+one ``FileResult``; a bad file (or a failure while processing it) is recorded with its
+reason and the batch goes on.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -25,9 +22,6 @@ Progress = Callable[[int, int | None, str], None]
 #: shared corpus: each article mixes short quotes with long passages. A larger pool sorts
 #: into more even batches: 1024 embedded 39 articles about a quarter faster than 256.
 BATCH_TEXTS = 1024
-#: An idle embedder takes a batch once this many texts wait, rather than waiting for
-#: ``BATCH_TEXTS``: it would otherwise sit out the whole first batch's attribution.
-MIN_BATCH_TEXTS = 256
 
 
 @dataclass(frozen=True)
@@ -124,10 +118,6 @@ def _store_batch(store: Store, batch: Sequence[Processed]) -> Iterator[FileResul
         )
 
 
-def _stored(store: Store, batch: Sequence[Processed]) -> list[FileResult]:
-    return list(_store_batch(store, batch))
-
-
 def ingest(
     store: Store,
     paths: Iterable[str | Path],
@@ -136,10 +126,8 @@ def ingest(
 ) -> IngestReport:
     """Ingest files and directories into ``store``; never stops at a bad input.
 
-    Processed articles wait until enough texts are pending (``BATCH_TEXTS``, or
-    ``MIN_BATCH_TEXTS`` when the embedder is idle); each batch is then embedded and
-    written on the embedding thread, one batch at a time and in input order, while this
-    thread goes on with the next articles. Results keep the input order.
+    Processed articles wait until about ``BATCH_TEXTS`` texts are pending and are then
+    embedded together; results keep the input order.
     """
     from ingest.load import load
 
@@ -147,7 +135,6 @@ def ingest(
     total = count_inputs(paths)
     results: list[FileResult | None] = []
     pending: list[tuple[int, Processed]] = []
-    in_flight: tuple[list[int], Future[list[FileResult]]] | None = None
     settled = 0
 
     def settle(slot: int, result: FileResult) -> None:
@@ -157,27 +144,13 @@ def ingest(
         if progress:
             progress(settled, total, result.source)
 
-    def collect() -> None:
-        nonlocal in_flight
-        if in_flight is not None:
-            slots, stored = in_flight
-            in_flight = None
-            for slot, result in zip(slots, stored.result(), strict=True):
-                settle(slot, result)
-
-    def flush(worker: ThreadPoolExecutor) -> None:
-        nonlocal in_flight
-        collect()  # one batch at a time: a later version of an article never lands first
-        batch = [done for _, done in pending]
-        in_flight = ([slot for slot, _ in pending], worker.submit(_stored, store, batch))
+    def flush() -> None:
+        stored = _store_batch(store, [done for _, done in pending])
+        for (slot, _), result in zip(pending, stored, strict=True):
+            settle(slot, result)
         pending.clear()
 
-    def ready() -> bool:
-        waiting = sum(_text_count(done) for _, done in pending)
-        idle = in_flight is None or in_flight[1].done()
-        return waiting >= BATCH_TEXTS or (idle and waiting >= MIN_BATCH_TEXTS)
-
-    with store.writing(), ThreadPoolExecutor(1, thread_name_prefix="quotedesk-embed") as worker:
+    with store.writing():
         for item in load(paths, max_bytes=store.settings.max_file_bytes):
             results.append(None)
             slot = len(results) - 1
@@ -192,9 +165,7 @@ def ingest(
             except Exception as exc:  # one article's failure never aborts the batch
                 settle(slot, _failed(item, exc))
                 continue
-            if ready():
-                flush(worker)
-        if pending:
-            flush(worker)
-        collect()
+            if sum(_text_count(done) for _, done in pending) >= BATCH_TEXTS:
+                flush()
+        flush()
     return IngestReport(tuple(r for r in results if r is not None))

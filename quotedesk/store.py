@@ -150,8 +150,7 @@ def _or_none(value: Any) -> Any:
 
 
 class _WriteLock:
-    """A cross-process lock on a local library: a second writing process is refused, not
-    queued; threads of the writing process share it.
+    """A cross-process lock on a local library: a second writer is refused, not queued.
 
     Refusing at once beats blocking: a journalist running ``quotedesk ingest`` while the
     app ingests should hear why, not watch a frozen terminal.
@@ -161,8 +160,7 @@ class _WriteLock:
         from filelock import FileLock
 
         self._path = db_path / LOCK_FILE
-        # shared by the process's threads: ingest writes from its embedding thread
-        self._lock = FileLock(str(self._path), timeout=0, thread_local=False)
+        self._lock = FileLock(str(self._path), timeout=0)
         self._db_path = db_path
 
     @contextlib.contextmanager

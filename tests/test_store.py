@@ -247,32 +247,6 @@ def test_an_article_the_store_refuses_fails_alone_in_its_batch(
     assert store.stats()["articles"] == 2
 
 
-def test_batches_in_flight_keep_input_order_and_spot_repeats(
-    store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """With every article its own batch, the embedding thread is still writing one batch
-    while the next articles are processed: reports stay in input order, progress counts
-    every file once, and a repeated article is stored once."""
-    from ingest.pipeline import ingest
-
-    monkeypatch.setattr("ingest.pipeline.BATCH_TEXTS", 1)
-    monkeypatch.setattr("ingest.pipeline.MIN_BATCH_TEXTS", 1)
-    texts = {"1.txt": FIRST, "2.txt": CHANGED, "3.txt": FIRST, "4.txt": "", "5.txt": FIRST}
-    for name, text in texts.items():
-        (tmp_path / name).write_text(f"Title: T\n\n{text}\n" if text else "")
-    seen: list[int] = []
-    report = ingest(store, sorted(tmp_path.glob("*.txt")), progress=lambda n, *_: seen.append(n))
-    assert [(Path(r.source).name, r.status) for r in report.results] == [
-        ("1.txt", "added"),
-        ("2.txt", "added"),
-        ("3.txt", "unchanged"),
-        ("4.txt", "failed"),
-        ("5.txt", "unchanged"),
-    ]
-    assert sorted(seen) == [1, 2, 3, 4, 5]
-    assert store.stats()["articles"] == 2
-
-
 def test_a_reader_sees_what_a_writer_opened_earlier_adds(store: Store, db_path: Path) -> None:
     """Two app replicas opened at the same generation both ingest; a third process that
     answered in between must still find the second replica's article."""
