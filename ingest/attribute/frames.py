@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from ingest.attribute.cues import CLAUSE_VERBS, NEEDS_CONTENT, QUOTE_ONLY, SPEECH_VERBS
-from ingest.attribute.nlp import is_parsed
+from ingest.attribute.nlp import is_parsed, text_of
 from quotedesk.text import DOUBLE_QUOTES, SINGLE_QUOTES
 
 _SUBJECTS = ("nsubj",)  # a passive subject is what was said, never who
@@ -247,10 +247,11 @@ def _trailing_frames(doc, base: int, text: str, spans, frames: list[Frame]) -> l
     """Cues written straight after a closing mark that the parse did not connect."""
     found = []
     taken = {f.cue_at for f in frames}
+    end = base + len(text_of(doc))
     for span in spans:
-        if span.close_at is None or not base <= span.close_at < base + len(doc.text):
+        if span.close_at is None or not base <= span.close_at < end:
             continue
-        match = _TRAILING_CUE.match(text, span.close_at + 1, base + len(doc.text))
+        match = _TRAILING_CUE.match(text, span.close_at + 1, end)
         if match is None:
             continue
         who = "who" if match.group("who") else "who2"

@@ -67,6 +67,15 @@ def analyse(paragraphs: list[str]) -> Iterator[Doc]:
         yield doc
 
 
+def text_of(doc: Doc) -> str:
+    """``doc.text``, kept: spaCy joins every token again on each access, and the rules ask
+    for it once per quote span and per entity (a tenth of attribution time)."""
+    text = doc.user_data.get("text")
+    if text is None:
+        text = doc.user_data["text"] = doc.text
+    return text
+
+
 def is_parsed(doc: Doc) -> bool:
     """Did ``analyse`` parse this doc? (Docs made elsewhere are checked, more slowly.)"""
     parsed = doc.user_data.get("parsed")

@@ -25,7 +25,7 @@ from ingest.attribute.cues import (
     PUBLISH_VERBS,
     word_set,
 )
-from ingest.attribute.nlp import is_parsed
+from ingest.attribute.nlp import is_parsed, text_of
 
 HONORIFICS = {
     "mr": "male",
@@ -608,7 +608,7 @@ def _described_as_organisation(ent: Span) -> bool:
 
 def _credit(ent: Span) -> bool:
     """ "Jane Roe/The Canadian Press": a photo credit names no one in the story."""
-    text = ent.doc.text
+    text = text_of(ent.doc)
     after = text[ent.end_char : ent.end_char + 3].lstrip(" ")
     run_on = ent.start_char == 0 and _RUN_ON_CAPTION.match(text, ent.end_char) is not None
     return "/" in ent.text or after.startswith("/") or run_on
@@ -674,7 +674,7 @@ _TITLE_BEFORE = re.compile(r"\b((?:[Tt]he|[Aa]n?)\s+[a-z][\w -]{2,40}),\s+$")
 
 def _title_in_text(ent: Span) -> str | None:
     """Apposition titles in text that was not parsed: "Jane Doe, the mayor," / "the mayor, Jane"."""
-    text = ent.doc.text
+    text = text_of(ent.doc)
     after = _TITLE_AFTER.match(text, ent.end_char)
     if after:
         return after.group(1)
