@@ -426,17 +426,32 @@ def test_a_surname_the_ner_takes_for_a_place_or_company_is_a_person(surname):
     assert find(quotes_of(text), "first tee").speaker == surname
 
 
-def test_a_cue_inserted_in_reported_words_splits_them():
-    text = (
+SPLIT_CASES = [
+    pytest.param(
         "Dr. Alan Pierce runs three addiction clinics.\n\n"
-        "More often than not, he says, patients leave the emergency room with more pills."
-    )
+        "More often than not, he says, patients leave the emergency room with more pills.",
+        ["More often than not", "patients leave the emergency room with more pills."],
+        "Alan Pierce",
+        id="cue-inserted-in-the-words",
+    ),
+    pytest.param(
+        "Former premier Ruth Calloway announced on Monday that she will leave the party's top "
+        "job in the spring, saying younger members should lead the campaign.",
+        [
+            "she will leave the party's top job in the spring",
+            "younger members should lead the campaign",
+        ],
+        "Ruth Calloway",
+        id="participle-cue-takes-over",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "parts", "speaker"), SPLIT_CASES)
+def test_reported_words_split_where_another_cue_comes_in(text, parts, speaker):
     found = [q for q in quotes_of(text) if q.kind == "indirect"]
-    assert [q.text for q in found] == [
-        "More often than not",
-        "patients leave the emergency room with more pills.",
-    ]
-    assert {q.speaker for q in found} == {"Alan Pierce"}
+    assert [q.text for q in found] == parts
+    assert {q.speaker for q in found} == {speaker}
 
 
 def test_a_short_quoted_sentence_of_its_own_is_a_statement():
@@ -459,19 +474,6 @@ def test_an_embedded_videos_blurb_is_not_part_of_the_article():
     found = quotes_of(text)
     assert not [q for q in found if "risks" in q.text]
     assert find(found, "sold the pills").speaker == "Irene Marsh"
-
-
-def test_a_participle_cue_takes_over_the_words_after_it():
-    text = (
-        "Former premier Ruth Calloway announced on Monday that she will leave the party's top "
-        "job in the spring, saying younger members should lead the campaign."
-    )
-    found = [q for q in quotes_of(text) if q.kind == "indirect"]
-    assert [q.text for q in found] == [
-        "she will leave the party's top job in the spring",
-        "younger members should lead the campaign",
-    ]
-    assert {q.speaker for q in found} == {"Ruth Calloway"}
 
 
 def test_a_clause_hung_on_the_statement_is_what_was_said():
