@@ -2,7 +2,9 @@
 
 Nothing here types a quote. Given an article id and offsets, the quote is
 ``article.text[start:end]``, the passage is the stored passage around it, and the
-speaker is the stored quote record that covers the span, never the byline.
+speaker is the stored quote record that covers the span, never the byline. Both are
+then given as they stand in the original text (the user's file, whitespace and all),
+at the offsets the citation reports; ``where`` says which text those offsets index.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from dataclasses import dataclass
 
 from assistant.align import Alignment, align
 from assistant.retrieve import Hit, Retriever
-from quotedesk.models import Citation, Quote, Sentence
+from quotedesk.models import Article, Citation, Quote, Sentence
 
 
 def speaker_record(retriever: Retriever, article_id: str, start: int, end: int) -> Quote | None:
@@ -80,10 +82,10 @@ def cite(
         return None
     passages = [p for p in retriever.passages_in(article_id) if p.start < end and p.end > start]
     if passages:
-        passage = article.text[min(p.start for p in passages) : max(p.end for p in passages)]
+        lo, hi = min(p.start for p in passages), max(p.end for p in passages)
     else:
         lo, hi = sentence_span(retriever.sentences(article_id, start, end), start, end)
-        passage = article.text[lo:hi]
+    quote, passage, file_span = _sliced(article, (start, end), (lo, hi))
     return Citation(
         article_id=article.id,
         title=article.title,
@@ -91,14 +93,49 @@ def cite(
         outlet=article.outlet,
         published=article.published,
         speaker=record.speaker if record else None,
-        quote=article.text[start:end],
+        quote=quote,
         passage=passage,
         start=start,
         end=end,
         source=article.source,
         speaker_title=record.speaker_title if record else None,
         score=round(score, 4),
+        file_start=file_span[0] if file_span else None,
+        file_end=file_span[1] if file_span else None,
+        offsets_in=article.offsets_in,
     )
+
+
+def _sliced(
+    article: Article, quote: tuple[int, int], passage: tuple[int, int]
+) -> tuple[str, str, tuple[int, int] | None]:
+    """The quote and passage as the original text has them, and the quote's original span.
+
+    Articles stored before the original was kept give the stored text and no span.
+    """
+    original = article.original()
+    span, around = article.original_span(*quote), article.original_span(*passage)
+    if original is None or span is None or around is None:
+        return article.text[slice(*quote)], article.text[slice(*passage)], None
+    return original[slice(*span)], original[slice(*around)], span
+
+
+def where(citation: Citation, name: str) -> str:
+    """Which characters of which text a citation's offsets give, in words; ``name`` is
+    the source as the caller shows it.
+
+    "characters 5326-5348 of sample_article.txt" for a file; the stored text's offsets
+    when the article was stored before its original offsets were kept.
+    """
+    if citation.file_start is None or citation.file_end is None:
+        return f"characters {citation.start}-{citation.end} of the stored text of {name}"
+    text = {
+        "file": name,
+        "html": f"the text extracted from {name}",
+        "record": f"the text field of {name}",
+        "text": f"the text given as {name}",
+    }[citation.offsets_in or "text"]
+    return f"characters {citation.file_start}-{citation.file_end} of {text}"
 
 
 def cite_quote(retriever: Retriever, quote: Quote, *, score: float = 0.0) -> Citation | None:

@@ -13,6 +13,7 @@ from collections.abc import Iterable, Mapping
 from pathlib import PurePath
 from typing import TYPE_CHECKING, Any
 
+from assistant.citations import where
 from assistant.verify import explain
 from quotedesk.config import Settings
 from quotedesk.models import (
@@ -106,8 +107,8 @@ def source_markdown(citation: Citation) -> str:
         "",
         f"> {marked_passage(citation.passage, citation.quote)}",
         "",
-        f"<small>article `{citation.article_id}`, characters {citation.start}-{citation.end}"
-        f" of {escape_markdown(source_name(citation.source))}</small>",
+        f"<small>article `{citation.article_id}`, "
+        f"{where(citation, escape_markdown(source_name(citation.source)))}</small>",
     ]
     return "\n".join(lines)
 

@@ -6,7 +6,8 @@ headers glued onto the first sentence of their section ("... Affairs CouncilThe 
 ``clean_text`` fixes those and reports each repair in ``Cleaned.notes``. It only inserts
 or removes whitespace and drops repeated copies: every word that remains is the
 article's own, quote marks and dashes untouched, so quotes sliced from the cleaned
-text are verbatim.
+text are verbatim. ``Cleaned.origin`` says where each character came from in the raw
+text, so offsets can be given in the user's own file (``quotedesk.offsets``).
 """
 
 from __future__ import annotations
@@ -15,13 +16,18 @@ import re
 from dataclasses import dataclass
 
 from ingest.sentences import ABBREVIATIONS, SENTENCE_OPENERS, word_set
+from quotedesk.offsets import Edit, Tracked
 from quotedesk.text import normalize
 
+_LINE_BREAK = re.compile(r"\r\n?")
 # Spaces that mean "space" but break matching and line handling.
 _ODD_SPACES = re.compile("[\t\u00a0\u2007\u202f\u2009\u200a\u2002\u2003\u3000]")
 _SPACE_RUN = re.compile(r" {2,}")
 _ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
 _BLANK_RUN = re.compile(r"\n{3,}")
+# what str.strip() takes off each line, and off the whole text
+_LINE_EDGES = re.compile(r"^[^\S\n]+|[^\S\n]+$", re.M)
+_TEXT_EDGES = re.compile(r"\A\s+|\s+\Z")
 
 # A repeated run is dropped only when it carries enough text to be a real copy,
 # so one-word lines ("Advertisement", "Close") that legitimately recur survive.
@@ -63,16 +69,21 @@ _MIN_SENTENCE_WORDS = 3
 
 @dataclass(frozen=True)
 class Cleaned:
-    """Cleaned text (offsets everywhere refer to it) and what was repaired, in words."""
+    """Cleaned text (offsets everywhere refer to it) and what was repaired, in words.
+
+    ``origin[i]`` is the raw text position of ``text[i]`` (``INSERTED`` for a space or
+    line break the cleaner added).
+    """
 
     text: str
     notes: tuple[str, ...]
+    origin: list[int]
 
 
 def clean_text(raw: str) -> Cleaned:
     """Normalise whitespace, drop repeated copies, unglue sentences and section headers."""
     notes: list[str] = []
-    text = normalize_whitespace(raw)
+    text = _normalize(Tracked(raw))
     text, note = drop_repeats(text)
     if note:
         notes.append(note)
@@ -82,32 +93,37 @@ def clean_text(raw: str) -> Cleaned:
     text, count = unglue_sentences(text)
     if count:
         notes.append(f"inserted a space between {count} glued sentence{_s(count)}")
-    return Cleaned(text=normalize_whitespace(text), notes=tuple(notes))
+    text = _normalize(text)
+    return Cleaned(text=text.text, notes=tuple(notes), origin=text.origin)
 
 
 def normalize_whitespace(text: str) -> str:
     """Unix newlines, single spaces, no trailing spaces, at most one blank line in a row."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return _normalize(Tracked(text)).text
+
+
+def _normalize(text: Tracked) -> Tracked:
+    text = text.sub(_LINE_BREAK, "\n")
     # zero-width characters hide word boundaries from cues ("Traeger\u200b said")
-    text = _ZERO_WIDTH.sub("", text)
-    text = _ODD_SPACES.sub(" ", text)
-    text = _SPACE_RUN.sub(" ", text)
-    text = "\n".join(line.strip() for line in text.split("\n"))
-    return _BLANK_RUN.sub("\n\n", text).strip()
+    text = text.sub(_ZERO_WIDTH, "")
+    text = text.sub(_ODD_SPACES, " ")
+    text = text.sub(_SPACE_RUN, " ")
+    text = text.sub(_LINE_EDGES, "")
+    return text.sub(_BLANK_RUN, "\n\n").sub(_TEXT_EDGES, "")
 
 
 def _key(line: str) -> str:
     return " ".join(normalize(line).split())
 
 
-def drop_repeats(text: str) -> tuple[str, str | None]:
+def drop_repeats(text: Tracked) -> tuple[Tracked, str | None]:
     """Keep the first copy of any repeated run of lines; say what was dropped.
 
     A later run is a copy when it matches an earlier run verbatim (after
     normalisation) and is either several lines carrying real text or one long
     paragraph. Returns the text and a note, or None when nothing repeated.
     """
-    lines = text.split("\n")
+    lines = text.text.split("\n")
     keys = [_key(line) for line in lines]
     content = [i for i, k in enumerate(keys) if k]
     ckeys = [keys[i] for i in content]
@@ -126,12 +142,24 @@ def drop_repeats(text: str) -> tuple[str, str | None]:
         return text, None
     kept = [k for n, k in enumerate(ckeys) if n not in dropped]
     drop_lines = {content[n] for n in dropped}
-    result = "\n".join(line for n, line in enumerate(lines) if n not in drop_lines)
+    result = _kept_lines(text, lines, drop_lines)
     copies, rest = divmod(len(ckeys), len(kept))
     if not rest and copies > 1 and ckeys == kept * copies:
         return result, f"body repeated {copies} times; stored once"
     count = len(dropped)
     return result, f"removed {count} repeated paragraph{_s(count)}"
+
+
+def _kept_lines(text: Tracked, lines: list[str], dropped: set[int]) -> Tracked:
+    """``"\\n".join`` of the lines not dropped, each with its own line break."""
+    starts = [0]
+    for line in lines[:-1]:
+        starts.append(starts[-1] + len(line) + 1)
+    kept = [n for n in range(len(lines)) if n not in dropped]
+    last = len(kept) - 1
+    return text.select(
+        (starts[n], starts[n] + len(lines[n]) + (k < last)) for k, n in enumerate(kept)
+    )
 
 
 def _longest_earlier_copy(keys: list[str], j: int, seen: dict[str, list[int]]) -> int:
@@ -154,16 +182,14 @@ def _is_real_copy(run: list[str]) -> bool:
     return chars >= _MIN_SINGLE_LINE_CHARS
 
 
-def unglue_sentences(text: str) -> tuple[str, int]:
+def unglue_sentences(text: Tracked) -> tuple[Tracked, int]:
     """Insert the lost space in "Russia.The US", leaving "U.S.", "3.5", URLs alone."""
-    out: list[str] = []
-    last = 0
-    for match in _GLUED_SENTENCE.finditer(text):
-        if _is_glued_sentence(text, match):
-            out.append(text[last : match.end()])
-            last = match.end()
-    out.append(text[last:])
-    return " ".join(out), len(out) - 1
+    ends = [
+        match.end()
+        for match in _GLUED_SENTENCE.finditer(text.text)
+        if _is_glued_sentence(text.text, match)
+    ]
+    return text.edit((end, end, " ") for end in ends), len(ends)
 
 
 def _is_glued_sentence(text: str, match: re.Match[str]) -> bool:
@@ -178,7 +204,7 @@ def _is_glued_sentence(text: str, match: re.Match[str]) -> bool:
     return not (after and re.search(r"[./@:]", after.group(1)))
 
 
-def unglue_headers(text: str) -> tuple[str, int]:
+def unglue_headers(text: Tracked) -> tuple[Tracked, int]:
     """Put a section header glued into the text on its own line.
 
     "... West.Yury Tavrovsky, head of X ClubThe West is ..." becomes
@@ -187,16 +213,16 @@ def unglue_headers(text: str) -> tuple[str, int]:
     end, is shaped like "Given Family, description"; camel-case names (McDonald,
     YouTube, iPhone) are left whole.
     """
-    lines = text.split("\n")
-    count = 0
-    for n, line in enumerate(lines):
-        fixed, found = _unglue_header_line(line)
-        lines[n] = fixed
-        count += found
-    return "\n".join(lines), count
+    junctions: list[tuple[Edit, Edit]] = []
+    offset = 0
+    for line in text.text.split("\n"):
+        junctions += _shifted(_header_junctions(line), offset)
+        offset += len(line) + 1
+    return text.edit(edit for pair in junctions for edit in pair), len(junctions)
 
 
-def _unglue_header_line(line: str) -> tuple[str, int]:
+def _header_junctions(line: str) -> list[tuple[Edit, Edit]]:
+    """Per glued header: the edit ending the line before it, the line break after it."""
     for junction in _CAMEL_JUNCTION.finditer(line):
         pos = junction.start()
         if not _is_glue_junction(line, pos):
@@ -204,12 +230,16 @@ def _unglue_header_line(line: str) -> tuple[str, int]:
         start = _header_start(line, pos)
         if start is None:
             continue
-        head = line[:start].rstrip()
-        header = line[start:pos]
-        rest, more = _unglue_header_line(line[pos:])
-        prefix = f"{head}\n" if head else ""
-        return f"{prefix}{header}\n{rest}", more + 1
-    return line, 0
+        head = len(line[:start].rstrip())
+        rest = _shifted(_header_junctions(line[pos:]), pos)
+        return [((head, start, "\n" if head else ""), (pos, pos, "\n")), *rest]
+    return []
+
+
+def _shifted(junctions: list[tuple[Edit, Edit]], by: int) -> list[tuple[Edit, Edit]]:
+    return [
+        ((a + by, b + by, new), (at + by, at + by, nl)) for (a, b, new), (at, _at, nl) in junctions
+    ]
 
 
 def _is_glue_junction(line: str, pos: int) -> bool:

@@ -16,10 +16,17 @@ the error for a bad line; a record of a JSON list is ``"{path}[{index}]"`` (0-ba
 A record's url is kept in ``Article.url``, not in the source, so every source points
 at the bytes it came from.
 
+Offsets in the original: each article keeps the edits that rebuild, from its cleaned
+text, the text a user can open (``Article.offsets_in`` says which): for ``.txt`` and
+``.md`` files the file itself as decoded (header block and markdown syntax included,
+line ends as they are, a byte-order mark not counted); for HTML the text extracted from
+it (markup has no clean slice); for JSON and JSONL records the record's text field as
+decoded (or the text extracted from it, when it holds HTML).
+
 Identity: ``Article.id`` is the first 16 hex digits of sha256 of the normalised
 cleaned text, so the same article loaded from anywhere gets the same id.
-``content_hash`` covers the cleaned text and the metadata (not the source), so a
-corrected title or date counts as a change.
+``content_hash`` covers the cleaned text, the metadata and the offset edits (not the
+source), so a corrected title or date, or a file whose layout changed, counts as a change.
 """
 
 from __future__ import annotations
@@ -34,7 +41,8 @@ from typing import Any
 
 from ingest.clean import clean_text
 from quotedesk.errors import LoadError
-from quotedesk.models import Article
+from quotedesk.models import Article, OffsetsIn
+from quotedesk.offsets import Tracked, edits_between, joined
 from quotedesk.text import normalize
 
 MB = 1024 * 1024
@@ -77,12 +85,16 @@ def load(paths: Iterable[str | Path], *, max_bytes: int = 10 * MB) -> Iterator[A
         yield from _load_path(Path(path), str(path), max_bytes)
 
 
-def load_text(raw: str, *, source: str, fmt: str = "auto", **metadata: Any) -> Article:
+def load_text(
+    raw: str, *, source: str, fmt: str = "auto", offsets_in: OffsetsIn = "text", **metadata: Any
+) -> Article:
     """One article from text already in memory; raises ``LoadError`` when there is none.
 
     ``fmt`` is "auto" (header format, HTML or markdown recognised by content, else
     plain text), "header", "text", "markdown", "html" or "json" (one record).
     Keyword metadata (title, author, published, ...) overrides what the text says.
+    Offsets in the original index ``raw`` (``offsets_in``: "file" when it is a file's
+    text), or the extracted text of HTML, or a JSON record's text.
     """
     parsers = {
         "header": _parse_header,
@@ -96,6 +108,7 @@ def load_text(raw: str, *, source: str, fmt: str = "auto", **metadata: Any) -> A
     if fmt not in parsers:
         raise ValueError(f"unknown format {fmt!r}; choose auto or one of {', '.join(parsers)}")
     body, found = parsers[fmt](raw, source)
+    found.setdefault("offsets_in", offsets_in)
     found.update({k: v for k, v in metadata.items() if v is not None})
     return make_article(text_raw=body, source=source, **found)
 
@@ -106,6 +119,9 @@ def make_article(
     source: str,
     title: str | None = None,
     notes: Sequence[str] = (),
+    original: str | None = None,
+    origin: Sequence[int] | None = None,
+    offsets_in: OffsetsIn = "text",
     **metadata: Any,
 ) -> Article:
     """Clean ``text_raw`` and build the Article with its content id and hash.
@@ -114,6 +130,8 @@ def make_article(
     author_description, published, outlet, url, categories); placeholders such as
     "Author details not found" become None and dates become ISO 8601. ``notes`` are
     loader remarks (e.g. a fallback encoding) put before the cleaning notes.
+    ``original`` is the text offsets in the original refer to (default ``text_raw``),
+    ``origin[i]`` the position in it of ``text_raw[i]``, ``offsets_in`` what it is.
     """
     unknown = set(metadata) - set(METADATA_FIELDS)
     if unknown:
@@ -130,9 +148,12 @@ def make_article(
             all_notes.append(f"could not read the date {fields['published']!r}; left empty")
         fields["published"] = published
     title = _known(title) or headline(cleaned.text) or _first_words(cleaned.text)
+    tracked = Tracked(cleaned.text, cleaned.origin)
+    edits = edits_between(tracked.within(origin) if origin else tracked, original or text_raw)
     identity = {"title": title, **fields, "categories": list(fields["categories"])}
+    located = json.dumps([offsets_in, edits])
     digest = hashlib.sha256(
-        (cleaned.text + "\n" + json.dumps(identity, sort_keys=True)).encode()
+        (cleaned.text + "\n" + json.dumps(identity, sort_keys=True) + located).encode()
     ).hexdigest()
     return Article(
         id=hashlib.sha256(normalize(cleaned.text).encode()).hexdigest()[:16],
@@ -141,6 +162,8 @@ def make_article(
         source=source,
         content_hash=digest,
         cleaning_notes=(*all_notes, *cleaned.notes),
+        offsets_in=offsets_in,
+        source_edits=edits,
         **fields,
     )
 
@@ -183,7 +206,8 @@ def _load_file(path: Path, source: str, max_bytes: int) -> Iterator[Article | Lo
             yield from _json_articles(raw, source, notes)
         else:
             # header-format files are recognised by content, whatever the extension
-            yield load_text(raw, source=source, fmt=_sniff_format(raw, fmt), notes=notes)
+            fmt = _sniff_format(raw, fmt)
+            yield load_text(raw, source=source, fmt=fmt, offsets_in="file", notes=notes)
     except LoadError as error:
         yield error
     except OSError as error:
@@ -319,6 +343,7 @@ def _record_fields(record: Any, source: str) -> tuple[str, dict[str, Any]]:
         "categories": record.get("categories") or record.get("category"),
     }
     body, found = _parse_html(text, source) if _looks_like_html(text) else (text, {})
+    found.setdefault("offsets_in", "record")
     for key, value in metadata.items():
         if value is not None:
             found[key] = value if key == "categories" else str(value)
@@ -369,14 +394,17 @@ def _sniff_format(raw: str, default: str = "text") -> str:
 
 
 def _parse_header(raw: str, source: str) -> tuple[str, dict[str, Any]]:
-    """The reference format: ``Key: value`` lines, then ``Text:`` and the body."""
-    raw = raw.replace("\r\n", "\n").lstrip("\ufeff")
+    """The reference format: ``Key: value`` lines, then ``Text:`` and the body.
+
+    The body is left as it is in ``raw`` (cleaning handles its line ends), so its
+    offsets in the file are known.
+    """
     marker = _HEADER_TEXT.search(raw)
     if marker is None:
         raise LoadError(source, "header format without a 'Text:' line")
-    found: dict[str, Any] = {}
+    found: dict[str, Any] = {"original": raw, "origin": range(marker.end(), len(raw))}
     categories: list[str] = []
-    for line in raw[: marker.start()].split("\n"):
+    for line in raw[: marker.start()].lstrip("\ufeff").replace("\r\n", "\n").split("\n"):
         for field in re.split(r";\s*(?=[A-Za-z][A-Za-z ]*\d*\s*:)", line):
             key, sep, value = field.partition(":")
             key = key.strip().lower()
@@ -422,6 +450,7 @@ def _parse_html(raw: str, source: str) -> tuple[str, dict[str, Any]]:
         "outlet": document.sitename,
         "url": document.url,
         "categories": document.categories or [],
+        "offsets_in": "html",
     }
     return text, {k: v for k, v in found.items() if v}
 
@@ -442,34 +471,43 @@ _MD_INLINE = (
 )
 _MD_DROP_LINE = re.compile(r"^\s*(?:```.*|~~~.*|(?:[-*_]\s*){3,}|=+|\[[^\]]+\]:\s+\S.*)$")
 _MD_HEADING = re.compile(r"^#{1,6}\s+(.*?)\s*#*\s*$")
+_CRLF = re.compile(r"\r\n")
+_LEADING_BOM = re.compile(r"\A\ufeff+")
 _MD_PREFIX = re.compile(r"^\s*(?:>\s?)+|^\s*(?:[-*+]|\d+[.)])\s+")
 
 
 def _parse_markdown(raw: str, source: str) -> tuple[str, dict[str, Any]]:
-    """Plain text from markdown; front matter and the first ``# Title`` give metadata."""
-    raw = raw.replace("\r\n", "\n").lstrip("\ufeff")
+    """Plain text from markdown; front matter and the first ``# Title`` give metadata.
+
+    Tracked, so offsets in the file are known for every character kept.
+    """
+    text = Tracked(raw).sub(_CRLF, "\n").sub(_LEADING_BOM, "")
     found: dict[str, Any] = {}
-    front = _FRONT_MATTER.match(raw)
+    front = _FRONT_MATTER.match(text.text)
     if front:
         found = _front_matter(front.group(1))
-        raw = raw[front.end() :]
-    lines: list[str] = []
-    for line in raw.split("\n"):
+        text = text.select([(front.end(), len(text.text))])
+    lines: list[Tracked] = []
+    start = 0
+    for line in text.text.split("\n"):
+        piece = text.select([(start, start + len(line))])
+        start += len(line) + 1
         if _MD_DROP_LINE.match(line):
             continue
         heading = _MD_HEADING.match(line)
         if heading:
-            text = heading.group(1)
-            opening = not any(kept.strip() for kept in lines)
-            if opening and line.startswith("# ") and found.get("title", text) == text:
-                found["title"] = text  # the headline is the title, not body text
+            title = heading.group(1)
+            opening = not any(kept.text.strip() for kept in lines)
+            if opening and line.startswith("# ") and found.get("title", title) == title:
+                found["title"] = title  # the headline is the title, not body text
                 continue
-            line = text
-        line = _MD_PREFIX.sub("", line)
+            piece = piece.select([heading.span(1)])
+        piece = piece.sub(_MD_PREFIX, "")
         for pattern, replacement in _MD_INLINE:
-            line = pattern.sub(replacement, line)
-        lines.append(line)
-    return "\n".join(lines), found
+            piece = piece.sub(pattern, replacement)
+        lines.append(piece)
+    body = joined(lines, "\n")
+    return body.text, {**found, "original": raw, "origin": body.origin}
 
 
 def _front_matter(block: str) -> dict[str, Any]:

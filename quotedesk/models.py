@@ -1,7 +1,9 @@
 """Domain types that flow through every stage, from loader to UI.
 
 Offsets always index ``Article.text`` (the stored, cleaned text), so any quote or
-citation can be re-sliced from the store and checked. Every type is a frozen
+citation can be re-sliced from the store and checked; a citation also gives its span
+in the original text the user has (``Citation.file_start``/``file_end``, see
+``quotedesk.offsets``). Every type is a frozen
 dataclass with ``to_dict()``; the JSON the CLI prints is exactly ``to_dict()``.
 """
 
@@ -10,10 +12,15 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
+from quotedesk.offsets import original_span, original_text
+
 QuoteKind = Literal["direct", "indirect", "mixed", "section"]
 MentionKind = Literal["named", "pronoun", "nominal", "none"]
 Verdict = Literal["verified", "misattributed", "altered", "not_found"]
 IngestStatus = Literal["added", "updated", "unchanged", "failed"]
+#: what offsets in the original index: the file's text, the text extracted from HTML,
+#: a JSON record's text field, or text handed over in memory
+OffsetsIn = Literal["file", "html", "record", "text"]
 
 
 @dataclass(frozen=True)
@@ -33,12 +40,25 @@ class Article:
     url: str | None = None
     categories: tuple[str, ...] = ()
     cleaning_notes: tuple[str, ...] = ()
+    # None: stored before original offsets were kept (only stored-text offsets known)
+    offsets_in: OffsetsIn | None = None
+    # (start, end, original): edits rebuilding the original text (quotedesk.offsets)
+    source_edits: tuple[tuple[int, int, str], ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
         data["categories"] = list(self.categories)
         data["cleaning_notes"] = list(self.cleaning_notes)
+        data["source_edits"] = [list(edit) for edit in self.source_edits]
         return data
+
+    def original(self) -> str | None:
+        """The original text (see ``offsets_in``), rebuilt exactly; None when not kept."""
+        return None if self.offsets_in is None else original_text(self.text, self.source_edits)
+
+    def original_span(self, start: int, end: int) -> tuple[int, int] | None:
+        """Where stored ``text[start:end]`` stands in the original text; None when not kept."""
+        return None if self.offsets_in is None else original_span(self.source_edits, start, end)
 
 
 @dataclass(frozen=True)
@@ -109,7 +129,12 @@ class Passage:
 
 @dataclass(frozen=True)
 class Citation:
-    """Where words appear: the article, the quote sliced by offsets, its passage."""
+    """Where words appear: the article, the quote sliced by offsets, its passage.
+
+    ``start``/``end`` index the stored text; ``file_start``/``file_end`` the original
+    text ``offsets_in`` names (None for articles stored before it was kept), where
+    ``quote`` stands exactly: quote and passage are sliced from the original text.
+    """
 
     article_id: str
     title: str
@@ -124,6 +149,9 @@ class Citation:
     source: str
     speaker_title: str | None = None
     score: float = 0.0
+    file_start: int | None = None
+    file_end: int | None = None
+    offsets_in: OffsetsIn | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -138,6 +166,9 @@ class Citation:
             "start": self.start,
             "end": self.end,
             "source": self.source,
+            "file_start": self.file_start,
+            "file_end": self.file_end,
+            "offsets_in": self.offsets_in,
         }
 
 

@@ -448,6 +448,8 @@ class Store:
             "cleaning_notes": "\n".join(article.cleaning_notes),
             "passage_count": len(passages),
             "quote_count": len(quotes),
+            "offsets_in": article.offsets_in or "",
+            "source_edits": json.dumps(article.source_edits, ensure_ascii=False),
         }
 
     def remove(self, article_id: str) -> bool:
@@ -511,6 +513,8 @@ class Store:
             url=_or_none(meta.get("url")),
             categories=tuple(c for c in categories.split("; ") if c),
             cleaning_notes=tuple(n for n in notes.split("\n") if n),
+            offsets_in=_or_none(meta.get("offsets_in")),
+            source_edits=tuple(map(tuple, json.loads(meta.get("source_edits") or "[]"))),
         )
 
     def articles(self) -> list[ArticleSummary]:

@@ -12,8 +12,9 @@ def desk():
 
 
 def _sliced(desk, citation) -> bool:
+    """The quote is the original text at the offsets the citation gives."""
     article = desk.store.get_article(citation.article_id)
-    return article.text[citation.start : citation.end] == citation.quote
+    return article.original()[citation.file_start : citation.file_end] == citation.quote
 
 
 def test_who_said_names_the_speaker_with_title_not_the_byline(desk) -> None:
@@ -27,7 +28,7 @@ def test_who_said_names_the_speaker_with_title_not_the_byline(desk) -> None:
     assert c.quote in c.passage
     assert c.published.startswith("2021-12-16")
     assert c.title.startswith("China-Russia entente")
-    assert f"{c.start}-{c.end}" in answer.answer
+    assert f"characters {c.file_start}-{c.file_end} of sample_article.txt" in answer.answer
 
 
 @pytest.mark.parametrize(
@@ -106,6 +107,9 @@ def test_answer_to_dict_has_exactly_the_documented_keys(desk) -> None:
         "start",
         "end",
         "source",
+        "file_start",
+        "file_end",
+        "offsets_in",
     }
 
 
@@ -175,4 +179,4 @@ def test_terminal_sources_show_the_quote_inside_its_passage() -> None:
     render_answer(Answer(answer=f"Jane Roe said it: “{quote}”", citations=(citation,)), console)
     shown = console.export_text()
     assert passage in shown
-    assert "The Daily · 2024-05-01 · chars 20-55" in shown
+    assert "The Daily · 2024-05-01 · characters 20-55 of the stored text of bridge.txt" in shown
