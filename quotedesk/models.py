@@ -45,6 +45,10 @@ class Article:
     # (start, end, original): edits rebuilding the original text (quotedesk.offsets)
     source_edits: tuple[tuple[int, int, str], ...] = ()
 
+    def __post_init__(self) -> None:
+        # JSON copies (the store, the lexical index) hand the edits back as lists
+        object.__setattr__(self, "source_edits", tuple(tuple(e) for e in self.source_edits))
+
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
         data["categories"] = list(self.categories)

@@ -514,7 +514,7 @@ class Store:
             categories=tuple(c for c in categories.split("; ") if c),
             cleaning_notes=tuple(n for n in notes.split("\n") if n),
             offsets_in=_or_none(meta.get("offsets_in")),
-            source_edits=tuple(map(tuple, json.loads(meta.get("source_edits") or "[]"))),
+            source_edits=json.loads(meta.get("source_edits") or "[]"),
         )
 
     def articles(self) -> list[ArticleSummary]:

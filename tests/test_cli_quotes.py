@@ -36,10 +36,16 @@ def test_json_is_one_object_per_article(sample_article_path: Path, tmp_path: Pat
         "kind",
         "cue",
         "confidence",
+        "file_start",
+        "file_end",
     }
     (lee,) = records[1]["quotes"]
     assert lee["speaker"] == "Ann Lee"
     assert lee["text"] == "We will not stop until the road is fixed"
+    assert other.read_text()[lee["file_start"] : lee["file_end"]] == lee["text"]
+    assert records[1]["offsets_in"] == "file"
+    # the header block comes before the text: stored and file offsets differ
+    assert first["quotes"][0]["file_start"] > first["quotes"][0]["start"]
 
 
 def test_unknown_id_fails_but_the_others_still_print(

@@ -76,12 +76,27 @@ def run_quotes(args: argparse.Namespace) -> int:
                 record = {
                     "source": item,
                     "title": article.title,
-                    "quotes": [{k: getattr(q, k) for k in _FIELDS} for q in quotes],
+                    "offsets_in": article.offsets_in,
+                    "quotes": _records(article, quotes),
                 }
                 print(json.dumps(record, ensure_ascii=False))
             else:
                 out.print(_table(article, quotes))
     return status
+
+
+def _records(article: Any, quotes: list) -> list[dict[str, Any]]:
+    """Quote fields, with the quote as the original text has it at ``file_start:file_end``
+    (``start``/``end`` index the stored text)."""
+    original = article.original()
+    records = []
+    for q in quotes:
+        record = {k: getattr(q, k) for k in _FIELDS}
+        span = article.original_span(q.start, q.end)
+        if original is not None and span is not None:
+            record.update(text=original[slice(*span)], file_start=span[0], file_end=span[1])
+        records.append(record)
+    return records
 
 
 def _table(article: Any, quotes: list) -> Any:
