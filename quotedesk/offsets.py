@@ -14,7 +14,7 @@ original has the string ``original``; everything between edits is identical.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 
 Edit = tuple[int, int, str]
 #: the origin of a character the cleaner inserted (a space between glued sentences)
@@ -35,6 +35,9 @@ class Tracked:
         became a space); one found inside the replaced span keeps those characters'
         origins ("  " -> " ", "[words](url)" -> "words"); anything else is inserted.
         """
+        changes = list(changes)
+        if not changes:
+            return self  # most patterns find nothing: no need to copy
         parts: list[str] = []
         origin: list[int] = []
         last = 0
@@ -86,19 +89,43 @@ def joined(pieces: Sequence[Tracked], separator: str) -> Tracked:
 
 
 def edits_between(tracked: Tracked, original: str) -> tuple[Edit, ...]:
-    """The edits that turn ``tracked.text`` back into ``original`` (its origins index it)."""
+    """The edits that turn ``tracked.text`` back into ``original`` (its origins index it).
+
+    Works run by run (characters with consecutive origins), comparing whole slices:
+    a run that matches the original costs one comparison, not one per character.
+    """
     text = tracked.text
     edits: list[Edit] = []
-    done_text = done_original = 0  # everything before these is accounted for
-    for i, o in enumerate(tracked.origin):
-        if o < done_original or text[i] != original[o]:
-            continue  # inserted or changed: part of the next edit
-        if text[done_text:i] != original[done_original:o]:
-            edits.append((done_text, i, original[done_original:o]))
-        done_text, done_original = i + 1, o + 1
-    if text[done_text:] != original[done_original:]:
-        edits.append((done_text, len(text), original[done_original:]))
+    done = [0, 0]  # text and original before these are accounted for
+
+    def matched(i: int, o: int, length: int) -> None:
+        if text[done[0] : i] != original[done[1] : o]:
+            edits.append((done[0], i, original[done[1] : o]))
+        done[:] = [i + length, o + length]
+
+    for a, b in _runs(tracked.origin):
+        o = tracked.origin[a]
+        if o >= done[1] and text[a:b] == original[o : o + b - a]:
+            matched(a, o, b - a)
+            continue
+        for i in range(a, b):  # a run with a changed character (a tab became a space)
+            o = tracked.origin[i]
+            if o >= done[1] and text[i] == original[o]:
+                matched(i, o, 1)
+    if text[done[0] :] != original[done[1] :]:
+        edits.append((done[0], len(text), original[done[1] :]))
     return tuple(edits)
+
+
+def _runs(origin: Sequence[int]) -> Iterator[tuple[int, int]]:
+    """``[a, b)`` spans of consecutive origins (an inserted character is a run alone)."""
+    import numpy as np
+
+    if not origin:
+        return iter(())
+    steps = np.diff(np.asarray(origin, dtype=np.int64))
+    bounds = [0, *(np.flatnonzero(steps != 1) + 1).tolist(), len(origin)]
+    return zip(bounds, bounds[1:], strict=False)
 
 
 def original_span(edits: Sequence[Sequence], start: int, end: int) -> tuple[int, int]:
