@@ -35,7 +35,8 @@ def test_ask_human_output_cites_title_date_and_offsets(capsys, db) -> None:
     assert "Yury Tavrovsky" in out
     assert "A cold war will go on." in out
     assert "2021-12-16" in out
-    assert "chars" in out
+    assert "characters" in out
+    assert "5326-5348" in out  # the quote's characters in the file (5064-5086 once cleaned)
 
 
 def test_verify_json_and_claimreview(capsys, db) -> None:
