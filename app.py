@@ -444,6 +444,7 @@ def port_problem(host: str, port: int) -> str | None:
 
 
 def cannot_listen(host: str, port: int, reason: str) -> str:
+    """The one line a user sees; Gradio's own message names no command-line flag."""
     return f"cannot listen on {host}:{port} ({reason}); pick another port with --port"
 
 
@@ -469,7 +470,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     seed_sample(desk)
     try:
         serve(desk, args.host, args.port)
-    except OSError as exc:  # taken since the check above; Gradio's own text names no flag
+    except OSError as exc:  # taken between the check above and the launch
         if "port" not in str(exc):
             raise
         quit_with(cannot_listen(args.host, args.port, "in use"), 2)
