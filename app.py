@@ -13,6 +13,7 @@ import json
 import logging
 import os
 import shutil
+import socket
 import sys
 import tempfile
 from collections.abc import Iterator, Sequence
@@ -30,7 +31,8 @@ from assistant import QuoteDesk  # noqa: E402
 from assistant import ui_format as fmt  # noqa: E402
 from assistant.verify import explain, to_claimreview  # noqa: E402
 from ingest.load import FORMATS, SUPPORTED, read_text  # noqa: E402
-from quotedesk.errors import LoadError, QuotedeskError  # noqa: E402
+from quotedesk.errors import ConfigError, LoadError, QuotedeskError  # noqa: E402
+from quotedesk.inputs import printable  # noqa: E402
 from quotedesk.models import Answer, Verification  # noqa: E402
 from quotedesk.resources import SAMPLE_ARTICLE  # noqa: E402
 
@@ -90,12 +92,13 @@ class DeskUI:
             gr.Warning(EMPTY_QUESTION)
             yield messages, turns, ""
             return
-        messages.append({"role": "user", "content": question})
+        messages.append({"role": "user", "content": printable(question)})
         yield messages + [{"role": "assistant", "content": "*Searching the library…*"}], turns, ""
         try:
             answer = self.desk.ask(question, history=turns)
         except Exception as exc:
-            messages.append({"role": "assistant", "content": problem("answer", exc)})
+            reply = fmt.escape_markdown(problem("answer", exc))
+            messages.append({"role": "assistant", "content": reply})
             yield messages, turns, ""
             return
         reply = {"role": "assistant", "content": ""}
@@ -132,7 +135,7 @@ class DeskUI:
         try:
             return quote, self.desk.verify(quote, speaker=(speaker or "").strip() or None)
         except Exception as exc:
-            raise gr.Error(problem("verify the quote", exc)) from None
+            raise gr.Error(fmt.toast(problem("verify the quote", exc))) from None
 
     def verify(self, quote: str, speaker: str) -> tuple[str, list, list, str]:
         """Verdict card, word diff, appearances and the ClaimReview file for one quote."""
@@ -171,13 +174,12 @@ class DeskUI:
         try:
             report = self.desk.ingest(paths, progress=step)
         except Exception as exc:
-            raise gr.Error(problem("add the files", exc)) from None
-        summary = fmt.ingest_markdown(report)
+            raise gr.Error(fmt.toast(problem("add the files", exc))) from None
         if report.failed and not (report.added or report.updated or report.unchanged):
-            raise gr.Error(summary.replace("**", ""), title="Nothing was added")
+            raise gr.Error(fmt.ingest_toast(report), title="Nothing was added")
         if report.failed:
             gr.Warning(f"{len(report.failed)} file(s) could not be added; see the list.")
-        return summary
+        return fmt.ingest_markdown(report)
 
     def remove(self, article_id: str | None) -> str:
         """Delete one article (and its quotes and passages) from the library."""
@@ -186,17 +188,16 @@ class DeskUI:
         try:
             removed = self.desk.remove(article_id)
         except Exception as exc:
-            raise gr.Error(problem("delete the article", exc)) from None
-        return (
-            f"Deleted `{article_id}`." if removed else f"No article `{article_id}` in the library."
-        )
+            raise gr.Error(fmt.toast(problem("delete the article", exc))) from None
+        shown = fmt.escape_markdown(article_id)  # typed by the user: any text at all
+        return f"Deleted {shown}." if removed else f"No article {shown} in the library."
 
     def articles_api(self) -> list[dict]:
         """The library as JSON: id, title, source, author, outlet, date, counts."""
         try:
             return [article.to_dict() for article in self.desk.articles()]
         except Exception as exc:
-            raise gr.Error(problem("read the library", exc)) from None
+            raise gr.Error(fmt.toast(problem("read the library", exc))) from None
 
     def library(self) -> tuple[str, list, Any]:
         """Settings line, articles table and delete choices, as the library is now."""
@@ -204,7 +205,7 @@ class DeskUI:
             articles = self.desk.articles()
             stats = self.desk.stats()
         except Exception as exc:
-            gr.Warning(problem("read the library", exc))
+            gr.Warning(fmt.toast(problem("read the library", exc)))
             articles, stats = [], None
         return (
             fmt.settings_markdown(self.desk.settings, stats),
@@ -220,7 +221,7 @@ class DeskUI:
         try:
             results = self.desk.check_draft(text)
         except Exception as exc:
-            raise gr.Error(problem("check the draft", exc)) from None
+            raise gr.Error(fmt.toast(problem("check the draft", exc))) from None
         if not results:
             gr.Info("No quotations found in the draft.")
         return fmt.draft_rows(results)
@@ -232,7 +233,7 @@ class DeskUI:
         try:
             text, _notes = read_text(Path(path), Path(path).name, self.desk.settings.max_file_bytes)
         except LoadError as exc:
-            raise gr.Error(f"Could not read the draft: {exc.reason}") from None
+            raise gr.Error(fmt.toast(f"Could not read the draft: {exc.reason}")) from None
         return text
 
 
@@ -431,16 +432,48 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     return parser.parse_args(argv)
 
 
+def port_problem(host: str, port: int) -> str | None:
+    """Why the app could not listen on ``host:port``, found before the slow start-up."""
+    with socket.socket() as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as the server will
+        try:
+            probe.bind((host, port))
+        except OSError as exc:
+            return cannot_listen(host, port, exc.strerror or str(exc))
+    return None
+
+
+def cannot_listen(host: str, port: int, reason: str) -> str:
+    """The one line a user sees; Gradio's own message names no command-line flag."""
+    return f"cannot listen on {host}:{port} ({reason}); pick another port with --port"
+
+
+def quit_with(message: str, code: int) -> None:
+    """End the app with one line on stderr, no traceback."""
+    print(f"quotedesk: {message}", file=sys.stderr)
+    sys.exit(code)
+
+
 def main(argv: Sequence[str] | None = None) -> None:
     """Open the library, add the sample on first start, and serve until interrupted."""
     args = parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
+    busy = port_problem(args.host, args.port)
+    if busy:
+        quit_with(busy, 2)
     try:
         desk = QuoteDesk(args.db)
-    except (QuotedeskError, ValueError) as exc:  # ValueError: a malformed QUOTEDESK_* setting
-        sys.exit(f"quotedesk: {exc}")
+    except ConfigError as exc:
+        quit_with(str(exc), 2)
+    except QuotedeskError as exc:
+        quit_with(str(exc), 1)
     seed_sample(desk)
-    serve(desk, args.host, args.port)
+    try:
+        serve(desk, args.host, args.port)
+    except OSError as exc:  # taken between the check above and the launch
+        if "port" not in str(exc):
+            raise
+        quit_with(cannot_listen(args.host, args.port, "in use"), 2)
 
 
 if __name__ == "__main__":

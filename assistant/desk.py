@@ -13,6 +13,7 @@ from assistant.query import Question, parse_question
 from assistant.retrieve import Retriever
 from assistant.verify import verify_quote
 from quotedesk.config import Settings
+from quotedesk.inputs import checked
 from quotedesk.models import Answer, ArticleSummary, IngestReport, Verification
 
 if TYPE_CHECKING:
@@ -86,7 +87,16 @@ class QuoteDesk:
     # -- questions ------------------------------------------------------------
 
     def understand(self, question: str, history: History | None = None) -> Question:
-        """Parse a question, reading outlet filters against the outlets in the library."""
+        """Parse a question, reading outlet filters against the outlets in the library.
+
+        ``InputError`` for a question over ``max_question_chars`` or not valid text.
+        """
+        question = checked(
+            question,
+            what="question",
+            limit=self.settings.max_question_chars,
+            variable="QUOTEDESK_MAX_QUESTION_CHARS",
+        )
         outlets = self.retriever.index().outlets()
         return parse_question(question, outlets=outlets, history=history)
 
@@ -111,13 +121,26 @@ class QuoteDesk:
         return self.answer(self.evidence(question, history))
 
     def verify(self, quote: str, speaker: str | None = None) -> Verification:
-        """Is ``quote`` in the library, word for word, and said by ``speaker``?"""
+        """Is ``quote`` in the library, word for word, and said by ``speaker``?
+
+        ``InputError`` for a quote over ``max_quote_chars`` or text that is not valid.
+        """
+        limit, variable = self.settings.max_quote_chars, "QUOTEDESK_MAX_QUOTE_CHARS"
+        quote = checked(quote, what="quote", limit=limit, variable=variable)
+        if speaker is not None:
+            speaker = checked(speaker, what="speaker", limit=limit, variable=variable)
         return verify_quote(self.retriever, quote, speaker)
 
     def check_draft(self, text: str) -> list[DraftCheck]:
-        """Verify every quotation in a draft article."""
+        """Verify every quotation in a draft article (``InputError`` as for ``verify``)."""
         from assistant.draft import check_draft
 
+        text = checked(
+            text,
+            what="draft",
+            limit=self.settings.max_draft_chars,
+            variable="QUOTEDESK_MAX_DRAFT_CHARS",
+        )
         return check_draft(self.retriever, text)
 
     @property

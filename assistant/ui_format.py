@@ -48,13 +48,23 @@ DIFF_COLORS = {
 }
 
 # Characters Markdown (and the chat's $$ maths) would interpret; escaped so source text
-# renders literally.
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~$>])")
+# renders literally. ":" too: "http://..." would become a link (GFM autolinks), shown with
+# its backslashes, where "http\://" stays text.
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~$>:])")
 
 
 def escape_markdown(text: str) -> str:
     """Escape ``text`` so Markdown shows it verbatim (HTML-escaped first)."""
     return _MD_SPECIAL.sub(r"\\\1", html.escape(text, quote=False))
+
+
+def toast(text: str) -> str:
+    """Escape ``text`` for a ``gr.Error`` / ``gr.Warning`` pop-up, which renders HTML.
+
+    Its messages carry file names and titles; a ``<img src=...>`` in one would otherwise
+    load from the reader's browser.
+    """
+    return html.escape(text, quote=False)
 
 
 def marked_passage(passage: str, quote: str) -> str:
@@ -91,8 +101,10 @@ def byline(citation: Citation) -> str:
 
 
 def source_title(index: int, citation: Citation) -> str:
-    """The one-line header of a collapsible source message."""
-    return f"Source {index}: {citation.title} ({byline(citation)})"
+    """The one-line header of a collapsible source message (Gradio renders it as Markdown)."""
+    return (
+        f"Source {index}: {escape_markdown(citation.title)} ({escape_markdown(byline(citation))})"
+    )
 
 
 def source_markdown(citation: Citation) -> str:
@@ -213,23 +225,34 @@ def article_choices(articles: Iterable[ArticleSummary]) -> list[tuple[str, str]]
     return [(f"{a.title} ({a.id})", a.id) for a in articles]
 
 
-def ingest_markdown(report: IngestReport) -> str:
-    """What an ingest did, one line per file, failures with their reason."""
+def _ingest_lines(report: IngestReport) -> tuple[str, list[str]]:
+    """What an ingest did as plain text: the counts, then one line per file."""
     counts = report.to_dict()
     head = (
-        f"**{counts['added']} added, {counts['updated']} updated, "
-        f"{counts['unchanged']} unchanged, {counts['failed']} failed**"
+        f"{counts['added']} added, {counts['updated']} updated, "
+        f"{counts['unchanged']} unchanged, {counts['failed']} failed"
     )
-    lines = [head, ""]
+    lines = []
     for r in report.results:
-        name = escape_markdown(source_name(r.source))
+        name = source_name(r.source)
         if r.status == "failed":
-            lines.append(f"- ❌ {name}: {escape_markdown(r.reason or 'could not be ingested')}")
+            lines.append(f"❌ {name}: {r.reason or 'could not be ingested'}")
         else:
-            title = escape_markdown(r.title or "")
             detail = f", {counted(r.quotes, 'quotes')}" if r.status != "unchanged" else ""
-            lines.append(f"- {r.status}: {name} — {title}{detail}")
-    return "\n".join(lines)
+            lines.append(f"{r.status}: {name} — {r.title or ''}{detail}")
+    return head, lines
+
+
+def ingest_markdown(report: IngestReport) -> str:
+    """What an ingest did, one line per file, failures with their reason."""
+    head, lines = _ingest_lines(report)
+    return "\n".join([f"**{head}**", "", *(f"- {escape_markdown(line)}" for line in lines)])
+
+
+def ingest_toast(report: IngestReport) -> str:
+    """The same for a pop-up (HTML): the counts, then one line per file."""
+    head, lines = _ingest_lines(report)
+    return "<br>".join(toast(line) for line in (head, *lines))
 
 
 def draft_rows(checks: Iterable[DraftCheck]) -> list[list[str]]:

@@ -31,6 +31,7 @@ source), so a corrected title or date, or a file whose layout changed, counts as
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import json
 import re
@@ -41,6 +42,7 @@ from typing import Any
 
 from ingest.clean import clean_text
 from quotedesk.errors import LoadError
+from quotedesk.inputs import printable
 from quotedesk.models import Article, OffsetsIn
 from quotedesk.offsets import Tracked, edits_between, joined
 from quotedesk.text import normalize
@@ -72,11 +74,13 @@ _UNKNOWN = frozenset({"", "author details not found", "unknown", "n/a", "na", "n
 _SNIFF_BYTES = 64 * 1024
 _MAX_CONTROL_RATIO = 0.05
 _MAX_FALLBACK_NON_ASCII = 0.3
+_MIN_UTF16_NULS = 0.3  # share of NUL bytes in one byte lane that makes it UTF-16
 _CONTROL = frozenset(range(32)) - {9, 10, 12, 13}
 
 _TITLE_MAX_CHARS = 150
 _TITLE_MAX_WORDS = 20
 _FALLBACK_TITLE_CHARS = 80
+_MIN_SENTENCE_WORDS = 4  # fewer words with a full stop are a label, not article text
 
 
 def load(paths: Iterable[str | Path], *, max_bytes: int = 10 * MB) -> Iterator[Article | LoadError]:
@@ -176,20 +180,46 @@ def _load_path(path: Path, source: str, max_bytes: int) -> Iterator[Article | Lo
         yield from _load_dir(path, source, max_bytes)
     elif path.exists():
         yield from _load_file(path, source, max_bytes)
+    elif path.is_symlink():
+        yield LoadError(source, _symlink_problem(path) or "symbolic link cannot be followed")
     else:
         yield LoadError(source, "no such file or directory")
 
 
 def _load_dir(root: Path, source: str, max_bytes: int) -> Iterator[Article | LoadError]:
-    files = sorted(
+    entries = sorted(
         p
         for p in root.rglob("*")
-        if not any(part.startswith(".") for part in p.relative_to(root).parts) and p.is_file()
+        if not any(part.startswith(".") for part in p.relative_to(root).parts)
+        and (p.is_file() or p.is_symlink())
     )
-    if not files:
+    if not entries:
         yield LoadError(source, "directory has no files")
-    for path in files:
-        yield from _load_file(path, str(path), max_bytes)
+    for path in entries:
+        skipped = _symlink_problem(path) if path.is_symlink() else None
+        if skipped:
+            yield LoadError(str(path), skipped)
+        else:
+            yield from _load_file(path, str(path), max_bytes)
+
+
+def _symlink_problem(link: Path) -> str | None:
+    """Why the symbolic link ``link`` is skipped; None when it leads to a file to read.
+
+    Links to directories are not followed inside a directory (a link back up would
+    read the same files forever); each skipped link is reported, not dropped silently.
+    """
+    try:
+        target = link.resolve(strict=True)
+    except RuntimeError:  # Python 3.11 reports a loop this way, later versions as OSError
+        return "symbolic link loop; skipped"
+    except OSError as error:
+        if error.errno == errno.ELOOP:
+            return "symbolic link loop; skipped"
+        return "broken symbolic link (its target does not exist); skipped"
+    if target.is_dir():
+        return "symbolic link to a directory, not followed; give that directory itself to read it"
+    return None
 
 
 def _load_file(path: Path, source: str, max_bytes: int) -> Iterator[Article | LoadError]:
@@ -245,7 +275,9 @@ def decode(data: bytes, source: str) -> tuple[str, tuple[str, ...]]:
         except UnicodeDecodeError:
             pass  # not really UTF-16: judge it like any other bytes below
     sample = data[:_SNIFF_BYTES]
-    if b"\x00" in sample or sum(b in _CONTROL for b in sample) > _MAX_CONTROL_RATIO * len(sample):
+    if b"\x00" in sample:
+        return _utf16_without_bom(data, source)
+    if sum(b in _CONTROL for b in sample) > _MAX_CONTROL_RATIO * len(sample):
         raise LoadError(source, "binary file, not text")
     try:
         return data.decode("utf-8-sig"), ()
@@ -263,6 +295,34 @@ def decode(data: bytes, source: str) -> tuple[str, tuple[str, ...]]:
         f"cannot decode as UTF-8 (invalid byte 0x{data[utf8_error.start]:02x} at offset "
         f"{utf8_error.start}); save the file as UTF-8",
     )
+
+
+def _utf16_without_bom(data: bytes, source: str) -> tuple[str, tuple[str, ...]]:
+    """Text saved as UTF-16 with no byte-order mark, or ``LoadError`` naming what it is.
+
+    In UTF-16 text of a Latin script every other byte is NUL: the odd ones when it is
+    little-endian, the even ones when big-endian. Anything else with NULs is binary.
+    """
+    sample = data[:_SNIFF_BYTES]
+    even, odd = sample[0::2].count(0), sample[1::2].count(0)
+    half = len(sample) / 2
+    if odd >= _MIN_UTF16_NULS * half and even <= _MAX_CONTROL_RATIO * half:
+        encoding, order = "utf-16-le", "little-endian"
+    elif even >= _MIN_UTF16_NULS * half and odd <= _MAX_CONTROL_RATIO * half:
+        encoding, order = "utf-16-be", "big-endian"
+    else:
+        raise LoadError(source, "binary file, not text")
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError:
+        raise LoadError(
+            source,
+            f"looks like UTF-16 ({order}) without a byte-order mark but does not decode; "
+            "save the file as UTF-8",
+        ) from None
+    if sum(ord(c) in _CONTROL for c in text) > _MAX_CONTROL_RATIO * len(text):
+        raise LoadError(source, "binary file, not text")
+    return text, (f"UTF-16 ({order}) without a byte-order mark; read as such",)
 
 
 # --- records -----------------------------------------------------------------------
@@ -304,11 +364,29 @@ def _json_articles(raw: str, source: str, notes: tuple[str, ...]) -> Iterator[Ar
 def _record_article(
     record: Any, source: str, notes: tuple[str, ...]
 ) -> Iterator[Article | LoadError]:
+    valid = _valid_unicode(record)
+    if valid != record:
+        notes = (*notes, "invalid Unicode (a lone surrogate such as \\ud800) replaced by U+FFFD")
     try:
-        body, found = _record_fields(record, source)
+        body, found = _record_fields(valid, source)
         yield make_article(text_raw=body, source=source, notes=notes, **found)
     except LoadError as error:
         yield error
+
+
+def _valid_unicode(value: Any) -> Any:
+    """``value`` with every lone surrogate in its strings replaced by U+FFFD.
+
+    JSON may escape half a surrogate pair (``"\\ud800"``); such a string cannot be
+    encoded, so the store would fail on it.
+    """
+    if isinstance(value, str):
+        return printable(value)
+    if isinstance(value, list):
+        return [_valid_unicode(item) for item in value]
+    if isinstance(value, dict):
+        return {key: _valid_unicode(item) for key, item in value.items()}
+    return value
 
 
 def _parse_record_text(raw: str, source: str) -> tuple[str, dict[str, Any]]:
@@ -437,8 +515,8 @@ def _parse_html(raw: str, source: str) -> tuple[str, dict[str, Any]]:
         raw, with_metadata=True, include_comments=False, include_tables=True
     )
     text = getattr(document, "text", None) if document is not None else None
-    if not text or not text.strip():
-        raise LoadError(source, "no article text found in the HTML")
+    if not text or not _has_prose(text):
+        raise LoadError(source, "no article text found in the HTML (only menus or link labels)")
     title = document.title
     lines = text.split("\n")
     if title and lines and lines[0].strip() == title.strip():
@@ -453,6 +531,15 @@ def _parse_html(raw: str, source: str) -> tuple[str, dict[str, Any]]:
         "offsets_in": "html",
     }
     return text, {k: v for k, v in found.items() if v}
+
+
+def _has_prose(text: str) -> bool:
+    """Does text extracted from HTML hold a sentence? A page without an article still
+    yields its menu ("Home X"), which must not be stored as one."""
+    return any(
+        len(line.split()) >= _MIN_SENTENCE_WORDS and re.search(r"[.!?]", line)
+        for line in text.split("\n")
+    )
 
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)\n---[ \t]*(?:\n|\Z)", re.S)

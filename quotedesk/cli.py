@@ -12,7 +12,7 @@ import importlib
 import sys
 from collections.abc import Sequence
 
-from quotedesk.errors import QuotedeskError
+from quotedesk.errors import ConfigError, InputError, QuotedeskError
 
 # Order is the order shown in --help.
 COMMAND_MODULES = (
@@ -63,6 +63,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE
     try:
         return int(args.run(args) or EXIT_OK)
+    except (ConfigError, InputError) as exc:  # the user's settings or input, not a failure
+        print(f"quotedesk: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
     except QuotedeskError as exc:
         print(f"quotedesk: error: {exc}", file=sys.stderr)
         return EXIT_FAILED

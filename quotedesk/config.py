@@ -13,7 +13,18 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from quotedesk.errors import ConfigError
+
 EMBEDDERS = ("minilm", "openai")
+
+#: Longest question / quote accepted (characters). Word alignment grows with the length
+#: of the quote: verify took 0.45 s at 500 characters, 0.9 s at 600 and 1.5 s at 1,000 on
+#: the shared 2-core machine at load 12 (``benchmarks/input_bench.py``); ask stayed under
+#: 0.5 s up to 5,000. Real questions and quotes are far shorter.
+MAX_QUESTION_CHARS = 1000
+MAX_QUOTE_CHARS = 600
+#: Longest draft for ``check-draft``: a long feature, every quotation of it verified.
+MAX_DRAFT_CHARS = 100_000
 
 
 def default_db_path(env: Mapping[str, str] | None = None) -> Path:
@@ -35,14 +46,43 @@ def _chroma_headers(env: Mapping[str, str]) -> dict[str, str]:
     headers: dict[str, str] = {}
     raw = env.get("QUOTEDESK_CHROMA_HEADERS")
     if raw:
-        parsed = json.loads(raw)
+        try:
+            parsed = json.loads(raw)
+        except json.JSONDecodeError:
+            parsed = None
         if not isinstance(parsed, dict):
-            raise ValueError("QUOTEDESK_CHROMA_HEADERS must be a JSON object of header: value")
+            raise ConfigError(
+                "QUOTEDESK_CHROMA_HEADERS must be a JSON object of header: value, "
+                'e.g. {"X-Team": "desk"}'
+            )
         headers.update({str(k): str(v) for k, v in parsed.items()})
     token = env.get("QUOTEDESK_CHROMA_TOKEN")
     if token:
         headers.setdefault("Authorization", f"Bearer {token}")
     return headers
+
+
+def _number(env: Mapping[str, str], name: str, default: float) -> float:
+    """A positive number from ``env[name]``; a ``ConfigError`` naming the variable otherwise."""
+    raw = (env.get(name) or "").strip()
+    if not raw:
+        return default
+    try:
+        value = float(raw)
+    except ValueError:
+        value = float("nan")
+    if not 0 < value < float("inf"):
+        raise ConfigError(f"{name}={raw!r}: give a positive number (default {default:g})")
+    return value
+
+
+def _embedder(env: Mapping[str, str]) -> str:
+    raw = env.get("QUOTEDESK_EMBEDDINGS") or "minilm"
+    if raw.strip().lower() not in EMBEDDERS:
+        raise ConfigError(
+            f"QUOTEDESK_EMBEDDINGS={raw!r} is not an embedder; choose {' or '.join(EMBEDDERS)}"
+        )
+    return raw.strip().lower()
 
 
 @dataclass(frozen=True)
@@ -60,9 +100,13 @@ class Settings:
     openai_base_url: str | None = None
     llm_timeout: float = 30.0
     max_file_bytes: int = 10 * 1024 * 1024
+    max_question_chars: int = MAX_QUESTION_CHARS
+    max_quote_chars: int = MAX_QUOTE_CHARS
+    max_draft_chars: int = MAX_DRAFT_CHARS
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None, **overrides: Any) -> Settings:
+        """Settings from ``env`` (default ``os.environ``); ``ConfigError`` names a bad variable."""
         env = os.environ if env is None else env
         settings = cls(
             db_path=Path(env["QUOTEDESK_DB"]).expanduser()
@@ -73,14 +117,19 @@ class Settings:
             else default_cache_dir(env),
             chroma_url=env.get("QUOTEDESK_CHROMA_URL") or None,
             chroma_headers=_chroma_headers(env),
-            embeddings=(env.get("QUOTEDESK_EMBEDDINGS") or "minilm").lower(),
+            embeddings=_embedder(env),
             openai_embedding_model=env.get("QUOTEDESK_OPENAI_EMBEDDING_MODEL")
             or "text-embedding-3-small",
             llm_model=env.get("QUOTEDESK_LLM_MODEL") or None,
             openai_api_key=env.get("OPENAI_API_KEY") or None,
             openai_base_url=env.get("OPENAI_BASE_URL") or None,
-            llm_timeout=float(env.get("QUOTEDESK_LLM_TIMEOUT") or 30.0),
-            max_file_bytes=int(float(env.get("QUOTEDESK_MAX_FILE_MB") or 10) * 1024 * 1024),
+            llm_timeout=_number(env, "QUOTEDESK_LLM_TIMEOUT", 30.0),
+            max_file_bytes=int(_number(env, "QUOTEDESK_MAX_FILE_MB", 10) * 1024 * 1024),
+            max_question_chars=int(
+                _number(env, "QUOTEDESK_MAX_QUESTION_CHARS", MAX_QUESTION_CHARS)
+            ),
+            max_quote_chars=int(_number(env, "QUOTEDESK_MAX_QUOTE_CHARS", MAX_QUOTE_CHARS)),
+            max_draft_chars=int(_number(env, "QUOTEDESK_MAX_DRAFT_CHARS", MAX_DRAFT_CHARS)),
         )
         return settings.with_(**overrides)
 
@@ -92,7 +141,7 @@ class Settings:
                 changes[key] = Path(changes[key]).expanduser()
         updated = replace(self, **changes)
         if updated.embeddings not in EMBEDDERS:
-            raise ValueError(
+            raise ConfigError(
                 f"unknown embedder {updated.embeddings!r}; choose one of {', '.join(EMBEDDERS)}"
             )
         return updated

@@ -30,3 +30,14 @@ class EmbedderMismatchError(StoreError):
 
 class LLMError(QuotedeskError):
     """The optional LLM could not be reached or gave an unusable answer."""
+
+
+class ConfigError(QuotedeskError, ValueError):
+    """A setting has a value Quotedesk cannot use; the message names the variable.
+
+    Also a ``ValueError``, so callers that guarded settings with ``ValueError`` still do.
+    """
+
+
+class InputError(QuotedeskError):
+    """A question, quote or draft was refused before any work: too long or not valid text."""

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import socket
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -129,3 +132,30 @@ def test_listens_on_loopback_unless_gradio_env_or_flags_say_otherwise(
 
     flags = parse_args(["--host", "127.0.0.2", "--port", "9001", "--db", "lib"])
     assert (flags.host, flags.port, flags.db) == ("127.0.0.2", 9001, "lib")
+
+
+def test_over_long_input_gets_a_readable_refusal(client: Client) -> None:
+    reply = client.predict("who said " + "very " * 1000 + "much?", api_name="/chat")
+    assert reply.startswith("Could not answer: the question is")
+    assert "(QUOTEDESK_MAX_QUESTION_CHARS)" in reply
+    with pytest.raises(AppError, match="QUOTEDESK_MAX_QUOTE_CHARS"):
+        client.predict("A cold war will go on. " * 100, api_name="/verify")
+
+
+def test_a_busy_port_is_one_line_naming_the_port_flag(tmp_path: Path) -> None:
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        app = subprocess.run(
+            [sys.executable, "app.py", "--port", str(port), "--db", str(tmp_path / "db")],
+            cwd=app_module().__file__.rsplit("/", 1)[0],
+            capture_output=True,
+            text=True,
+            timeout=300,
+        )
+    assert app.returncode == 2
+    assert app.stderr.strip().splitlines() == [
+        f"quotedesk: cannot listen on 127.0.0.1:{port} (Address already in use); "
+        "pick another port with --port"
+    ]

@@ -1,5 +1,5 @@
-"""Several users at once: a second local writer is refused, and concurrent chat clients all
-get the right answer."""
+"""Several users at once: a second local writer is refused, concurrent chat clients all get
+the right answer, and attribution in several threads at once does not trip over itself."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from quotedesk.config import Settings
+from quotedesk.resources import SAMPLE_ARTICLE
 from quotedesk.store import Store
 
 QUOTEDESK = Path(sys.executable).parent / "quotedesk"
@@ -99,3 +100,47 @@ def test_eight_chat_clients_get_right_answers_while_an_article_is_ingested(
         a for a in client.predict(api_name="/articles") if a["source"].endswith(upload.name)
     ]
     client.predict(added["id"], api_name="/delete")
+
+
+# Invented articles: a paragraph without speech (analysed without the parser) between
+# paragraphs with quotations, as most articles have.
+ARTICLE = """Ferry line {n} adds a winter timetable
+
+The ferry line {n} will run four crossings a day from December until March.
+"We will sail at nine and at three, whatever the weather," said Oona Brask{n}, the harbour master.
+Ticket prices stay the same for the whole season.
+"Nobody should be stranded on the island again," Brask{n} said.
+"""
+DRAFT_CHECK = (
+    "The summit ended on Wednesday.\n"
+    'Vladimir Putin said: "A cold war will go on." Leaders met online.\n'
+)
+
+
+def test_draft_checks_and_questions_in_threads_while_an_ingest_runs(tmp_path: Path) -> None:
+    """Attribution runs in several threads at once over the one shared spaCy pipeline."""
+    from assistant import QuoteDesk
+
+    desk = QuoteDesk(settings=Settings(db_path=tmp_path / "db"))
+    desk.ingest([SAMPLE_ARTICLE])
+    uploads = tmp_path / "uploads"
+    uploads.mkdir()
+    for n in range(6):
+        (uploads / f"ferry-{n}.txt").write_text(ARTICLE.format(n=n), encoding="utf-8")
+
+    def check() -> list[tuple[str, str | None, str]]:
+        return [(c.quote, c.claimed_speaker, c.verdict) for c in desk.check_draft(DRAFT_CHECK)]
+
+    def ask() -> str | None:
+        return desk.ask("who said the cold war will go on?").speaker
+
+    with ThreadPoolExecutor(max_workers=5) as pool:
+        ingesting = pool.submit(desk.ingest, [uploads])
+        checking = [pool.submit(check) for _ in range(8)] + [pool.submit(ask) for _ in range(4)]
+        results = [done.result(timeout=600) for done in checking]
+        report = ingesting.result(timeout=600)
+    checks, speakers = results[:8], results[8:]
+
+    assert checks == [[("A cold war will go on.", "Vladimir Putin", "misattributed")]] * 8
+    assert speakers == ["Yury Tavrovsky"] * 4
+    assert len(report.added) == 6, report.to_dict()

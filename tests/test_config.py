@@ -6,7 +6,9 @@ from pathlib import Path
 
 import pytest
 
+from quotedesk.cli import EXIT_USAGE, main
 from quotedesk.config import Settings
+from quotedesk.errors import ConfigError
 
 
 def test_defaults_are_offline_and_per_user() -> None:
@@ -42,7 +44,47 @@ def test_proxy_token_and_headers() -> None:
 def test_bad_headers_are_explained() -> None:
     with pytest.raises(ValueError, match="JSON object"):
         Settings.from_env({"QUOTEDESK_CHROMA_HEADERS": '["a"]'})
+    with pytest.raises(ConfigError, match="QUOTEDESK_CHROMA_HEADERS must be a JSON object"):
+        Settings.from_env({"QUOTEDESK_CHROMA_HEADERS": "X-Team: desk"})
 
 
 def test_max_file_size_in_megabytes() -> None:
     assert Settings.from_env({"QUOTEDESK_MAX_FILE_MB": "2"}).max_file_bytes == 2 * 1024 * 1024
+
+
+@pytest.mark.parametrize(
+    ("variable", "value", "accepted"),
+    [
+        ("QUOTEDESK_EMBEDDINGS", "bert", "minilm or openai"),
+        ("QUOTEDESK_MAX_FILE_MB", "ten", "positive number"),
+        ("QUOTEDESK_MAX_FILE_MB", "-1", "positive number"),
+        ("QUOTEDESK_LLM_TIMEOUT", "soon", "positive number"),
+        ("QUOTEDESK_MAX_QUESTION_CHARS", "0", "positive number"),
+        ("QUOTEDESK_MAX_QUOTE_CHARS", "nan", "positive number"),
+    ],
+)
+def test_bad_setting_names_the_variable_and_what_it_accepts(
+    variable: str, value: str, accepted: str
+) -> None:
+    with pytest.raises(ConfigError) as refused:
+        Settings.from_env({variable: value})
+    assert variable in str(refused.value)
+    assert accepted in str(refused.value)
+
+
+def test_cli_reports_a_bad_setting_with_exit_code_2(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    monkeypatch.setenv("QUOTEDESK_DB", str(tmp_path / "db"))
+    monkeypatch.setenv("QUOTEDESK_EMBEDDINGS", "bert")
+    assert main(["stats"]) == EXIT_USAGE
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1
+    assert "QUOTEDESK_EMBEDDINGS='bert'" in err
+    assert "minilm or openai" in err
+
+
+def test_input_limits_from_the_environment() -> None:
+    env = {"QUOTEDESK_MAX_QUESTION_CHARS": "300", "QUOTEDESK_MAX_QUOTE_CHARS": "400"}
+    settings = Settings.from_env(env)
+    assert (settings.max_question_chars, settings.max_quote_chars) == (300, 400)

@@ -147,6 +147,20 @@ def test_html_main_text_and_metadata() -> None:
     assert "Copyright" not in article.text and "Sport" not in article.text
 
 
+@pytest.mark.parametrize(
+    "page",
+    [
+        '<html><head><title>Portal</title></head><body><nav><a href="/">Home</a> '
+        '<a href="/x">X</a></nav></body></html>',
+        '<!doctype html><html><body><div><a href="/">Home</a></div>'
+        '<div><a href="/news">News</a></div></body></html>',
+    ],
+)
+def test_html_page_without_an_article_is_refused(tmp_path: Path, page: str) -> None:
+    error = only_error(write(tmp_path, "portal.html", page))
+    assert error.reason.startswith("no article text")
+
+
 def test_jsonl_good_lines_load_and_bad_lines_are_named() -> None:
     path = DATA / "records.jsonl"
     results = load_all(path)
@@ -226,6 +240,23 @@ def test_utf8_bom_and_utf16(tmp_path: Path) -> None:
     assert wide.text == "Wide words here."
 
 
+@pytest.mark.parametrize(("encoding", "order"), [("utf-16-le", "little"), ("utf-16-be", "big")])
+def test_utf16_without_a_byte_order_mark_is_read_and_noted(
+    tmp_path: Path, encoding: str, order: str
+) -> None:
+    body = "Ferry timetable changes\n\n\u201cWe sail at nine,\u201d said Oona Brask."
+    [article] = load_all(write(tmp_path, "wide.txt", body.encode(encoding)))
+    assert article.text.endswith("\u201cWe sail at nine,\u201d said Oona Brask.")
+    note = f"UTF-16 ({order}-endian) without a byte-order mark"
+    assert any(note in n for n in article.cleaning_notes)
+
+
+def test_utf16_without_a_byte_order_mark_that_does_not_decode_is_named(tmp_path: Path) -> None:
+    raw = "Odd length".encode("utf-16-le") + b"!"
+    error = only_error(write(tmp_path, "wide.txt", raw))
+    assert "UTF-16 (little-endian) without a byte-order mark" in error.reason
+
+
 def test_undecodable_text(tmp_path: Path) -> None:
     raw = b"Mostly text but \x81\x8d\x8f\x90\x9d bytes no codepage defines."
     error = only_error(write(tmp_path, "u.txt", raw))
@@ -277,6 +308,26 @@ def test_directory_with_a_mix(tmp_path: Path) -> None:
     assert results[2].reason.startswith("unsupported format .png")
 
 
+def test_skipped_symbolic_links_are_reported(tmp_path: Path) -> None:
+    root = tmp_path / "inbox"
+    write(root, "a.txt", "First file body.")
+    write(tmp_path, "elsewhere/b.txt", "Linked file body.")
+    (root / "b.txt").symlink_to(tmp_path / "elsewhere" / "b.txt")
+    (root / "gone.txt").symlink_to(tmp_path / "nowhere.txt")
+    (root / "loop.txt").symlink_to(root / "loop.txt")
+    (root / "up").symlink_to(root)
+    results = load_all(root)
+    reasons = {Path(r.source).name: getattr(r, "reason", "read") for r in results}
+    assert reasons == {
+        "a.txt": "read",
+        "b.txt": "read",
+        "gone.txt": "broken symbolic link (its target does not exist); skipped",
+        "loop.txt": "symbolic link loop; skipped",
+        "up": "symbolic link to a directory, not followed; give that directory itself to read it",
+    }
+    assert only_error(root / "loop.txt").reason == "symbolic link loop; skipped"
+
+
 def test_empty_directory(tmp_path: Path) -> None:
     (tmp_path / "void").mkdir()
     assert only_error(tmp_path / "void").reason == "directory has no files"
@@ -293,6 +344,19 @@ def test_news_corpus_loads(news_dir: Path) -> None:
     assert len(results) == 12
     assert all(isinstance(r, Article) for r in results)
     assert len({r.id for r in results}) == 12
+
+
+def test_lone_surrogate_escapes_in_json_are_replaced_and_the_file_goes_on(
+    tmp_path: Path,
+) -> None:
+    lines = [
+        '{"title": "Broken \\ud800 title", "text": "Half a pair \\udc00 here."}',
+        '{"text": "The next record is fine."}',
+    ]
+    first, second = load_all(write(tmp_path, "feed.jsonl", "\n".join(lines)))
+    assert (first.title, first.text) == ("Broken \ufffd title", "Half a pair \ufffd here.")
+    assert any("lone surrogate" in note for note in first.cleaning_notes)
+    assert second.text == "The next record is fine."
 
 
 def test_odd_record_values_do_not_break_loading() -> None:

@@ -57,6 +57,30 @@ def test_source_text_cannot_inject_markup() -> None:
     assert "$$" not in shown
 
 
+PIXEL = '<img src="http://tracker.example/p.png">'
+
+
+def test_markup_in_article_metadata_is_escaped_wherever_html_is_rendered(
+    citation: Citation,
+) -> None:
+    hostile = replace(
+        citation, title=f"Harbour news {PIXEL}", outlet="<a href='x'>Post</a>", speaker=PIXEL
+    )
+    header = fmt.source_messages(Answer("...", citations=(hostile,)))[0]["metadata"]["title"]
+    shown = [
+        header,
+        fmt.source_markdown(hostile),
+        fmt.verdict_markdown(Verification("verified", QUOTE, speaker=PIXEL, citation=hostile)),
+    ]
+    failed = FileResult(f"/tmp/{PIXEL}.txt", "failed", reason=f"cannot parse {PIXEL}")
+    added = FileResult("/tmp/b.txt", "added", "b1", f"Title {PIXEL}", quotes=1)
+    report = IngestReport((failed, added))
+    shown += [fmt.ingest_markdown(report), fmt.ingest_toast(report), fmt.toast(PIXEL)]
+    assert all("<img" not in text and "<a " not in text for text in shown)
+    assert "&lt;img src=" in header and "Harbour news" in header
+    assert "http://" not in header  # a GFM autolink would turn the address into a link
+
+
 def test_quote_outside_its_passage_is_still_shown_marked() -> None:
     shown = fmt.marked_passage("Another sentence entirely.", "Missing words")
     assert shown.startswith("<mark>Missing words</mark>")
@@ -67,7 +91,8 @@ def test_each_source_is_a_collapsed_message_naming_article_and_date(citation: Ci
     assert len(messages) == 1
     meta = messages[0]["metadata"]
     assert meta["status"] == "done"
-    assert "China-Russia entente" in meta["title"] and "2021-12-16" in meta["title"]
+    title = meta["title"].replace("\\", "")  # Markdown escapes, not shown on screen
+    assert "China-Russia entente" in title and "2021-12-16" in title
     assert "<mark>" in messages[0]["content"]
     assert "Yury Tavrovsky" in messages[0]["content"]
 

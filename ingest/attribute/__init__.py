@@ -9,12 +9,22 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from ingest.attribute.engine import attribute_text as _attribute_text
+from ingest.attribute.bounds import windows
+from ingest.attribute.engine import attribute_text as _engine
 from quotedesk.models import Article, Quote
 
 __all__ = ["attribute", "attribute_text"]
 
 _OPINION = ("opinion", "viewpoint", "editorial", "column", "commentary", "op-ed")
+
+
+def _attribute_text(text: str, *, author: str | None, narrated: bool) -> list[Quote]:
+    """The engine over ``text``, window by window when it is too long to take at once."""
+    quotes: list[Quote] = []
+    for start, end in windows(text):
+        found = _engine(text[start:end], author=author, narrated=narrated)
+        quotes += [replace(q, start=q.start + start, end=q.end + start) for q in found]
+    return quotes
 
 
 def attribute_text(text: str, *, author: str | None = None) -> list[Quote]:

