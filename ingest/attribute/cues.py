@@ -7,6 +7,9 @@ verbs of thought or perception that rarely introduce a quotation.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
+
 
 def word_set(words: str) -> frozenset[str]:
     """A set from a whitespace-separated word list (keeps long lists readable)."""
@@ -24,6 +27,67 @@ SPEECH_VERBS = word_set(
     boast brag counter question wonder yell scream whisper muse concur agree
     disagree reply retort rule order demand pledge threaten recommend propose call express
     """
+)
+
+# Irregular past tense and participle forms; every other form follows the spelling rules.
+_IRREGULAR = {
+    "say": "said",
+    "tell": "told",
+    "write": "wrote written",
+    "speak": "spoke spoken",
+    "think": "thought",
+}
+# Verbs of two or more syllables stressed on the last one, which double a final consonant
+# like one-syllable verbs do ("admitted", "concurred"; but "countered", "edited").
+_FINAL_STRESS = word_set("admit commit concur confer defer omit permit prefer rebut refer regret")
+
+
+def _doubles(verb: str) -> bool:
+    """Does ``verb`` double its last consonant before -ed/-ing ("quip" -> "quipped")?"""
+    letters = verb.replace("qu", "q")  # the u of "qu" is not a vowel: "quip" is q-i-p
+    if not re.search(r"(?:^|[^aeiou])[aeiou][^aeiouwxy]$", letters):
+        return False  # "blurt", "tweet": no single vowel before one final consonant
+    return len(re.findall("[aeiou]+", letters)) == 1 or verb in _FINAL_STRESS
+
+
+def finite_forms(verb: str) -> frozenset[str]:
+    """The forms that can follow a subject: base, -s and past ("they say", "Lee quipped").
+
+    Regex prefilters and surface patterns match words, not lemmas, so each form they may
+    meet is generated from the one verb list here rather than written out by hand.
+    """
+    doubled = verb + verb[-1] if _doubles(verb) else verb
+    consonant_y = re.search("[^aeiou]y$", verb) is not None  # "reply", not "convey"
+    if verb in _IRREGULAR:
+        past = _IRREGULAR[verb].split()
+    elif verb.endswith("e"):
+        past = [verb + "d"]
+    else:
+        past = [verb[:-1] + "ied" if consonant_y else doubled + "ed"]
+    if verb.endswith(("s", "sh", "ch", "x", "z", "o")):
+        third = verb + "es"
+    else:
+        third = verb[:-1] + "ies" if consonant_y else verb + "s"
+    return frozenset({verb, third, *past})
+
+
+def _gerund(verb: str) -> str:
+    if verb.endswith("ie"):
+        return verb[:-2] + "ying"
+    if verb.endswith("e") and not verb.endswith(("ee", "ye", "oe")):
+        return verb[:-1] + "ing"
+    return (verb + verb[-1] if _doubles(verb) else verb) + "ing"
+
+
+def verb_forms(verbs: Iterable[str]) -> frozenset[str]:
+    """Every form of every verb in ``verbs``: the finite forms and -ing."""
+    return frozenset(form for verb in verbs for form in finite_forms(verb) | {_gerund(verb)})
+
+
+# '"...," Lee added' where the parse lost the verb or the name: verbs the plain surface
+# pattern after a closing mark may take as the cue.
+TRAILING_CUE_VERBS = word_set(
+    "say add tell write state explain note ask continue recall insist argue mention"
 )
 
 # Verbs whose following words are the reported clause even when the parse says otherwise.

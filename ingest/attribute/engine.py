@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ingest.attribute.bounds import bounded
+from ingest.attribute.credits import credited, is_photo_credit, not_speech
 from ingest.attribute.frames import Frame, find_frames, governs, split_around
 from ingest.attribute.marks import MarkedSpan, find_marked_spans, paragraphs
 from ingest.attribute.nlp import analyse
@@ -41,7 +42,7 @@ def attribute_text(text: str, *, author: str | None = None, narrated: bool = Fal
     if not paras:
         return []
     tweets = find_tweets(text, paras)
-    posted = {t.paragraph for t in tweets}
+    posted = {t.paragraph for t in tweets} | not_speech(text, paras)
     spans = [s for s in find_marked_spans(text, paras) if not _in_any(s.start, posted)]
     # a post's words and signature name people the way a quotation does: never as subjects
     quoted = [(s.start, s.end) for s in spans] + [(p.start, p.end) for p in posted]
@@ -67,7 +68,11 @@ def attribute_text(text: str, *, author: str | None = None, narrated: bool = Fal
     previous_span: _Draft | None = None
     for span in spans:
         p = para_of(span.start)
-        draft = _direct(text, span, frames_by_para[p], speakers)
+        signer = credited(text, span, paras, p, registry)
+        if signer is not None:
+            draft = _Draft(span.start, span.end, "direct", signer, "\u2015")
+        else:
+            draft = _direct(text, span, frames_by_para[p], speakers)
         if draft is None and span.continued and previous_span is not None:
             draft = _Draft(span.start, span.end, "direct", previous_span.speaker, previous_span.cue)
         if draft is None and p > 0:
@@ -114,7 +119,7 @@ def attribute_text(text: str, *, author: str | None = None, narrated: bool = Fal
             speaker=d.speaker.name,
             kind=d.kind,
             confidence=d.speaker.confidence,
-            speaker_title=d.speaker.title,
+            speaker_title=None if is_photo_credit(d.speaker.title) else d.speaker.title,
             cue=d.cue,
             mention=d.speaker.mention,
             mention_kind=d.speaker.mention_kind,

@@ -12,7 +12,14 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from ingest.attribute.cues import CLAUSE_VERBS, NEEDS_CONTENT, QUOTE_ONLY, SPEECH_VERBS
+from ingest.attribute.cues import (
+    CLAUSE_VERBS,
+    NEEDS_CONTENT,
+    QUOTE_ONLY,
+    SPEECH_VERBS,
+    TRAILING_CUE_VERBS,
+    finite_forms,
+)
 from ingest.attribute.nlp import is_parsed, text_of
 from quotedesk.text import DOUBLE_QUOTES, SINGLE_QUOTES
 
@@ -225,11 +232,7 @@ def governs(frame: Frame, start: int, end: int) -> bool:
 # '"...," DeBoer said' where the tagger lost the verb or the name: the plain pattern
 # right after a closing mark is reliable enough on its own.
 _NAME_OR_PRONOUN = r"(?:[A-Z][\w'\u2019.-]*\s+){0,3}[A-Z][\w'\u2019-]*|he|she|they|it|we"
-_CUE_FORMS = (
-    r"said|says|added|adds|told|tells|wrote|writes|stated|states|explained|explains|noted"
-    r"|notes|asked|asks|continued|continues|recalled|recalls|insisted|insists|argued|argues"
-    r"|mentioned|mentions"
-)
+_CUE_FORMS = "|".join(sorted(f for v in TRAILING_CUE_VERBS for f in finite_forms(v)))
 # '"...," Nadia Ferrante, the firm's risk officer, said': a description set off by commas
 _APPOSITION = r"(?:,[^,\"\u201c\u201d]{3,80},)?"
 _TRAILING_CUE = re.compile(

@@ -1,0 +1,89 @@
+"""Credits: the lines of a page that name people without reporting their speech.
+
+A quotation signed with a dash ('"..." ― Name' or '— Name, title', on its line or the
+next) is that person's. A reader's comment signed the same way is the reader's post,
+not speech by anyone in the story. Bylines ("Jane Roe reported from Ottawa",
+"Contributing: ...") and photo credits ("(Getty Images)") name the people who made the
+page, so they are never quotes or speakers' titles.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ingest.attribute.marks import MarkedSpan, Paragraph
+from ingest.attribute.resolve import Speaker
+from ingest.attribute.speakers import Registry
+from quotedesk.text import DOUBLE_QUOTES
+
+_QUOTE_MARKS = DOUBLE_QUOTES + "\u2018`"
+SIGNED_CONFIDENCE = 0.85  # a signature names its quote's speaker as surely as a post's
+
+_NAME = r"[A-Z][\w'\u2019.-]*(?:\s+[A-Z][\w'\u2019.-]*){0,3}"
+# "― Name" or "— Name, title of the place": the whole rest of a line
+_SIGNATURE = re.compile(
+    rf"\s*[\u2014\u2015]\s*(?P<name>{_NAME})(?:,\s+(?P<title>[^\n\u2014\u2015]{{2,100}}?))?\s*$"
+)
+_BYLINE = re.compile(
+    rf"(?:(?:{_NAME})\s+(?:reported|contributed)\s+(?:from|to|in)\b"
+    r"|(?:Contributing|Additional reporting|With files from|Reporting by|Writing by|Editing by)\b)"
+)
+# "(Jane Roe/The Canadian Press)", "(Getty Images)", "AFP/Getty Images", "Photo by ...":
+# who took or supplied a picture.
+_PHOTO_CREDIT = re.compile(
+    r"(?:\b[A-Z][\w.-]*\s*/\s*[A-Z]"
+    r"|\b(?:Getty Images|AP Photo|Canadian Press|Shutterstock|iStock|Reuters|AFP)\b"
+    r"|^\(?(?:File )?[Pp]hoto\b)"
+)
+
+
+def is_photo_credit(words: str | None) -> bool:
+    """Does ``words`` (a would-be title) name a photographer or picture agency?"""
+    return bool(words) and _PHOTO_CREDIT.search(words) is not None
+
+
+def not_speech(text: str, paras: list[Paragraph]) -> set[Paragraph]:
+    """Paragraphs that are bylines, or readers' comments with their signatures: left out
+    of the story's speech like link lines.
+
+    Photo captions stay: they often report what the pictured person says ("Lee says he
+    ..."), and GGT's annotators count those as quotes; only their credit is no one's.
+    """
+    found = {p for p in paras if _BYLINE.match(text, p.start, p.end)}
+    for i, para in enumerate(paras):
+        signed = _SIGNATURE.search(text, para.start, para.end)
+        if signed is None:
+            continue
+        if signed.start() == para.start:  # a signature line: the comment is the line above
+            comment = paras[i - 1] if i > 0 else None
+        else:  # "Great idea, and about time. ― Name": signed at the end of the comment
+            before = text[para.start : signed.start()].rstrip()
+            comment = para if before.endswith((".", "!", "?")) else None
+        if comment is not None and not _quoted(text[comment.start : comment.end]):
+            found |= {comment, para}
+    return found
+
+
+def _quoted(body: str) -> bool:
+    """Does a signed paragraph hold a quotation (then it is a credited quote, not a comment)?"""
+    return any(ch in _QUOTE_MARKS for ch in body) or body.startswith("'")
+
+
+def credited(
+    text: str, span: MarkedSpan, paras: list[Paragraph], index: int, registry: Registry
+) -> Speaker | None:
+    """The person who signed a closed quotation ('"..." ― Name'), on its line or the next."""
+    if span.close_at is None:
+        return None
+    para = paras[index]
+    signed = _SIGNATURE.match(text, span.close_at + 1, para.end)
+    rest = text[span.close_at + 1 : para.end].strip(" .,")
+    if signed is None and not rest and index + 1 < len(paras):
+        signed = _SIGNATURE.match(text, paras[index + 1].start, paras[index + 1].end)
+    if signed is None:
+        return None
+    name, title = signed.group("name"), signed.group("title")
+    entity = registry.resolve_name(name, signed.start("name"))
+    if entity is not None:
+        name, title = entity.name, title or entity.title
+    return Speaker(name, title, signed.group("name"), "named", SIGNED_CONFIDENCE)

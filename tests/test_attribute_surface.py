@@ -1,0 +1,167 @@
+"""Surface forms of speech: cue verb inflections, quote-mark typography, text that is not speech.
+
+Every sentence here is invented. Each table row is one construction; switching its rule
+off makes its row fail.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from ingest.attribute import attribute_text
+from ingest.attribute.cues import SPEECH_VERBS, finite_forms, verb_forms
+from quotedesk.models import Quote
+
+
+def quotes_of(text: str) -> list[Quote]:
+    found = attribute_text(text)
+    for q in found:
+        assert text[q.start : q.end] == q.text
+    return found
+
+
+def quote_with(found: list[Quote], words: str) -> Quote:
+    hits = [q for q in found if words in q.text]
+    assert hits, f"no quote containing {words!r} in {[q.text for q in found]}"
+    return hits[0]
+
+
+@pytest.mark.parametrize(
+    ("verb", "forms"),
+    [
+        ("admit", {"admits", "admitted", "admitting"}),
+        ("quip", {"quips", "quipped", "quipping"}),
+        ("brag", {"brags", "bragged", "bragging"}),
+        ("concur", {"concurs", "concurred", "concurring"}),
+        ("counter", {"counters", "countered", "countering"}),  # stress first: no doubling
+        ("reply", {"replies", "replied", "replying"}),
+        ("agree", {"agrees", "agreed", "agreeing"}),
+        ("stress", {"stresses", "stressed", "stressing"}),
+        ("write", {"writes", "wrote", "written", "writing"}),
+    ],
+)
+def test_every_form_of_a_cue_verb_is_generated(verb: str, forms: set[str]) -> None:
+    assert verb in SPEECH_VERBS
+    assert verb_forms([verb]) == forms | {verb}
+    assert not any(f.endswith("ing") for f in finite_forms(verb))
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "speaker"),
+    [
+        (
+            "Councillor Ada Brennan admitted that the ferry budget ran out in June.",
+            "ferry budget ran out",
+            "Ada Brennan",
+        ),
+        (
+            "Coach Lionel Okafor quipped that his team plays better in the rain.",
+            "plays better in the rain",
+            "Lionel Okafor",
+        ),
+        (
+            "Felix Ambrose bragged that he sold every melon before noon.",
+            "sold every melon",
+            "Felix Ambrose",
+        ),
+        (
+            "Judge Mina Castell concurred that the appeal came far too late.",
+            "appeal came far too late",
+            "Mina Castell",
+        ),
+    ],
+)
+def test_a_paragraph_whose_only_cue_doubles_its_consonant_is_read(
+    text: str, words: str, speaker: str
+) -> None:
+    assert quote_with(quotes_of(text), words).speaker == speaker
+
+
+RUIZ = "We will rebuild the old pier before the summer"
+
+TYPOGRAPHY = {
+    "two apostrophes": f"''{RUIZ},'' Mayor Tom Ruiz said.",
+    "backticks and apostrophes": f"``{RUIZ},'' Mayor Tom Ruiz said.",
+    "guillemets": f"\u00ab{RUIZ},\u00bb Mayor Tom Ruiz said.",
+    "spaced guillemets": f"\u00ab {RUIZ}, \u00bb Mayor Tom Ruiz said.",
+    "reversed guillemets": f"\u00bb{RUIZ},\u00ab Mayor Tom Ruiz said.",
+    "british singles": f"\u2018{RUIZ},\u2019 Mayor Tom Ruiz said.",
+    "horizontal bar credit": f'"{RUIZ}." \u2015 Tom Ruiz',
+    "em dash credit with title": f'"{RUIZ}." \u2014 Tom Ruiz, mayor of Port Ellis',
+    "credit on the next line": f'"{RUIZ}."\n\u2014 Tom Ruiz, mayor of Port Ellis',
+    "single marks credited on the next line": f"\u2018{RUIZ}.\u2019\n\u2015 Tom Ruiz",
+}
+
+
+@pytest.mark.parametrize("text", TYPOGRAPHY.values(), ids=TYPOGRAPHY.keys())
+def test_quote_marks_and_credits_of_every_typography(text: str) -> None:
+    (quote,) = quotes_of(text)
+    assert quote.text.rstrip(".") == RUIZ
+    assert quote.speaker == "Tom Ruiz"
+
+
+def test_a_credit_gives_the_title_it_writes() -> None:
+    (quote,) = quotes_of(TYPOGRAPHY["em dash credit with title"])
+    assert quote.speaker_title == "mayor of Port Ellis"
+
+
+def test_double_marks_nested_in_british_single_marks_stay_inside_the_quote() -> None:
+    text = (
+        "Mayor Tom Ruiz spoke at the harbour on Monday.\n\n"
+        "\u2018We won\u2019t keep a pier the council called \u201ca relic\u201d for ten years."
+        " It has to go.\u2019"
+    )
+    quote = quote_with(quotes_of(text), "a relic")
+    assert quote.text.startswith("We won\u2019t keep") and quote.text.endswith("It has to go.")
+    assert quote.speaker == "Tom Ruiz"
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [
+        "Mayor Tom Ruiz spoke at the harbour on Monday.\n\n",
+        "Mayor Tom Ruiz spoke at the harbour on Monday. He said: ",
+    ],
+)
+def test_a_quote_left_open_continues_into_the_paragraph_that_closes_it(opening: str) -> None:
+    text = (
+        f'{opening}"{RUIZ}. The boats need it.\n\n'
+        'The fishermen have waited long enough for this work."'
+    )
+    found = quotes_of(text)
+    assert quote_with(found, "waited long enough").speaker == "Tom Ruiz"
+    assert quote_with(found, "boats need it").speaker == "Tom Ruiz"
+
+
+STORY = "Mayor Tom Ruiz said the pier will reopen in the spring after repairs.\n"
+NOT_SPEECH = {
+    "reported from": "Jane Roe reported from Port Ellis, and Tom Li reported from Ottawa.",
+    "contributing": "Contributing: Jane Roe said to be in Port Ellis, Tom Li in Ottawa.",
+    "with files from": "With files from Jane Roe, who said the ferry was late.",
+    "reader comment": (
+        "My neighbour said the council let the old pier rot for years and years.\n\u2015 Jim Parker"
+    ),
+    "signed reader comment": (
+        "I think the mayor told us the roads would be fixed first, honestly. \u2015 Lucy Tran"
+    ),
+}
+
+
+@pytest.mark.parametrize("line", NOT_SPEECH.values(), ids=NOT_SPEECH.keys())
+def test_bylines_and_reader_comments_are_not_speech(line: str) -> None:
+    found = quotes_of(STORY + line)
+    assert [q.speaker for q in found] == ["Tom Ruiz"]
+    assert quote_with(found, "reopen in the spring").end < len(STORY)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tom Ruiz (Getty Images) said the pier will reopen in the spring after repairs.",
+        "Tom Ruiz (AFP/Getty Images) said the pier will reopen in the spring after repairs.",
+    ],
+)
+def test_a_photo_credit_is_never_a_speakers_title(text: str) -> None:
+    quote = quote_with(quotes_of(text), "reopen in the spring")
+    assert quote.speaker == "Tom Ruiz"
+    assert quote.speaker_title is None
