@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from assistant_library import NEWS_DIR, open_desk
+from invented_library import invented_desk
 
 
 @pytest.fixture(scope="module")
@@ -176,3 +177,24 @@ def test_terminal_sources_show_the_quote_inside_its_passage() -> None:
     shown = console.export_text()
     assert passage in shown
     assert "The Daily · 2024-05-01 · chars 20-55" in shown
+
+
+@pytest.fixture(scope="module")
+def invented():
+    return invented_desk()
+
+
+@pytest.mark.parametrize(
+    "name, stored",
+    [
+        ("Fire Chief Dana Ortiz", "Dana Ortiz"),
+        ("Dana Ortiz, the fire chief,", "Dana Ortiz"),
+        ("Chief Ortiz", "Dana Ortiz"),
+        ("Sen. Warrington", "Elizabeth Warrington"),
+        ("Mr. Haddad", "Councillor Amir Haddad"),
+    ],
+)
+def test_speakers_are_found_with_the_titles_users_type(invented, name: str, stored: str) -> None:
+    answer = invented.ask(f"what did {name} say?")
+    assert answer.speaker == stored
+    assert answer.citations and all(c.speaker == stored for c in answer.citations)

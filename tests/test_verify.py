@@ -47,6 +47,24 @@ def test_speaker_variants_match(claimed: str) -> None:
 def test_different_people_do_not_match() -> None:
     assert not same_person("Xi Jinping", "Vladimir Putin")
     assert not same_person("Joe Biden", "Hunter Biden")
+    assert not same_person("Maria Ortiz", "Dana Ortiz")
+    assert not same_person("Fire Chief Maria Ortiz", "Dana Ortiz")
+    assert not same_person("John King", "Martin Luther King Jr.")  # a surname, not a title
+
+
+@pytest.mark.parametrize(
+    "claimed",
+    [
+        "Fire Chief Dana Ortiz",
+        "fire chief dana ortiz",
+        "Chief Ortiz",
+        "Ms. Ortiz",
+        "Dana Ortiz, the city's fire chief",
+        "Olympic champion Dana Ortiz",  # a role not in any list: the full name still ends it
+    ],
+)
+def test_titles_and_roles_around_a_name_match_the_stored_speaker(claimed: str) -> None:
+    assert same_person(claimed, "Dana Ortiz")
 
 
 @pytest.mark.parametrize(
