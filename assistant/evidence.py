@@ -195,10 +195,11 @@ def _what_said(retriever: Retriever, question: Question) -> Evidence:
     if question.topic:
         hits, trace = retriever.search(question.topic, filters=filters, kinds=("quote",))
         hits = [h for h in hits if h.quote and (h.article_id, h.start) not in question.exclude]
-        about = [h for h in hits if _about(question.topic, h)]
+        found = [h.quote for h in hits if h.quote and _about(question.topic, h)]
+        quotes = found or _naming(retriever, question, filters)  # beyond the top hits
         # none is about the topic: the closest few are shown, and said to be off the topic
-        on_topic = bool(about) or not hits
-        quotes = [h.quote for h in about or hits[:OFF_TOPIC_SHOWN] if h.quote]
+        on_topic = bool(quotes) or not hits
+        quotes = quotes or [h.quote for h in hits[:OFF_TOPIC_SHOWN] if h.quote]
         scores = {h.id: h.score for h in hits}
     else:
         quotes, scores = retriever.quotes_matching(filters), {}
@@ -225,17 +226,33 @@ def _what_said(retriever: Retriever, question: Question) -> Evidence:
 
 
 def _about(topic: str, hit: Hit) -> bool:
-    """Is the quote about ``topic``: it names the topic's words (any inflection), or is
-    very close in meaning? A loose cosine is not enough ("NATO" is near any talk of
-    alliances), so a quote that only resembles the topic is never listed as about it."""
+    """Is the quote about ``topic``: it names the topic, or is very close in meaning? A
+    loose cosine is not enough ("NATO" is near any talk of alliances), so a quote that
+    only resembles the topic is never listed as about it."""
+    return _names_topic(topic, hit.text) or _semantic(hit) >= TOPIC_SURE
+
+
+def _names_topic(topic: str, text: str) -> bool:
+    """``text`` has the topic's words (any inflection; two of them for a longer topic)."""
     wanted = {_stem(t) for t in terms(topic)}
-    named = wanted & {_stem(w) for w in words(hit.text)}
-    return len(named) >= min(len(wanted), 2) > 0 or _semantic(hit) >= TOPIC_SURE
+    named = wanted & {_stem(w) for w in words(text)}
+    return len(named) >= min(len(wanted), 2) > 0
+
+
+def _naming(retriever: Retriever, question: Question, filters: Filters) -> list[Quote]:
+    """Every quote of the speaker that names the topic, when the top hits held none."""
+    topic, excluded = question.topic or "", question.exclude
+    return [
+        q
+        for q in retriever.quotes_matching(filters)
+        if (q.article_id, q.start) not in excluded and _names_topic(topic, q.text)
+    ]
 
 
 def _stem(word: str) -> str:
-    """A crude stem, enough for "fares"/"fare", "taxes"/"tax", "national"/"nation"."""
-    for suffix, repl in (("ies", "y"), ("es", ""), ("s", ""), ("ing", ""), ("ed", ""), ("al", "")):
+    """The singular, roughly: enough for "fares"/"fare", "taxes"/"tax", "cities"/"city"
+    (no verb endings: "spring" is not "spr")."""
+    for suffix, repl in (("ies", "y"), ("es", ""), ("s", "")):
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
             return (word[: -len(suffix)] + repl).rstrip("e")
     return word.rstrip("e")

@@ -249,3 +249,17 @@ def test_who_said_with_an_ellipsis_names_the_elided_words(invented) -> None:
     answer = invented.ask("who said the tunnel plan is ambitious … the money is not there yet?")
     assert answer.speaker == "Lena Brightwater"
     assert "said it; the ellipsis stands for \u201cbut\u201d" in answer.answer
+
+
+def test_what_said_finds_quotes_naming_the_topic_beyond_the_top_hits(invented) -> None:
+    """With one hit per signal, the nearest quote to "years" is about a depot; the quote
+    that says "this year" is still found, because every quote of the speaker is read."""
+    from assistant.answer import compose
+    from assistant.evidence import gather
+    from assistant.query import parse_question
+    from assistant.retrieve import Retriever
+
+    narrow = Retriever(invented.store, k=1)
+    answer = compose(gather(narrow, parse_question("what did Brightwater say about years?")))
+    assert [c.quote for c in answer.citations] == ["We will not raise bus fares this year"]
+    assert "about years" in answer.answer
