@@ -174,7 +174,7 @@ def _verdict(evidence: Evidence) -> Answer:
         return Answer("\n".join([*lines, detail] if detail else lines), trace=v.trace)
     if v.citation:
         lines.append("Source: " + _cited(v.citation))
-    if v.diff:
+    if v.diff and not v.elided:  # explain() already names what an ellipsis drops
         lines.append(_diff_line(v.diff))
     if len(v.appearances) > 1:
         lines.append(f"Appears in {len(v.appearances)} articles; first appearance:")

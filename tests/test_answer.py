@@ -263,3 +263,11 @@ def test_what_said_finds_quotes_naming_the_topic_beyond_the_top_hits(invented) -
     answer = compose(gather(narrow, parse_question("what did Brightwater say about years?")))
     assert [c.quote for c in answer.citations] == ["We will not raise bus fares this year"]
     assert "about years" in answer.answer
+
+
+def test_did_x_say_an_elided_quote_answers_yes_and_names_the_elided_words_once(invented) -> None:
+    answer = invented.ask(
+        "did Brightwater say the tunnel plan is ambitious … the money is not there yet?"
+    )
+    assert answer.answer.startswith("Yes.")
+    assert answer.answer.count("\u201cbut\u201d") == 1
