@@ -4,6 +4,11 @@ Retrieval finds the neighbourhood; this finds the exact words. rapidfuzz locates
 the best character window fast, then a word diff (difflib) decides the precise
 source span, the similarity and the edit list, so "is likely" against "is not
 likely" comes back as one dropped "not" rather than a vague score.
+
+A claim shortened with an ellipsis ("ambitious ... and the money") is aligned piece
+by piece: when every piece appears verbatim, in order, close together, the words the
+ellipsis stands for are reported as dropped, and flagged when they carry a negation,
+a number or a qualifier (journalists elide all the time; eliding "not" is altering).
 """
 
 from __future__ import annotations
@@ -35,7 +40,7 @@ _NUMBER_WORDS = {
     "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
     "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
     "nineteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
-    "hundred", "thousand", "million", "billion", "trillion", "half", "dozen", "percent",
+    "hundred", "thousand", "million", "billion", "trillion", "half", "dozen",
     "first", "second", "third", "once", "twice",
 }  # fmt: skip
 _ANTONYM_PAIRS = [
@@ -57,7 +62,24 @@ _ANTONYMS: dict[str, set[str]] = {}
 for _a, _b in _ANTONYM_PAIRS:
     _ANTONYMS.setdefault(_a, set()).add(_b)
     _ANTONYMS.setdefault(_b, set()).add(_a)
-_NEGATING_PREFIXES = ("un", "in", "im", "il", "ir", "dis", "non")
+# Words whose loss through an ellipsis changes what was said: conditions, hedges, limits.
+_QUALIFIERS = {
+    "if", "unless", "except", "until", "provided", "only", "just", "almost", "nearly",
+    "partly", "partially", "barely", "maybe", "perhaps", "possibly", "probably", "might",
+    "may", "could", "allegedly", "reportedly", "some", "few", "sometimes", "rarely", "seldom",
+}  # fmt: skip
+_NUMBER_VALUES = {
+    "zero": "0", "one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6",
+    "seven": "7", "eight": "8", "nine": "9", "ten": "10", "eleven": "11", "twelve": "12",
+    "twenty": "20", "thirty": "30", "forty": "40", "fifty": "50", "hundred": "100",
+}  # fmt: skip
+# "un"/"non" negate any word; the others only adjectives ("legal"/"illegal", not
+# "form"/"inform" or "cover"/"discover").
+_NEGATING_PREFIXES = ("un", "non")
+_ADJECTIVE_PREFIXES = ("in", "im", "il", "ir", "dis")
+_ADJECTIVE_ENDINGS = ("able", "ible", "al", "ant", "ent", "ive", "ous", "ar", "ate", "ect", "ete")
+_ELLIPSIS = re.compile(r"[\[(]?\s*(?:\u2026|\.\s?\.\s?\.)\s*[\])]?")
+MAX_ELIDED_WORDS = 60  # an ellipsis stands for a few sentences at most, not a page
 _DIGIT = re.compile(r"\d")
 _GLUED = re.compile(r"(?<=[a-z])(?=[A-Z][a-z])")
 _MAX_GAP = 3
@@ -73,6 +95,7 @@ class Alignment:
     ops: tuple[DiffOp, ...]
     matched_words: int
     claim_words: int = 0
+    elided: tuple[str, ...] = ()  # the source words each ellipsis of the claim stands for
 
     @property
     def coverage(self) -> float:
@@ -81,8 +104,13 @@ class Alignment:
 
     @property
     def exact(self) -> bool:
-        """Every word the same (case and punctuation aside)."""
-        return self.similarity >= 1.0
+        """Every word the same (case and punctuation aside), any ellipsis harmless."""
+        return self.similarity >= 1.0 and not any(op.flag for op in self.ops)
+
+    @property
+    def diff(self) -> tuple[DiffOp, ...]:
+        """The edit list when anything differs (words changed or elided), else empty."""
+        return self.ops if any(op.op != "equal" for op in self.ops) else ()
 
 
 def _is_negation(word: str) -> bool:
@@ -93,11 +121,21 @@ def _is_number(word: str) -> bool:
     return bool(_DIGIT.search(word)) or word in _NUMBER_WORDS
 
 
+def _numbers(words: list[str]) -> list[str]:
+    """The numbers among ``words`` by value, so "twelve" and "12" are the same number."""
+    return [_NUMBER_VALUES.get(w, w.replace(",", "")) for w in words if _is_number(w)]
+
+
 def _are_antonyms(a: str, b: str) -> bool:
     if b in _ANTONYMS.get(a, ()):
         return True
     short, long_ = sorted((a, b), key=len)
-    return any(long_ == p + short for p in _NEGATING_PREFIXES) and len(short) > 2
+    if len(short) <= 2:
+        return False
+    if any(long_ == p + short for p in _NEGATING_PREFIXES):
+        return True
+    adjective = len(short) > 4 and short.endswith(_ADJECTIVE_ENDINGS)
+    return adjective and any(long_ == p + short for p in _ADJECTIVE_PREFIXES)
 
 
 def flag_edit(source: list[str], claim: list[str]) -> str | None:
@@ -106,7 +144,7 @@ def flag_edit(source: list[str], claim: list[str]) -> str | None:
     claim_neg = sum(_is_negation(w) for w in claim)
     if src_neg != claim_neg:
         return "negation"
-    if [w for w in source if _is_number(w)] != [w for w in claim if _is_number(w)]:
+    if _numbers(source) != _numbers(claim):
         return "number"
     if any(_are_antonyms(a, b) for a in source for b in claim):
         return "antonym"
@@ -161,6 +199,9 @@ def align(claim: str, text: str, *, offset: int = 0) -> Alignment | None:
 
     Returns None when the two share no word.
     """
+    elided = align_elided(claim, text, offset=offset)
+    if elided is not None:
+        return elided
     claim_spans, claim_words = _tokens(claim)
     if not claim_words or not text:
         return None
@@ -202,6 +243,88 @@ def align(claim: str, text: str, *, offset: int = 0) -> Alignment | None:
         ops=tuple(ops),
         matched_words=matched,
         claim_words=len(claim_words),
+    )
+
+
+def _pieces(claim: str) -> list[tuple[int, int]]:
+    """The spans of ``claim`` between its ellipses that hold words."""
+    cuts = [0, *(x for m in _ELLIPSIS.finditer(claim) for x in m.span()), len(claim)]
+    spans = zip(cuts[::2], cuts[1::2], strict=True)
+    return [(a, b) for a, b in spans if word_spans(claim[a:b])]
+
+
+def _occurrences(piece: list[str], words: list[str]) -> list[int]:
+    n = len(piece)
+    return [i for i in range(len(words) - n + 1) if words[i : i + n] == piece]
+
+
+def _chain(pieces: list[list[str]], words: list[str]) -> list[int] | None:
+    """Word positions of the pieces, in order, each gap at most MAX_ELIDED_WORDS; the
+    tightest such chain, or None."""
+    found = [_occurrences(p, words) for p in pieces]
+    chains = []
+    for first in found[0]:
+        chain = [first]
+        for piece, places in zip(pieces, found[1:], strict=False):
+            after = chain[-1] + len(piece)
+            nxt = next((i for i in places if after <= i <= after + MAX_ELIDED_WORDS), None)
+            if nxt is None:
+                break
+            chain.append(nxt)
+        if len(chain) == len(pieces):
+            chains.append(chain)
+    return min(chains, key=lambda c: c[-1] - c[0], default=None)
+
+
+def elision_flag(dropped: list[str]) -> str | None:
+    """Name what the words an ellipsis drops would change, or None when they are safe."""
+    if any(_is_negation(w) for w in dropped):
+        return "negation"
+    if any(_is_number(w) for w in dropped):
+        return "number"
+    if any(w in _QUALIFIERS for w in dropped):
+        return "qualifier"
+    return None
+
+
+def elision_note(elided: tuple[str, ...]) -> str:
+    """ "; the ellipsis stands for "..."", for a verdict sentence (empty without one)."""
+    if not elided:
+        return ""
+    dropped = " and ".join(f"\u201c{d}\u201d" for d in elided)
+    return f"; the ellipsis stands for {dropped}"
+
+
+def align_elided(claim: str, text: str, *, offset: int = 0) -> Alignment | None:
+    """Align a claim with ellipses piece by piece; None when it has none inside, or when
+    its pieces do not all appear verbatim and in order in ``text``."""
+    pieces = [(a, *_tokens(claim[a:b])) for a, b in _pieces(claim)]
+    if len(pieces) < 2:
+        return None
+    spans, words = _tokens(text)
+    chain = _chain([piece_words for _a, _s, piece_words in pieces], words)
+    if chain is None:
+        return None
+    ops: list[DiffOp] = []
+    last = chain[0]  # the source word after the previous piece
+    for at, (a, piece_spans, piece_words) in zip(chain, pieces, strict=True):
+        if at > last:
+            flag = elision_flag(words[last:at])
+            ops.append(DiffOp("delete", _slice(text, spans, last, at), "", flag))
+        claimed = [(x + a, y + a) for x, y in piece_spans]
+        end = at + len(piece_words)
+        source = _slice(text, spans, at, end)
+        ops.append(DiffOp("equal", source, _slice(claim, claimed, 0, len(claimed))))
+        last = end
+    n = sum(len(piece_words) for _a, _s, piece_words in pieces)
+    return Alignment(
+        start=offset + spans[chain[0]][0],
+        end=offset + spans[last - 1][1],
+        similarity=1.0,  # every quoted word is there verbatim; ``elided`` says what is not
+        ops=tuple(ops),
+        matched_words=n,
+        claim_words=n,
+        elided=tuple(op.source for op in ops if op.op == "delete"),
     )
 
 

@@ -8,10 +8,13 @@ from __future__ import annotations
 
 from pathlib import PurePath
 
+from assistant.align import elision_note
 from assistant.citations import where
 from assistant.evidence import Evidence
 from assistant.verify import explain
 from quotedesk.models import Answer, Citation, DiffOp, SearchTrace
+
+NEAREST_SHOWN = 3  # near misses listed under a "no answer"
 
 
 def who(c: Citation) -> str:
@@ -48,15 +51,15 @@ def describe_trace(trace: SearchTrace | None) -> str:
     if trace.filters:
         parts.append("Filters: " + ", ".join(f"{k}={v}" for k, v in trace.filters.items()))
     if trace.candidates:
-        parts.append("Closest candidates:")
+        # no scores or ids: relative ranks read as certainty, ids mean nothing to a reader
+        parts.append("Nearest wording in the library, none close enough to answer:")
         parts.extend(
-            f"  {c.score:.2f} [{c.kind} {c.id}] \u201c{' '.join(c.text.split())}\u201d"
-            for c in trace.candidates
+            f"  - \u201c{' '.join(c.text.split())}\u201d" for c in trace.candidates[:NEAREST_SHOWN]
         )
     return "\n".join(parts)
 
 
-def _diff_line(diff: tuple[DiffOp, ...]) -> str:
+def _diff_line(diff: tuple[DiffOp, ...], lead: str = "Changes from the source") -> str:
     changes = []
     for d in diff:
         if d.op == "equal":
@@ -68,7 +71,7 @@ def _diff_line(diff: tuple[DiffOp, ...]) -> str:
             changes.append(f"dropped \u201c{d.source}\u201d{flag}")
         else:
             changes.append(f"\u201c{d.source}\u201d became \u201c{d.claim}\u201d{flag}")
-    return "Changes from the source: " + "; ".join(changes) if changes else ""
+    return f"{lead}: " + "; ".join(changes) if changes else ""
 
 
 def compose(evidence: Evidence) -> Answer:
@@ -84,39 +87,22 @@ def compose(evidence: Evidence) -> Answer:
         return Answer(f"{text}\n{detail}" if detail else text, trace=evidence.trace)
     lead = evidence.citations[0]
     if q.intent == "who_said":
-        speakers = list(dict.fromkeys(c.speaker for c in evidence.citations))
-        if not evidence.exact:
-            differs = ", ".join(evidence.changes)
-            head = (
-                f"No stored quote has these exact words; the closest statement is by {who(lead)}"
-                + (f" (its meaning differs: {differs}):" if differs else ":")
-            )
-        elif len(evidence.citations) == 1:
-            head = f"{who(lead)} said it:"
-        elif len(speakers) == 1:
-            places = _places(evidence)
-            head = f"{who(lead)} said it, in {places} (earliest first):"
-        else:
-            head = (
-                f"{len(speakers)} speakers said similar things; the closest match is "
-                f"{who(lead)}. Matches in {_places(evidence)}, earliest first:"
-            )
-        body = _list(evidence.citations, numbered=len(evidence.citations) > 1)
+        lines = [
+            _who_said_head(evidence),
+            _list(evidence.citations, numbered=len(evidence.citations) > 1),
+        ]
+        if evidence.diff and not evidence.elided:
+            lines.append(_diff_line(evidence.diff, "Your words differ from the source"))
         return Answer(
-            f"{head}\n{body}",
+            "\n".join(lines),
             speaker=lead.speaker,
             citations=evidence.citations,
             trace=evidence.trace,
         )
     if q.intent == "what_said":
-        about = f" about {q.topic}" if q.topic else ""
-        more = "other " if q.exclude else ""
-        shown = len(evidence.citations)
-        count = f"{shown} of {evidence.total}" if evidence.total > shown else f"{shown}"
-        head = f"{count} {more}quote(s) by {who(lead)}{about}, earliest first:"
         body = _list(evidence.citations, numbered=True)
         return Answer(
-            f"{head}\n{body}",
+            f"{_what_said_head(evidence)}\n{body}",
             speaker=lead.speaker,
             citations=evidence.citations,
             trace=evidence.trace,
@@ -124,6 +110,47 @@ def compose(evidence: Evidence) -> Answer:
     head = f"The closest passages in the library for \u201c{q.search_text}\u201d:"
     body = _list(evidence.citations, numbered=True)
     return Answer(f"{head}\n{body}", citations=evidence.citations, trace=evidence.trace)
+
+
+def _who_said_head(evidence: Evidence) -> str:
+    """Who said it, saying plainly when the stored words are not the asked ones."""
+    lead = evidence.citations[0]
+    differs = ", ".join(evidence.changes)
+    if evidence.elided:
+        dropped = elision_note(evidence.elided)
+        if differs:
+            return f"{who(lead)} said these words{dropped}, which changes the meaning ({differs}):"
+        return f"{who(lead)} said it{dropped}:"
+    if not evidence.exact:
+        return f"No stored quote has these exact words; the closest statement is by {who(lead)}" + (
+            f" (its meaning differs: {differs}):" if differs else ":"
+        )
+    if evidence.diff:
+        return f"{who(lead)} said something close to this, but not in these exact words:"
+    speakers = list(dict.fromkeys(c.speaker for c in evidence.citations))
+    if len(evidence.citations) == 1:
+        return f"{who(lead)} said it:"
+    if len(speakers) == 1:
+        return f"{who(lead)} said it, in {_places(evidence)} (earliest first):"
+    return (
+        f"{len(speakers)} speakers said similar things; the closest match is "
+        f"{who(lead)}. Matches in {_places(evidence)}, earliest first:"
+    )
+
+
+def _what_said_head(evidence: Evidence) -> str:
+    """How many quotes are listed, and whether they are about the topic at all."""
+    q, lead = evidence.question, evidence.citations[0]
+    if not evidence.on_topic:
+        return (
+            f"None of the stored quotes by {who(lead)} is about {q.topic}. "
+            f"The closest ones, which are not about it:"
+        )
+    about = f" about {q.topic}" if q.topic else ""
+    more = "other " if q.exclude else ""
+    shown = len(evidence.citations)
+    count = f"{shown} of {evidence.total}" if evidence.total > shown else f"{shown}"
+    return f"{count} {more}quote(s) by {who(lead)}{about}, earliest first:"
 
 
 def _places(evidence: Evidence) -> str:
@@ -150,7 +177,7 @@ def _verdict(evidence: Evidence) -> Answer:
         return Answer("\n".join([*lines, detail] if detail else lines), trace=v.trace)
     if v.citation:
         lines.append("Source: " + _cited(v.citation))
-    if v.diff:
+    if v.diff and not v.elided:  # explain() already names what an ellipsis drops
         lines.append(_diff_line(v.diff))
     if len(v.appearances) > 1:
         lines.append(f"Appears in {len(v.appearances)} articles; first appearance:")

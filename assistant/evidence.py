@@ -11,18 +11,20 @@ from dataclasses import dataclass, replace
 
 from assistant.align import fuzzy_score
 from assistant.citations import Match, cite, cite_match, cite_quote, locate, speaker_record
+from assistant.lexical import terms
 from assistant.query import Question
 from assistant.retrieve import Filters, Hit, Retriever
 from assistant.verify import ALTERED_MIN, verify_quote
-from quotedesk.models import Citation, Quote, SearchTrace, Verification
+from quotedesk.models import Citation, DiffOp, Quote, SearchTrace, Verification
 from quotedesk.text import words
 
 SIMILAR_MARGIN = 0.15  # matches this close to the best are "said similar things" too
-PARAPHRASE_EXACT = 0.8  # word similarity at which a who-said match counts as the same words
 PARAPHRASE_MIN = 0.55  # cosine a paraphrase needs before we offer it as the closest match
 ELIDED_MIN = 0.9  # share of the asked words found in order, with words left out
 GENERAL_MIN = 0.3
-TOPIC_MIN = 0.35  # cosine a quote needs to count as being about a what-did-X-say topic
+TOPIC_SURE = 0.55  # cosine that makes a quote about a topic it does not name ("NATO" and
+# a quote on "cooperation" measure 0.41)
+OFF_TOPIC_SHOWN = 3  # closest quotes offered when none is about the asked topic
 MAX_CITATIONS = 5
 
 
@@ -37,6 +39,9 @@ class Evidence:
     verification: Verification | None = None
     exact: bool = True  # False when the citations are the closest paraphrase, not the words
     changes: tuple[str, ...] = ()  # meaning changes between the question and the source
+    diff: tuple[DiffOp, ...] = ()  # the asked words against the lead citation, when they differ
+    elided: tuple[str, ...] = ()  # what the question's ellipses stand for in the lead citation
+    on_topic: bool = True  # False when none of a speaker's quotes is about the asked topic
     total: int = 0  # how many records matched in all (what-said lists are cut short)
     problem: str | None = None  # why nothing supports an answer, in words
     summary: str | None = None  # facts about the library itself (library questions)
@@ -103,8 +108,9 @@ def _who_said(retriever: Retriever, question: Question, extra: int) -> Evidence:
     if not strong and relaxed is not None:  # "in 2001" may have been part of the quote
         return _who_said(retriever, relaxed, extra)
     if strong:
-        top = strong[0].alignment.similarity
-        changes = tuple(sorted({d.flag for d in strong[0].alignment.ops if d.flag}))
+        lead = strong[0].alignment
+        top = lead.similarity
+        changes = tuple(sorted({d.flag for d in lead.ops if d.flag}))
         similar = [m for m in strong if m.alignment.similarity >= top - SIMILAR_MARGIN]
         similar.sort(key=lambda m: (m.day == 0, m.day, m.article_id, m.alignment.start))
         # the best match leads the answer; then the earliest others (syndicated copies
@@ -116,9 +122,10 @@ def _who_said(retriever: Retriever, question: Question, extra: int) -> Evidence:
             ordered,
             _rest(retriever, hits, ordered, fragment, extra),
             trace,
-            exact=not changes
-            and (top >= PARAPHRASE_EXACT or strong[0].alignment.coverage >= ELIDED_MIN),
+            exact=not changes,
             changes=changes,
+            diff=lead.diff,
+            elided=lead.elided,
             total=len(similar),
         )
     closest = [h for h in hits[:3] if _semantic(h) >= PARAPHRASE_MIN]
@@ -184,19 +191,20 @@ def _what_said(retriever: Retriever, question: Question) -> Evidence:
             trace=SearchTrace(queries=(question.text,), filters=question.filters()),
             problem=f"no quotes attributed to {question.speaker} are stored",
         )
+    on_topic = True
     if question.topic:
         hits, trace = retriever.search(question.topic, filters=filters, kinds=("quote",))
-        # only quotes that share a word with the topic or are close in meaning to it
-        quotes = [
-            h.quote
-            for h in hits
-            if h.quote is not None and ("bm25" in h.signals or _semantic(h) >= TOPIC_MIN)
-        ]
+        hits = [h for h in hits if h.quote and (h.article_id, h.start) not in question.exclude]
+        found = [h.quote for h in hits if h.quote and _about(question.topic, h)]
+        quotes = found or _naming(retriever, question, filters)  # beyond the top hits
+        # none is about the topic: the closest few are shown, and said to be off the topic
+        on_topic = bool(quotes) or not hits
+        quotes = quotes or [h.quote for h in hits[:OFF_TOPIC_SHOWN] if h.quote]
         scores = {h.id: h.score for h in hits}
     else:
         quotes, scores = retriever.quotes_matching(filters), {}
         trace = SearchTrace(queries=(question.text,))
-    quotes = [q for q in quotes if (q.article_id, q.start) not in question.exclude]
+        quotes = [q for q in quotes if (q.article_id, q.start) not in question.exclude]
     # the most relevant few (all, when there is no topic), shown earliest first
     shown = sorted(quotes[:MAX_CITATIONS], key=lambda q: (_day(retriever, q), q.start))
     citations = tuple(
@@ -213,7 +221,41 @@ def _what_said(retriever: Retriever, question: Question) -> Evidence:
         trace=replace(trace, filters=question.filters()),
         total=len(quotes),
         problem=problem,
+        on_topic=on_topic,
     )
+
+
+def _about(topic: str, hit: Hit) -> bool:
+    """Is the quote about ``topic``: it names the topic, or is very close in meaning? A
+    loose cosine is not enough ("NATO" is near any talk of alliances), so a quote that
+    only resembles the topic is never listed as about it."""
+    return _names_topic(topic, hit.text) or _semantic(hit) >= TOPIC_SURE
+
+
+def _names_topic(topic: str, text: str) -> bool:
+    """``text`` has the topic's words (any inflection; two of them for a longer topic)."""
+    wanted = {_stem(t) for t in terms(topic)}
+    named = wanted & {_stem(w) for w in words(text)}
+    return len(named) >= min(len(wanted), 2) > 0
+
+
+def _naming(retriever: Retriever, question: Question, filters: Filters) -> list[Quote]:
+    """Every quote of the speaker that names the topic, when the top hits held none."""
+    topic, excluded = question.topic or "", question.exclude
+    return [
+        q
+        for q in retriever.quotes_matching(filters)
+        if (q.article_id, q.start) not in excluded and _names_topic(topic, q.text)
+    ]
+
+
+def _stem(word: str) -> str:
+    """The singular, roughly: enough for "fares"/"fare", "taxes"/"tax", "cities"/"city"
+    (no verb endings: "spring" is not "spr")."""
+    for suffix, repl in (("ies", "y"), ("es", ""), ("s", "")):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            return (word[: -len(suffix)] + repl).rstrip("e")
+    return word.rstrip("e")
 
 
 def _day(retriever: Retriever, quote: Quote) -> int:

@@ -1,8 +1,9 @@
 """Is the claimed speaker the stored speaker? Tolerant of titles and partial names.
 
-Users write "Putin", "President Putin" or "Vladimir Putin"; articles store the
-fullest name they give. Titles are dropped and a surname (or any one name part,
-since some names put the family name first) is enough.
+Users write "Putin", "President Putin", "Fire Chief Dana Ortiz" or "Dana Ortiz, fire
+chief"; articles store the fullest name they give. Titles and roles typed before the
+name (up to the last title word) or after a comma are dropped, and a surname (or any one
+name part, since some names put the family name first) is enough.
 """
 
 from __future__ import annotations
@@ -18,7 +19,14 @@ _TITLES = {
     "princess", "general", "gen", "col", "colonel", "capt", "captain", "chairman", "chairwoman",
     "ceo", "pope", "judge", "justice", "chief", "premier", "former", "foreign", "deputy",
     "spokesman", "spokeswoman", "spokesperson", "st", "rev", "reverend", "sheikh", "jr", "sr",
+    "commissioner", "director", "officer", "inspector", "sergeant", "sgt", "lieutenant", "lt",
+    "detective", "det", "sheriff", "superintendent", "councillor", "councilor", "councilman",
+    "councilwoman", "alderman", "ambassador", "attorney", "prosecutor", "chair", "chairperson",
+    "mp", "mpp", "mla", "congressman", "congresswoman", "commander", "admiral", "coach",
+    "manager", "bishop", "cardinal", "rabbi", "imam", "leader", "head", "founder",
+    "economist", "analyst", "lawyer", "constable", "cst", "corporal",
 }  # fmt: skip
+_SUFFIXES = {"jr", "sr", "ii", "iii"}
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 
 
@@ -27,8 +35,15 @@ def name_parts(name: str | None) -> list[str]:
     if not name:
         return []
     folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
+    folded = re.split(r"[,(]", folded)[0]  # "Dana Ortiz, fire chief": the role follows
     words = [re.sub(r"'s$", "", w) for w in _WORD.findall(folded)]
-    return [w for w in words if w not in _TITLES]
+    while len(words) > 1 and words[-1] in _SUFFIXES:
+        words.pop()
+    if all(w in _TITLES for w in words):  # "the minister": a description, no name
+        return []
+    # everything up to the last title word before the name is a role ("Fire Chief ...")
+    role = max((i for i, w in enumerate(words[:-1]) if w in _TITLES), default=-1)
+    return words[role + 1 :]
 
 
 def same_person(claimed: str | None, actual: str | None) -> bool:
@@ -36,8 +51,8 @@ def same_person(claimed: str | None, actual: str | None) -> bool:
     c, a = name_parts(claimed), name_parts(actual)
     if not c or not a:
         return False
-    if c == a or set(c) <= set(a):
-        return True
+    if c == a or set(c) <= set(a) or (len(a) > 1 and c[-len(a) :] == a):
+        return True  # the stored full name ends what was typed: "Olympic champion Dana Ortiz"
     if c[-1] != a[-1]:
         return False
     # Same surname: the other claimed parts must be initials or parts of the stored name.

@@ -289,7 +289,7 @@ def _clean_speaker(speaker: str | None) -> str | None:
     speaker = _clean(speaker)
     if not speaker:
         return None
-    speaker = re.sub(r"'s?$", "", speaker)
+    speaker = re.sub(r"'s?$", "", speaker.rstrip(",;: "))  # "Dana Ortiz, fire chief,"
     words = speaker.split()
     while words and words[0].lower() in _TITLE_WORDS:
         words = words[1:]

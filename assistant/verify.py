@@ -11,6 +11,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from assistant.align import elision_note
 from assistant.citations import Match, cite_match, locate
 from assistant.names import looks_like_name, name_parts, same_person
 from assistant.retrieve import Retriever
@@ -68,10 +69,11 @@ def verify_quote(retriever: Retriever, claim: str, speaker: str | None = None) -
         speaker=found_speaker,
         claimed_speaker=speaker,
         similarity=best.alignment.similarity,
-        diff=() if best.alignment.exact else best.alignment.ops,
+        diff=best.alignment.diff,
         citation=citation,
         appearances=appearances,
         trace=trace,
+        elided=best.alignment.elided,
     )
 
 
@@ -123,7 +125,7 @@ def explain(v: Verification) -> str:
     who = v.speaker or "no quoted speaker (the article's own words)"
     if v.verdict == "verified":
         by = f" and attributed to {v.speaker}" if v.speaker else ""
-        return f"Verified: the words appear{where}{by}."
+        return f"Verified: the words appear{where}{by}{elision_note(v.elided)}."
     if v.verdict == "misattributed":
         return (
             f"Misattributed: the words appear{where}, but they are said by {who}, "
@@ -133,6 +135,8 @@ def explain(v: Verification) -> str:
         flags = sorted({d.flag for d in v.diff if d.flag})
         change = f" (meaning changed: {', '.join(flags)})" if flags else ""
         by = f" by {v.speaker}" if v.speaker else ""
+        if v.elided and v.similarity >= 1.0:  # every word is there; the ellipsis is not
+            return f"Altered: the words appear{where}{by}{elision_note(v.elided)}{change}."
         return (
             f"Altered: the closest source{where}{by} words it differently{change}; "
             f"similarity {v.similarity:.2f}."

@@ -248,6 +248,7 @@ class Verification:
     citation: Citation | None = None
     appearances: tuple[Citation, ...] = ()
     trace: SearchTrace | None = None
+    elided: tuple[str, ...] = ()  # source words the claim's ellipses stand for
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -258,6 +259,7 @@ class Verification:
             "diff": [d.to_dict() for d in self.diff],
             "citation": self.citation.to_dict() if self.citation else None,
             "appearances": [a.to_dict() for a in self.appearances],
+            "elided": list(self.elided),
         }
 
 

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from assistant_library import NEWS_DIR, open_desk
+from invented_library import invented_desk
 
 
 @pytest.fixture(scope="module")
@@ -180,3 +183,95 @@ def test_terminal_sources_show_the_quote_inside_its_passage() -> None:
     shown = console.export_text()
     assert passage in shown
     assert "The Daily · 2024-05-01 · characters 20-55 of the stored text of bridge.txt" in shown
+
+
+@pytest.fixture(scope="module")
+def invented():
+    return invented_desk()
+
+
+@pytest.mark.parametrize(
+    "name, stored",
+    [
+        ("Fire Chief Dana Ortiz", "Dana Ortiz"),
+        ("Dana Ortiz, the fire chief,", "Dana Ortiz"),
+        ("Chief Ortiz", "Dana Ortiz"),
+        ("Sen. Warrington", "Elizabeth Warrington"),
+        ("Mr. Haddad", "Councillor Amir Haddad"),
+    ],
+)
+def test_speakers_are_found_with_the_titles_users_type(invented, name: str, stored: str) -> None:
+    answer = invented.ask(f"what did {name} say?")
+    assert answer.speaker == stored
+    assert answer.citations and all(c.speaker == stored for c in answer.citations)
+
+
+def test_what_did_someone_say_about_a_topic_none_of_their_quotes_is_about(desk) -> None:
+    answer = desk.ask("what did Putin say about NATO?")
+    assert "None of the stored quotes by Vladimir Putin" in answer.answer
+    assert "not about it" in answer.answer
+    assert "quote(s) by" not in answer.answer  # no count of quotes "about NATO"
+    assert all("NATO" not in c.quote for c in answer.citations)
+
+
+def test_what_said_about_a_topic_lists_only_quotes_that_name_it(invented) -> None:
+    answer = invented.ask("what did Brightwater say about fares?")
+    assert answer.citations
+    assert all("fares" in c.quote for c in answer.citations)
+    assert "about fares" in answer.answer
+
+
+def test_what_said_about_a_topic_nobody_mentioned_says_so(invented) -> None:
+    answer = invented.ask("what did Brightwater say about the library?")
+    assert answer.answer.startswith("None of the stored quotes by Lena Brightwater")
+    assert all("library" not in c.quote for c in answer.citations)
+
+
+def test_no_answer_shows_no_scores_and_no_internal_ids(invented) -> None:
+    answer = invented.ask("asdf qwerty")
+    assert "no answer" in answer.answer.lower()
+    assert not re.search(r"\b[01]\.\d\d\b", answer.answer)  # "1.00" reads as certainty
+    assert all(a.id not in answer.answer for a in invented.articles())
+
+
+def test_who_said_with_a_word_replaced_says_the_words_differ(invented) -> None:
+    answer = invented.ask("who said we will not raise train fares this year?")
+    assert answer.speaker == "Lena Brightwater"
+    assert "said it" not in answer.answer
+    assert "not in these exact words" in answer.answer
+    assert "\u201cbus\u201d became \u201ctrain\u201d" in answer.answer
+
+
+def test_meaning_notes_only_for_changes_the_diff_holds(invented) -> None:
+    """Twelve is 12: the answer shows the wording change without calling it a number change."""
+    answer = invented.ask("who said ridership grew by twelve percent in the spring?")
+    assert "\u201c12\u201d became \u201ctwelve\u201d" in answer.answer
+    assert "number" not in answer.answer
+
+
+def test_who_said_with_an_ellipsis_names_the_elided_words(invented) -> None:
+    answer = invented.ask("who said the tunnel plan is ambitious … the money is not there yet?")
+    assert answer.speaker == "Lena Brightwater"
+    assert "said it; the ellipsis stands for \u201cbut\u201d" in answer.answer
+
+
+def test_what_said_finds_quotes_naming_the_topic_beyond_the_top_hits(invented) -> None:
+    """With one hit per signal, the nearest quote to "years" is about a depot; the quote
+    that says "this year" is still found, because every quote of the speaker is read."""
+    from assistant.answer import compose
+    from assistant.evidence import gather
+    from assistant.query import parse_question
+    from assistant.retrieve import Retriever
+
+    narrow = Retriever(invented.store, k=1)
+    answer = compose(gather(narrow, parse_question("what did Brightwater say about years?")))
+    assert [c.quote for c in answer.citations] == ["We will not raise bus fares this year"]
+    assert "about years" in answer.answer
+
+
+def test_did_x_say_an_elided_quote_answers_yes_and_names_the_elided_words_once(invented) -> None:
+    answer = invented.ask(
+        "did Brightwater say the tunnel plan is ambitious … the money is not there yet?"
+    )
+    assert answer.answer.startswith("Yes.")
+    assert answer.answer.count("\u201cbut\u201d") == 1

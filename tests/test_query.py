@@ -43,6 +43,20 @@ def test_what_did_someone_say_with_and_without_topic() -> None:
 
 
 @pytest.mark.parametrize(
+    "question, speaker",
+    [
+        ("what did Fire Chief Dana Ortiz say?", "Fire Chief Dana Ortiz"),
+        ("what did Dana Ortiz, the fire chief, say about exits?", "Dana Ortiz, the fire chief"),
+        ("what did Sen. Warrington say?", "Sen. Warrington"),
+        ("did Mr. Haddad say the tunnel helps everyone?", "Mr. Haddad"),
+    ],
+)
+def test_titles_and_roles_stay_with_the_speaker_name(question: str, speaker: str) -> None:
+    """The whole name as typed reaches name matching, which knows titles and roles."""
+    assert parse_question(question).speaker == speaker
+
+
+@pytest.mark.parametrize(
     "question, speaker, fragment",
     [
         (

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import pytest
 from assistant_library import open_desk
+from invented_library import invented_desk
 
-from assistant.align import align
+from assistant.align import align, flag_edit
 from assistant.names import same_person
-from assistant.verify import to_claimreview
+from assistant.verify import explain, to_claimreview
 from quotedesk.resources import SAMPLE_ARTICLE
 
 TEXT = SAMPLE_ARTICLE.read_text(encoding="utf-8")
@@ -46,6 +47,79 @@ def test_speaker_variants_match(claimed: str) -> None:
 def test_different_people_do_not_match() -> None:
     assert not same_person("Xi Jinping", "Vladimir Putin")
     assert not same_person("Joe Biden", "Hunter Biden")
+    assert not same_person("Maria Ortiz", "Dana Ortiz")
+    assert not same_person("Fire Chief Maria Ortiz", "Dana Ortiz")
+    assert not same_person("John King", "Martin Luther King Jr.")  # a surname, not a title
+
+
+@pytest.mark.parametrize(
+    "claimed",
+    [
+        "Fire Chief Dana Ortiz",
+        "fire chief dana ortiz",
+        "Chief Ortiz",
+        "Ms. Ortiz",
+        "Dana Ortiz, the city's fire chief",
+        "Olympic champion Dana Ortiz",  # a role not in any list: the full name still ends it
+    ],
+)
+def test_titles_and_roles_around_a_name_match_the_stored_speaker(claimed: str) -> None:
+    assert same_person(claimed, "Dana Ortiz")
+
+
+@pytest.mark.parametrize(
+    "source, claim",
+    [(["12"], ["twelve"]), (["inform"], ["form"]), (["discover"], ["cover"]), (["12"], [])],
+)
+def test_edits_that_keep_the_meaning_are_not_flagged(source, claim) -> None:
+    expected = "number" if not claim else None  # a number dropped outright is a change
+    assert flag_edit(source, claim) == expected
+
+
+def test_prefix_antonyms_of_adjectives_are_still_flagged() -> None:
+    assert flag_edit(["legal"], ["illegal"]) == "antonym"
+    assert flag_edit(["likely"], ["unlikely"]) == "antonym"
+
+
+def test_ellipsis_pieces_out_of_order_are_not_an_elision() -> None:
+    text = "The road is long, but the view is worth it, and we will climb."
+    assert align("The road is long … and we will climb", text).elided == (
+        "but the view is worth it",
+    )
+    assert align("and we will climb … The road is long", text).elided == ()
+
+
+@pytest.fixture(scope="module")
+def invented():
+    return invented_desk()
+
+
+def test_elided_quote_is_verified_with_the_dropped_words_shown(invented) -> None:
+    v = invented.verify("The tunnel plan is ambitious … the money is not there yet", "Brightwater")
+    assert v.verdict == "verified"
+    assert v.speaker == "Lena Brightwater"
+    assert v.elided == ("but",)
+    assert ("delete", "but", None) in [(d.op, d.source, d.flag) for d in v.diff]
+    assert "ellipsis stands for \u201cbut\u201d" in explain(v)
+    assert v.to_dict()["elided"] == ["but"]
+
+
+@pytest.mark.parametrize(
+    "claim, dropped, flag",
+    [
+        ("The tunnel plan is ambitious, but the money is ... there yet", "not", "negation"),
+        ("Ridership grew by … percent in the spring", "12", "number"),
+        ("The tunnel will [...] help commuters who live downtown", "only", "qualifier"),
+    ],
+)
+def test_elision_that_drops_what_changes_the_meaning_is_altered(
+    invented, claim: str, dropped: str, flag: str
+) -> None:
+    v = invented.verify(claim)
+    assert v.verdict == "altered"
+    assert v.elided == (dropped,)
+    assert ("delete", dropped, flag) in [(d.op, d.source, d.flag) for d in v.diff]
+    assert f"\u201c{dropped}\u201d" in explain(v) and flag in explain(v)
 
 
 @pytest.fixture(scope="module")
@@ -110,6 +184,7 @@ def test_to_dict_has_exactly_the_documented_keys(desk) -> None:
         "diff",
         "citation",
         "appearances",
+        "elided",
     }
     assert data["appearances"][0]["published"].startswith("2021-12-16")
 
