@@ -12,8 +12,14 @@ from typing import Any, Literal
 
 QuoteKind = Literal["direct", "indirect", "mixed", "section"]
 MentionKind = Literal["named", "pronoun", "nominal", "none"]
-Verdict = Literal["verified", "misattributed", "altered", "not_found"]
+# "words_verified": the words are verbatim in the library but the speaker was not confirmed
+Verdict = Literal["verified", "words_verified", "misattributed", "altered", "not_found"]
+# how the claimed speaker compares with the stored one, for verbatim words
+SpeakerCheck = Literal["confirmed", "contradicted", "uncertain", "not_claimed"]
 IngestStatus = Literal["added", "updated", "unchanged", "failed"]
+
+# a stored attribution below this confidence is a guess: it can neither verify nor refute
+SPEAKER_CERTAIN = 0.8
 
 
 @dataclass(frozen=True)
@@ -197,7 +203,12 @@ class DiffOp:
 
 @dataclass(frozen=True)
 class Verification:
-    """The provenance verdict for a quote, with its evidence."""
+    """The provenance verdict for a quote, with its evidence.
+
+    ``verdict == "verified"`` only when the words are verbatim in the library *and* the
+    claimed speaker is the stored one, stored with confidence; ``speaker_check`` says
+    why words found verbatim were not (``None`` when the words were not found verbatim).
+    """
 
     verdict: Verdict
     quote: str
@@ -208,10 +219,12 @@ class Verification:
     citation: Citation | None = None
     appearances: tuple[Citation, ...] = ()
     trace: SearchTrace | None = None
+    speaker_check: SpeakerCheck | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "verdict": self.verdict,
+            "speaker_check": self.speaker_check,
             "speaker": self.speaker,
             "claimed_speaker": self.claimed_speaker,
             "similarity": self.similarity,
