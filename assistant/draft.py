@@ -63,16 +63,23 @@ class DraftCheck:
 
 @dataclass(frozen=True)
 class Claim:
-    """A quotation the draft makes: its parts' offsets and the speaker it names (or None)."""
+    """A quotation the text makes: its parts' offsets and the speaker it names (or None).
+
+    ``reported`` marks unquoted reported speech ("Roe said that ..."): a draft may
+    paraphrase, so only an LLM reply, which must not, is held to it word for word.
+    """
 
     parts: tuple[tuple[int, int], ...]
     speaker: str | None
+    reported: bool = False
 
 
 def check_draft(retriever: Retriever, text: str) -> list[DraftCheck]:
     """Every quotation in ``text`` with its verdict, in draft order."""
     checks = []
     for claim in read_claims(text):
+        if claim.reported:
+            continue
         verifications = [verify_quote(retriever, text[a:b], claim.speaker) for a, b in claim.parts]
         worst = min(verifications, key=lambda v: _WORST_FIRST.index(v.verdict))
         start, end = claim.parts[0][0], claim.parts[-1][1]
@@ -81,7 +88,8 @@ def check_draft(retriever: Retriever, text: str) -> list[DraftCheck]:
 
 
 def read_claims(text: str) -> list[Claim]:
-    """Every quotation in ``text`` (the words between marks) with the speaker it is given."""
+    """Every quotation in ``text`` (the words between marks) with the speaker it is given,
+    and every stretch of reported speech outside marks, in text order."""
     from ingest.attribute import attribute_text
     from ingest.attribute.marks import find_marked_spans, paragraphs
 
@@ -98,7 +106,14 @@ def read_claims(text: str) -> list[Claim]:
         if speaker is None and span.continued and claims:
             speaker = claims[-1].speaker  # a quotation running on into the next paragraph
         claims.append(Claim(((span.start, span.end),), speaker))
-    return _join_split(even, claims)
+    claims = _join_split(even, claims)
+    marked = [(s.open_at, s.end) for s in spans]
+    claims.extend(
+        Claim(((q.start, q.end),), q.speaker, reported=True)
+        for q in quotes
+        if q.kind == "indirect" and not any(a < q.end and q.start <= b for a, b in marked)
+    )
+    return sorted(claims, key=lambda c: c.parts[0])
 
 
 def _even_marks(text: str) -> str:
