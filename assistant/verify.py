@@ -90,12 +90,11 @@ def speaker_check(retriever: Retriever, match: Match, claimed: str | None) -> Sp
     if not claimed:
         return "not_claimed"
     record = match.record
-    stored = record.speaker if record else None
-    if stored and looks_like_name(stored):
-        if record is None or record.confidence < SPEAKER_CERTAIN:
+    if record is not None and record.speaker and looks_like_name(record.speaker):
+        if record.confidence < SPEAKER_CERTAIN:
             return "uncertain"
-        return "confirmed" if same_person(claimed, stored) else "contradicted"
-    if same_person(claimed, stored) or _named_nearby(retriever, match, claimed):
+        return "confirmed" if same_person(claimed, record.speaker) else "contradicted"
+    if same_person(claimed, match.speaker) or _named_nearby(retriever, match, claimed):
         return "uncertain"
     return "contradicted"
 

@@ -101,6 +101,8 @@ ROWS = [
     (f'"{N}."', f"{N}.", None, "words_verified"),
     (f'"{T}," Kessler said.', T, "Kessler", "words_verified"),
     (f'Kessler put it plainly: "{T}."', T, "Kessler", "words_verified"),
+    # a guessed stored speaker cannot refute a claim either
+    (f'"{T}," Brandt said.', T, "Brandt", "words_verified"),
 ]  # fmt: skip
 
 
