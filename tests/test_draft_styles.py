@@ -61,8 +61,8 @@ ROWS = [
     (f'"{B}," said economist Tomas Brandt.', B, "Tomas Brandt", "verified"),
     (f'"{V}," Varga said. "{N}."', V, "Varga", "misattributed"),
     # altered: one word added, changed, negated
-    ('Brandt, of the Northfield Institute, was gloomier: "Ports like this one rarely ever pay '
-     'for themselves within a decade," he said.',
+    ('Mayor Elena Varga spoke first.\n\nBrandt, of the Northfield Institute, was gloomier: '
+     '"Ports like this one rarely ever pay for themselves within a decade," he said.',
      "Ports like this one rarely ever pay for themselves within a decade", "Brandt", "altered"),
     (f'"{V.replace("two", "three")}," Varga said.', V.replace("two", "three"), "Varga", "altered"),
     (f'Varga said: "{V.replace("will", "will not")}."', V.replace("will", "will not"), "Varga",
