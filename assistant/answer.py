@@ -168,10 +168,13 @@ def _list(citations: tuple[Citation, ...], *, numbered: bool) -> str:
     return "\n".join(_cited(c, i) for i, c in enumerate(ordered, 1))
 
 
+_REPLY = {"verified": "Yes. ", "words_verified": "Not confirmed. "}
+
+
 def _verdict(evidence: Evidence) -> Answer:
     v = evidence.verification
     assert v is not None
-    lines = [("Yes. " if v.verdict == "verified" else "No. ") + explain(v)]
+    lines = [_REPLY.get(v.verdict, "No. ") + explain(v)]
     if v.verdict == "not_found":
         detail = describe_trace(v.trace)
         return Answer("\n".join([*lines, detail] if detail else lines), trace=v.trace)

@@ -2,15 +2,18 @@
 
 The model sees numbered sources (S1, S2, ...) built from the evidence and must reply
 with JSON naming the ids it relies on. Quote text never comes from the model: the
-answer's citations are the stored ones it picked. An unusable reply (no citations,
-an id we did not offer, bad JSON, a timeout or any client error) falls back to the
-extractive answer, with a note saying why.
+answer's citations are the stored ones it picked, and its prose is read like a draft:
+any quotation or reported speech must be word for word in a cited source, credited to
+that source's stored speaker. An unusable reply (no citations, an id we did not offer,
+bad JSON, words or speakers its sources do not back, an overlong reply, no reply within
+the deadline or any client error) falls back to the extractive answer, with a note.
 """
 
 from __future__ import annotations
 
 import json
 import re
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 from assistant.answer import compose, source_line, who
@@ -19,13 +22,14 @@ from assistant.names import same_person
 from quotedesk.config import Settings
 from quotedesk.errors import LLMError
 from quotedesk.models import Answer, Citation
-from quotedesk.text import normalize
+from quotedesk.text import words
 
 MAX_SOURCES = 8
 MAX_TOKENS = 400
 _JSON_OBJECT = re.compile(r"\{.*\}", re.S)
-# a span in double quotes (any style, after normalize()) of at least two words
-_QUOTED = re.compile(r'"([^"]*\w\s+\w[^"]*)"')
+MAX_REPLY_CHARS = 6_000  # MAX_TOKENS of prose is about 2,000 characters: far longer is not a reply
+_CODE_SPAN = re.compile(r"`+([^`]+?)`+")
+_BLOCKQUOTE = re.compile(r"^[ \t]*>[ \t]?(.*)$", re.M)
 
 
 def sources(evidence: Evidence) -> dict[str, Citation]:
@@ -72,6 +76,8 @@ def make_chat(settings: Settings) -> Any:
 
 def parse_reply(content: str, offered: dict[str, Citation]) -> tuple[str, str | None, list[str]]:
     """(prose, speaker, cited ids) from the model's JSON; LLMError when unusable."""
+    if len(content or "") > MAX_REPLY_CHARS:
+        raise LLMError(f"the model's reply is too long ({len(content):,} characters)")
     found = _JSON_OBJECT.search(content or "")
     if not found:
         raise LLMError("the model did not reply with JSON")
@@ -92,25 +98,55 @@ def parse_reply(content: str, offered: dict[str, Citation]) -> tuple[str, str | 
     if unknown:
         raise LLMError(f"the model cited sources that were not offered: {', '.join(unknown)}")
     cited = list(dict.fromkeys(cited))
-    _check_quoted_words(prose, [offered[c] for c in cited])
-    speaker = data.get("speaker")
-    return prose, str(speaker) if speaker else None, cited
+    speaker = str(data["speaker"]) if data.get("speaker") else None
+    _check_prose(prose, [offered[c] for c in cited], speaker)
+    return prose, speaker, cited
 
 
-def _check_quoted_words(prose: str, cited: list[Citation]) -> None:
-    """Words the model puts in quote marks must stand verbatim in a source it cited.
+def _check_prose(prose: str, cited: list[Citation], speaker: str | None) -> None:
+    """The model's prose is read as a draft and must claim only what its sources show.
 
-    The model may phrase, never author a quotation: a made-up or "improved" quote in
-    its prose makes the whole reply unusable.
+    Every quotation (any marks, a Markdown blockquote, a code span, a single word) and
+    every reported-speech claim must stand word for word in a cited source; every
+    person it presents as a speaker, and the speaker it names, must be the stored
+    speaker of a cited source holding those words. The model may phrase, never author
+    a quotation or move one to another person.
     """
-    # case-folded: lower-casing a quote's first word to fit a sentence is not an alteration
-    texts = [t for c in cited for t in (c.passage, c.quote)]
-    haystack = "\n".join(" ".join(normalize(t).split()) for t in texts).casefold()
-    for match in _QUOTED.finditer(normalize(prose)):
-        words = " ".join(match.group(1).split()).strip(" .,;:!?")
-        if words and words.casefold() not in haystack:
-            # the invented words are not repeated: a user must never see them as a quote
-            raise LLMError("the model quoted words that are not in its sources")
+    from assistant.draft import read_claims
+
+    text = _as_plain_quotes(prose)
+    for claim in read_claims(text):
+        for start, end in claim.parts:
+            holders = [c for c in cited if _holds(c, text[start:end])]
+            if not holders:
+                # the invented words are not repeated: a user must never see them as a quote
+                raise LLMError("the model quoted words that are not in its sources")
+            if claim.speaker and not any(same_person(claim.speaker, c.speaker) for c in holders):
+                raise LLMError(
+                    f"the model credits {claim.speaker} with words its sources attribute "
+                    "to someone else"
+                )
+    if speaker and not any(same_person(speaker, c.speaker) for c in cited):
+        raise LLMError(f"the model names {speaker}, who is not the speaker of its sources")
+
+
+def _as_plain_quotes(prose: str) -> str:
+    """Markdown quotations (blockquote lines, code spans) as plain double-quoted text."""
+    text = _CODE_SPAN.sub(lambda m: f'"{m.group(1).strip()}"', prose)
+    return _BLOCKQUOTE.sub(lambda m: f'"{m.group(1).strip()}"', text)
+
+
+def _holds(citation: Citation, fragment: str) -> bool:
+    """Are ``fragment``'s words, in order, in the citation's passage or quote?
+
+    Compared as words: case, marks and punctuation around a quotation are the prose's.
+    """
+    wanted = " ".join(words(fragment))
+    if not wanted:
+        return True
+    return any(
+        f" {wanted} " in f" {' '.join(words(t))} " for t in (citation.passage, citation.quote)
+    )
 
 
 def llm_answer(evidence: Evidence, settings: Settings, *, chat: Any = None) -> Answer:
@@ -122,7 +158,7 @@ def llm_answer(evidence: Evidence, settings: Settings, *, chat: Any = None) -> A
         return fallback
     try:
         chat = chat or make_chat(settings)
-        reply = chat.invoke(messages(evidence, offered))
+        reply = _ask(chat, messages(evidence, offered), settings.llm_timeout)
         prose, speaker, cited = parse_reply(str(reply.content), offered)
     except Exception as exc:  # any client failure (timeout, HTTP, parsing) falls back
         reason = str(exc) if isinstance(exc, LLMError) else _describe(exc)
@@ -137,6 +173,27 @@ def llm_answer(evidence: Evidence, settings: Settings, *, chat: Any = None) -> A
         for sid in cited
     )
     return Answer(f"{prose}\n\nSources:\n{listed}", chosen.speaker, citations, evidence.trace)
+
+
+def _ask(chat: Any, prompt: list[tuple[str, str]], deadline: float) -> Any:
+    """The model's reply within one deadline for the whole call.
+
+    The client's own timeout applies to each read, so a server that drips a byte every
+    few seconds could hold a question indefinitely; cancelling the async call closes
+    the connection instead of leaving a thread reading it.
+    """
+    import asyncio
+
+    async def call() -> Any:
+        return await asyncio.wait_for(chat.ainvoke(prompt), deadline)
+
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:  # the usual case: no event loop in this thread
+        return asyncio.run(call())
+    # called from async code: asyncio.run refuses a running loop, so use a thread of its own
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(asyncio.run, call()).result()
 
 
 def _describe(exc: Exception) -> str:

@@ -20,6 +20,7 @@ if TYPE_CHECKING:
 
 _VERDICT_STYLE = {
     "verified": "bold green",
+    "words_verified": "bold cyan",
     "misattributed": "bold red",
     "altered": "bold yellow",
     "not_found": "bold magenta",
@@ -68,10 +69,10 @@ def render_answer(answer: Answer, console: Console | None = None) -> None:
 
 
 def render_verification(v: Verification, console: Console | None = None) -> None:
-    from assistant.verify import explain
+    from assistant.verify import explain, verdict_label
 
     console = console or Console()
-    head = Text(v.verdict.replace("_", " ").upper(), style=_VERDICT_STYLE[v.verdict])
+    head = Text(verdict_label(v).upper(), style=_VERDICT_STYLE[v.verdict])
     head.append(f"  similarity {v.similarity:.2f}\n", style="dim")
     head.append(explain(v))
     if v.diff:
@@ -98,6 +99,8 @@ def render_verification(v: Verification, console: Console | None = None) -> None
 
 
 def render_draft(checks: Sequence[DraftCheck], console: Console | None = None) -> None:
+    from assistant.verify import verdict_label
+
     console = console or Console()
     if not checks:
         console.print("No quotations found in the draft.")
@@ -116,7 +119,7 @@ def render_draft(checks: Sequence[DraftCheck], console: Console | None = None) -
         table.add_row(
             Text(check.quote),
             check.claimed_speaker or "-",
-            Text(v.verdict.replace("_", " "), style=_VERDICT_STYLE[v.verdict]),
+            Text(verdict_label(v), style=_VERDICT_STYLE[v.verdict]),
             Text(source),
         )
     console.print(table)

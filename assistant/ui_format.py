@@ -14,7 +14,7 @@ from pathlib import PurePath
 from typing import TYPE_CHECKING, Any
 
 from assistant.citations import where
-from assistant.verify import explain
+from assistant.verify import explain, verdict_label
 from quotedesk.config import Settings
 from quotedesk.models import (
     Answer,
@@ -31,13 +31,13 @@ ARTICLE_COLUMNS = ["ID", "Title", "Author", "Published", "Quotes"]
 APPEARANCE_COLUMNS = ["Published", "Speaker", "Title", "Outlet", "Quote"]
 DRAFT_COLUMNS = ["Quote", "Claimed speaker", "Verdict", "Found speaker", "Source"]
 
-VERDICT_LABELS = {
-    "verified": "Verified",
-    "misattributed": "Misattributed",
-    "altered": "Altered",
-    "not_found": "Not found",
+VERDICT_ICONS = {
+    "verified": "✅",
+    "words_verified": "☑️",
+    "misattributed": "⚠️",
+    "altered": "✏️",
+    "not_found": "❓",
 }
-VERDICT_ICONS = {"verified": "✅", "misattributed": "⚠️", "altered": "✏️", "not_found": "❓"}
 
 #: HighlightedText categories; the legend colours edits that change what was said
 DIFF_COLORS = {
@@ -163,7 +163,7 @@ def verdict_markdown(verification: Verification) -> str:
     """The verdict card: the verdict, the plain-words explanation, and the source passage."""
     verdict = verification.verdict
     lines = [
-        f"## {VERDICT_ICONS.get(verdict, '')} {VERDICT_LABELS.get(verdict, verdict)}",
+        f"## {VERDICT_ICONS.get(verdict, '')} {verdict_label(verification)}",
         escape_markdown(explain(verification)),
     ]
     if verification.citation:
@@ -265,7 +265,7 @@ def draft_rows(checks: Iterable[DraftCheck]) -> list[list[str]]:
             [
                 check.quote,
                 check.claimed_speaker or "",
-                VERDICT_LABELS.get(found.verdict, found.verdict),
+                verdict_label(found),
                 found.speaker or "",
                 f"{source.title} ({byline(source)})" if source else "",
             ]

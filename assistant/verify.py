@@ -1,9 +1,11 @@
 """Provenance before publication: is this quote in the library, word for word, and whose?
 
 The verdict comes from a word alignment against the stored article text (not from a
-similarity score alone): identical words are ``verified`` (or ``misattributed`` when
-the stored speaker is someone else), close wording is ``altered`` with a diff whose
-meaning-changing edits are flagged, anything weaker is ``not_found``.
+similarity score alone): identical words are ``verified`` only when the claimed
+speaker is the one the library stored with confidence, ``misattributed`` when that
+speaker is someone else, and ``words_verified`` when the speaker could not be checked
+(none claimed, or the stored attribution is uncertain); close wording is ``altered``
+with a diff whose meaning-changing edits are flagged, anything weaker is ``not_found``.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from assistant.align import elision_note
 from assistant.citations import Match, cite_match, locate
 from assistant.names import looks_like_name, name_parts, same_person
 from assistant.retrieve import Retriever
-from quotedesk.models import Citation, Verification
+from quotedesk.models import SPEAKER_CERTAIN, Citation, SpeakerCheck, Verdict, Verification
 from quotedesk.text import words
 
 ALTERED_MIN = 0.6  # below this share of shared words, it is a different statement
@@ -47,26 +49,18 @@ def verify_quote(retriever: Retriever, claim: str, speaker: str | None = None) -
         )
     top = matches[0].alignment.similarity
     same = [m for m in matches if m.alignment.similarity >= top - APPEARANCE_MARGIN]
-    supported = {id(m): bool(speaker) and _said_by(retriever, m, speaker or "") for m in same}
-    # Among equally good places, one that supports the claimed speaker is the evidence.
-    same.sort(key=lambda m: (-m.alignment.similarity, not supported[id(m)]))
+    checks = {id(m): speaker_check(retriever, m, speaker) for m in same}
+    # Among equally good places, the one that best supports the claimed speaker is the evidence.
+    same.sort(key=lambda m: (-m.alignment.similarity, _SUPPORT.index(checks[id(m)])))
     best = same[0]
-    found_speaker = best.speaker
-    if not best.alignment.exact:
-        verdict = "altered"
-    elif speaker and not supported[id(best)]:
-        verdict = "misattributed"
-    else:
-        verdict = "verified"
-        if speaker and not same_person(speaker, best.speaker):
-            found_speaker = speaker  # named right beside the words, though not as a record
+    check = checks[id(best)] if best.alignment.exact else None
     citation = cite_match(retriever, best)
     earliest = sorted(same, key=lambda m: (m.day == 0, m.day, m.article_id, m.alignment.start))
     appearances = tuple(c for c in (cite_match(retriever, m) for m in earliest) if c)
     return Verification(
-        verdict=verdict,  # type: ignore[arg-type]
+        verdict=_VERDICTS[check] if check else "altered",
         quote=claim,
-        speaker=found_speaker,
+        speaker=best.speaker,
         claimed_speaker=speaker,
         similarity=best.alignment.similarity,
         diff=best.alignment.diff,
@@ -74,20 +68,41 @@ def verify_quote(retriever: Retriever, claim: str, speaker: str | None = None) -
         appearances=appearances,
         trace=trace,
         elided=best.alignment.elided,
+        speaker_check=check,
     )
 
 
-def _said_by(retriever: Retriever, match: Match, claimed: str) -> bool:
-    """Does the library support ``claimed`` as the speaker of the matched words?
+_SUPPORT: tuple[SpeakerCheck, ...] = ("confirmed", "not_claimed", "uncertain", "contradicted")
+_VERDICTS: dict[SpeakerCheck, Verdict] = {
+    "confirmed": "verified",
+    "contradicted": "misattributed",
+    "uncertain": "words_verified",
+    "not_claimed": "words_verified",
+}
 
-    A named stored speaker decides. When the words are stored without a speaker, or
-    with only a description ("the minister"), the claimed surname appearing in the
-    sentences around them (the attribution the article itself gives) supports it.
+
+def speaker_check(retriever: Retriever, match: Match, claimed: str | None) -> SpeakerCheck:
+    """How ``claimed`` compares with the library's speaker of the matched words.
+
+    Only a stored attribution made with confidence confirms or contradicts a claim: a
+    low-confidence one (a follow-on guess) is reported as uncertain either way. Words
+    stored without a named speaker, whose sentences around them name the claimed
+    person, are uncertain too: the article may say so, but the library did not read it.
     """
-    if same_person(claimed, match.speaker):
-        return True
-    if match.speaker and looks_like_name(match.speaker):
-        return False
+    if not claimed:
+        return "not_claimed"
+    record = match.record
+    if record is not None and record.speaker and looks_like_name(record.speaker):
+        if record.confidence < SPEAKER_CERTAIN:
+            return "uncertain"
+        return "confirmed" if same_person(claimed, record.speaker) else "contradicted"
+    if same_person(claimed, match.speaker) or _named_nearby(retriever, match, claimed):
+        return "uncertain"
+    return "contradicted"
+
+
+def _named_nearby(retriever: Retriever, match: Match, claimed: str) -> bool:
+    """Does the claimed surname appear in the sentences around the matched words?"""
     parts = name_parts(claimed)
     if not parts:
         return False
@@ -112,6 +127,7 @@ def _best_similarity(retriever: Retriever, claim: str, hits: list) -> float:
 
 _RATINGS = {
     "verified": (4, "Accurate"),
+    "words_verified": (3, "Accurate words, speaker unconfirmed"),
     "altered": (2, "Altered quote"),
     "misattributed": (1, "Misattributed"),
     "not_found": (1, "No source found"),
@@ -126,6 +142,11 @@ def explain(v: Verification) -> str:
     if v.verdict == "verified":
         by = f" and attributed to {v.speaker}" if v.speaker else ""
         return f"Verified: the words appear{where}{by}{elision_note(v.elided)}."
+    if v.verdict == "words_verified":
+        return (
+            f"Words verified, {_unconfirmed(v)}: the words appear{where}"
+            f"{elision_note(v.elided)}{_why_unconfirmed(v)}."
+        )
     if v.verdict == "misattributed":
         return (
             f"Misattributed: the words appear{where}, but they are said by {who}, "
@@ -146,6 +167,29 @@ def explain(v: Verification) -> str:
         f"Not found: nothing in the library is close to these words "
         f"(searched: {searched}; best similarity {v.similarity:.2f})."
     )
+
+
+def verdict_label(v: Verification) -> str:
+    """The verdict in a few words, for tables and headings ("Words verified, speaker uncertain")."""
+    if v.verdict == "words_verified":
+        return f"Words verified, {_unconfirmed(v)}"
+    return v.verdict.replace("_", " ").capitalize()
+
+
+def _unconfirmed(v: Verification) -> str:
+    return "speaker not checked" if v.speaker_check == "not_claimed" else "speaker uncertain"
+
+
+def _why_unconfirmed(v: Verification) -> str:
+    if v.speaker_check == "not_claimed":
+        by = f"attributed to {v.speaker}" if v.speaker else "with no quoted speaker"
+        return f", {by}; no speaker was claimed, so none was checked"
+    if v.speaker:
+        return (
+            f"; the library's attribution to {v.speaker} is uncertain, so it cannot "
+            f"confirm {v.claimed_speaker} as the speaker"
+        )
+    return f"; the library has no speaker for them, so it cannot confirm {v.claimed_speaker}"
 
 
 def to_claimreview(

@@ -16,7 +16,10 @@ from quotedesk.offsets import original_span, original_text
 
 QuoteKind = Literal["direct", "indirect", "mixed", "section"]
 MentionKind = Literal["named", "pronoun", "nominal", "none"]
-Verdict = Literal["verified", "misattributed", "altered", "not_found"]
+# "words_verified": the words are verbatim in the library but the speaker was not confirmed
+Verdict = Literal["verified", "words_verified", "misattributed", "altered", "not_found"]
+# how the claimed speaker compares with the stored one, for verbatim words
+SpeakerCheck = Literal["confirmed", "contradicted", "uncertain", "not_claimed"]
 IngestStatus = Literal["added", "updated", "unchanged", "failed"]
 #: what offsets in the original index: the file's text, the text extracted from HTML,
 #: a JSON record's text field, or text handed over in memory
@@ -25,6 +28,7 @@ OffsetsIn = Literal["file", "html", "record", "text"]
 # A quote's speaker counts as certain from this confidence up: `quotedesk eval` checks that
 # such quotes have the right speaker at least 95% of the time on held-out GGT articles, so
 # answers and verifications below it must say "speaker uncertain" instead of naming anyone.
+# A stored attribution below it is a guess: it can neither verify nor refute a claim.
 SPEAKER_CERTAIN = 0.8
 
 
@@ -237,7 +241,12 @@ class DiffOp:
 
 @dataclass(frozen=True)
 class Verification:
-    """The provenance verdict for a quote, with its evidence."""
+    """The provenance verdict for a quote, with its evidence.
+
+    ``verdict == "verified"`` only when the words are verbatim in the library *and* the
+    claimed speaker is the stored one, stored with confidence; ``speaker_check`` says
+    why words found verbatim were not (``None`` when the words were not found verbatim).
+    """
 
     verdict: Verdict
     quote: str
@@ -249,10 +258,12 @@ class Verification:
     appearances: tuple[Citation, ...] = ()
     trace: SearchTrace | None = None
     elided: tuple[str, ...] = ()  # source words the claim's ellipses stand for
+    speaker_check: SpeakerCheck | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "verdict": self.verdict,
+            "speaker_check": self.speaker_check,
             "speaker": self.speaker,
             "claimed_speaker": self.claimed_speaker,
             "similarity": self.similarity,

@@ -50,11 +50,18 @@ def test_empty_question_gets_a_readable_message(client: Client) -> None:
 
 
 def test_verify_a_real_sentence(client: Client) -> None:
-    result = client.predict(COLD_WAR, api_name="/verify")
+    result = client.predict(COLD_WAR, "Tavrovsky", api_name="/verify")
     assert result["verdict"] == "verified"
     assert result["speaker"] == "Yury Tavrovsky"
     assert result["citation"]["quote"] == COLD_WAR
     assert result["claimreview"]["@type"] == "ClaimReview"
+
+
+def test_verify_without_a_speaker_checks_only_the_words(client: Client) -> None:
+    result = client.predict(COLD_WAR, api_name="/verify")
+    assert result["verdict"] == "words_verified"
+    assert result["speaker_check"] == "not_claimed"
+    assert result["speaker"] == "Yury Tavrovsky"
 
 
 def test_verify_with_the_wrong_speaker_is_misattributed(client: Client) -> None:

@@ -53,6 +53,13 @@ def test_verify_json_and_claimreview(capsys, db) -> None:
     assert json.loads(out)["@type"] == "ClaimReview"
 
 
+def test_verify_without_a_speaker_says_the_speaker_was_not_checked(capsys, db) -> None:
+    code, out = _run(capsys, "verify", "A cold war will go on.", "--db", db)
+    assert code == 0
+    assert "WORDS VERIFIED, SPEAKER NOT CHECKED" in out
+    assert "Verified:" not in out
+
+
 def test_check_draft_exit_code_follows_the_verdicts(capsys, db, tmp_path) -> None:
     good = tmp_path / "good.txt"
     good.write_text('Tavrovsky said: "A cold war will go on."\n', encoding="utf-8")
@@ -64,6 +71,11 @@ def test_check_draft_exit_code_follows_the_verdicts(capsys, db, tmp_path) -> Non
     code, out = _run(capsys, "check-draft", str(bad), "--json", "--db", db)
     assert code == 1
     assert json.loads(out)[0]["verdict"] == "misattributed"
+    unnamed = tmp_path / "unnamed.txt"
+    unnamed.write_text('"A cold war will go on."\n', encoding="utf-8")
+    code, out = _run(capsys, "check-draft", str(unnamed), "--db", db)
+    assert code == 1  # the words are right, but nobody checked who said them
+    assert "speaker not checked" in out
 
 
 def test_missing_library_is_an_error_not_an_empty_answer(capsys, tmp_path) -> None:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
+import time
+
 import pytest
 from assistant_library import open_desk
 from llm_server import ScriptedLLM
@@ -57,6 +60,60 @@ def test_reply_that_invents_a_quotation_falls_back(server, desk) -> None:
     assert answer.citations[0].quote == "A cold war will go on."
 
 
+@pytest.mark.parametrize(
+    ("prose", "why"),
+    [
+        ("Tavrovsky said 'the cold war will never end' in his comments.", "quoted words"),
+        ("Tavrovsky said \u2018the cold war will never end\u2019.", "quoted words"),
+        ("Tavrovsky put it this way:\n\n> The cold war will never end.", "quoted words"),
+        ("Tavrovsky's words were `the cold war will never end`.", "quoted words"),
+        ("Tavrovsky called the rivalry 'unstoppable'.", "quoted words"),
+        ("Putin said that the cold war will never end.", "quoted words"),
+        ("Barack Obama said a cold war will go on.", "credits Barack Obama"),
+        ("Barack Obama said: \u201cA cold war will go on.\u201d", "credits Barack Obama"),
+    ],
+)
+def test_reply_whose_prose_claims_more_than_its_sources_falls_back(
+    server, desk, prose: str, why: str
+) -> None:
+    server.reply({"answer": prose, "speaker": "Yury Tavrovsky", "cite": ["S1"]})
+    answer = desk.ask(QUESTION)
+    assert "LLM answer unavailable" in answer.answer and why in answer.answer
+    assert prose not in answer.answer
+    assert answer.speaker == "Yury Tavrovsky"
+    assert answer.citations[0].quote == "A cold war will go on."
+
+
+@pytest.mark.parametrize(
+    "prose",
+    [
+        "Yury Tavrovsky said that a cold war will go on.",
+        "Yury Tavrovsky put it this way:\n\n> A cold war will go on.",
+        "In Tavrovsky's words, `a cold war will go on`.",
+    ],
+)
+def test_reply_that_reports_its_source_faithfully_is_used(server, desk, prose: str) -> None:
+    server.reply({"answer": prose, "speaker": "Tavrovsky", "cite": ["S1"]})
+    answer = desk.ask(QUESTION)
+    assert answer.answer.startswith(prose)
+    assert answer.speaker == "Yury Tavrovsky"
+
+
+def test_reply_naming_a_speaker_its_sources_do_not_falls_back(server, desk) -> None:
+    server.reply({"answer": "This was said in 2021.", "speaker": "Barack Obama", "cite": ["S1"]})
+    answer = desk.ask(QUESTION)
+    assert "names Barack Obama" in answer.answer
+    assert answer.speaker == "Yury Tavrovsky"
+
+
+def test_overlong_reply_falls_back(server, desk) -> None:
+    prose = "Yury Tavrovsky made this point. " * 3200  # about 100 KB
+    server.reply({"answer": prose, "speaker": "Tavrovsky", "cite": ["S1"]})
+    answer = desk.ask(QUESTION)
+    assert "reply is too long" in answer.answer
+    assert len(answer.answer) < 2000
+
+
 def test_unknown_id_falls_back_to_the_extractive_answer(server, desk) -> None:
     server.reply({"answer": "Someone said it.", "speaker": "X", "cite": ["S99"]})
     answer = desk.ask(QUESTION)
@@ -86,6 +143,26 @@ def test_timeout_falls_back(server, desk) -> None:
     answer = desk.ask(QUESTION)
     assert "did not answer in time" in answer.answer
     assert answer.speaker == "Yury Tavrovsky"
+
+
+def test_a_server_dripping_bytes_is_held_to_one_deadline(server, desk) -> None:
+    # every byte arrives well inside the 1.5 s read timeout; the whole reply would take minutes
+    server.reply({"answer": "slow", "speaker": None, "cite": ["S1"]}, drip=0.2)
+    started = time.monotonic()
+    answer = desk.ask(QUESTION)
+    assert time.monotonic() - started < 6.0
+    assert "did not answer in time" in answer.answer
+    assert answer.speaker == "Yury Tavrovsky"
+
+
+def test_asking_from_async_code_still_uses_the_model(server, desk) -> None:
+    server.reply({"answer": "It was Tavrovsky.", "speaker": "Tavrovsky", "cite": ["S1"]})
+
+    async def ask():
+        return desk.ask(QUESTION)
+
+    answer = asyncio.run(ask())
+    assert answer.answer.startswith("It was Tavrovsky.")
 
 
 def test_offline_default_never_builds_an_openai_client(monkeypatch) -> None:

@@ -35,3 +35,4 @@ def test_reference_questions_score_on_the_library() -> None:
     assert data["who_said"]["cases"] == len(asks)
     assert data["who_said"]["accuracy"] >= 0.9
     assert data["verdict"]["accuracy"] >= 0.9
+    assert data["false_verified"] == 0  # never "verified" for words someone else said

@@ -147,6 +147,22 @@ def test_verdict_card_names_the_real_speaker(citation: Citation) -> None:
     assert "<mark>" in card
 
 
+def test_words_with_an_uncertain_speaker_never_read_as_verified(citation: Citation) -> None:
+    hedged = Verification(
+        "words_verified",
+        QUOTE,
+        speaker="Yury Tavrovsky",
+        claimed_speaker="Tavrovsky",
+        similarity=1.0,
+        citation=citation,
+        speaker_check="uncertain",
+    )
+    heading = fmt.verdict_markdown(hedged).splitlines()[0]
+    assert heading.endswith("Words verified, speaker uncertain")
+    row = fmt.draft_rows([DraftCheck(QUOTE, 0, len(QUOTE), "Tavrovsky", hedged)])[0]
+    assert row[2] == "Words verified, speaker uncertain"
+
+
 def test_appearances_are_listed_earliest_first(citation: Citation) -> None:
     later = replace(citation, published="2023-01-01", title="Later")
     undated = replace(citation, published=None, title="Undated")

@@ -132,6 +132,7 @@ def test_exact_quote_by_the_right_speaker_is_verified(desk) -> None:
     assert v.verdict == "verified"
     assert v.speaker == "Yury Tavrovsky"
     assert v.similarity == 1.0
+    assert v.speaker_check == "confirmed"
     article = desk.store.get_article(v.citation.article_id)
     assert article.text[v.citation.start : v.citation.end] == v.citation.quote
 
@@ -174,10 +175,21 @@ def test_unknown_words_are_not_found_and_say_what_was_searched(desk) -> None:
     assert v.to_dict()["citation"] is None
 
 
+def test_words_without_a_claimed_speaker_are_never_verified(desk) -> None:
+    v = desk.verify("A cold war will go on.")
+    assert v.verdict == "words_verified"
+    assert v.speaker_check == "not_claimed"
+    assert v.speaker == "Yury Tavrovsky"
+    assert explain(v).startswith("Words verified, speaker not checked")
+    review = to_claimreview(v)["reviewRating"]
+    assert review["ratingValue"] < review["bestRating"]
+
+
 def test_to_dict_has_exactly_the_documented_keys(desk) -> None:
     data = desk.verify("A cold war will go on.").to_dict()
     assert set(data) == {
         "verdict",
+        "speaker_check",
         "speaker",
         "claimed_speaker",
         "similarity",

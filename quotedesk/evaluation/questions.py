@@ -78,6 +78,8 @@ class QuestionReport:
     ask_ms: list[float] = field(default_factory=list)
     verify_ms: list[float] = field(default_factory=list)
     misses: list[str] = field(default_factory=list)
+    false_verified: int = 0  # "verified" for an altered, misattributed or invented quote
+    words_only: int = 0  # verbatim words whose speaker could not be confirmed
 
     @property
     def verdict_total(self) -> Score:
@@ -93,6 +95,8 @@ class QuestionReport:
             "who_said": self.who_said.to_dict(),
             "verdict": self.verdict_total.to_dict(),
             "by_verdict": {k: s.to_dict() for k, s in sorted(self.verdicts.items())},
+            "false_verified": self.false_verified,
+            "words_verified": self.words_only,
             "ask_ms_p50": _p50(self.ask_ms),
             "verify_ms_p50": _p50(self.verify_ms),
         }
@@ -111,6 +115,11 @@ class QuestionReport:
             table.add_row(f"  expected {verdict}", *_row(row))
         console = Console()
         console.print(table)
+        console.print(
+            f"false 'verified': {data['false_verified']}; "
+            f"words verified, speaker unconfirmed: {data['words_verified']}",
+            highlight=False,
+        )
         console.print(
             f"median latency: ask {data['ask_ms_p50']:.0f} ms, "
             f"verify {data['verify_ms_p50']:.0f} ms",
@@ -230,6 +239,8 @@ def score(desk: Any, name: str, asks: list[AskCase], verifies: list[VerifyCase])
         v = desk.verify(case.quote, case.speaker)
         report.verify_ms.append(1000 * (time.perf_counter() - started))
         report.verdicts.setdefault(case.verdict, Score()).add(v.verdict == case.verdict)
+        report.false_verified += v.verdict == "verified" and case.verdict != "verified"
+        report.words_only += v.verdict == "words_verified"
         if v.verdict != case.verdict:
             report.misses.append(
                 f"verify[{case.origin}] {case.quote[:70]!r} ({case.speaker}): "
