@@ -21,7 +21,8 @@ def who(c: Citation) -> str:
     """ "Name (title)", or a plain statement that the article attributes it to no one."""
     if not c.speaker:
         return "no quoted speaker (the article's own words)"
-    return f"{c.speaker} ({c.speaker_title})" if c.speaker_title else c.speaker
+    name = f"{c.speaker} ({c.speaker_title})" if c.speaker_title else c.speaker
+    return f"{name} (speaker uncertain)" if c.speaker_uncertain else name
 
 
 def source_line(c: Citation) -> str:

@@ -103,6 +103,7 @@ def cite(
         file_start=file_span[0] if file_span else None,
         file_end=file_span[1] if file_span else None,
         offsets_in=article.offsets_in,
+        speaker_confidence=record.confidence if record and record.speaker else None,
     )
 
 

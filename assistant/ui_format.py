@@ -112,6 +112,8 @@ def source_markdown(citation: Citation) -> str:
     speaker = citation.speaker or "speaker not named in the article"
     if citation.speaker_title:
         speaker = f"{speaker}, {citation.speaker_title}"
+    if citation.speaker_uncertain:
+        speaker = f"{speaker} (speaker uncertain)"
     lines = [
         f"**{escape_markdown(citation.title)}**  ",
         f"{escape_markdown(byline(citation))}  ",

@@ -165,6 +165,13 @@ class Citation:
     file_start: int | None = None
     file_end: int | None = None
     offsets_in: OffsetsIn | None = None
+    speaker_confidence: float | None = None  # of the stored attribution, when a quote is cited
+
+    @property
+    def speaker_uncertain(self) -> bool:
+        """A named speaker stored below ``SPEAKER_CERTAIN``: shown, never asserted."""
+        confidence = self.speaker_confidence
+        return bool(self.speaker) and confidence is not None and confidence < SPEAKER_CERTAIN
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -182,6 +189,8 @@ class Citation:
             "file_start": self.file_start,
             "file_end": self.file_end,
             "offsets_in": self.offsets_in,
+            "speaker_confidence": self.speaker_confidence,
+            "speaker_uncertain": self.speaker_uncertain,
         }
 
 

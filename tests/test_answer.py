@@ -113,6 +113,8 @@ def test_answer_to_dict_has_exactly_the_documented_keys(desk) -> None:
         "file_start",
         "file_end",
         "offsets_in",
+        "speaker_confidence",
+        "speaker_uncertain",
     }
 
 
@@ -275,3 +277,34 @@ def test_did_x_say_an_elided_quote_answers_yes_and_names_the_elided_words_once(i
     )
     assert answer.answer.startswith("Yes.")
     assert answer.answer.count("\u201cbut\u201d") == 1
+
+
+@pytest.mark.parametrize(
+    "confidence, uncertain",
+    [(0.55, True), (0.79, True), (0.8, False), (0.95, False), (None, False)],
+)
+def test_a_speaker_stored_below_the_certain_line_is_shown_as_uncertain(
+    confidence: float | None, uncertain: bool
+) -> None:
+    """Answers name a low-confidence stored speaker only as "speaker uncertain"."""
+    from assistant.answer import who
+    from assistant.ui_format import source_markdown
+    from quotedesk.models import Citation
+
+    citation = Citation(
+        article_id="a1",
+        title="Ferry strike",
+        author=None,
+        outlet="The Harbour Post",
+        published="2024-03-03",
+        speaker="Ines Marek",
+        quote="The boats stay in port until Monday.",
+        passage="The boats stay in port until Monday.",
+        start=0,
+        end=36,
+        source="ferry.txt",
+        speaker_confidence=confidence,
+    )
+    assert ("(speaker uncertain)" in who(citation)) is uncertain
+    assert ("speaker uncertain" in source_markdown(citation)) is uncertain
+    assert citation.to_dict()["speaker_uncertain"] is uncertain
