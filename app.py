@@ -169,7 +169,10 @@ class DeskUI:
             progress((done, total or len(paths)), desc=f"Added {Path(source).name}")
 
         try:
-            report = self.desk.ingest(paths, progress=step)
+            # an upload is known by its file name (Gradio keeps it as the temp file's name):
+            # a corrected file replaces its earlier upload, and no temp path is stored
+            names = {path: Path(path).name for path in paths}
+            report = self.desk.ingest(paths, progress=step, sources=names)
         except Exception as exc:
             raise gr.Error(problem("add the files", exc)) from None
         summary = fmt.ingest_markdown(report)
