@@ -508,6 +508,15 @@ class LexicalIndex:
             fields[key] = tuple(fields[key])
         return Article(text=found[0], **fields)
 
+    def known(self, article_ids: Iterable[str]) -> set[str]:
+        """Which of these articles the index holds (as of its last sync)."""
+        ids = list(article_ids)
+        found = set()
+        for batch in _chunks(ids, 500):
+            query = f"SELECT id FROM articles WHERE id IN ({_marks(batch)})"
+            found.update(row[0] for row in self._db().execute(query, batch))
+        return found
+
     def published_day(self, article_id: str) -> int:
         found = self._db().execute("SELECT day FROM articles WHERE id = ?", (article_id,))
         row = found.fetchone()
