@@ -498,12 +498,11 @@ class Store:
         ids = [f"{self._writer}/{a}" for a in article_ids]
         started = time.time()
         for lo in range(0, len(ids), _PAGE):
+            batch = article_ids[lo : lo + _PAGE]
             self._pending.upsert(
                 ids=ids[lo : lo + _PAGE],
-                embeddings=[_NO_VECTOR] * len(ids[lo : lo + _PAGE]),
-                metadatas=[
-                    {"article_id": a, "started": started} for a in article_ids[lo : lo + _PAGE]
-                ],
+                embeddings=[_NO_VECTOR] * len(batch),
+                metadatas=[{"article_id": a, "started": started} for a in batch],
             )
         yield
         self._pending.delete(ids=ids)
