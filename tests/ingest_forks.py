@@ -7,7 +7,9 @@ onnxruntime sessions run threads that do not survive a fork, so each child makes
 
 Protocol: one JSON command per stdin line, ``{"op": ..., "out": FILE, "args": {...}}``;
 this process answers ``@@ {"pid": N}`` when the child starts and ``@@ {"exit": STATUS}``
-when it ends. The child writes its result as JSON to FILE (nothing when it is killed).
+when it ends. An ingest child says ``@@ {"write": K}`` as its K-th store write starts (a
+kill aimed at a write needs to know when one runs). The child writes its result as JSON
+to FILE (nothing when it is killed).
 """
 
 from __future__ import annotations
@@ -15,18 +17,32 @@ from __future__ import annotations
 import json
 import os
 import sys
+import time
 from pathlib import Path
 from typing import Any
 
 
 def run_ingest(db: str, paths: list[str], batch_texts: int) -> dict[str, Any]:
-    """Ingest ``paths``, writing every ``batch_texts`` texts (small: many writes to hit)."""
+    """Ingest ``paths``, writing every ``batch_texts`` texts (small: many writes to hit);
+    the report and how long each write took."""
     import ingest.pipeline as pipeline
     from quotedesk.config import Settings
     from quotedesk.store import Store
 
     pipeline.BATCH_TEXTS = batch_texts
-    return pipeline.ingest(Store(Settings(db_path=Path(db))), paths).to_dict()
+    writes: list[float] = []
+    put_many = Store.put_many
+
+    def announced(store: Store, entries: Any) -> Any:
+        print("@@", json.dumps({"write": len(writes)}), flush=True)
+        start = time.monotonic()
+        statuses = put_many(store, entries)
+        writes.append(time.monotonic() - start)
+        return statuses
+
+    Store.put_many = announced  # type: ignore[method-assign]
+    report = pipeline.ingest(Store(Settings(db_path=Path(db))), paths).to_dict()
+    return {**report, "writes": writes}
 
 
 def run_check(db: str, question: str) -> dict[str, Any]:
