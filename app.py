@@ -172,7 +172,10 @@ class DeskUI:
             progress((done, total or len(paths)), desc=f"Added {Path(source).name}")
 
         try:
-            report = self.desk.ingest(paths, progress=step)
+            # an upload is known by its file name (Gradio keeps it as the temp file's name):
+            # a corrected file replaces its earlier upload, and no temp path is stored
+            names = {path: Path(path).name for path in paths}
+            report = self.desk.ingest(paths, progress=step, sources=names)
         except Exception as exc:
             raise gr.Error(fmt.toast(problem("add the files", exc))) from None
         if report.failed and not (report.added or report.updated or report.unchanged):

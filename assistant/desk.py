@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -69,11 +69,18 @@ class QuoteDesk:
 
     # -- library --------------------------------------------------------------
 
-    def ingest(self, paths: Iterable[str | Path], progress: Any = None) -> IngestReport:
-        """Add files or folders of articles (see ``quotedesk ingest``)."""
+    def ingest(
+        self,
+        paths: Iterable[str | Path],
+        progress: Any = None,
+        *,
+        sources: Mapping[str, str] | None = None,
+    ) -> IngestReport:
+        """Add files or folders of articles (see ``quotedesk ingest``); ``sources`` names a
+        path's articles by something other than the path (an upload's file name)."""
         from ingest.pipeline import ingest
 
-        return ingest(self.store, paths, progress=progress)
+        return ingest(self.store, paths, progress=progress, sources=sources)
 
     def articles(self) -> list[ArticleSummary]:
         return self.store.articles()

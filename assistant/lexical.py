@@ -8,7 +8,8 @@ Why a file: held in memory, this index had to be rebuilt by every process (each 
 call, each app replica) from every record in Chroma before its first answer, about a
 minute and 2 GB at 10k articles. On disk it is opened in milliseconds, a query reads
 only the postings of its own words, and a process that finds the library changed reads
-only the articles that changed (the index diffs its article ids against the library's).
+only the articles that changed (the index diffs its article ids and content hashes
+against the library's: an article corrected in place keeps its id, not its hash).
 The file is a cache: losing or corrupting it costs a rebuild, never data.
 
 The layout is Lucene's in miniature. Records get integer rows. Postings are stored per
@@ -233,18 +234,23 @@ class LexicalIndex:
         return int(value) if value else None
 
     def sync(self, store: Store, version: int) -> None:
-        """Bring the index up to ``version`` of the library: drop removed articles, add new ones.
+        """Bring the index up to ``version`` of the library: drop removed and changed
+        articles, add new and changed ones.
 
         ``version`` must be read before calling: an article stored meanwhile is then
         picked up by the next sync instead of being missed by this one.
         """
         if self.version == version:
             return
-        stored = store.article_ids()
+        stored = store.article_versions()
         with self._transaction() as db:
-            known = {row[0] for row in db.execute("SELECT id FROM articles")}
-            self._remove(db, known - set(stored))
-        new = [article_id for article_id in stored if article_id not in known]
+            known = dict(
+                db.execute("SELECT id, json_extract(fields, '$.content_hash') FROM articles")
+            )
+            # an unknown stored hash (a library older than hashes in layouts) keeps the copy
+            stale = {i for i, h in known.items() if i not in stored or stored[i] not in (None, h)}
+            self._remove(db, stale)
+        new = [i for i in stored if i not in known or i in stale]
         for lo in range(0, len(new), SYNC_BATCH):
             contents = store.contents(new[lo : lo + SYNC_BATCH])
             with self._transaction() as db:
@@ -501,6 +507,15 @@ class LexicalIndex:
         for key in ("categories", "cleaning_notes"):
             fields[key] = tuple(fields[key])
         return Article(text=found[0], **fields)
+
+    def known(self, article_ids: Iterable[str]) -> set[str]:
+        """Which of these articles the index holds (as of its last sync)."""
+        ids = list(article_ids)
+        found = set()
+        for batch in _chunks(ids, 500):
+            query = f"SELECT id FROM articles WHERE id IN ({_marks(batch)})"
+            found.update(row[0] for row in self._db().execute(query, batch))
+        return found
 
     def published_day(self, article_id: str) -> int:
         found = self._db().execute("SELECT day FROM articles WHERE id = ?", (article_id,))

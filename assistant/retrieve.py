@@ -246,10 +246,17 @@ class Retriever:
                 self.store.search_passages, vector, k=k, where=filters.where(for_quotes=False)
             )
         lexical = index.search(text, k, filters.restriction(kinds))
-        for quote, score in quotes.result() if quotes else ():
-            note("vector", "quote", quote, score)
-        for passage, score in passages.result() if passages else ():
-            note("vector_passage", "passage", passage, score)
+        vector_quotes = quotes.result() if quotes else []
+        vector_passages = passages.result() if passages else []
+        # records of an article still being written (or of a killed write) are not shown:
+        # the index holds complete articles only
+        known = index.known({r.article_id for r, _ in [*vector_quotes, *vector_passages]})
+        for quote, score in vector_quotes:
+            if quote.article_id in known:
+                note("vector", "quote", quote, score)
+        for passage, score in vector_passages:
+            if passage.article_id in known:
+                note("vector_passage", "passage", passage, score)
         for record, score in lexical:
             note("bm25", "quote" if isinstance(record, Quote) else "passage", record, score)
 

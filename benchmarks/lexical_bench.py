@@ -53,8 +53,8 @@ class SyntheticLibrary:
         self.pool = pool
         self.ids = [f"syn{k:07d}-{pool[k % len(pool)].article.id[:8]}" for k in range(size)]
 
-    def article_ids(self) -> list[str]:
-        return list(self.ids)
+    def article_versions(self) -> dict[str, str | None]:
+        return dict.fromkeys(self.ids)  # hashes unknown: the index keeps what it read
 
     def contents(self, article_ids: list[str]) -> list[Contents]:
         out = []

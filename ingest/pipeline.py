@@ -7,8 +7,8 @@ reason and the batch goes on.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from quotedesk.errors import LoadError, StoreError
@@ -118,19 +118,42 @@ def _store_batch(store: Store, batch: Sequence[Processed]) -> Iterator[FileResul
         )
 
 
+def _loaded(
+    paths: Sequence[str | Path], sources: Mapping[str, str], max_bytes: int
+) -> Iterator[Article | LoadError]:
+    """What the loader reads from each path, under the source ``sources`` gives the path
+    (a JSONL line or JSON index keeps its suffix)."""
+    from ingest.load import load
+
+    for path in paths:
+        name = sources.get(str(path))
+        for item in load([path], max_bytes=max_bytes):
+            if name is None:
+                yield item
+                continue
+            source = name + item.source[len(str(path)) :]
+            if isinstance(item, LoadError):
+                yield LoadError(source, item.reason)
+            else:
+                yield replace(item, source=source)
+
+
 def ingest(
     store: Store,
     paths: Iterable[str | Path],
     *,
     progress: Progress | None = None,
+    sources: Mapping[str, str] | None = None,
 ) -> IngestReport:
     """Ingest files and directories into ``store``; never stops at a bad input.
+
+    ``sources`` maps a path to the source to record instead, the name an article is known
+    by: an upload lands at a new temporary path each time, so the app passes its original
+    file name, and a corrected upload replaces its earlier version.
 
     Processed articles wait until about ``BATCH_TEXTS`` texts are pending and are then
     embedded together; results keep the input order.
     """
-    from ingest.load import load
-
     paths = list(paths)
     total = count_inputs(paths)
     results: list[FileResult | None] = []
@@ -151,7 +174,7 @@ def ingest(
         pending.clear()
 
     with store.writing():
-        for item in load(paths, max_bytes=store.settings.max_file_bytes):
+        for item in _loaded(paths, sources or {}, store.settings.max_file_bytes):
             results.append(None)
             slot = len(results) - 1
             if isinstance(item, LoadError):

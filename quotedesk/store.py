@@ -1,13 +1,16 @@
 """The library: articles, passages and quotes in Chroma, the only thing ingest and
 the assistant share.
 
-Four collections. ``articles`` holds each article's full cleaned text and metadata
+Five collections. ``articles`` holds each article's full cleaned text and metadata
 (a one-dimensional constant vector: articles are fetched by id, never by similarity),
 so any citation can be re-sliced by offsets. ``passages`` and ``quotes`` hold
 embedded records whose metadata points back to the article and offsets. ``layouts``
 holds, per article, the offsets and attributions of all its records as one small JSON
 document: with the article text that is everything the assistant's lexical index
 needs, read a few hundred articles per call instead of paging millions of records.
+``pending`` is a write journal: an article's records become visible only with its
+``articles`` row, which is written last; a write names its articles in the journal first,
+so records a killed writer left behind can be hidden from readers and cleared on open.
 
 Local mode uses an embedded ``PersistentClient`` guarded by a write lock file (the
 embedded store is single-process); server mode (``QUOTEDESK_CHROMA_URL``) uses
@@ -21,10 +24,11 @@ import contextlib
 import json
 import os
 import secrets
+import time
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import Any
 from urllib.parse import urlparse
 
@@ -35,9 +39,13 @@ from quotedesk.errors import EmbedderMismatchError, StoreError, StoreLockedError
 from quotedesk.models import Article, ArticleSummary, IngestStatus, Passage, Quote
 
 ARTICLES, PASSAGES, QUOTES, LAYOUTS = "qd_articles", "qd_passages", "qd_quotes", "qd_layouts"
+PENDING = "qd_pending"
 LOCK_FILE = ".quotedesk-write.lock"
 _PAGE = 1000
 _NO_VECTOR = [1.0]  # articles are looked up by id; a constant vector costs nothing
+#: A server library's journal entry this old belongs to a writer that died: one write
+#: (a batch of already embedded articles) takes seconds, so a live writer is never cut off.
+STALE_WRITE_S = 600.0
 
 
 def published_day(published: str | None) -> int:
@@ -52,6 +60,14 @@ def published_day(published: str | None) -> int:
         except ValueError:
             return 0
     return day.year * 10000 + day.month * 100 + day.day
+
+
+def source_name(source: str) -> str:
+    """What a listing shows of a source: a URL as it is, a file by its name (with a JSONL
+    line or JSON index); never the folders of the machine that ingested it."""
+    if source.startswith(("http://", "https://")):
+        return source
+    return PurePath(source).name or source
 
 
 def _article_fields(article: Article) -> dict[str, Any]:
@@ -208,6 +224,9 @@ class Store:
         self._passages = self._collection(PASSAGES)
         self._quotes = self._collection(QUOTES)
         self._layouts = self._collection(LAYOUTS, space="l2")
+        self._pending = self._collection(PENDING, space="l2")
+        self._writer = secrets.token_hex(8)  # this process's journal entries
+        self._recover()
 
     # -- connection ---------------------------------------------------------------
 
@@ -328,11 +347,11 @@ class Store:
             if not todo:
                 return statuses
             replaced = self._older_versions([e.article for e in todo.values()])
-            for old_id in replaced:
-                self._delete(old_id)
-            # drop leftovers of an interrupted earlier write of these articles
-            self._delete_records(list(todo))
-            self._write(list(todo.values()))
+            with self._journaled([*replaced, *todo]):
+                # old versions go first, article rows before records: a crash leaves
+                # records of no article (hidden, then cleared), never a half article
+                self._delete([*replaced, *todo])
+                self._write(list(todo.values()))
             self._bump()
         moved = set(replaced.values())
         return [
@@ -389,7 +408,7 @@ class Store:
                     e.article.id,
                     layout(e.passages, e.quotes),
                     _NO_VECTOR,
-                    {"article_id": e.article.id},
+                    {"article_id": e.article.id, "content_hash": e.article.content_hash},
                 )
             )
             rows[ARTICLES].append(
@@ -457,18 +476,88 @@ class Store:
         with self.writing():
             if not self._articles.get(ids=[article_id], include=[])["ids"]:
                 return False
-            self._delete(article_id)
+            with self._journaled([article_id]):
+                self._delete([article_id])
             self._bump()
             return True
 
-    def _delete(self, article_id: str) -> None:
-        self._delete_records([article_id])
-        self._layouts.delete(ids=[article_id])
-        self._articles.delete(ids=[article_id])
-
-    def _delete_records(self, article_ids: Sequence[str]) -> None:
+    def _delete(self, article_ids: Sequence[str]) -> None:
+        """Article rows first: from then on readers no longer see these articles."""
+        self._articles.delete(ids=list(article_ids))
+        self._layouts.delete(ids=list(article_ids))
         self._passages.delete(where=_one_of("article_id", article_ids))
         self._quotes.delete(where=_one_of("article_id", article_ids))
+
+    # -- the write journal ------------------------------------------------------
+
+    @contextlib.contextmanager
+    def _journaled(self, article_ids: Sequence[str]) -> Iterator[None]:
+        """Name these articles in the journal while they are rewritten or deleted.
+
+        The entries stay when the write fails or the process dies: readers then hide the
+        records of those articles that have no article row, and ``_recover`` clears them.
+        """
+        ids = [f"{self._writer}/{a}" for a in article_ids]
+        started = time.time()
+        for lo in range(0, len(ids), _PAGE):
+            batch = article_ids[lo : lo + _PAGE]
+            self._pending.upsert(
+                ids=ids[lo : lo + _PAGE],
+                embeddings=[_NO_VECTOR] * len(batch),
+                metadatas=[{"article_id": a, "started": started} for a in batch],
+            )
+        yield
+        self._pending.delete(ids=ids)
+
+    def _journal(self) -> dict[str, tuple[str, float]]:
+        """Journal entry id -> (article id, when its write started)."""
+        found = self._pending.get(include=["metadatas"])
+        return {
+            i: (meta["article_id"], float(meta.get("started", 0.0)))
+            for i, meta in zip(found["ids"], found["metadatas"], strict=True)
+        }
+
+    def _incomplete(self) -> set[str]:
+        """Articles a write has started on that have no article row: their records (a
+        write in progress, or what a killed writer left) are not the library's."""
+        with self._server_errors():
+            named = {article_id for article_id, _ in self._journal().values()}
+            if not named:
+                return set()
+            return named - set(self._articles.get(ids=list(named), include=[])["ids"])
+
+    def _recover(self) -> None:
+        """Clear what interrupted writes left (one small read when nothing did).
+
+        Locally only when no other process is writing; on a server only entries older than
+        ``STALE_WRITE_S``, since another machine may be writing right now.
+        """
+        with self._server_errors():
+            if not self._journal():
+                return
+            try:
+                with self.writing():
+                    self._clear_journal()
+            except StoreError:  # another writer holds the library, or it is read-only
+                return
+
+    def _clear_journal(self) -> None:
+        stale = time.time() - STALE_WRITE_S
+        entries = {
+            entry: article_id
+            for entry, (article_id, started) in self._journal().items()
+            if self._lock is not None or started < stale
+        }
+        if not entries:
+            return
+        named = list(dict.fromkeys(entries.values()))
+        complete = set(self._articles.get(ids=named, include=[])["ids"])
+        broken = [a for a in named if a not in complete]
+        if broken:
+            self._delete(broken)
+        self._pending.delete(ids=list(entries))
+        if broken:
+            self._bump()
 
     def _bump(self) -> None:
         """Give the library a new generation so caches keyed on ``version()`` refresh.
@@ -518,12 +607,12 @@ class Store:
         )
 
     def articles(self) -> list[ArticleSummary]:
-        """Every article, earliest published first (undated last)."""
+        """Every article, earliest published first (undated last); sources by file name."""
         summaries = [
             ArticleSummary(
                 id=article_id,
                 title=meta.get("title", ""),
-                source=meta.get("source", ""),
+                source=source_name(meta.get("source", "")),
                 author=_or_none(meta.get("author")),
                 outlet=_or_none(meta.get("outlet")),
                 published=_or_none(meta.get("published")),
@@ -534,10 +623,19 @@ class Store:
         ]
         return sorted(summaries, key=lambda a: (a.published is None, a.published or "", a.title))
 
-    def article_ids(self) -> list[str]:
-        """Every stored article id (one call: ids only cost little even at 100k)."""
+    def article_versions(self) -> dict[str, str | None]:
+        """Every stored article id with its content hash (None for an article stored before
+        layouts carried it): an index diffing these notices an article changed in place,
+        same text id but a new title, date or apostrophes. Two calls of ids and tiny
+        metadata, cheap even at 100k articles."""
         with self._server_errors():
-            return list(self._articles.get(include=[])["ids"])
+            ids = self._articles.get(include=[])["ids"]
+            layouts = self._layouts.get(include=["metadatas"])
+        hashes = {
+            i: meta.get("content_hash")
+            for i, meta in zip(layouts["ids"], layouts["metadatas"], strict=True)
+        }
+        return {i: hashes.get(i) for i in ids}
 
     def contents(self, article_ids: Iterable[str]) -> list[Contents]:
         """The records of these articles (missing ids are skipped), a few calls per batch.
@@ -590,11 +688,21 @@ class Store:
         return out
 
     def stats(self) -> dict[str, int]:
-        return {
-            "articles": self._articles.count(),
-            "passages": self._passages.count(),
-            "quotes": self._quotes.count(),
-        }
+        """Articles and their records, without records of an unfinished write."""
+        hidden = list(self._incomplete())
+
+        def count(collection: Any) -> int:
+            if not hidden:
+                return collection.count()
+            orphans = collection.get(where=_one_of("article_id", hidden), include=[])["ids"]
+            return collection.count() - len(orphans)
+
+        with self._server_errors():
+            return {
+                "articles": self._articles.count(),
+                "passages": count(self._passages),
+                "quotes": count(self._quotes),
+            }
 
     def _query(
         self, collection: Any, query: str | Sequence[float], k: int, where: dict | None
@@ -620,7 +728,10 @@ class Store:
     def search_quotes(
         self, query: str | Sequence[float], *, k: int = 20, where: dict | None = None
     ) -> list[tuple[Quote, float]]:
-        """Quotes nearest to ``query`` (text or vector), with cosine similarity."""
+        """Quotes nearest to ``query`` (text or vector), with cosine similarity.
+
+        Unfiltered for speed: a write in progress may show; callers keep the records of
+        articles they know (the retriever asks its lexical index)."""
         return [
             (_to_quote(i, doc, meta), score)
             for i, doc, meta, score in self._query(self._quotes, query, k, where)
@@ -649,17 +760,21 @@ class Store:
             limit=limit,
             include=["documents", "metadatas"],
         )
+        hidden = self._incomplete()
         return [
             _to_quote(i, doc, meta)
             for i, doc, meta in zip(
                 found["ids"], found["documents"], found["metadatas"], strict=True
             )
+            if meta.get("article_id") not in hidden
         ]
 
     def quotes_of(self, article_id: str) -> list[Quote]:
         return sorted(self.find_quotes(where={"article_id": article_id}), key=lambda q: q.start)
 
     def passages_of(self, article_id: str) -> list[Passage]:
+        if article_id in self._incomplete():
+            return []
         found = self._passages.get(
             where={"article_id": article_id}, include=["documents", "metadatas"]
         )
@@ -672,9 +787,11 @@ class Store:
         return sorted(passages, key=lambda p: p.index)
 
     def all_quotes(self) -> list[Quote]:
+        hidden = self._incomplete()
         return [
             _to_quote(i, doc, meta)
             for (i, meta), doc in self._paged(self._quotes, include=["metadatas", "documents"])
+            if meta.get("article_id") not in hidden
         ]
 
     @staticmethod

@@ -80,12 +80,33 @@ def test_uploaded_article_can_be_asked_about_then_deleted(client: Client, tmp_pa
     assert "Quillfeather" in reply
     assert "The sea does not negotiate with us, so we have to be ready" in reply
 
-    (added,) = [
-        a for a in client.predict(api_name="/articles") if a["source"].endswith("harbour.txt")
-    ]
+    (added,) = [a for a in client.predict(api_name="/articles") if a["source"] == "harbour.txt"]
     assert "Deleted" in client.predict(added["id"], api_name="/delete")
     titles = [a["title"] for a in client.predict(api_name="/articles")]
     assert added["title"] not in titles
+
+
+ORCHARD = """{title}
+
+The orchard co-op picked its first apples on Saturday.
+"We lost a third of the blossom to the April frost," said grower Pell Ashdown.
+"""
+
+
+def test_a_corrected_upload_updates_its_article(client: Client, tmp_path: Path) -> None:
+    """Each upload lands at a new temporary path; the file name is what identifies it."""
+    first, second = tmp_path / "one" / "orchard.txt", tmp_path / "two" / "orchard.txt"
+    for path, title in ((first, "Orcherd harvest begins"), (second, "Orchard harvest begins")):
+        path.parent.mkdir()
+        path.write_text(ORCHARD.format(title=title), encoding="utf-8")
+    assert "1 added" in client.predict([handle_file(str(first))], api_name="/ingest")
+    assert "1 updated" in client.predict([handle_file(str(second))], api_name="/ingest")
+
+    listed = client.predict(api_name="/articles")
+    mine = [a for a in listed if a["source"] == "orchard.txt"]
+    assert [a["title"] for a in mine] == ["Orchard harvest begins"]
+    assert not [a["source"] for a in listed if "/" in a["source"] or "\\" in a["source"]]
+    client.predict(mine[0]["id"], api_name="/delete")
 
 
 def test_bad_uploads_are_refused_readably_and_the_app_keeps_answering(

@@ -118,3 +118,47 @@ def test_reading_a_missing_library_says_how_to_start(tmp_path: Path) -> None:
     assert "quotedesk ingest" in result.stderr
     assert "Traceback" not in result.stderr
     assert not (tmp_path / "nowhere").exists()
+
+
+FERRY = """Published Time: {date}
+Title: {title}
+Author: Ann Writer
+Text:
+\u201cWe won{apostrophe}t run the night ferry before spring,\u201d Captain Ida Marsh said.
+The port board met on Monday.
+"""
+FERRY_QUESTION = "who said they won't run the night ferry before spring?"
+
+
+def ferry(date: str, title: str, apostrophe: str) -> str:
+    return FERRY.format(date=date, title=title, apostrophe=apostrophe)
+
+
+def test_a_corrected_file_replaces_its_words_title_and_date_in_a_new_process(
+    tmp_path: Path,
+) -> None:
+    """Straightened apostrophes keep the article's id; a reader that indexed the old
+    version must still cite the new words, title and date."""
+    db, story = tmp_path / "db", tmp_path / "ferry.txt"
+    story.write_text(ferry("2023-03-02", "Ferry stays in port", "\u2019"))
+    assert run("ingest", str(story), db=db).returncode == 0
+    old = json.loads(run("ask", FERRY_QUESTION, "--json", db=db).stdout)["citations"][0]
+    assert "won\u2019t" in old["quote"]  # this reader indexed the first version
+
+    story.write_text(ferry("2023-03-09", "Night ferry waits for spring", "'"))
+    assert "updated 1" in run("ingest", str(story), db=db).stdout
+    cited = json.loads(run("ask", FERRY_QUESTION, "--json", db=db).stdout)["citations"][0]
+    assert "We won't run the night ferry before spring" in cited["quote"]
+    assert cited["title"] == "Night ferry waits for spring"
+    assert cited["published"] == "2023-03-09"
+    assert cited["article_id"] == old["article_id"]
+
+
+def test_articles_show_file_names_never_server_folders(tmp_path: Path) -> None:
+    db, story = tmp_path / "db", tmp_path / "deep" / "folder" / "harbour.txt"
+    story.parent.mkdir(parents=True)
+    story.write_text(STORY)
+    run("ingest", str(story), db=db)
+    listed = run("articles", "--json", db=db).stdout
+    assert [a["source"] for a in json.loads(listed)] == ["harbour.txt"]
+    assert str(tmp_path) not in listed

@@ -96,3 +96,25 @@ def test_desk_from_env_ingests_lists_and_removes(db_path, monkeypatch) -> None:
     assert desk.stats()["articles"] == 0
     answer = desk.ask("who said the cold war will go on?")
     assert answer.speaker is None and not answer.citations
+
+
+def test_a_corrected_file_is_cited_anew_by_the_process_that_ingested_it(db_path, tmp_path) -> None:
+    """Same text id (only apostrophes and the headers change), so only the content hash
+    tells the desk's lexical index that its copy is stale."""
+    story = tmp_path / "ferry.txt"
+    text = (
+        "Published Time: {1}\nTitle: {0}\nText:\n"
+        "\u201cWe won{2}t sail tonight,\u201d Captain Ida Marsh said.\n"
+    )
+    story.write_text(text.format("Ferry stays in port", "2023-03-02", "\u2019"))
+    desk = QuoteDesk()
+    desk.ingest([story])
+    assert "won\u2019t" in desk.ask("who said they won't sail tonight?").citations[0].quote
+    story.write_text(text.format("Night ferry waits", "2023-03-09", "'"))
+    assert len(desk.ingest([story]).updated) == 1
+    cited = desk.ask("who said they won't sail tonight?").citations[0]
+    assert ("We won't sail tonight" in cited.quote, cited.title, cited.published) == (
+        True,
+        "Night ferry waits",
+        "2023-03-09",
+    )

@@ -35,8 +35,8 @@ class Library:
         )  # fmt: skip
         self.articles[article_id] = Contents(article, [passage], records)
 
-    def article_ids(self) -> list[str]:
-        return list(self.articles)
+    def article_versions(self) -> dict[str, str | None]:
+        return {i: c.article.content_hash for i, c in self.articles.items()}
 
     def contents(self, ids) -> list[Contents]:
         self.reads.extend(ids)
@@ -59,6 +59,24 @@ def test_rare_words_rank_first(tmp_path) -> None:
     assert [q.speaker for q in quotes] == ["Ann Lee", "Bo Chan"]
     assert index.article("a") == library.articles["a"].article
     assert index.article("missing") is None
+
+
+def test_an_article_corrected_in_place_is_read_again(tmp_path) -> None:
+    """Straightened apostrophes keep an article's id (it hashes folded text), not its hash."""
+    from dataclasses import replace
+
+    library = Library()
+    library.add("a", ("Ann Lee", "the ferry\u2019s late again"))
+    index = LexicalIndex(tmp_path / "index.sqlite")
+    index.sync(library, 1)
+    library.add("a", ("Ann Lee", "the ferry's late again"))
+    corrected = library.articles["a"]
+    article = replace(corrected.article, title="Ferry late", content_hash="a2")
+    library.articles["a"] = replace(corrected, article=article)
+    index.sync(library, 2)
+    assert index.article("a") == article
+    assert quotes_found(index, "ferry late") == ["the ferry's late again"]
+    assert index.counts() == {"articles": 1, "passages": 1, "quotes": 1}
 
 
 def test_an_article_without_records_is_indexed_and_found_by_id(tmp_path) -> None:

@@ -19,7 +19,7 @@ from urllib.parse import urlsplit
 
 import pytest
 from chroma_server import ChromaServer
-from test_store import OtherEmbeddings
+from test_store import CHANGED, FIRST, OtherEmbeddings, make_article, put, raw_counts, tear_a_write
 
 from ingest.pipeline import ingest
 from quotedesk.config import Settings
@@ -200,6 +200,21 @@ def test_server_lost_mid_ingest_then_rerun_completes_without_duplicates(
     summary = json.loads(rerun.stdout)
     assert (summary["unchanged"], summary["added"]) == (1, len(STORIES))
     assert stats(server.url) == local_counts
+
+
+def test_a_torn_write_is_hidden_until_stale_then_cleared_on_open(
+    server: ChromaServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """On a server another machine may be mid-write: readers hide an unfinished article at
+    once, and opening clears its records only once the write is too old to be alive."""
+    settings = Settings(chroma_url=server.url, db_path=tmp_path / "unused")
+    store = Store(settings)
+    put(store, make_article(CHANGED, source="keep.txt"))
+    tear_a_write(store, make_article(FIRST), monkeypatch)
+    assert stats(server.url) == {"articles": 1, "passages": 2, "quotes": 1}
+    assert raw_counts(Store(settings)) == (5, 3)  # a fresh write: maybe still running
+    monkeypatch.setattr("quotedesk.store.STALE_WRITE_S", 0.0)
+    assert raw_counts(Store(settings)) == (2, 1)
 
 
 def test_unreachable_server_is_a_readable_error(server: ChromaServer, articles_dir: Path) -> None:

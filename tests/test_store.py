@@ -258,3 +258,41 @@ def test_a_reader_sees_what_a_writer_opened_earlier_adds(store: Store, db_path: 
     assert reader.verify("We will cut taxes", speaker="Jane Roe").verdict == "verified"
     put(late_writer, make_article('"Parks stay open," she said.', source="b.txt"))
     assert reader.verify("Parks stay open", speaker="Jane Roe").verdict == "verified"
+
+
+def tear_a_write(store: Store, article: Article, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Write ``article`` up to its records and layout, then die where its article row
+    would be written (what a writer killed mid-write leaves)."""
+
+    def killed(**_rows: object) -> None:
+        raise RuntimeError("killed")
+
+    with monkeypatch.context() as patch:
+        patch.setattr(store._articles, "upsert", killed)
+        with pytest.raises(RuntimeError, match="killed"):
+            put(store, article)
+
+
+def raw_counts(store: Store) -> tuple[int, int]:
+    return store._passages.count(), store._quotes.count()
+
+
+def test_an_interrupted_write_shows_nowhere_and_opening_clears_it(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from assistant import QuoteDesk
+
+    keep = make_article(CHANGED, source="keep.txt")
+    put(store, keep)
+    tear_a_write(store, make_article(FIRST), monkeypatch)
+    assert raw_counts(store) == (5, 3)  # the torn article's records are there...
+    assert store.stats() == {"articles": 1, "passages": 2, "quotes": 1}  # ...but not shown
+    assert [q.text for q in store.all_quotes()] == ["We will raise taxes,"]
+    answer = QuoteDesk(store=store).ask("who said we will cut taxes?")
+    assert all(c.article_id == keep.id for c in answer.citations)
+    assert answer.trace and all(c.id.startswith(keep.id) for c in answer.trace.candidates)
+
+    reopened = Store(Settings.from_env())
+    assert raw_counts(reopened) == (2, 1)
+    assert put(reopened, make_article(FIRST)) == "added"  # a rerun completes it
+    assert reopened.stats() == {"articles": 2, "passages": 5, "quotes": 3}
