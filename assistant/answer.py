@@ -6,8 +6,6 @@ article); the prose around it only names speakers, titles, outlets and dates.
 
 from __future__ import annotations
 
-from pathlib import PurePath
-
 from assistant.align import elision_note
 from assistant.citations import where
 from assistant.evidence import Evidence
@@ -29,7 +27,7 @@ def source_line(c: Citation) -> str:
     """Where it is: title, outlet/author, date, offsets."""
     by = " / ".join(x for x in dict.fromkeys((c.outlet, c.author)) if x) or "unknown outlet"
     day = (c.published or "undated")[:10]
-    return f"\u201c{c.title}\u201d, {by}, {day} [{where(c, PurePath(c.source).name)}]"
+    return f"\u201c{c.title}\u201d, {by}, {day} [{where(c, c.source)}]"
 
 
 def quoted(c: Citation) -> str:

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from assistant.align import Alignment, align
 from assistant.retrieve import Hit, Retriever
 from quotedesk.models import Article, Citation, Quote, Sentence
+from quotedesk.store import source_name
 
 
 def speaker_record(retriever: Retriever, article_id: str, start: int, end: int) -> Quote | None:
@@ -97,7 +98,7 @@ def cite(
         passage=passage,
         start=start,
         end=end,
-        source=article.source,
+        source=source_name(article.source),
         speaker_title=record.speaker_title if record else None,
         score=round(score, 4),
         file_start=file_span[0] if file_span else None,

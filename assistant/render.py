@@ -12,7 +12,6 @@ from rich.text import Text
 
 from assistant.answer import who
 from assistant.citations import where
-from assistant.ui_format import source_name
 from quotedesk.models import Answer, Citation, Verification
 
 if TYPE_CHECKING:
@@ -57,7 +56,7 @@ def _sources(citations: Sequence[Citation], title: str = "Sources") -> Panel:
         body.append(
             f"\n   {c.title} \u2014 {by} \u00b7 {(c.published or 'undated')[:10]}", style="dim"
         )
-        body.append(f" \u00b7 {where(c, source_name(c.source))}", style="dim")
+        body.append(f" \u00b7 {where(c, c.source)}", style="dim")
     return Panel(body, title=title, expand=True)
 
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Iterable, Mapping
-from pathlib import PurePath
 from typing import TYPE_CHECKING, Any
 
 from assistant.citations import where
@@ -23,6 +22,7 @@ from quotedesk.models import (
     IngestReport,
     Verification,
 )
+from quotedesk.store import source_name
 
 if TYPE_CHECKING:
     from assistant.draft import DraftCheck
@@ -86,13 +86,6 @@ def counted(n: int, plural: str) -> str:
     return f"{n} {plural if n != 1 else plural.removesuffix('s')}"
 
 
-def source_name(source: str) -> str:
-    """A URL as it is; a file by its name (uploads live in temp folders nobody needs to see)."""
-    if source.startswith(("http://", "https://")):
-        return source
-    return PurePath(source).name or source
-
-
 def byline(citation: Citation) -> str:
     """Outlet, author and date in one line, leaving out what the article does not say."""
     parts = [citation.outlet, f"by {citation.author}" if citation.author else None]
@@ -122,7 +115,7 @@ def source_markdown(citation: Citation) -> str:
         f"> {marked_passage(citation.passage, citation.quote)}",
         "",
         f"<small>article `{citation.article_id}`, "
-        f"{where(citation, escape_markdown(source_name(citation.source)))}</small>",
+        f"{where(citation, escape_markdown(citation.source))}</small>",
     ]
     return "\n".join(lines)
 

@@ -64,6 +64,13 @@ def test_verify_without_a_speaker_checks_only_the_words(client: Client) -> None:
     assert result["speaker"] == "Yury Tavrovsky"
 
 
+def test_verify_json_names_files_never_server_folders(client: Client) -> None:
+    """The sample was ingested from a path on the server; the API shows its file name."""
+    result = client.predict(COLD_WAR, api_name="/verify")
+    sources = [c["source"] for c in (result["citation"], *result["appearances"])]
+    assert sources and all(s == "sample_article.txt" for s in sources)
+
+
 def test_verify_with_the_wrong_speaker_is_misattributed(client: Client) -> None:
     result = client.predict(COLD_WAR, "Vladimir Putin", api_name="/verify")
     assert result["verdict"] == "misattributed"
