@@ -88,8 +88,17 @@ class Quote:
     article_id: str = ""
     id: str = ""
 
+    @property
+    def speaker_resolved(self) -> bool:
+        """False when the article does not say who spoke: no speaker, or a pronoun or
+        description ("the director") the attribution could not tie to anyone named.
+        Derived from the stored fields, so every store round-trips it."""
+        if self.speaker is None:
+            return False
+        return not (self.mention_kind in ("pronoun", "nominal") and self.speaker == self.mention)
+
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        return {**asdict(self), "speaker_resolved": self.speaker_resolved}
 
 
 @dataclass(frozen=True)

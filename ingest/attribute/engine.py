@@ -15,14 +15,21 @@ from ingest.attribute.nlp import analyse
 from ingest.attribute.resolve import UNKNOWN, Speaker, resolve, resolve_text
 from ingest.attribute.sections import find_sections
 from ingest.attribute.speakers import Registry, build_registry
+from ingest.attribute.tuning import (
+    AUTHOR_NARRATION,
+    FOLLOW_ON_CHARS,
+    FOLLOW_ON_LAST,
+    FOLLOW_ON_NEWER,
+    FOLLOW_ON_PARAGRAPHS,
+    MIN_QUOTE_WORDS,
+    MIXED_EXTRA_WORDS,
+    POSTER,
+    SECTION_EXPERT,
+)
 from ingest.attribute.tweets import Tweet, find_tweets
 from ingest.sentences import split_sentences
 from quotedesk.models import Quote, QuoteKind
 from quotedesk.text import words
-
-MIN_QUOTE_WORDS = 5  # shorter quoted phrases without a cue are scare quotes or titles
-FOLLOW_ON_PARAGRAPHS = 2  # how far a speaker carries over to cue-less quotes
-FOLLOW_ON_CHARS = 600  # how far back a newly introduced person can own a cue-less quote
 
 
 @dataclass
@@ -159,7 +166,7 @@ def _tweet_draft(tweet: Tweet, registry: Registry) -> _Draft:
     entity = registry.resolve_name(tweet.name, tweet.start)
     name = entity.name if entity is not None else tweet.name
     title = entity.title if entity is not None else None
-    speaker = Speaker(name, title, tweet.name, "named", 0.85)
+    speaker = Speaker(name, title, tweet.name, "named", POSTER)
     return _Draft(tweet.start, tweet.end, "direct", speaker, "tweeted")
 
 
@@ -174,9 +181,11 @@ def _follow_on(at: int, para: int, last, registry, reported) -> Speaker:
     if last is not None and para - last[0] <= FOLLOW_ON_PARAGRAPHS:
         previous = last[1]
         if newer is None or newer[0] <= previous.start or newer[1].name == previous.speaker.name:
-            return Speaker(previous.speaker.name, previous.speaker.title, None, "none", 0.55)
+            return Speaker(
+                previous.speaker.name, previous.speaker.title, None, "none", FOLLOW_ON_LAST
+            )
     if newer is not None:
-        return Speaker(newer[1].name, newer[1].title, None, "none", 0.45)
+        return Speaker(newer[1].name, newer[1].title, None, "none", FOLLOW_ON_NEWER)
     return UNKNOWN
 
 
@@ -221,7 +230,7 @@ def _direct(
     if frame.content is not None:
         c_start, c_end = frame.content
         extra = len(words(text[c_start : span.open_at])) + len(words(text[close:c_end]))
-        if c_start <= span.open_at and span.start < c_end and extra >= 3:
+        if c_start <= span.open_at and span.start < c_end and extra >= MIXED_EXTRA_WORDS:
             frame.used = True
             return _Draft(c_start, max(c_end, close), "mixed", speaker, frame.cue)
     phrase = _phrase_only(text, span)
@@ -276,11 +285,13 @@ def _section_drafts(text, paras, sections, drafts, author):
         for sent in split_sentences(text[para.start : para.end]):
             start, end = para.start + sent.start, para.start + sent.end
             if owner is not None:
-                speaker = Speaker(owner.speaker, owner.title, owner.speaker, "named", 0.9)
+                speaker = Speaker(
+                    owner.speaker, owner.title, owner.speaker, "named", SECTION_EXPERT
+                )
             elif author is not None:
                 if any(d.start < end and start < d.end for d in drafts):
                     continue
-                speaker = Speaker(author, None, None, "none", 0.6)
+                speaker = Speaker(author, None, None, "none", AUTHOR_NARRATION)
             else:
                 continue
             result.append(_Draft(start, end, "section", speaker))

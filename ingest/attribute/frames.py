@@ -14,6 +14,7 @@ from spacy.tokens import Span, Token
 
 from ingest.attribute.cues import CLAUSE_VERBS, NEEDS_CONTENT, QUOTE_ONLY, SPEECH_VERBS
 from ingest.attribute.nlp import is_parsed, text_of
+from ingest.attribute.tuning import MIN_CONTENT_WORDS, MIN_SIDE_WORDS
 from quotedesk.text import DOUBLE_QUOTES, SINGLE_QUOTES
 
 _SUBJECTS = ("nsubj",)  # a passive subject is what was said, never who
@@ -43,7 +44,9 @@ def _chars(span: Span | tuple[Token, Token], base: int) -> tuple[int, int]:
     return base + first.idx, base + last.idx + len(last.text)
 
 
-def _trim(text: str, start: int, end: int, min_words: int = 3) -> tuple[int, int] | None:
+def _trim(
+    text: str, start: int, end: int, min_words: int = MIN_CONTENT_WORDS
+) -> tuple[int, int] | None:
     while start < end and text[start] in _EDGE_PUNCT:
         start += 1
     for word in _LEADING_WORDS:
@@ -68,12 +71,15 @@ def split_around(frame: Frame, text: str, cues: list[int]) -> list[tuple[int, in
     if later:
         comma = text.rfind(",", start, later[0])
         end = comma if comma > start else later[0]
-        if _trim(text, start, end, 2) is None:
+        if _trim(text, start, end, MIN_SIDE_WORDS) is None:
             return []
-        start, end = _trim(text, start, end, 2)
+        start, end = _trim(text, start, end, MIN_SIDE_WORDS)
     if frame.gap is None:
         return [(start, end)]
-    sides = (_trim(text, start, frame.gap[0], 2), _trim(text, frame.gap[1], end, 2))
+    sides = (
+        _trim(text, start, frame.gap[0], MIN_SIDE_WORDS),
+        _trim(text, frame.gap[1], end, MIN_SIDE_WORDS),
+    )
     return [side for side in sides if side is not None]
 
 
@@ -362,5 +368,24 @@ def find_frames(doc, base: int, text: str, spans) -> list[Frame]:
                     gap=gap if inserted else None,
                 )
             )
+    frames = [f for f in frames if not _nested(f, frames)]
     frames.extend(_trailing_frames(doc, base, text, spans, frames))
     return frames
+
+
+def _nested(frame: Frame, frames: list[Frame]) -> bool:
+    """A cue inside the clause another cue reports is part of what was said: in "Ruiz said
+    the advert suggests that ..." or "said he cannot comment because ..." the inner verb
+    starts no attribution of its own, unless it names its own speaker or shares the outer
+    one ("..., noting")."""
+    if frame.verb is None or frame.subject.pos_ == "PROPN" or frame.subject.ent_type_:
+        return False  # "Lee said Ruiz told her ...": a person named inside speaks too
+    child = frame.verb
+    through_clause = False
+    for head in frame.verb.ancestors:
+        through_clause = through_clause or child.dep_ == "ccomp"
+        child = head
+        outer = next((f for f in frames if f.verb is not None and f.verb.i == head.i), None)
+        if through_clause and outer is not None and outer.subject.i != frame.subject.i:
+            return True
+    return False

@@ -26,6 +26,7 @@ from ingest.attribute.cues import (
     word_set,
 )
 from ingest.attribute.nlp import is_parsed, text_of
+from ingest.attribute.tuning import MAIN_SUBJECT_REACH, NAMED_LATER_REACH, PRONOUN_WINDOW
 
 HONORIFICS = {
     "mr": "male",
@@ -52,11 +53,6 @@ NAME_PREFIX_TITLES = word_set(
 
 
 _MINOR_WORDS = word_set("of and the for")
-# How far back past an embedded subject ("Google said Apple had ...") a pronoun still
-# prefers the sentence's own subject: about one sentence.
-MAIN_SUBJECT_REACH = 250
-# How far ahead a role noun with no earlier match ("a judge said") may find its name.
-NAMED_LATER_REACH = 800
 
 
 @dataclass
@@ -182,7 +178,11 @@ class Registry:
         return None
 
     def resolve_pronoun(
-        self, pronoun: str, pos: int, window: int = 1500, skip: tuple[int, int] | None = None
+        self,
+        pronoun: str,
+        pos: int,
+        window: int = PRONOUN_WINDOW,
+        skip: tuple[int, int] | None = None,
     ) -> Entity | None:
         """The most recent compatible antecedent: subjects first, then any mention; no one
         named only inside ``skip``."""
@@ -234,6 +234,10 @@ class Registry:
             return False
         first = next(m for m in self.mentions if m.entity is mention.entity)
         return first is mention and mention.pos >= self.paragraph_start(pos)
+
+    def named_since(self, entity: Entity, start: int, pos: int) -> bool:
+        """Is ``entity`` mentioned in ``[start, pos)``?"""
+        return any(m.entity is entity and start <= m.pos < pos for m in self.mentions)
 
     def _named_twice(self, entity: Entity) -> bool:
         return sum(m.entity is entity for m in self.mentions) > 1
