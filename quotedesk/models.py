@@ -15,6 +15,11 @@ MentionKind = Literal["named", "pronoun", "nominal", "none"]
 Verdict = Literal["verified", "misattributed", "altered", "not_found"]
 IngestStatus = Literal["added", "updated", "unchanged", "failed"]
 
+# A quote's speaker counts as certain from this confidence up: `quotedesk eval` checks that
+# such quotes have the right speaker at least 95% of the time on held-out GGT articles, so
+# answers and verifications below it must say "speaker uncertain" instead of naming anyone.
+SPEAKER_CERTAIN = 0.8
+
 
 @dataclass(frozen=True)
 class Article:

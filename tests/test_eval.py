@@ -6,7 +6,15 @@ import json
 from pathlib import Path
 
 from quotedesk.cli import main
-from quotedesk.evaluation.attribution import match, same_speaker
+from quotedesk.evaluation.attribution import (
+    GoldArticle,
+    GoldQuote,
+    gold_part,
+    match,
+    same_speaker,
+    score,
+)
+from quotedesk.models import SPEAKER_CERTAIN, Article, Quote
 from quotedesk.resources import DATA_DIR
 
 DEV = DATA_DIR / "gold" / "dev.jsonl"
@@ -26,6 +34,41 @@ def test_speaker_match_is_tolerant_of_name_forms():
     assert not same_speaker("Xi Jinping", None)
 
 
+def test_ggt_split_is_a_fixed_rule_on_the_article_id():
+    # last hex digit of the id's sha256: "0".."b" tune, "c".."f" are held out
+    assert gold_part("article-46") == "tune"  # ...b
+    assert gold_part("article-14") == "heldout"  # ...c
+    assert gold_part("article-6") == "heldout"  # ...f
+    ids = [f"article-{n}" for n in range(400)]
+    held_out = sum(gold_part(i) == "heldout" for i in ids)
+    assert 60 < held_out < 140  # about a quarter
+
+
+def _quote(text: str, speaker: str, confidence: float) -> Quote:
+    return Quote(text, 0, len(text), speaker, "direct", confidence)
+
+
+def test_calibration_counts_found_quotes_by_confidence():
+    article = Article("a", "t", "", "a", "h")
+    gold = GoldArticle(
+        article,
+        tuple(
+            GoldQuote(text, "Ada Moss", "direct", "named")
+            for text in ("the bridge opens in spring", "tolls will stay low", "we lost the vote")
+        ),
+    )
+    found = [
+        _quote("the bridge opens in spring", "Ada Moss", 0.95),
+        _quote("tolls will stay low", "Ben Oake", SPEAKER_CERTAIN),
+        _quote("we lost the vote", "Ada Moss", 0.3),
+    ]
+    table = score("t", [gold], lambda _: found).to_dict()["calibration"]
+    assert table[">=0.9"] == {"quotes": 1, "right_speaker": 1.0}
+    assert table[f"{SPEAKER_CERTAIN}-0.9"] == {"quotes": 1, "right_speaker": 0.0}
+    assert table["<0.5"] == {"quotes": 1, "right_speaker": 1.0}
+    assert table[f">={SPEAKER_CERTAIN}"] == {"quotes": 2, "right_speaker": 0.5}
+
+
 def test_eval_on_the_dev_set(capsys):
     assert main(["eval", "--set", "attribution", "--gold", str(DEV), "--json"]) == 0
     (line,) = capsys.readouterr().out.strip().splitlines()
@@ -42,6 +85,7 @@ def test_eval_table(capsys):
     assert main(["eval", "--gold", str(DEV)]) == 0
     out = capsys.readouterr().out
     assert "quote recall" in out and "speaker accuracy" in out
+    assert "confidence calibration" in out and f">={SPEAKER_CERTAIN}" in out
 
 
 def test_missing_gold_file_is_a_usage_error(tmp_path: Path, capsys):
@@ -51,9 +95,16 @@ def test_missing_gold_file_is_a_usage_error(tmp_path: Path, capsys):
 
 def test_eval_on_ggt(ggt_path: Path, capsys):
     assert main(["eval", "--gold", str(ggt_path), "--json"]) == 0
-    result = json.loads(capsys.readouterr().out)
-    assert result["gold"] > 1000
-    # measured: recall 0.928, precision 0.847, speaker accuracy 0.851 (minus a margin)
-    assert result["recall"] >= 0.92
-    assert result["precision"] >= 0.84
-    assert result["speaker_accuracy"] >= 0.84
+    lines = capsys.readouterr().out.strip().splitlines()
+    parts = {r["set"]: r for r in map(json.loads, lines)}
+    assert list(parts) == ["GGT tune", "GGT held-out"]
+    assert sum(r["gold"] for r in parts.values()) > 1000
+    # measured: tune recall 0.925, precision 0.849, speaker accuracy 0.839;
+    # held-out 0.934, 0.841, 0.881 (minus a margin)
+    for result in parts.values():
+        assert result["recall"] >= 0.91
+        assert result["precision"] >= 0.83
+        assert result["speaker_accuracy"] >= 0.82
+    # the line: a speaker given with confidence >= SPEAKER_CERTAIN is right >= 95%
+    certain = parts["GGT held-out"]["calibration"][f">={SPEAKER_CERTAIN}"]
+    assert certain["right_speaker"] >= 0.95

@@ -26,7 +26,8 @@ def register(subparsers: Any) -> None:
         help="measure quote attribution against gold data",
         description=(
             "Quote recall/precision (word overlap >= 0.3, one-to-one) and end-to-end speaker "
-            "accuracy, overall, by quote kind and by how the speaker is mentioned."
+            "accuracy, overall, by quote kind and by how the speaker is mentioned, and the "
+            "share of right speakers by confidence. GGT is scored as its tune and held-out parts."
         ),
     )
     parser.add_argument("--set", dest="sets", action="append", choices=sorted(SETS))
@@ -90,6 +91,8 @@ def _print(name: str, report: Any, misses: int) -> None:
     console.print(
         f"quote precision {_pct(data['precision'])}   quote F1 {_pct(data['f1'])}", highlight=False
     )
+    if any(row["quotes"] for row in data.get("calibration", {}).values()):
+        console.print(_calibration_table(data["calibration"]))
     for miss in report.misses[:misses]:
         console.print(f"  missed  [{miss.gold_speaker}] {miss.quote[:120]}", markup=False)
     for wrong in report.wrong_speaker[:misses]:
@@ -97,3 +100,16 @@ def _print(name: str, report: Any, misses: int) -> None:
             f"  speaker {wrong.found_speaker!r} != {wrong.gold_speaker!r}: {wrong.quote[:100]}",
             markup=False,
         )
+
+
+def _calibration_table(calibration: dict[str, dict]) -> Any:
+    """Found quotes by confidence: is a confident speaker really the right one?"""
+    from rich.table import Table
+
+    table = Table(title="confidence calibration (found quotes)")
+    for column in ("confidence", "found quotes", "right speaker"):
+        table.add_column(column, justify="left" if column == "confidence" else "right")
+    for label, row in calibration.items():
+        share = _pct(row["right_speaker"]) if row["quotes"] else "    -"
+        table.add_row(label, str(row["quotes"]), share)
+    return table
