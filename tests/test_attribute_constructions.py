@@ -35,6 +35,32 @@ def case(
 
 
 CASES = [
+    # 2. a cue interrupting the reported words: both sides are the speaker's
+    case(
+        "Chancellor Greta Lindqvist presented the budget on Monday.\n\n"
+        "The real problem, the chancellor said, is elsewhere.",
+        "elsewhere",
+        "Greta Lindqvist",
+        "is elsewhere.",
+        id="description_cue_between_subject_and_verb",
+    ),
+    case(
+        "The harbour will be dredged next spring, Ana Ruiz said, and the ferries will run "
+        "again by June.",
+        "ferries will run",
+        "Ana Ruiz",
+        "the ferries will run again by June.",
+        id="named_cue_between_two_clauses_joined_by_and",
+    ),
+    case(
+        "Grape grower Tomas Vidal inspected his fields on Sunday.\n\n"
+        "Most of the vines survived the frost, the grower told reporters, but the harvest "
+        "will be small.",
+        "harvest will be small",
+        "Tomas Vidal",
+        "the harvest will be small.",
+        id="cue_with_a_listener_between_two_clauses_joined_by_but",
+    ),
     # 4. the reported clause runs to its end; a verb inside it attributes nothing
     case(
         "Omar Haddad said he cannot comment because he has not seen the contract.",
@@ -56,6 +82,15 @@ CASES = [
         "higher wall",
         None,
         id="pronoun_with_no_person_before_it_is_unresolved",
+    ),
+    # 8. a description means the person the article gave that role, however far back
+    case(
+        "Museum director Sofia Reyes opened the new wing on Friday.\n\n"
+        "The exhibition has drawn large crowds.\n\nVisitors came from all over the region.\n\n"
+        "The director said the museum will stay open late on Thursdays.",
+        "open late",
+        "Sofia Reyes",
+        id="description_resolved_to_a_role_given_paragraphs_before",
     ),
     # 8. a description nobody in the article carries stays as written, unresolved
     case(

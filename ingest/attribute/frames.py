@@ -20,7 +20,7 @@ from quotedesk.text import DOUBLE_QUOTES, SINGLE_QUOTES
 _SUBJECTS = ("nsubj",)  # a passive subject is what was said, never who
 _INHERITS_SUBJECT = ("conj", "advcl", "xcomp")
 _EDGE_PUNCT = " ,;:\u2014\u2013-"
-_LEADING_WORDS = ("that ", "That ")
+_LEADING_WORDS = ("that ", "That ", "and ", "but ")  # "..., he said, and the rest"
 
 
 @dataclass
@@ -141,7 +141,7 @@ def _content(verb: Token, sent: Span, text: str, base: int) -> tuple[int, int] |
     # "OTTAWA — Leader Jane Roe says ...": a dateline can be parsed as a second complement
     clauses = sorted((c for c in verb.children if c.dep_ == "ccomp"), key=lambda c: c.i < verb.i)
     if clauses:
-        found = (_trim(text, *_chars((c.left_edge, c.right_edge), base)) for c in clauses)
+        found = (_trim(text, *_chars((c.left_edge, _continued(verb, c)), base)) for c in clauses)
         return next((span for span in found if span is not None), None)
     cue_start, cue_end = _cue_clause(verb, sent)
     before = cue_start - sent.start
@@ -166,15 +166,32 @@ def _content(verb: Token, sent: Span, text: str, base: int) -> tuple[int, int] |
     return None
 
 
+def _continued(verb: Token, clause: Token) -> Token:
+    """The last reported word: "The harbour will be dredged, Ruiz said, and the ferries
+    will run by June" goes on past the cue into a clause joined to it by "and" or "but"."""
+    if clause.i > verb.i:
+        return clause.right_edge
+    doc = verb.doc
+    for joined in verb.rights:
+        has_subject = any(c.dep_ in _SUBJECTS for c in joined.children)
+        if joined.dep_ != "conj" or joined.pos_ not in ("VERB", "AUX") or not has_subject:
+            continue
+        between = doc[_cue_clause(verb, verb.sent)[1] + 1 : joined.left_edge.i]
+        if [t.dep_ for t in between] == ["punct", "cc"] and between[0].text == ",":
+            return joined.right_edge
+    return clause.right_edge
+
+
 def _cue_clause(verb: Token, sent: Span) -> tuple[int, int]:
     """Token range of the cue itself: the verb with its subject and modifiers on the left."""
-    start = min([verb.i] + [c.left_edge.i for c in verb.lefts if c.dep_ != "punct"])
+    start = min([verb.i] + [c.left_edge.i for c in verb.lefts if c.dep_ not in ("punct", "ccomp")])
     start = max(start, sent.start)
     if start > sent.start and sent.doc[start - 1].is_punct and start - sent.start <= 2:
         start = sent.start
     end = verb.i
     for child in verb.rights:
-        if child.dep_ in ("prep", "npadvmod", "advmod", "dative") and child.i == end + 1:
+        listener = child.dep_ == "dobj" and verb.lemma_ == "tell"  # "told reporters"
+        if (listener or child.dep_ in _CUE_MODIFIERS) and child.i == end + 1:
             # "said in a statement that the bridge would ...": the clause hung on the
             # statement is what was said, not part of the cue
             clauses = [t.left_edge.i for t in child.subtree if t.dep_ in _CLAUSES and t != child]
@@ -183,6 +200,7 @@ def _cue_clause(verb: Token, sent: Span) -> tuple[int, int]:
 
 
 _CLAUSES = ("acl", "relcl", "ccomp")
+_CUE_MODIFIERS = ("prep", "npadvmod", "advmod", "dative")
 
 
 def _according_to(token: Token) -> Token | None:

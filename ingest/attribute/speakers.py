@@ -667,9 +667,33 @@ def _add_entity(registry: Registry, ent: Span, base: int, quoted) -> Entity | No
     same_org = known is not None and known.kind == "org" and known.tokens == name_tokens(name.text)
     if same_org or _described_as_organisation(ent):
         return registry.add(ent.text, "org", at, subject=subject, main=main)
-    return registry.add(
+    entity = registry.add(
         name.text, "person", at, subject=subject, main=main, title=title, gender=gender
     )
+    if not is_parsed(ent.doc):
+        entity.roles.update(_role_words_before(ent))
+    return entity
+
+
+# Words that end the run of role words before a name: "met with", "by the", "said".
+_NOT_ROLES = word_set(
+    """
+    the a an of for to in on at by with from and or but as than that who whom which whose
+    when while after before about like including said says told tells added according
+    """
+)
+
+
+def _role_words_before(ent: Span) -> list[str]:
+    """ "Museum director Sofia Reyes" in a paragraph left unparsed: the lower-case words
+    just before the name, so "the director" can find her later. Only matched against a
+    later description, never shown as her title: without a parse they may be anything."""
+    found = []
+    for token in reversed(ent.doc[max(ent.start - 3, 0) : ent.start]):
+        if not token.is_alpha or not token.is_lower or token.lower_ in _NOT_ROLES:
+            break
+        found.append(token.lower_)
+    return found
 
 
 _TITLE_AFTER = re.compile(r",\s+((?:an?|the)\s+[^,.;:]{3,80}?)\s*(?:,|\.|;|\swho\s|$)")
