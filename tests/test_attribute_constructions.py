@@ -61,6 +61,29 @@ CASES = [
         "the harvest will be small.",
         id="cue_with_a_listener_between_two_clauses_joined_by_but",
     ),
+    # 3. a quotation set beside a name by dashes or a bracket is that name's
+    case(
+        'Several people spoke at the meeting, including Tomas Berg -- "we cannot keep '
+        'paying for a bridge nobody uses" -- before the council voted.',
+        "bridge nobody uses",
+        "Tomas Berg",
+        "we cannot keep paying for a bridge nobody uses",
+        id="name_then_quote_between_double_hyphens",
+    ),
+    case(
+        "The mayor listened as critics, among them Pavel Novak \u2014 \u201cthe numbers simply "
+        "do not add up\u201d \u2014 took the microphone.",
+        "do not add up",
+        "Pavel Novak",
+        id="name_then_quote_between_dashes_not_the_sentence_subject",
+    ),
+    case(
+        'Residents packed the hall, and the loudest of them (Maria Olsen: "this plan ignores '
+        'every family on the east side") got a standing ovation.',
+        "east side",
+        "Maria Olsen",
+        id="name_and_quote_in_brackets",
+    ),
     # 4. the reported clause runs to its end; a verb inside it attributes nothing
     case(
         "Omar Haddad said he cannot comment because he has not seen the contract.",
@@ -75,6 +98,34 @@ CASES = [
         "Lucia Ferraro",
         "the advertisement suggests that the product cures colds",
         id="content_whose_subject_suggests_something",
+    ),
+    # 5. a colon lead-in: the quoted words only, spoken by the lead-in's subject
+    case(
+        'Ingrid Solberg, a retired ferry captain, was blunt: "Nobody asked the crews what '
+        'they think," she said.',
+        "Nobody asked",
+        "Ingrid Solberg",
+        "Nobody asked the crews what they think",
+        id="lead_in_with_description_and_a_trailing_cue",
+    ),
+    case(
+        'Rafael Ortiz put it plainly: "We are out of money and out of time."',
+        "out of money",
+        "Rafael Ortiz",
+        id="lead_in_without_a_verb_of_saying",
+    ),
+    case(
+        'Karin Holm summed up: "The season was a disaster for every farm in the valley."',
+        "disaster",
+        "Karin Holm",
+        id="lead_in_summed_up",
+    ),
+    case(
+        "Jonas Weber often teases him about the old car, but Lena Brandt put it plainly: "
+        '"That car will outlive us all."',
+        "outlive us all",
+        "Lena Brandt",
+        id="lead_in_naming_two_people_is_the_last_clauses_subject",
     ),
     # 7. a bare pronoun is resolved or left unresolved, never stored as a name
     case(

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from ingest.attribute.frames import Frame, find_frames, governs, split_around
 from ingest.attribute.marks import MarkedSpan, find_marked_spans, paragraphs
 from ingest.attribute.nlp import analyse
+from ingest.attribute.patterns import BESIDE_QUOTE, pattern_frames
 from ingest.attribute.resolve import UNKNOWN, Speaker, resolve, resolve_text
 from ingest.attribute.sections import find_sections
 from ingest.attribute.speakers import Registry, build_registry
@@ -55,7 +56,9 @@ def attribute_text(text: str, *, author: str | None = None, narrated: bool = Fal
     bases = [p.start for p in paras]
     registry = build_registry(docs, bases, quoted)
     frames_by_para = [
-        [] if para in posted else find_frames(doc, para.start, text, spans)
+        []
+        if para in posted
+        else find_frames(doc, para.start, text, spans) + pattern_frames(doc, para.start, spans)
         for doc, para in zip(docs, paras, strict=True)
     ]
     speakers = {
@@ -227,6 +230,8 @@ def _direct(
             return None
         frame = earlier[-1]
     speaker = speakers[id(frame)]
+    if frame.cue in BESIDE_QUOTE:
+        _claim_trailing_cues(outside, span, close)
     if frame.content is not None:
         c_start, c_end = frame.content
         extra = len(words(text[c_start : span.open_at])) + len(words(text[close:c_end]))
@@ -240,6 +245,14 @@ def _direct(
     # phrase outside the reported clause leaves that clause to be reported too
     frame.used = frame.used or not (phrase and frame.content is not None)
     return _Draft(span.start, span.end, "direct", speaker, frame.cue)
+
+
+def _claim_trailing_cues(frames: list[Frame], span: MarkedSpan, close: int) -> None:
+    """ "Ruiz was blunt: "...," she said.": the cue after the quotation repeats who spoke;
+    the lead-in it would report is not a quote of its own."""
+    for frame in frames:
+        if frame.cue_at >= close and frame.content is not None and frame.content[1] <= span.open_at:
+            frame.used = True
 
 
 def _phrase_only(text: str, span: MarkedSpan) -> bool:

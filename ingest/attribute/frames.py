@@ -15,7 +15,6 @@ from spacy.tokens import Span, Token
 from ingest.attribute.cues import CLAUSE_VERBS, NEEDS_CONTENT, QUOTE_ONLY, SPEECH_VERBS
 from ingest.attribute.nlp import is_parsed, text_of
 from ingest.attribute.tuning import MIN_CONTENT_WORDS, MIN_SIDE_WORDS
-from quotedesk.text import DOUBLE_QUOTES, SINGLE_QUOTES
 
 _SUBJECTS = ("nsubj",)  # a passive subject is what was said, never who
 _INHERITS_SUBJECT = ("conj", "advcl", "xcomp")
@@ -39,7 +38,8 @@ class Frame:
     gap: tuple[int, int] | None = None  # a cue inserted in the content: "X, he says, Y"
 
 
-def _chars(span: Span | tuple[Token, Token], base: int) -> tuple[int, int]:
+def chars(span: Span | tuple[Token, Token], base: int) -> tuple[int, int]:
+    """Article offsets of a span (or first and last token) of a paragraph parsed at ``base``."""
     first, last = (span[0], span[-1]) if isinstance(span, Span) else span
     return base + first.idx, base + last.idx + len(last.text)
 
@@ -141,7 +141,7 @@ def _content(verb: Token, sent: Span, text: str, base: int) -> tuple[int, int] |
     # "OTTAWA — Leader Jane Roe says ...": a dateline can be parsed as a second complement
     clauses = sorted((c for c in verb.children if c.dep_ == "ccomp"), key=lambda c: c.i < verb.i)
     if clauses:
-        found = (_trim(text, *_chars((c.left_edge, _continued(verb, c)), base)) for c in clauses)
+        found = (_trim(text, *chars((c.left_edge, _continued(verb, c)), base)) for c in clauses)
         return next((span for span in found if span is not None), None)
     cue_start, cue_end = _cue_clause(verb, sent)
     before = cue_start - sent.start
@@ -150,7 +150,7 @@ def _content(verb: Token, sent: Span, text: str, base: int) -> tuple[int, int] |
     subject = subject_of(verb)
     leads = subject is None or subject.i < verb.i  # not the inverted '..., said Nicholson'
     if before >= 3 and after >= 3 and follows is not None and follows.text == ",":
-        return _trim(text, *_chars(sent, base))  # "Ferries, Lee says, have no ..."
+        return _trim(text, *chars(sent, base))  # "Ferries, Lee says, have no ..."
     if after >= 4 and leads and verb.lemma_ in CLAUSE_VERBS:
         first = sent.doc[verb.i + 1]
         if verb.lemma_ == "tell":  # "told reporters the talks ...": skip the listener
@@ -158,11 +158,11 @@ def _content(verb: Token, sent: Span, text: str, base: int) -> tuple[int, int] |
             if listeners:
                 first = sent.doc[listeners[0].right_edge.i + 1]
         if first.i < sent.end - 1:
-            return _trim(text, *_chars((first, sent[-1]), base))
+            return _trim(text, *chars((first, sent[-1]), base))
     if before >= 3 and sent.doc[cue_start - 1].text in (",", "\u2014", "\u2013", "-"):
-        return _trim(text, *_chars((sent[0], sent.doc[cue_start - 1]), base))
+        return _trim(text, *chars((sent[0], sent.doc[cue_start - 1]), base))
     if _name_after(verb) is not None and verb.i - sent.start >= 4:
-        return _trim(text, *_chars((sent[0], sent.doc[verb.i - 1]), base))  # "..., argued Lee."
+        return _trim(text, *chars((sent[0], sent.doc[verb.i - 1]), base))  # "..., argued Lee."
     return None
 
 
@@ -221,7 +221,7 @@ def _according_to(token: Token) -> Token | None:
 
 def _minus(sent: Span, phrase: tuple[int, int], text: str, base: int) -> tuple[int, int] | None:
     """The sentence without the "according to X" phrase, on whichever side is longer."""
-    s_start, s_end = _chars(sent, base)
+    s_start, s_end = chars(sent, base)
     before = (s_start, phrase[0])
     after = (phrase[1], s_end)
     start, end = before if before[1] - before[0] >= after[1] - after[0] else after
@@ -302,28 +302,6 @@ def _trailing_frames(doc, base: int, text: str, spans, frames: list[Frame]) -> l
     return found
 
 
-def _colon_frame(token: Token, sent: Span, text: str, base: int) -> Frame | None:
-    """'Martell is more blunt: "..."': the clause's subject introduces the quotation."""
-    after = base + token.idx + 1
-    rest = text[after : after + 3].lstrip()
-    if token.text != ":" or not rest or rest[0] not in DOUBLE_QUOTES + SINGLE_QUOTES:
-        return None
-    root = sent.root
-    subject = subject_of(root) if root.i < token.i else None
-    if subject is None or not (subject.pos_ in ("PROPN", "PRON") or subject.ent_type_):
-        return None
-    return Frame(
-        cue=":",
-        subject=subject,
-        verb=root,
-        base=base,
-        sentence=_chars(sent, base),
-        scope=(base + token.idx, _chars(sent, base)[1]),
-        cue_at=base + token.idx,
-        content=None,
-    )
-
-
 def find_frames(doc, base: int, text: str, spans) -> list[Frame]:
     """Every speech frame in one parsed paragraph whose cue is outside quotation marks."""
     if not is_parsed(doc):
@@ -336,13 +314,13 @@ def find_frames(doc, base: int, text: str, spans) -> list[Frame]:
 
     frames: list[Frame] = []
     for sent in doc.sents:
-        sentence = _chars(sent, base)
+        sentence = chars(sent, base)
         for token in sent:
             if inside(token):
                 continue
             source = _according_to(token)
             if source is not None and not inside(source):
-                phrase = _chars((token, source.right_edge), base)
+                phrase = chars((token, source.right_edge), base)
                 frames.append(
                     Frame(
                         cue=f"{token.text} {token.nbor(1).text}",
@@ -356,10 +334,6 @@ def find_frames(doc, base: int, text: str, spans) -> list[Frame]:
                     )
                 )
                 continue
-            colon = _colon_frame(token, sent, text, base)
-            if colon is not None:
-                frames.append(colon)
-                continue
             lemma = token.lemma_.lower()
             if lemma not in SPEECH_VERBS or not token.tag_.startswith("VB"):
                 continue
@@ -370,7 +344,7 @@ def find_frames(doc, base: int, text: str, spans) -> list[Frame]:
             if lemma in NEEDS_CONTENT and content is None and not quoted:
                 continue
             cue_start, cue_end = _cue_clause(token, sent)
-            gap = _chars((sent.doc[cue_start], sent.doc[cue_end]), base)
+            gap = chars((sent.doc[cue_start], sent.doc[cue_end]), base)
             inserted = content is not None and content[0] < gap[0] and gap[1] < content[1]
             frames.append(
                 Frame(
@@ -379,7 +353,7 @@ def find_frames(doc, base: int, text: str, spans) -> list[Frame]:
                     verb=token,
                     base=base,
                     sentence=sentence,
-                    scope=_chars((token.left_edge, token.right_edge), base),
+                    scope=chars((token.left_edge, token.right_edge), base),
                     cue_at=base + token.idx,
                     content=None if lemma in QUOTE_ONLY else content,
                     quote_only=lemma in QUOTE_ONLY,

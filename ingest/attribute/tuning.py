@@ -19,7 +19,6 @@ NAMED_KNOWN = 0.9  # ... that the article named before (fullest name known)
 NAMED_NEW = 0.85  # ... seen first at this cue (the parse found it)
 NAMED_BY_PATTERN = 0.85  # ... after a closing mark ('"...," Lee said'), known already
 NAMED_BY_PATTERN_NEW = 0.75  # ... after a closing mark, never seen before: may be a misread
-ROLE_NEXT_TO_QUOTE = 0.85  # the name set beside a quotation by a dash, bracket or colon
 POSTER = 0.85  # the signature of an embedded post
 SECTION_EXPERT = 0.9  # text under an expert's header in a round-up
 
