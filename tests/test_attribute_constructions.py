@@ -127,6 +127,22 @@ CASES = [
         "Lena Brandt",
         id="lead_in_naming_two_people_is_the_last_clauses_subject",
     ),
+    # 9. an organisation speaks through its statements and filings
+    case(
+        "Northwind Air cancelled two hundred flights on Monday.\n\n"
+        "The airline released a statement saying all flights would resume on Tuesday.",
+        "resume on Tuesday",
+        "Northwind Air",
+        "all flights would resume on Tuesday",
+        id="organisation_releases_a_statement_saying",
+    ),
+    case(
+        "Halvorsen Mining reported a loss for the year.\n\n"
+        "The company said in a filing that it would close two mines next year.",
+        "close two mines",
+        "Halvorsen Mining",
+        id="company_named_like_a_person_by_the_ner_says_in_a_filing",
+    ),
     # 7. a bare pronoun is resolved or left unresolved, never stored as a name
     case(
         "The river rose two metres overnight.\n\nHe said the town must build a higher wall.",

@@ -58,7 +58,8 @@ def attribute_text(text: str, *, author: str | None = None, narrated: bool = Fal
     frames_by_para = [
         []
         if para in posted
-        else find_frames(doc, para.start, text, spans) + pattern_frames(doc, para.start, spans)
+        else find_frames(doc, para.start, text, spans)
+        + pattern_frames(doc, para.start, text, spans)
         for doc, para in zip(docs, paras, strict=True)
     ]
     speakers = {

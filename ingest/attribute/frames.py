@@ -44,7 +44,7 @@ def chars(span: Span | tuple[Token, Token], base: int) -> tuple[int, int]:
     return base + first.idx, base + last.idx + len(last.text)
 
 
-def _trim(
+def trim(
     text: str, start: int, end: int, min_words: int = MIN_CONTENT_WORDS
 ) -> tuple[int, int] | None:
     while start < end and text[start] in _EDGE_PUNCT:
@@ -71,14 +71,14 @@ def split_around(frame: Frame, text: str, cues: list[int]) -> list[tuple[int, in
     if later:
         comma = text.rfind(",", start, later[0])
         end = comma if comma > start else later[0]
-        if _trim(text, start, end, MIN_SIDE_WORDS) is None:
+        if trim(text, start, end, MIN_SIDE_WORDS) is None:
             return []
-        start, end = _trim(text, start, end, MIN_SIDE_WORDS)
+        start, end = trim(text, start, end, MIN_SIDE_WORDS)
     if frame.gap is None:
         return [(start, end)]
     sides = (
-        _trim(text, start, frame.gap[0], MIN_SIDE_WORDS),
-        _trim(text, frame.gap[1], end, MIN_SIDE_WORDS),
+        trim(text, start, frame.gap[0], MIN_SIDE_WORDS),
+        trim(text, frame.gap[1], end, MIN_SIDE_WORDS),
     )
     return [side for side in sides if side is not None]
 
@@ -141,7 +141,7 @@ def _content(verb: Token, sent: Span, text: str, base: int) -> tuple[int, int] |
     # "OTTAWA — Leader Jane Roe says ...": a dateline can be parsed as a second complement
     clauses = sorted((c for c in verb.children if c.dep_ == "ccomp"), key=lambda c: c.i < verb.i)
     if clauses:
-        found = (_trim(text, *chars((c.left_edge, _continued(verb, c)), base)) for c in clauses)
+        found = (trim(text, *chars((c.left_edge, _continued(verb, c)), base)) for c in clauses)
         return next((span for span in found if span is not None), None)
     cue_start, cue_end = _cue_clause(verb, sent)
     before = cue_start - sent.start
@@ -150,7 +150,7 @@ def _content(verb: Token, sent: Span, text: str, base: int) -> tuple[int, int] |
     subject = subject_of(verb)
     leads = subject is None or subject.i < verb.i  # not the inverted '..., said Nicholson'
     if before >= 3 and after >= 3 and follows is not None and follows.text == ",":
-        return _trim(text, *chars(sent, base))  # "Ferries, Lee says, have no ..."
+        return trim(text, *chars(sent, base))  # "Ferries, Lee says, have no ..."
     if after >= 4 and leads and verb.lemma_ in CLAUSE_VERBS:
         first = sent.doc[verb.i + 1]
         if verb.lemma_ == "tell":  # "told reporters the talks ...": skip the listener
@@ -158,11 +158,11 @@ def _content(verb: Token, sent: Span, text: str, base: int) -> tuple[int, int] |
             if listeners:
                 first = sent.doc[listeners[0].right_edge.i + 1]
         if first.i < sent.end - 1:
-            return _trim(text, *chars((first, sent[-1]), base))
+            return trim(text, *chars((first, sent[-1]), base))
     if before >= 3 and sent.doc[cue_start - 1].text in (",", "\u2014", "\u2013", "-"):
-        return _trim(text, *chars((sent[0], sent.doc[cue_start - 1]), base))
+        return trim(text, *chars((sent[0], sent.doc[cue_start - 1]), base))
     if _name_after(verb) is not None and verb.i - sent.start >= 4:
-        return _trim(text, *chars((sent[0], sent.doc[verb.i - 1]), base))  # "..., argued Lee."
+        return trim(text, *chars((sent[0], sent.doc[verb.i - 1]), base))  # "..., argued Lee."
     return None
 
 
@@ -225,7 +225,7 @@ def _minus(sent: Span, phrase: tuple[int, int], text: str, base: int) -> tuple[i
     before = (s_start, phrase[0])
     after = (phrase[1], s_end)
     start, end = before if before[1] - before[0] >= after[1] - after[0] else after
-    return _trim(text, start, end)
+    return trim(text, start, end)
 
 
 def governs(frame: Frame, start: int, end: int) -> bool:

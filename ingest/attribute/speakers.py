@@ -601,6 +601,22 @@ def capitalised(ent: Span) -> bool:
     return any(t.text[:1].isupper() for t in ent if t.lower_ not in ("the", "a", "an"))
 
 
+# Last words of a company's name: "Halvorsen Mining", "Northwind Air", "Ferro Holdings".
+_ORG_NAME_ENDS = word_set(
+    """
+    inc inc. corp corp. co co. ltd ltd. llc plc ag gmbh mining air airlines airways
+    energy holdings industries motors foods pharmaceuticals technologies systems
+    """
+)
+
+
+def _named_as_organisation(name: Span) -> bool:
+    """ "Halvorsen Mining said": a name ending in a word only organisations end in is
+    one, even when the NER reads it as a person."""
+    last = name[-1].lower_
+    return len(name) > 1 and (last in _ORG_NAME_ENDS or last in ORG_NOUNS)
+
+
 def _described_as_organisation(ent: Span) -> bool:
     """ "Harbour House, a non-profit agency that runs shelters": a name the text describes
     with an organisation noun is an organisation, whatever the NER says."""
@@ -665,7 +681,7 @@ def _add_entity(registry: Registry, ent: Span, base: int, quoted) -> Entity | No
     # once described as an organisation, the same name stays one ("Harbour House says")
     known = registry.resolve_name(name.text, at)
     same_org = known is not None and known.kind == "org" and known.tokens == name_tokens(name.text)
-    if same_org or _described_as_organisation(ent):
+    if same_org or _described_as_organisation(ent) or _named_as_organisation(name):
         return registry.add(ent.text, "org", at, subject=subject, main=main)
     entity = registry.add(
         name.text, "person", at, subject=subject, main=main, title=title, gender=gender
