@@ -143,6 +143,47 @@ CASES = [
         "Halvorsen Mining",
         id="company_named_like_a_person_by_the_ner_says_in_a_filing",
     ),
+    # 6. a role noun before a name is the title, the name the speaker
+    case(
+        "The fault line has been quiet for decades, said geologist Ana Ruiz.",
+        "quiet for decades",
+        "Ana Ruiz",
+        id="inverted_cue_role_noun_then_name",
+    ),
+    case(
+        "According to economist Tomas Berg, prices will keep rising through the winter.",
+        "keep rising",
+        "Tomas Berg",
+        id="according_to_role_noun_then_name",
+    ),
+    case(
+        "The bank's chief economist Hannah Keller said rates would stay high until next year.",
+        "stay high",
+        "Hannah Keller",
+        id="possessive_role_then_name",
+    ),
+    # 7. he/she: the nearest compatible person, gender from honorifics and role nouns
+    case(
+        "Councillor Maria Olsen spoke first. Then Mr. Peter Vance took the floor for twenty "
+        "minutes.\n\nShe said the budget ignores the east side.",
+        "east side",
+        "Maria Olsen",
+        id="she_skips_a_man_named_later_by_an_honorific_outside_the_name",
+    ),
+    case(
+        "Grandmother Rosa Diaz has lived on the street for fifty years. Her neighbour Karl "
+        "Olsen moved in last spring.\n\nShe said the noise began in June.",
+        "noise began",
+        "Rosa Diaz",
+        id="role_noun_the_ner_took_into_the_name_gives_gender_not_name",
+    ),
+    case(
+        "Dana Whitfield founded Zelnik in 2010.\n\nThe Zelnik Phone 5 sold well in Ottawa.\n\n"
+        "She said the next model would ship in May.",
+        "ship in May",
+        "Dana Whitfield",
+        id="she_skips_a_company_a_product_and_a_place",
+    ),
     # 7. a bare pronoun is resolved or left unresolved, never stored as a name
     case(
         "The river rose two metres overnight.\n\nHe said the town must build a higher wall.",

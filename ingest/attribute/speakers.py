@@ -333,18 +333,25 @@ def name_tokens(name: str) -> tuple[str, ...]:
     return tuple(w for w in words if w and w not in HONORIFICS and w not in NAME_PREFIX_TITLES)
 
 
+_NOUN_GENDER = {**dict.fromkeys(MALE_NOUNS, "male"), **dict.fromkeys(FEMALE_NOUNS, "female")}
+_TITLE_WORDS = HONORIFICS.keys() | NAME_PREFIX_TITLES | _NOUN_GENDER.keys()
+
+
 def split_name(span: Span) -> tuple[Span, str | None, str | None]:
     """Separate leading titles ("Lt.", "Mr.") from a name span: (name, title, gender)."""
     start = span.start
     gender = None
     titles = []
-    while start < span.end - 1 and span.doc[start].lower_ in (
-        HONORIFICS.keys() | NAME_PREFIX_TITLES
-    ):
-        gender = gender or HONORIFICS.get(span.doc[start].lower_)
+    # "Grandmother Rosa Diaz", "Uncle Tavish": a role noun the NER took into the name
+    while start < span.end - 1 and span.doc[start].lower_ in _TITLE_WORDS:
+        word = span.doc[start].lower_
+        gender = gender or HONORIFICS.get(word) or _NOUN_GENDER.get(word)
         titles.append(span.doc[start].text)
         start += 1
     name = span.doc[start : span.end]
+    if gender is None and span.start > 0:  # "Mr. Peter Vance" with "Mr." outside the entity
+        before = span.doc[span.start - 1].lower_
+        gender = HONORIFICS.get(before) or _NOUN_GENDER.get(before)
     return name, " ".join(titles) or None, gender
 
 
