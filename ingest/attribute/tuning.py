@@ -1,7 +1,8 @@
 """Every number the attribution rules use: confidences first, then thresholds.
 
 A confidence says how often a speaker found that way is right, so a reader (and the
-verifier) can tell a sure attribution from a guess. The line that matters is 0.8: on
+verifier) can tell a sure attribution from a guess. The line that matters is 0.8
+(``quotedesk.models.SPEAKER_CERTAIN``): on
 the held-out part of GGT, quotes at or above it have the right speaker at least 95% of
 the time, so only resolutions that are that reliable may sit there. Anything inferred
 from context (a pronoun reaching into an earlier paragraph, a description matched by
