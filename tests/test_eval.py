@@ -99,7 +99,7 @@ def test_eval_on_ggt(ggt_path: Path, capsys):
     parts = {r["set"]: r for r in map(json.loads, lines)}
     assert list(parts) == ["GGT tune", "GGT held-out"]
     assert sum(r["gold"] for r in parts.values()) > 1000
-    # measured: tune recall 0.926, precision 0.848, speaker accuracy 0.841;
+    # measured: tune recall 0.925, precision 0.849, speaker accuracy 0.839;
     # held-out 0.934, 0.841, 0.881 (minus a margin)
     for result in parts.values():
         assert result["recall"] >= 0.91

@@ -14,17 +14,25 @@ from ingest.attribute.credits import credited, is_photo_credit, not_speech
 from ingest.attribute.frames import Frame, find_frames, governs, split_around
 from ingest.attribute.marks import MarkedSpan, find_marked_spans, paragraphs
 from ingest.attribute.nlp import analyse
+from ingest.attribute.patterns import BESIDE_QUOTE, pattern_frames
 from ingest.attribute.resolve import UNKNOWN, Speaker, resolve, resolve_text
 from ingest.attribute.sections import find_sections
 from ingest.attribute.speakers import Registry, build_registry
+from ingest.attribute.tuning import (
+    AUTHOR_NARRATION,
+    FOLLOW_ON_CHARS,
+    FOLLOW_ON_LAST,
+    FOLLOW_ON_NEWER,
+    FOLLOW_ON_PARAGRAPHS,
+    MIN_QUOTE_WORDS,
+    MIXED_EXTRA_WORDS,
+    POSTER,
+    SECTION_EXPERT,
+)
 from ingest.attribute.tweets import Tweet, find_tweets
 from ingest.sentences import split_sentences
 from quotedesk.models import Quote, QuoteKind
 from quotedesk.text import words
-
-MIN_QUOTE_WORDS = 5  # shorter quoted phrases without a cue are scare quotes or titles
-FOLLOW_ON_PARAGRAPHS = 2  # how far a speaker carries over to cue-less quotes
-FOLLOW_ON_CHARS = 600  # how far back a newly introduced person can own a cue-less quote
 
 
 @dataclass
@@ -50,7 +58,10 @@ def attribute_text(text: str, *, author: str | None = None, narrated: bool = Fal
     bases = [p.start for p in paras]
     registry = build_registry(docs, bases, quoted)
     frames_by_para = [
-        [] if para in posted else find_frames(doc, para.start, text, spans)
+        []
+        if para in posted
+        else find_frames(doc, para.start, text, spans)
+        + pattern_frames(doc, para.start, text, spans)
         for doc, para in zip(docs, paras, strict=True)
     ]
     speakers = {
@@ -165,7 +176,7 @@ def _tweet_draft(tweet: Tweet, registry: Registry) -> _Draft:
     entity = registry.resolve_name(tweet.name, tweet.start)
     name = entity.name if entity is not None else tweet.name
     title = entity.title if entity is not None else None
-    speaker = Speaker(name, title, tweet.name, "named", 0.85)
+    speaker = Speaker(name, title, tweet.name, "named", POSTER)
     return _Draft(tweet.start, tweet.end, "direct", speaker, "tweeted")
 
 
@@ -180,9 +191,11 @@ def _follow_on(at: int, para: int, last, registry, reported) -> Speaker:
     if last is not None and para - last[0] <= FOLLOW_ON_PARAGRAPHS:
         previous = last[1]
         if newer is None or newer[0] <= previous.start or newer[1].name == previous.speaker.name:
-            return Speaker(previous.speaker.name, previous.speaker.title, None, "none", 0.55)
+            return Speaker(
+                previous.speaker.name, previous.speaker.title, None, "none", FOLLOW_ON_LAST
+            )
     if newer is not None:
-        return Speaker(newer[1].name, newer[1].title, None, "none", 0.45)
+        return Speaker(newer[1].name, newer[1].title, None, "none", FOLLOW_ON_NEWER)
     return UNKNOWN
 
 
@@ -224,10 +237,12 @@ def _direct(
             return None
         frame = earlier[-1]
     speaker = speakers[id(frame)]
+    if frame.cue in BESIDE_QUOTE:
+        _claim_trailing_cues(outside, span, close)
     if frame.content is not None:
         c_start, c_end = frame.content
         extra = len(words(text[c_start : span.open_at])) + len(words(text[close:c_end]))
-        if c_start <= span.open_at and span.start < c_end and extra >= 3:
+        if c_start <= span.open_at and span.start < c_end and extra >= MIXED_EXTRA_WORDS:
             frame.used = True
             return _Draft(c_start, max(c_end, close), "mixed", speaker, frame.cue)
     phrase = _phrase_only(text, span)
@@ -237,6 +252,14 @@ def _direct(
     # phrase outside the reported clause leaves that clause to be reported too
     frame.used = frame.used or not (phrase and frame.content is not None)
     return _Draft(span.start, span.end, "direct", speaker, frame.cue)
+
+
+def _claim_trailing_cues(frames: list[Frame], span: MarkedSpan, close: int) -> None:
+    """ "Ruiz was blunt: "...," she said.": the cue after the quotation repeats who spoke;
+    the lead-in it would report is not a quote of its own."""
+    for frame in frames:
+        if frame.cue_at >= close and frame.content is not None and frame.content[1] <= span.open_at:
+            frame.used = True
 
 
 def _phrase_only(text: str, span: MarkedSpan) -> bool:
@@ -282,11 +305,13 @@ def _section_drafts(text, paras, sections, drafts, author):
         for sent in split_sentences(text[para.start : para.end]):
             start, end = para.start + sent.start, para.start + sent.end
             if owner is not None:
-                speaker = Speaker(owner.speaker, owner.title, owner.speaker, "named", 0.9)
+                speaker = Speaker(
+                    owner.speaker, owner.title, owner.speaker, "named", SECTION_EXPERT
+                )
             elif author is not None:
                 if any(d.start < end and start < d.end for d in drafts):
                     continue
-                speaker = Speaker(author, None, None, "none", 0.6)
+                speaker = Speaker(author, None, None, "none", AUTHOR_NARRATION)
             else:
                 continue
             result.append(_Draft(start, end, "section", speaker))

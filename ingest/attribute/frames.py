@@ -21,12 +21,12 @@ from ingest.attribute.cues import (
     finite_forms,
 )
 from ingest.attribute.nlp import is_parsed, text_of
-from quotedesk.text import DOUBLE_QUOTES, SINGLE_QUOTES
+from ingest.attribute.tuning import MIN_CONTENT_WORDS, MIN_SIDE_WORDS
 
 _SUBJECTS = ("nsubj",)  # a passive subject is what was said, never who
 _INHERITS_SUBJECT = ("conj", "advcl", "xcomp")
 _EDGE_PUNCT = " ,;:\u2014\u2013-"
-_LEADING_WORDS = ("that ", "That ")
+_LEADING_WORDS = ("that ", "That ", "and ", "but ")  # "..., he said, and the rest"
 
 
 @dataclass
@@ -45,12 +45,15 @@ class Frame:
     gap: tuple[int, int] | None = None  # a cue inserted in the content: "X, he says, Y"
 
 
-def _chars(span: Span | tuple[Token, Token], base: int) -> tuple[int, int]:
+def chars(span: Span | tuple[Token, Token], base: int) -> tuple[int, int]:
+    """Article offsets of a span (or first and last token) of a paragraph parsed at ``base``."""
     first, last = (span[0], span[-1]) if isinstance(span, Span) else span
     return base + first.idx, base + last.idx + len(last.text)
 
 
-def _trim(text: str, start: int, end: int, min_words: int = 3) -> tuple[int, int] | None:
+def trim(
+    text: str, start: int, end: int, min_words: int = MIN_CONTENT_WORDS
+) -> tuple[int, int] | None:
     while start < end and text[start] in _EDGE_PUNCT:
         start += 1
     for word in _LEADING_WORDS:
@@ -75,12 +78,15 @@ def split_around(frame: Frame, text: str, cues: list[int]) -> list[tuple[int, in
     if later:
         comma = text.rfind(",", start, later[0])
         end = comma if comma > start else later[0]
-        if _trim(text, start, end, 2) is None:
+        if trim(text, start, end, MIN_SIDE_WORDS) is None:
             return []
-        start, end = _trim(text, start, end, 2)
+        start, end = trim(text, start, end, MIN_SIDE_WORDS)
     if frame.gap is None:
         return [(start, end)]
-    sides = (_trim(text, start, frame.gap[0], 2), _trim(text, frame.gap[1], end, 2))
+    sides = (
+        trim(text, start, frame.gap[0], MIN_SIDE_WORDS),
+        trim(text, frame.gap[1], end, MIN_SIDE_WORDS),
+    )
     return [side for side in sides if side is not None]
 
 
@@ -142,7 +148,7 @@ def _content(verb: Token, sent: Span, text: str, base: int) -> tuple[int, int] |
     # "OTTAWA — Leader Jane Roe says ...": a dateline can be parsed as a second complement
     clauses = sorted((c for c in verb.children if c.dep_ == "ccomp"), key=lambda c: c.i < verb.i)
     if clauses:
-        found = (_trim(text, *_chars((c.left_edge, c.right_edge), base)) for c in clauses)
+        found = (trim(text, *chars((c.left_edge, _continued(verb, c)), base)) for c in clauses)
         return next((span for span in found if span is not None), None)
     cue_start, cue_end = _cue_clause(verb, sent)
     before = cue_start - sent.start
@@ -151,7 +157,7 @@ def _content(verb: Token, sent: Span, text: str, base: int) -> tuple[int, int] |
     subject = subject_of(verb)
     leads = subject is None or subject.i < verb.i  # not the inverted '..., said Nicholson'
     if before >= 3 and after >= 3 and follows is not None and follows.text == ",":
-        return _trim(text, *_chars(sent, base))  # "Ferries, Lee says, have no ..."
+        return trim(text, *chars(sent, base))  # "Ferries, Lee says, have no ..."
     if after >= 4 and leads and verb.lemma_ in CLAUSE_VERBS:
         first = sent.doc[verb.i + 1]
         if verb.lemma_ == "tell":  # "told reporters the talks ...": skip the listener
@@ -159,23 +165,40 @@ def _content(verb: Token, sent: Span, text: str, base: int) -> tuple[int, int] |
             if listeners:
                 first = sent.doc[listeners[0].right_edge.i + 1]
         if first.i < sent.end - 1:
-            return _trim(text, *_chars((first, sent[-1]), base))
+            return trim(text, *chars((first, sent[-1]), base))
     if before >= 3 and sent.doc[cue_start - 1].text in (",", "\u2014", "\u2013", "-"):
-        return _trim(text, *_chars((sent[0], sent.doc[cue_start - 1]), base))
+        return trim(text, *chars((sent[0], sent.doc[cue_start - 1]), base))
     if _name_after(verb) is not None and verb.i - sent.start >= 4:
-        return _trim(text, *_chars((sent[0], sent.doc[verb.i - 1]), base))  # "..., argued Lee."
+        return trim(text, *chars((sent[0], sent.doc[verb.i - 1]), base))  # "..., argued Lee."
     return None
+
+
+def _continued(verb: Token, clause: Token) -> Token:
+    """The last reported word: "The harbour will be dredged, Ruiz said, and the ferries
+    will run by June" goes on past the cue into a clause joined to it by "and" or "but"."""
+    if clause.i > verb.i:
+        return clause.right_edge
+    doc = verb.doc
+    for joined in verb.rights:
+        has_subject = any(c.dep_ in _SUBJECTS for c in joined.children)
+        if joined.dep_ != "conj" or joined.pos_ not in ("VERB", "AUX") or not has_subject:
+            continue
+        between = doc[_cue_clause(verb, verb.sent)[1] + 1 : joined.left_edge.i]
+        if [t.dep_ for t in between] == ["punct", "cc"] and between[0].text == ",":
+            return joined.right_edge
+    return clause.right_edge
 
 
 def _cue_clause(verb: Token, sent: Span) -> tuple[int, int]:
     """Token range of the cue itself: the verb with its subject and modifiers on the left."""
-    start = min([verb.i] + [c.left_edge.i for c in verb.lefts if c.dep_ != "punct"])
+    start = min([verb.i] + [c.left_edge.i for c in verb.lefts if c.dep_ not in ("punct", "ccomp")])
     start = max(start, sent.start)
     if start > sent.start and sent.doc[start - 1].is_punct and start - sent.start <= 2:
         start = sent.start
     end = verb.i
     for child in verb.rights:
-        if child.dep_ in ("prep", "npadvmod", "advmod", "dative") and child.i == end + 1:
+        listener = child.dep_ == "dobj" and verb.lemma_ == "tell"  # "told reporters"
+        if (listener or child.dep_ in _CUE_MODIFIERS) and child.i == end + 1:
             # "said in a statement that the bridge would ...": the clause hung on the
             # statement is what was said, not part of the cue
             clauses = [t.left_edge.i for t in child.subtree if t.dep_ in _CLAUSES and t != child]
@@ -184,6 +207,7 @@ def _cue_clause(verb: Token, sent: Span) -> tuple[int, int]:
 
 
 _CLAUSES = ("acl", "relcl", "ccomp")
+_CUE_MODIFIERS = ("prep", "npadvmod", "advmod", "dative")
 
 
 def _according_to(token: Token) -> Token | None:
@@ -204,11 +228,11 @@ def _according_to(token: Token) -> Token | None:
 
 def _minus(sent: Span, phrase: tuple[int, int], text: str, base: int) -> tuple[int, int] | None:
     """The sentence without the "according to X" phrase, on whichever side is longer."""
-    s_start, s_end = _chars(sent, base)
+    s_start, s_end = chars(sent, base)
     before = (s_start, phrase[0])
     after = (phrase[1], s_end)
     start, end = before if before[1] - before[0] >= after[1] - after[0] else after
-    return _trim(text, start, end)
+    return trim(text, start, end)
 
 
 def governs(frame: Frame, start: int, end: int) -> bool:
@@ -281,28 +305,6 @@ def _trailing_frames(doc, base: int, text: str, spans, frames: list[Frame]) -> l
     return found
 
 
-def _colon_frame(token: Token, sent: Span, text: str, base: int) -> Frame | None:
-    """'Martell is more blunt: "..."': the clause's subject introduces the quotation."""
-    after = base + token.idx + 1
-    rest = text[after : after + 3].lstrip()
-    if token.text != ":" or not rest or rest[0] not in DOUBLE_QUOTES + SINGLE_QUOTES:
-        return None
-    root = sent.root
-    subject = subject_of(root) if root.i < token.i else None
-    if subject is None or not (subject.pos_ in ("PROPN", "PRON") or subject.ent_type_):
-        return None
-    return Frame(
-        cue=":",
-        subject=subject,
-        verb=root,
-        base=base,
-        sentence=_chars(sent, base),
-        scope=(base + token.idx, _chars(sent, base)[1]),
-        cue_at=base + token.idx,
-        content=None,
-    )
-
-
 def find_frames(doc, base: int, text: str, spans) -> list[Frame]:
     """Every speech frame in one parsed paragraph whose cue is outside quotation marks."""
     if not is_parsed(doc):
@@ -315,13 +317,13 @@ def find_frames(doc, base: int, text: str, spans) -> list[Frame]:
 
     frames: list[Frame] = []
     for sent in doc.sents:
-        sentence = _chars(sent, base)
+        sentence = chars(sent, base)
         for token in sent:
             if inside(token):
                 continue
             source = _according_to(token)
             if source is not None and not inside(source):
-                phrase = _chars((token, source.right_edge), base)
+                phrase = chars((token, source.right_edge), base)
                 frames.append(
                     Frame(
                         cue=f"{token.text} {token.nbor(1).text}",
@@ -335,10 +337,6 @@ def find_frames(doc, base: int, text: str, spans) -> list[Frame]:
                     )
                 )
                 continue
-            colon = _colon_frame(token, sent, text, base)
-            if colon is not None:
-                frames.append(colon)
-                continue
             lemma = token.lemma_.lower()
             if lemma not in SPEECH_VERBS or not token.tag_.startswith("VB"):
                 continue
@@ -349,7 +347,7 @@ def find_frames(doc, base: int, text: str, spans) -> list[Frame]:
             if lemma in NEEDS_CONTENT and content is None and not quoted:
                 continue
             cue_start, cue_end = _cue_clause(token, sent)
-            gap = _chars((sent.doc[cue_start], sent.doc[cue_end]), base)
+            gap = chars((sent.doc[cue_start], sent.doc[cue_end]), base)
             inserted = content is not None and content[0] < gap[0] and gap[1] < content[1]
             frames.append(
                 Frame(
@@ -358,12 +356,31 @@ def find_frames(doc, base: int, text: str, spans) -> list[Frame]:
                     verb=token,
                     base=base,
                     sentence=sentence,
-                    scope=_chars((token.left_edge, token.right_edge), base),
+                    scope=chars((token.left_edge, token.right_edge), base),
                     cue_at=base + token.idx,
                     content=None if lemma in QUOTE_ONLY else content,
                     quote_only=lemma in QUOTE_ONLY,
                     gap=gap if inserted else None,
                 )
             )
+    frames = [f for f in frames if not _nested(f, frames)]
     frames.extend(_trailing_frames(doc, base, text, spans, frames))
     return frames
+
+
+def _nested(frame: Frame, frames: list[Frame]) -> bool:
+    """A cue inside the clause another cue reports is part of what was said: in "Ruiz said
+    the advert suggests that ..." or "said he cannot comment because ..." the inner verb
+    starts no attribution of its own, unless it names its own speaker or shares the outer
+    one ("..., noting")."""
+    if frame.verb is None or frame.subject.pos_ == "PROPN" or frame.subject.ent_type_:
+        return False  # "Lee said Ruiz told her ...": a person named inside speaks too
+    child = frame.verb
+    through_clause = False
+    for head in frame.verb.ancestors:
+        through_clause = through_clause or child.dep_ == "ccomp"
+        child = head
+        outer = next((f for f in frames if f.verb is not None and f.verb.i == head.i), None)
+        if through_clause and outer is not None and outer.subject.i != frame.subject.i:
+            return True
+    return False

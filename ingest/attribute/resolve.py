@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
+from ingest.attribute import tuning
 from ingest.attribute.cues import (
     DOCUMENT_NOUNS,
     FIRST_PERSON,
@@ -39,7 +40,7 @@ class Speaker:
     confidence: float
 
 
-UNKNOWN = Speaker(None, None, None, "none", 0.3)
+UNKNOWN = Speaker(None, None, None, "none", tuning.UNKNOWN)
 
 
 def _entity_span(token: Token) -> Span | None:
@@ -58,8 +59,18 @@ def _proper_span(token: Token) -> Span:
 
 def _from_entity(entity: Entity | None, mention: str, kind: MentionKind, conf: float) -> Speaker:
     if entity is None:
-        return Speaker(None, None, mention, kind, 0.3)
+        return Speaker(None, None, mention, kind, tuning.UNKNOWN)
     return Speaker(entity.name, entity.title, mention, kind, conf)
+
+
+def _pronoun_confidence(
+    entity: Entity | None, at: int, registry: Registry, near: float = tuning.PRONOUN_NEAR
+) -> float:
+    """A pronoun whose antecedent is named in its own paragraph is usually right; one that
+    reaches into an earlier paragraph often lands on someone the writer has moved on from."""
+    if entity is not None and registry.named_since(entity, registry.paragraph_start(at), at):
+        return near
+    return tuning.PRONOUN_FAR
 
 
 def resolve(
@@ -77,14 +88,20 @@ def resolve(
     word = subject.lower_
     if subject.pos_ == "PRON" or word in PERSON_PRONOUNS or word in GROUP_PRONOUNS:
         if word in FIRST_PERSON:
-            return Speaker(author, None, subject.text, "pronoun", 0.5) if author else UNKNOWN
+            return (
+                Speaker(author, None, subject.text, "pronoun", tuning.FIRST_PERSON_AUTHOR)
+                if author
+                else UNKNOWN
+            )
         if word in PERSON_PRONOUNS or word in GROUP_PRONOUNS:
             entity = registry.resolve_pronoun(word, at, skip=reported)
-            return _from_entity(entity, subject.text, "pronoun", 0.8)
+            return _from_entity(
+                entity, subject.text, "pronoun", _pronoun_confidence(entity, at, registry)
+            )
         if word in RELATIVE_PRONOUNS and subject.head.dep_ == "relcl":
             return resolve(subject.head.head, at, registry, author)  # "Reyes, who said"
         phrase = noun_phrase(subject)  # "Some in the community", "All those involved"
-        return Speaker(phrase, None, phrase, "nominal", 0.4)
+        return Speaker(phrase, None, phrase, "nominal", tuning.UNRESOLVED_GROUP)
     for child in subject.children:  # "the mayor, Jane Doe, said"; "says her dad, Darrin"
         named = child.ent_type_ == "PERSON" or child.pos_ == "PROPN"
         # "One Democrat, Sen. Jon Tester, said": a group word standing for the person
@@ -99,7 +116,13 @@ def resolve(
         # "the Kentucky Republican said": a description of someone already in the story
         entity = registry.resolve_pronoun("he", at) or registry.resolve_pronoun("she", at)
         if entity is not None:
-            return Speaker(entity.name, entity.title, noun_phrase(subject), "nominal", 0.6)
+            return Speaker(
+                entity.name,
+                entity.title,
+                noun_phrase(subject),
+                "nominal",
+                tuning.DESCRIPTION_OF_RECENT,
+            )
     if ent is not None or subject.pos_ == "PROPN":
         span = ent if ent is not None else _proper_span(subject)
         name, _, _ = split_name(span)
@@ -110,9 +133,9 @@ def resolve(
             # a speaker NER missed is still the likeliest antecedent of the next "he"
             kind = "org" if ent is not None and ent.label_ in ("ORG", "GPE", "FAC") else "person"
             registry.add(name.text, kind, at, subject=True, main=main, title=title)
-            return Speaker(name.text, title, name.text, "named", 0.85)
+            return Speaker(name.text, title, name.text, "named", tuning.NAMED_NEW)
         registry.add(entity.name, entity.kind, at, subject=True, main=main)
-        return Speaker(entity.name, entity.title or title, name.text, "named", 0.9)
+        return Speaker(entity.name, entity.title or title, name.text, "named", tuning.NAMED_KNOWN)
     if subject.dep_ == "appos" and subject.head.pos_ == "PROPN":
         # "by Jordan, the fearless fighter who calls herself ...": the name described
         return resolve(subject.head, at, registry, author)
@@ -122,22 +145,32 @@ def resolve(
         issuer = document_issuer(subject) or registry.document_issuer(subject, at)
         if issuer is not None:
             found = resolve(issuer, at, registry, author)
-            return Speaker(found.name, found.title, phrase, "nominal", found.confidence - 0.1)
-        return _from_entity(registry.resolve_pronoun("it", at), phrase, "nominal", 0.5)
+            return Speaker(
+                found.name,
+                found.title,
+                phrase,
+                "nominal",
+                found.confidence - tuning.DOCUMENT_ISSUER_PENALTY,
+            )
+        return _from_entity(
+            registry.resolve_pronoun("it", at), phrase, "nominal", tuning.DOCUMENT_AS_IT
+        )
     owner = next((c for c in subject.children if c.dep_ == "poss"), None)
     if head in ORG_NOUNS and owner is not None:  # "his office", "Trudeau's campaign"
         return _owned(subject, owner, phrase, at, registry)
     if subject.tag_ == "NNS":  # "Aid groups said": several, not the last "it"
-        return Speaker(phrase, None, phrase, "nominal", 0.6)
+        return Speaker(phrase, None, phrase, "nominal", tuning.PLURAL_GROUP)
     entity = _org_by_modifier(subject, at, registry) or registry.resolve_nominal(head, at)
     if entity is not None:
-        return Speaker(entity.name, entity.title, phrase, "nominal", 0.75)
+        return Speaker(entity.name, entity.title, phrase, "nominal", tuning.DESCRIPTION_RESOLVED)
     if _epithet(subject) and head not in ORG_NOUNS:
         # "the rookie defenceman said": a description of someone already in the story
         entity = registry.resolve_pronoun("he", at) or registry.resolve_pronoun("she", at)
         if entity is not None:
-            return Speaker(entity.name, entity.title, phrase, "nominal", 0.6)
-    return Speaker(phrase, None, phrase, "nominal", 0.6)
+            return Speaker(
+                entity.name, entity.title, phrase, "nominal", tuning.DESCRIPTION_OF_RECENT
+            )
+    return Speaker(phrase, None, phrase, "nominal", tuning.UNRESOLVED_DESCRIPTION)
 
 
 def _org_by_modifier(subject: Token, at: int, registry: Registry) -> Entity | None:
@@ -182,8 +215,8 @@ def _owned(subject: Token, owner: Token, phrase: str, at: int, registry: Registr
     else:
         entity = None
     if entity is None:
-        return Speaker(phrase, None, phrase, "nominal", 0.5)
-    return Speaker(f"{entity.name}'s {subject.text}", None, phrase, "nominal", 0.6)
+        return Speaker(phrase, None, phrase, "nominal", tuning.OFFICE_UNKNOWN)
+    return Speaker(f"{entity.name}'s {subject.text}", None, phrase, "nominal", tuning.OFFICE_OF)
 
 
 def _definite(token: Token) -> bool:
@@ -206,10 +239,12 @@ def resolve_text(who: str, at: int, registry: Registry) -> Speaker:
     """Resolve a speaker written as plain text ("DeBoer", "she") where the parse failed."""
     word = who.lower()
     if word in PERSON_PRONOUNS or word in GROUP_PRONOUNS:
-        return _from_entity(registry.resolve_pronoun(word, at), who, "pronoun", 0.75)
+        entity = registry.resolve_pronoun(word, at)
+        near = tuning.PRONOUN_BY_PATTERN
+        return _from_entity(entity, who, "pronoun", _pronoun_confidence(entity, at, registry, near))
     entity = registry.resolve_name(who, at)
     if entity is None:
         entity = registry.add(who, "person", at, subject=True, main=True)
-        return Speaker(entity.name, None, who, "named", 0.75)
+        return Speaker(entity.name, None, who, "named", tuning.NAMED_BY_PATTERN_NEW)
     registry.add(entity.name, entity.kind, at, subject=True, main=True)
-    return Speaker(entity.name, entity.title, who, "named", 0.85)
+    return Speaker(entity.name, entity.title, who, "named", tuning.NAMED_BY_PATTERN)

@@ -26,6 +26,7 @@ from ingest.attribute.cues import (
     word_set,
 )
 from ingest.attribute.nlp import is_parsed, text_of
+from ingest.attribute.tuning import MAIN_SUBJECT_REACH, NAMED_LATER_REACH, PRONOUN_WINDOW
 
 HONORIFICS = {
     "mr": "male",
@@ -52,11 +53,6 @@ NAME_PREFIX_TITLES = word_set(
 
 
 _MINOR_WORDS = word_set("of and the for")
-# How far back past an embedded subject ("Google said Apple had ...") a pronoun still
-# prefers the sentence's own subject: about one sentence.
-MAIN_SUBJECT_REACH = 250
-# How far ahead a role noun with no earlier match ("a judge said") may find its name.
-NAMED_LATER_REACH = 800
 
 
 @dataclass
@@ -182,7 +178,11 @@ class Registry:
         return None
 
     def resolve_pronoun(
-        self, pronoun: str, pos: int, window: int = 1500, skip: tuple[int, int] | None = None
+        self,
+        pronoun: str,
+        pos: int,
+        window: int = PRONOUN_WINDOW,
+        skip: tuple[int, int] | None = None,
     ) -> Entity | None:
         """The most recent compatible antecedent: subjects first, then any mention; no one
         named only inside ``skip``."""
@@ -234,6 +234,10 @@ class Registry:
             return False
         first = next(m for m in self.mentions if m.entity is mention.entity)
         return first is mention and mention.pos >= self.paragraph_start(pos)
+
+    def named_since(self, entity: Entity, start: int, pos: int) -> bool:
+        """Is ``entity`` mentioned in ``[start, pos)``?"""
+        return any(m.entity is entity and start <= m.pos < pos for m in self.mentions)
 
     def _named_twice(self, entity: Entity) -> bool:
         return sum(m.entity is entity for m in self.mentions) > 1
@@ -329,18 +333,25 @@ def name_tokens(name: str) -> tuple[str, ...]:
     return tuple(w for w in words if w and w not in HONORIFICS and w not in NAME_PREFIX_TITLES)
 
 
+_NOUN_GENDER = {**dict.fromkeys(MALE_NOUNS, "male"), **dict.fromkeys(FEMALE_NOUNS, "female")}
+_TITLE_WORDS = HONORIFICS.keys() | NAME_PREFIX_TITLES | _NOUN_GENDER.keys()
+
+
 def split_name(span: Span) -> tuple[Span, str | None, str | None]:
     """Separate leading titles ("Lt.", "Mr.") from a name span: (name, title, gender)."""
     start = span.start
     gender = None
     titles = []
-    while start < span.end - 1 and span.doc[start].lower_ in (
-        HONORIFICS.keys() | NAME_PREFIX_TITLES
-    ):
-        gender = gender or HONORIFICS.get(span.doc[start].lower_)
+    # "Grandmother Rosa Diaz", "Uncle Tavish": a role noun the NER took into the name
+    while start < span.end - 1 and span.doc[start].lower_ in _TITLE_WORDS:
+        word = span.doc[start].lower_
+        gender = gender or HONORIFICS.get(word) or _NOUN_GENDER.get(word)
         titles.append(span.doc[start].text)
         start += 1
     name = span.doc[start : span.end]
+    if gender is None and span.start > 0:  # "Mr. Peter Vance" with "Mr." outside the entity
+        before = span.doc[span.start - 1].lower_
+        gender = HONORIFICS.get(before) or _NOUN_GENDER.get(before)
     return name, " ".join(titles) or None, gender
 
 
@@ -597,6 +608,22 @@ def capitalised(ent: Span) -> bool:
     return any(t.text[:1].isupper() for t in ent if t.lower_ not in ("the", "a", "an"))
 
 
+# Last words of a company's name: "Halvorsen Mining", "Northwind Air", "Ferro Holdings".
+_ORG_NAME_ENDS = word_set(
+    """
+    inc inc. corp corp. co co. ltd ltd. llc plc ag gmbh mining air airlines airways
+    energy holdings industries motors foods pharmaceuticals technologies systems
+    """
+)
+
+
+def _named_as_organisation(name: Span) -> bool:
+    """ "Halvorsen Mining said": a name ending in a word only organisations end in is
+    one, even when the NER reads it as a person."""
+    last = name[-1].lower_
+    return len(name) > 1 and (last in _ORG_NAME_ENDS or last in ORG_NOUNS)
+
+
 def _described_as_organisation(ent: Span) -> bool:
     """ "Harbour House, a non-profit agency that runs shelters": a name the text describes
     with an organisation noun is an organisation, whatever the NER says."""
@@ -661,11 +688,35 @@ def _add_entity(registry: Registry, ent: Span, base: int, quoted) -> Entity | No
     # once described as an organisation, the same name stays one ("Harbour House says")
     known = registry.resolve_name(name.text, at)
     same_org = known is not None and known.kind == "org" and known.tokens == name_tokens(name.text)
-    if same_org or _described_as_organisation(ent):
+    if same_org or _described_as_organisation(ent) or _named_as_organisation(name):
         return registry.add(ent.text, "org", at, subject=subject, main=main)
-    return registry.add(
+    entity = registry.add(
         name.text, "person", at, subject=subject, main=main, title=title, gender=gender
     )
+    if not is_parsed(ent.doc):
+        entity.roles.update(_role_words_before(ent))
+    return entity
+
+
+# Words that end the run of role words before a name: "met with", "by the", "said".
+_NOT_ROLES = word_set(
+    """
+    the a an of for to in on at by with from and or but as than that who whom which whose
+    when while after before about like including said says told tells added according
+    """
+)
+
+
+def _role_words_before(ent: Span) -> list[str]:
+    """ "Museum director Sofia Reyes" in a paragraph left unparsed: the lower-case words
+    just before the name, so "the director" can find her later. Only matched against a
+    later description, never shown as her title: without a parse they may be anything."""
+    found = []
+    for token in reversed(ent.doc[max(ent.start - 3, 0) : ent.start]):
+        if not token.is_alpha or not token.is_lower or token.lower_ in _NOT_ROLES:
+            break
+        found.append(token.lower_)
+    return found
 
 
 _TITLE_AFTER = re.compile(r",\s+((?:an?|the)\s+[^,.;:]{3,80}?)\s*(?:,|\.|;|\swho\s|$)")

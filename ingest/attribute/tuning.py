@@ -1,0 +1,61 @@
+"""Every number the attribution rules use: confidences first, then thresholds.
+
+A confidence says how often a speaker found that way is right, so a reader (and the
+verifier) can tell a sure attribution from a guess. The line that matters is 0.8
+(``quotedesk.models.SPEAKER_CERTAIN``): on
+the held-out part of GGT, quotes at or above it have the right speaker at least 95% of
+the time, so only resolutions that are that reliable may sit there. Anything inferred
+from context (a pronoun reaching into an earlier paragraph, a description matched by
+role, a speaker carried over to a cue-less quote) stays below it.
+
+Thresholds are lengths and reaches measured in words, characters or paragraphs; each
+says what it guards against.
+"""
+
+from __future__ import annotations
+
+# --- confidence of a speaker, by how it was found ------------------------------------
+# A name written at the cue.
+NAMED_KNOWN = 0.9  # ... that the article named before (fullest name known)
+NAMED_NEW = 0.85  # ... seen first at this cue (the parse found it)
+NAMED_BY_PATTERN = 0.85  # ... after a closing mark ('"...," Lee said'), known already
+NAMED_BY_PATTERN_NEW = 0.75  # ... after a closing mark, never seen before: may be a misread
+POSTER = 0.85  # the signature of an embedded post
+SECTION_EXPERT = 0.9  # text under an expert's header in a round-up
+
+# A pronoun at the cue.
+PRONOUN_NEAR = 0.8  # antecedent named in the same paragraph
+PRONOUN_FAR = 0.7  # antecedent only in an earlier paragraph: often someone else
+PRONOUN_BY_PATTERN = 0.75  # pronoun after a closing mark, same paragraph
+FIRST_PERSON_AUTHOR = 0.5  # "I said" / "we said" in an opinion piece: the author
+
+# A description at the cue ("the director", "the company", "the report").
+DESCRIPTION_RESOLVED = 0.75  # a role or organisation noun the article names earlier
+DESCRIPTION_OF_RECENT = 0.6  # "the veteran goalie": the latest he or she, by elimination
+DOCUMENT_ISSUER_PENALTY = 0.1  # a document speaks for its issuer: a little less sure
+DOCUMENT_AS_IT = 0.5  # a document whose issuer is only the latest "it"
+OFFICE_OF = 0.6  # "his office": the owner's office, owner resolved
+OFFICE_UNKNOWN = 0.5  # "his office" whose owner is unknown
+PLURAL_GROUP = 0.6  # "Aid groups said": the group as written
+UNRESOLVED_GROUP = 0.4  # "Some in the community said": no one in particular
+UNRESOLVED_DESCRIPTION = 0.5  # "the director" whom the article never names
+
+# No cue at all.
+FOLLOW_ON_LAST = 0.55  # a bare quote continuing the last speaker
+FOLLOW_ON_NEWER = 0.45  # a bare quote given to someone introduced just before it
+AUTHOR_NARRATION = 0.6  # an opinion piece's own sentences
+UNKNOWN = 0.3  # no speaker
+
+# --- thresholds ------------------------------------------------------------------------
+MIN_QUOTE_WORDS = 5  # shorter quoted phrases without a cue are scare quotes or titles
+MIXED_EXTRA_WORDS = 3  # reported words beside a quotation that make it a mixed quote
+MIN_CONTENT_WORDS = 3  # a reported clause shorter than this is a fragment, not speech
+MIN_SIDE_WORDS = 2  # each side of a cue inserted in reported words ("X, he said, Y")
+FOLLOW_ON_PARAGRAPHS = 2  # how far a speaker carries over to cue-less quotes
+FOLLOW_ON_CHARS = 600  # how far back a newly introduced person can own a cue-less quote
+PRONOUN_WINDOW = 1500  # how far back (characters) a pronoun looks for its antecedent
+# How far back past an embedded subject ("Google said Apple had ...") a pronoun still
+# prefers the sentence's own subject: about one sentence.
+MAIN_SUBJECT_REACH = 250
+NAMED_LATER_REACH = 800  # how far ahead a role noun with no earlier match ("a judge said")
+# may find its name
