@@ -98,6 +98,9 @@ def cite(
         source=article.source,
         speaker_title=record.speaker_title if record else None,
         score=round(score, 4),
+        medium=article.kind,
+        page=article.page_at(start),
+        timestamp=article.time_at(start),
     )
 
 

@@ -497,10 +497,7 @@ class LexicalIndex:
         )
         if found is None:
             return None
-        fields = json.loads(found[1])
-        for key in ("categories", "cleaning_notes"):
-            fields[key] = tuple(fields[key])
-        return Article(text=found[0], **fields)
+        return Article.from_dict({**json.loads(found[1]), "text": found[0]})
 
     def published_day(self, article_id: str) -> int:
         found = self._db().execute("SELECT day FROM articles WHERE id = ?", (article_id,))

@@ -47,6 +47,9 @@ FORMATS = {
     ".htm": "html",
     ".json": "json",
     ".jsonl": "jsonl",
+    ".vtt": "webvtt",
+    ".srt": "srt",
+    ".pdf": "pdf",
 }
 SUPPORTED = ", ".join(sorted(FORMATS))
 METADATA_FIELDS = (
@@ -176,8 +179,15 @@ def _load_file(path: Path, source: str, max_bytes: int) -> Iterator[Article | Lo
         yield LoadError(source, f"unsupported format {kind} (supported: {SUPPORTED})")
         return
     try:
+        from ingest import pdf, transcript  # they build on make_article below
+
+        if fmt == "pdf":
+            yield pdf.read_pdf(path, source, max_bytes)
+            return
         raw, notes = read_text(path, source, max_bytes)
-        if fmt == "jsonl":
+        if fmt in ("webvtt", "srt") or (fmt == "text" and transcript.looks_like_transcript(raw)):
+            yield transcript.read_transcript(raw, source, fmt, notes)
+        elif fmt == "jsonl":
             yield from _jsonl_articles(raw, source, notes)
         elif fmt == "json":
             yield from _json_articles(raw, source, notes)

@@ -7,6 +7,7 @@ dataclass with ``to_dict()``; the JSON the CLI prints is exactly ``to_dict()``.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
@@ -14,6 +15,17 @@ QuoteKind = Literal["direct", "indirect", "mixed", "section"]
 MentionKind = Literal["named", "pronoun", "nominal", "none"]
 Verdict = Literal["verified", "misattributed", "altered", "not_found"]
 IngestStatus = Literal["added", "updated", "unchanged", "failed"]
+SourceKind = Literal["article", "transcript", "pdf"]
+
+
+@dataclass(frozen=True)
+class Turn:
+    """One speaker's turn in a transcript: ``Article.text[start:end]`` is what they said."""
+
+    start: int
+    end: int
+    speaker: str
+    label: str  # as the transcript writes it ("MS. DOE", "A")
 
 
 @dataclass(frozen=True)
@@ -33,12 +45,36 @@ class Article:
     url: str | None = None
     categories: tuple[str, ...] = ()
     cleaning_notes: tuple[str, ...] = ()
+    # primary sources: a transcript's turns and cue times, a PDF's page starts (offsets)
+    kind: SourceKind = "article"
+    turns: tuple[Turn, ...] = ()
+    times: tuple[tuple[int, str], ...] = ()  # (offset, "00:12:31") where each timed cue starts
+    pages: tuple[int, ...] = ()  # offset where page n starts is pages[n - 1]
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
         data["categories"] = list(self.categories)
         data["cleaning_notes"] = list(self.cleaning_notes)
         return data
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Article:
+        """The inverse of ``to_dict`` (JSON lists back to tuples and turns)."""
+        fields = dict(data)
+        for key in ("categories", "cleaning_notes", "pages"):
+            fields[key] = tuple(fields.get(key) or ())
+        fields["turns"] = tuple(Turn(**t) for t in fields.get("turns") or ())
+        fields["times"] = tuple((int(o), str(t)) for o, t in fields.get("times") or ())
+        return cls(**fields)
+
+    def page_at(self, offset: int) -> int | None:
+        """The PDF page an offset is on (1-based); None for other sources."""
+        return bisect_right(self.pages, offset) if self.pages else None
+
+    def time_at(self, offset: int) -> str | None:
+        """When the words at an offset were said (the cue they start in), if timed."""
+        at = bisect_right([o for o, _t in self.times], offset)
+        return self.times[at - 1][1] if at else None
 
 
 @dataclass(frozen=True)
@@ -124,6 +160,20 @@ class Citation:
     source: str
     speaker_title: str | None = None
     score: float = 0.0
+    medium: SourceKind = "article"
+    page: int | None = None  # the PDF page the quote starts on
+    timestamp: str | None = None  # when a transcript's speaker said it ("00:12:31")
+
+    def where(self) -> str:
+        """Where the words are, as prose: in "T", on p. 3 of "T" or at 00:12:31 in the
+        transcript "T"."""
+        title = f"\u201c{self.title}\u201d"
+        if self.medium == "transcript":
+            at = f"at {self.timestamp} " if self.timestamp else ""
+            return f"{at}in the transcript {title}"
+        if self.page is not None:
+            return f"on p. {self.page} of {title}"
+        return f"in {title}"
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -138,6 +188,9 @@ class Citation:
             "start": self.start,
             "end": self.end,
             "source": self.source,
+            "medium": self.medium,
+            "page": self.page,
+            "timestamp": self.timestamp,
         }
 
 

@@ -32,7 +32,7 @@ from langchain_core.embeddings import Embeddings
 
 from quotedesk.config import Settings
 from quotedesk.errors import EmbedderMismatchError, StoreError, StoreLockedError
-from quotedesk.models import Article, ArticleSummary, IngestStatus, Passage, Quote
+from quotedesk.models import Article, ArticleSummary, IngestStatus, Passage, Quote, Turn
 
 ARTICLES, PASSAGES, QUOTES, LAYOUTS = "qd_articles", "qd_passages", "qd_quotes", "qd_layouts"
 LOCK_FILE = ".quotedesk-write.lock"
@@ -52,6 +52,28 @@ def published_day(published: str | None) -> int:
         except ValueError:
             return 0
     return day.year * 10000 + day.month * 100 + day.day
+
+
+def structure_json(article: Article) -> str:
+    """A transcript's turns and times or a PDF's pages as one metadata string ("" for none)."""
+    if article.kind == "article":
+        return ""
+    turns = [[t.start, t.end, t.speaker, t.label] for t in article.turns]
+    shape = {"turns": turns, "times": article.times, "pages": article.pages}
+    return json.dumps(shape, separators=(",", ":"))
+
+
+def structure_fields(kind: str | None, structure: str | None) -> dict[str, Any]:
+    """The Article fields ``structure_json`` wrote (none for plain articles)."""
+    if not kind or kind == "article" or not structure:
+        return {}
+    shape = json.loads(structure)
+    return {
+        "kind": kind,
+        "turns": tuple(Turn(*t) for t in shape["turns"]),
+        "times": tuple((int(o), str(t)) for o, t in shape["times"]),
+        "pages": tuple(shape["pages"]),
+    }
 
 
 def _article_fields(article: Article) -> dict[str, Any]:
@@ -448,6 +470,8 @@ class Store:
             "cleaning_notes": "\n".join(article.cleaning_notes),
             "passage_count": len(passages),
             "quote_count": len(quotes),
+            "kind": article.kind,
+            "structure": structure_json(article),
         }
 
     def remove(self, article_id: str) -> bool:
@@ -511,6 +535,7 @@ class Store:
             url=_or_none(meta.get("url")),
             categories=tuple(c for c in categories.split("; ") if c),
             cleaning_notes=tuple(n for n in notes.split("\n") if n),
+            **structure_fields(meta.get("kind"), meta.get("structure")),
         )
 
     def articles(self) -> list[ArticleSummary]:
