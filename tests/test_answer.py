@@ -106,6 +106,9 @@ def test_answer_to_dict_has_exactly_the_documented_keys(desk) -> None:
         "start",
         "end",
         "source",
+        "medium",  # article, transcript or pdf
+        "page",
+        "timestamp",
     }
 
 
