@@ -175,6 +175,12 @@ class Citation:
             return f"on p. {self.page} of {title}"
         return f"in {title}"
 
+    def locator(self) -> str | None:
+        """A short note of the place for bylines: "transcript, at 00:12:31", "p. 3"."""
+        if self.medium == "transcript":
+            return f"transcript, at {self.timestamp}" if self.timestamp else "transcript"
+        return f"p. {self.page}" if self.page is not None else None
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "article_id": self.article_id,

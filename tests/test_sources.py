@@ -12,9 +12,11 @@ from pathlib import Path
 import pytest
 
 from assistant import QuoteDesk
+from assistant.ui_format import byline
 from assistant.verify import explain
 from ingest.load import load
 from ingest.pipeline import process
+from quotedesk.cli import main
 from quotedesk.errors import LoadError
 from quotedesk.models import Article
 
@@ -295,7 +297,7 @@ def test_scanned_encrypted_and_broken_pdfs_are_refused_with_the_reason(tmp_path)
 # --- end to end -------------------------------------------------------------------------
 
 
-def test_one_library_of_transcripts_and_pdfs_cites_times_and_pages(tmp_path: Path) -> None:
+def test_one_library_of_transcripts_and_pdfs_cites_times_and_pages(tmp_path: Path, capsys) -> None:
     good = [
         write(tmp_path, "hearing.vtt", VTT),
         write(tmp_path, "statement.pdf", make_pdf(STATEMENT, title="Harbour trust statement")),
@@ -319,7 +321,15 @@ def test_one_library_of_transcripts_and_pdfs_cites_times_and_pages(tmp_path: Pat
     assert v.citation is not None and v.citation.timestamp == "00:12:34"
     assert "transcript" in explain(v) and "at 00:12:34" in explain(v)
     assert v.to_dict()["citation"]["timestamp"] == "00:12:34"
+    assert "transcript, at 00:12:34" in byline(v.citation)  # the app's source line
 
     answer = desk.ask("who said that both votes were unanimous?")
     pdf_cites = [c for c in answer.citations if c.medium == "pdf"]
     assert pdf_cites and pdf_cites[0].page == 3
+    assert "on p. 3 of \u201cHarbour trust statement\u201d" in answer.answer
+
+    quote = "The ferry yard will house four hundred families."
+    code = main(["verify", quote, "--speaker", "Lena Ostrova", "--db", str(tmp_path / "db")])
+    out = " ".join(capsys.readouterr().out.split())
+    assert code == 0
+    assert "Verified against a transcript" in out and "at 00:12:31" in out
