@@ -59,7 +59,8 @@ def _open(path: Path, source: str) -> Any:
             raise LoadError(
                 source, "the PDF is encrypted (password-protected); add an unprotected copy"
             )
-        reader.pages[0]  # noqa: B018 - reading the page tree finds most damage now
+        if not reader.pages:  # reading the page tree finds most damage now
+            raise LoadError(source, "the PDF has no pages")
     except DependencyError as error:  # an encryption this install cannot open
         raise LoadError(source, f"the PDF is encrypted and cannot be opened: {error}") from error
     except (PdfReadError, ValueError, KeyError, IndexError) as error:
@@ -84,18 +85,29 @@ def _metadata(reader: Any) -> dict[str, Any]:
     return {k: v for k, v in found.items() if v}
 
 
+def _find_line(text: str, line: str, start: int) -> int:
+    """Where ``line`` stands as a whole line of ``text`` at or after ``start``; -1 if nowhere."""
+    at = text.find(line, start)
+    while at >= 0:
+        end = at + len(line)
+        if (at == 0 or text[at - 1] == "\n") and (end == len(text) or text[end] == "\n"):
+            return at
+        at = text.find(line, at + 1)
+    return -1
+
+
 def page_starts(pages: list[str], text: str) -> tuple[int, ...]:
     """Where each page starts in the stored text: the first of its lines found after the
-    previous page (the cleaner may have dropped a repeated footer at a page's top)."""
+    previous page's lines (the cleaner may have dropped a repeated footer from a page)."""
     starts: list[int | None] = []
     search = 0
     for page in pages:
         start = None
         for line in filter(None, page.split("\n")):
-            at = text.find(line, search)
+            at = _find_line(text, line, search)
             if at >= 0:
-                start, search = at, at + len(line)
-                break
+                start = at if start is None else start
+                search = at + len(line)
         starts.append(start)
     # a page without text starts where the next page with text does
     following = len(text)

@@ -156,6 +156,21 @@ def test_an_ordinary_article_is_not_taken_for_a_transcript(sample_article_path: 
     assert isinstance(article, Article) and article.kind == "article"
 
 
+def test_labelled_lines_may_carry_their_time(tmp_path: Path) -> None:
+    text = (
+        "[00:41:07] LENA OSTROVA: The yard stays public land.\n"
+        "Bram Veldt (41:15): Then say so in the contract.\n"
+        "[00:41:20] LENA OSTROVA: We will.\n"
+    )
+    article = one(write(tmp_path, "debate.txt", text))
+    assert isinstance(article, Article)
+    assert [(q.speaker, article.time_at(q.start)) for q in process(article).quotes] == [
+        ("Lena Ostrova", "00:41:07"),
+        ("Bram Veldt", "00:41:15"),
+        ("Lena Ostrova", "00:41:20"),
+    ]
+
+
 # --- WebVTT and SRT ---------------------------------------------------------------------
 
 
@@ -274,6 +289,19 @@ def test_pdf_text_per_page_with_page_offsets(tmp_path: Path) -> None:
     assert article.page_at(article.text.index("will not sell")) == 1
     assert article.page_at(article.text.index("Both votes")) == 3
     assert "no text on page(s) 2 (scanned?)" in article.cleaning_notes
+
+
+def test_pages_stay_right_when_a_repeated_footer_is_dropped(tmp_path: Path) -> None:
+    footer = [
+        "Harbour trust, registered charity, all rights reserved in every harbour.",
+        "Printed on paper from the trust's own recycling programme at the yard.",
+    ]
+    pages = [[*footer, "The yard is not for sale."], [*footer, "The sheds will be repaired."]]
+    article = one(write(tmp_path, "footer.pdf", make_pdf(pages)))
+    assert isinstance(article, Article)
+    assert article.text.count("registered charity") == 1  # the cleaner kept one copy
+    assert article.page_at(article.text.index("not for sale")) == 1
+    assert article.page_at(article.text.index("sheds will")) == 2
 
 
 def test_scanned_encrypted_and_broken_pdfs_are_refused_with_the_reason(tmp_path) -> None:
