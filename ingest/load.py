@@ -7,8 +7,9 @@ a user can act on, and loading goes on with the next one.
 Formats: the header format of the reference article (``Published Time:`` ...
 ``Text:``, recognised by content whatever the extension), plain ``.txt``, ``.md``,
 ``.html``/``.htm`` (trafilatura, never fetching anything), ``.jsonl`` (one record a
-line) and ``.json`` (one record or a list). Directories are read recursively in
-sorted order, hidden files and folders skipped.
+line) and ``.json`` (one record or a list); transcripts (``.vtt``, ``.srt`` and
+speaker-labelled ``.txt``, see ``ingest.transcript``) and ``.pdf`` (``ingest.pdf``).
+Directories are read recursively in sorted order, hidden files and folders skipped.
 
 Sources: a file's source is the path as given (``str(path)``). A JSONL record's
 source is ``"{path}:{line}"`` (1-based line, as an editor shows it), also used by
