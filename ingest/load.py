@@ -186,6 +186,7 @@ def _load_file(path: Path, source: str, max_bytes: int) -> Iterator[Article | Lo
             yield pdf.read_pdf(path, source, max_bytes)
             return
         raw, notes = read_text(path, source, max_bytes)
+        fmt = _sniff_format(raw, fmt) if fmt == "text" else fmt
         if fmt in ("webvtt", "srt") or (fmt == "text" and transcript.looks_like_transcript(raw)):
             yield transcript.read_transcript(raw, source, fmt, notes)
         elif fmt == "jsonl":

@@ -145,7 +145,14 @@ METALS: Copper edged up on talk of new smelter limits.
 """
 
 
-@pytest.mark.parametrize("text", [DIGEST], ids=["section heads of a digest"])
+HEADER_ARTICLE = "Title: Harbour night\nAuthor: Ada Lind\nText:\n" + TOWN_HALL
+
+
+@pytest.mark.parametrize(
+    "text",
+    [DIGEST, HEADER_ARTICLE],
+    ids=["section heads of a digest", "an article in the header format keeps its header"],
+)
 def test_labels_that_never_take_turns_are_not_a_transcript(tmp_path: Path, text: str) -> None:
     article = one(write(tmp_path, "digest.txt", text))
     assert isinstance(article, Article) and article.kind == "article"
