@@ -27,7 +27,8 @@ def source_line(c: Citation) -> str:
     """Where it is: title, outlet/author, date, offsets."""
     by = " / ".join(x for x in dict.fromkeys((c.outlet, c.author)) if x) or "unknown outlet"
     day = (c.published or "undated")[:10]
-    return f"\u201c{c.title}\u201d, {by}, {day} [{where(c, c.source)}]"
+    place = {"article": f"\u201c{c.title}\u201d", "transcript": f"said {c.where()}"}
+    return f"{place.get(c.medium, c.where())}, {by}, {day} [{where(c, c.source)}]"
 
 
 def quoted(c: Citation) -> str:

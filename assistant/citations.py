@@ -105,6 +105,9 @@ def cite(
         file_end=file_span[1] if file_span else None,
         offsets_in=article.offsets_in,
         speaker_confidence=record.confidence if record and record.speaker else None,
+        medium=article.kind,
+        page=article.page_at(start),
+        timestamp=article.time_at(start),
     )
 
 

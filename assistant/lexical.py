@@ -503,10 +503,7 @@ class LexicalIndex:
         )
         if found is None:
             return None
-        fields = json.loads(found[1])
-        for key in ("categories", "cleaning_notes"):
-            fields[key] = tuple(fields[key])
-        return Article(text=found[0], **fields)
+        return Article.from_dict({**json.loads(found[1]), "text": found[0]})
 
     def known(self, article_ids: Iterable[str]) -> set[str]:
         """Which of these articles the index holds (as of its last sync)."""

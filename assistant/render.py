@@ -57,6 +57,8 @@ def _sources(citations: Sequence[Citation], title: str = "Sources") -> Panel:
             f"\n   {c.title} \u2014 {by} \u00b7 {(c.published or 'undated')[:10]}", style="dim"
         )
         body.append(f" \u00b7 {where(c, c.source)}", style="dim")
+        if c.locator():  # a transcript's time, a PDF's page
+            body.append(f" \u00b7 {c.locator()}", style="dim")
     return Panel(body, title=title, expand=True)
 
 

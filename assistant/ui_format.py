@@ -88,7 +88,8 @@ def counted(n: int, plural: str) -> str:
 
 def byline(citation: Citation) -> str:
     """Outlet, author and date in one line, leaving out what the article does not say."""
-    parts = [citation.outlet, f"by {citation.author}" if citation.author else None]
+    parts = [citation.locator(), citation.outlet]
+    parts.append(f"by {citation.author}" if citation.author else None)
     parts.append(citation.published[:10] if citation.published else "date unknown")
     return " · ".join(p for p in parts if p)
 

@@ -137,8 +137,12 @@ _RATINGS = {
 def explain(v: Verification) -> str:
     """One plain sentence stating the verdict and its evidence."""
     c = v.citation
-    where = f" in \u201c{c.title}\u201d" if c else ""
+    where = f" {c.where()}" if c else ""
     who = v.speaker or "no quoted speaker (the article's own words)"
+    if v.verdict == "verified" and c and c.medium == "transcript" and v.speaker:
+        at = f" at {c.timestamp}" if c.timestamp else ""
+        title = f"\u201c{c.title}\u201d"
+        return f"Verified against a transcript: {v.speaker} said these words{at} in {title}."
     if v.verdict == "verified":
         by = f" and attributed to {v.speaker}" if v.speaker else ""
         return f"Verified: the words appear{where}{by}{elision_note(v.elided)}."

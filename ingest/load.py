@@ -7,8 +7,9 @@ a user can act on, and loading goes on with the next one.
 Formats: the header format of the reference article (``Published Time:`` ...
 ``Text:``, recognised by content whatever the extension), plain ``.txt``, ``.md``,
 ``.html``/``.htm`` (trafilatura, never fetching anything), ``.jsonl`` (one record a
-line) and ``.json`` (one record or a list). Directories are read recursively in
-sorted order, hidden files and folders skipped.
+line) and ``.json`` (one record or a list); transcripts (``.vtt``, ``.srt`` and
+speaker-labelled ``.txt``, see ``ingest.transcript``) and ``.pdf`` (``ingest.pdf``).
+Directories are read recursively in sorted order, hidden files and folders skipped.
 
 Sources: a file's source is the path as given (``str(path)``). A JSONL record's
 source is ``"{path}:{line}"`` (1-based line, as an editor shows it), also used by
@@ -57,6 +58,9 @@ FORMATS = {
     ".htm": "html",
     ".json": "json",
     ".jsonl": "jsonl",
+    ".vtt": "webvtt",
+    ".srt": "srt",
+    ".pdf": "pdf",
 }
 SUPPORTED = ", ".join(sorted(FORMATS))
 METADATA_FIELDS = (
@@ -229,8 +233,16 @@ def _load_file(path: Path, source: str, max_bytes: int) -> Iterator[Article | Lo
         yield LoadError(source, f"unsupported format {kind} (supported: {SUPPORTED})")
         return
     try:
+        from ingest import pdf, transcript  # they build on make_article below
+
+        if fmt == "pdf":
+            yield pdf.read_pdf(path, source, max_bytes)
+            return
         raw, notes = read_text(path, source, max_bytes)
-        if fmt == "jsonl":
+        fmt = _sniff_format(raw, fmt) if fmt == "text" else fmt
+        if fmt in ("webvtt", "srt") or (fmt == "text" and transcript.looks_like_transcript(raw)):
+            yield transcript.read_transcript(raw, source, fmt, notes)
+        elif fmt == "jsonl":
             yield from _jsonl_articles(raw, source, notes)
         elif fmt == "json":
             yield from _json_articles(raw, source, notes)

@@ -9,6 +9,7 @@ dataclass with ``to_dict()``; the JSON the CLI prints is exactly ``to_dict()``.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
@@ -31,10 +32,17 @@ OffsetsIn = Literal["file", "html", "record", "text"]
 # A stored attribution below it is a guess: it can neither verify nor refute a claim.
 SPEAKER_CERTAIN = 0.8
 
-# A quote's speaker counts as certain from this confidence up: `quotedesk eval` checks that
-# such quotes have the right speaker at least 95% of the time on held-out GGT articles, so
-# answers and verifications below it must say "speaker uncertain" instead of naming anyone.
-SPEAKER_CERTAIN = 0.8
+SourceKind = Literal["article", "transcript", "pdf"]
+
+
+@dataclass(frozen=True)
+class Turn:
+    """One speaker's turn in a transcript: ``Article.text[start:end]`` is what they said."""
+
+    start: int
+    end: int
+    speaker: str
+    label: str  # as the transcript writes it ("MS. DOE", "A")
 
 
 @dataclass(frozen=True)
@@ -63,6 +71,12 @@ class Article:
         # JSON copies (the store, the lexical index) hand the edits back as lists
         object.__setattr__(self, "source_edits", tuple(tuple(e) for e in self.source_edits))
 
+    # primary sources: a transcript's turns and cue times, a PDF's page starts (offsets)
+    kind: SourceKind = "article"
+    turns: tuple[Turn, ...] = ()
+    times: tuple[tuple[int, str], ...] = ()  # (offset, "00:12:31") where each timed cue starts
+    pages: tuple[int, ...] = ()  # offset where page n starts is pages[n - 1]
+
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
         data["categories"] = list(self.categories)
@@ -77,6 +91,25 @@ class Article:
     def original_span(self, start: int, end: int) -> tuple[int, int] | None:
         """Where stored ``text[start:end]`` stands in the original text; None when not kept."""
         return None if self.offsets_in is None else original_span(self.source_edits, start, end)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Article:
+        """The inverse of ``to_dict`` (JSON lists back to tuples and turns)."""
+        fields = dict(data)
+        for key in ("categories", "cleaning_notes", "pages"):
+            fields[key] = tuple(fields.get(key) or ())
+        fields["turns"] = tuple(Turn(**t) for t in fields.get("turns") or ())
+        fields["times"] = tuple((int(o), str(t)) for o, t in fields.get("times") or ())
+        return cls(**fields)
+
+    def page_at(self, offset: int) -> int | None:
+        """The PDF page an offset is on (1-based); None for other sources."""
+        return bisect_right(self.pages, offset) if self.pages else None
+
+    def time_at(self, offset: int) -> str | None:
+        """When the words at an offset were said (the cue they start in), if timed."""
+        at = bisect_right([o for o, _t in self.times], offset)
+        return self.times[at - 1][1] if at else None
 
 
 @dataclass(frozen=True)
@@ -187,6 +220,27 @@ class Citation:
         confidence = self.speaker_confidence
         return bool(self.speaker) and confidence is not None and confidence < SPEAKER_CERTAIN
 
+    medium: SourceKind = "article"
+    page: int | None = None  # the PDF page the quote starts on
+    timestamp: str | None = None  # when a transcript's speaker said it ("00:12:31")
+
+    def where(self) -> str:
+        """Where the words are, as prose: in "T", on p. 3 of "T" or at 00:12:31 in the
+        transcript "T"."""
+        title = f"\u201c{self.title}\u201d"
+        if self.medium == "transcript":
+            at = f"at {self.timestamp} " if self.timestamp else ""
+            return f"{at}in the transcript {title}"
+        if self.page is not None:
+            return f"on p. {self.page} of {title}"
+        return f"in {title}"
+
+    def locator(self) -> str | None:
+        """A short note of the place for bylines: "transcript, at 00:12:31", "p. 3"."""
+        if self.medium == "transcript":
+            return f"transcript, at {self.timestamp}" if self.timestamp else "transcript"
+        return f"p. {self.page}" if self.page is not None else None
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "article_id": self.article_id,
@@ -205,6 +259,9 @@ class Citation:
             "offsets_in": self.offsets_in,
             "speaker_confidence": self.speaker_confidence,
             "speaker_uncertain": self.speaker_uncertain,
+            "medium": self.medium,
+            "page": self.page,
+            "timestamp": self.timestamp,
         }
 
 

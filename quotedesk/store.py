@@ -36,7 +36,7 @@ from langchain_core.embeddings import Embeddings
 
 from quotedesk.config import Settings
 from quotedesk.errors import EmbedderMismatchError, StoreError, StoreLockedError
-from quotedesk.models import Article, ArticleSummary, IngestStatus, Passage, Quote
+from quotedesk.models import Article, ArticleSummary, IngestStatus, Passage, Quote, Turn
 
 ARTICLES, PASSAGES, QUOTES, LAYOUTS = "qd_articles", "qd_passages", "qd_quotes", "qd_layouts"
 PENDING = "qd_pending"
@@ -68,6 +68,28 @@ def source_name(source: str) -> str:
     if source.startswith(("http://", "https://")):
         return source
     return PurePath(source).name or source
+
+
+def structure_json(article: Article) -> str:
+    """A transcript's turns and times or a PDF's pages as one metadata string ("" for none)."""
+    if article.kind == "article":
+        return ""
+    turns = [[t.start, t.end, t.speaker, t.label] for t in article.turns]
+    shape = {"turns": turns, "times": article.times, "pages": article.pages}
+    return json.dumps(shape, separators=(",", ":"))
+
+
+def structure_fields(kind: str | None, structure: str | None) -> dict[str, Any]:
+    """The Article fields ``structure_json`` wrote (none for plain articles)."""
+    if not kind or kind == "article" or not structure:
+        return {}
+    shape = json.loads(structure)
+    return {
+        "kind": kind,
+        "turns": tuple(Turn(*t) for t in shape["turns"]),
+        "times": tuple((int(o), str(t)) for o, t in shape["times"]),
+        "pages": tuple(shape["pages"]),
+    }
 
 
 def _article_fields(article: Article) -> dict[str, Any]:
@@ -469,6 +491,8 @@ class Store:
             "quote_count": len(quotes),
             "offsets_in": article.offsets_in or "",
             "source_edits": json.dumps(article.source_edits, ensure_ascii=False),
+            "kind": article.kind,
+            "structure": structure_json(article),
         }
 
     def remove(self, article_id: str) -> bool:
@@ -604,6 +628,7 @@ class Store:
             cleaning_notes=tuple(n for n in notes.split("\n") if n),
             offsets_in=_or_none(meta.get("offsets_in")),
             source_edits=json.loads(meta.get("source_edits") or "[]"),
+            **structure_fields(meta.get("kind"), meta.get("structure")),
         )
 
     def articles(self) -> list[ArticleSummary]:

@@ -115,6 +115,9 @@ def test_answer_to_dict_has_exactly_the_documented_keys(desk) -> None:
         "offsets_in",
         "speaker_confidence",
         "speaker_uncertain",
+        "medium",  # article, transcript or pdf
+        "page",
+        "timestamp",
     }
 
 

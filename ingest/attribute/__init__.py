@@ -36,8 +36,13 @@ def attribute(article: Article) -> list[Quote]:
     """Quotes of a stored article, sorted by start, with ids ``{article.id}:q{i}``.
 
     The author owns narration only in opinion pieces and expert round-ups: in a news
-    story the reporter's own sentences are not quotations.
+    story the reporter's own sentences are not quotations. A transcript names its
+    speakers, so its turns are its quotes and the engine is not asked.
     """
+    if article.kind == "transcript":
+        from ingest.transcript import turn_quotes
+
+        return turn_quotes(article)
     opinion = any(word in c.lower() for c in article.categories for word in _OPINION)
     quotes = _attribute_text(article.text, author=article.author, narrated=opinion)
     return [

@@ -16,7 +16,8 @@ def register(subparsers: Any) -> None:
         help="add articles (files or folders) to the library",
         description=(
             "Load, clean, attribute and store articles. Formats: header .txt, plain .txt, "
-            ".md, .html/.htm, .json, .jsonl, and folders (recursive)."
+            ".md, .html/.htm, .json, .jsonl, transcripts (labelled .txt, .vtt, .srt), "
+            ".pdf, and folders (recursive)."
         ),
     )
     ingest.add_argument("paths", nargs="+", metavar="PATH")
