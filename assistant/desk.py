@@ -18,8 +18,10 @@ from quotedesk.models import Answer, ArticleSummary, IngestReport, Verification
 
 if TYPE_CHECKING:
     from langchain_core.runnables import Runnable
+    from langchain_core.tools import BaseTool
 
     from assistant.draft import DraftCheck
+    from assistant.lc_retriever import QuoteRetriever
     from quotedesk.store import Store
 
 History = Sequence[tuple[str, Answer]]
@@ -152,9 +154,32 @@ class QuoteDesk:
 
     @property
     def chain(self) -> Runnable:
-        """``retrieve | answer`` as a LangChain Runnable: ``invoke({"question": ...})``."""
+        """``retrieve | answer`` as a LangChain Runnable: ``invoke({"question": ...})``.
+
+        Also takes ``{"question", "history"}`` with LangChain chat messages, or a list of
+        messages; see ``assistant.chain``.
+        """
         if self._chain is None:
             from assistant.chain import build_chain
 
             self._chain = build_chain(self)
         return self._chain
+
+    def as_retriever(
+        self,
+        k: int = 8,
+        kinds: tuple[str, ...] = ("quote", "passage"),
+        speaker: str | None = None,
+        outlet: str | None = None,
+    ) -> QuoteRetriever:
+        """A LangChain ``BaseRetriever`` over the library: verbatim quotes and passages as
+        ``Document``s with speaker, article and offsets in ``metadata``."""
+        from assistant.lc_retriever import QuoteRetriever
+
+        return QuoteRetriever(desk=self, k=k, kinds=tuple(kinds), speaker=speaker, outlet=outlet)
+
+    def as_tools(self) -> list[BaseTool]:
+        """``quotedesk_ask`` and ``quotedesk_verify`` as LangChain tools for an agent."""
+        from assistant.lc_tools import build_tools
+
+        return build_tools(self)

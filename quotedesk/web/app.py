@@ -29,6 +29,7 @@ import gradio as gr  # noqa: E402
 
 from assistant import QuoteDesk  # noqa: E402
 from assistant import ui_format as fmt  # noqa: E402
+from assistant.chain import history_turns  # noqa: E402
 from assistant.verify import explain, to_claimreview  # noqa: E402
 from ingest.load import FORMATS, SUPPORTED, read_text  # noqa: E402
 from quotedesk.errors import ConfigError, LoadError, QuotedeskError  # noqa: E402
@@ -119,9 +120,7 @@ class DeskUI:
         if not question:
             return EMPTY_QUESTION
         try:
-            turns: Turns = []
-            for earlier in _questions(history or []):
-                turns.append((earlier, self.desk.ask(earlier, history=turns)))
+            turns = history_turns(self.desk, history or [])
             return fmt.answer_text(self.desk.ask(question, history=turns))
         except Exception as exc:
             return problem("answer", exc)
@@ -238,20 +237,6 @@ class DeskUI:
         except LoadError as exc:
             raise gr.Error(fmt.toast(f"Could not read the draft: {exc.reason}")) from None
         return text
-
-
-def _questions(history: Sequence[Any]) -> list[str]:
-    """The user's questions out of any of the history shapes ``chat_api`` accepts."""
-    questions = []
-    for item in history:
-        if isinstance(item, dict):
-            if item.get("role") == "user" and isinstance(item.get("content"), str):
-                questions.append(item["content"])
-        elif isinstance(item, list | tuple) and item:
-            questions.append(str(item[0]))
-        elif isinstance(item, str):
-            questions.append(item)
-    return [q.strip() for q in questions if q and q.strip()]
 
 
 def build_app(desk: QuoteDesk) -> gr.Blocks:
