@@ -20,6 +20,7 @@ COMMAND_MODULES = (
     "quotes",
     "ask",  # ask, verify, check-draft
     "evaluate",
+    "serve",
 )
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2

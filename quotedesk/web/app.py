@@ -1,9 +1,10 @@
 """Quotedesk in the browser: chat, verify, library and draft check over one QuoteDesk.
 
 UI only: every action is one call on the ``QuoteDesk`` facade and every value shown
-comes from ``assistant.ui_format``. Run ``python app.py`` (``--host``, ``--port``, ``--db``;
-``GRADIO_SERVER_NAME`` / ``GRADIO_SERVER_PORT`` work too). It listens on loopback unless told
-otherwise and makes no outside connection.
+comes from ``assistant.ui_format``. Start it with ``quotedesk serve`` or, in a checkout,
+``python app.py`` (``--host``, ``--port``, ``--db``; ``GRADIO_SERVER_NAME`` /
+``GRADIO_SERVER_PORT`` work too). It listens on loopback unless told otherwise and makes
+no outside connection.
 """
 
 import argparse
@@ -31,9 +32,11 @@ from assistant import ui_format as fmt  # noqa: E402
 from assistant.chain import history_turns  # noqa: E402
 from assistant.verify import explain, to_claimreview  # noqa: E402
 from ingest.load import FORMATS, SUPPORTED, read_text  # noqa: E402
+from quotedesk.config import Settings  # noqa: E402
 from quotedesk.errors import LoadError, QuotedeskError  # noqa: E402
 from quotedesk.models import Answer, Verification  # noqa: E402
 from quotedesk.resources import SAMPLE_ARTICLE  # noqa: E402
+from quotedesk.web import add_server_flags  # noqa: E402
 
 log = logging.getLogger("quotedesk.app")
 
@@ -401,32 +404,26 @@ def serve(desk: QuoteDesk, host: str, port: int | None, **launch_options: Any) -
 
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description="Quotedesk web app")
-    parser.add_argument(
-        "--host",
-        default=os.environ.get("GRADIO_SERVER_NAME", "127.0.0.1"),
-        help="address to listen on (default: $GRADIO_SERVER_NAME or 127.0.0.1)",
-    )
-    parser.add_argument(
-        "--port",
-        type=int,
-        default=int(os.environ.get("GRADIO_SERVER_PORT", "7860")),
-        help="port (default: $GRADIO_SERVER_PORT or 7860)",
-    )
+    add_server_flags(parser)
     parser.add_argument("--db", help="library folder (default: $QUOTEDESK_DB or the user data dir)")
     return parser.parse_args(argv)
 
 
-def main(argv: Sequence[str] | None = None) -> None:
-    """Open the library, add the sample on first start, and serve until interrupted."""
-    args = parse_args(argv)
+def start(settings: Settings, host: str, port: int | None) -> None:
+    """Say where the library is, add the sample on first start, and serve until interrupted."""
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
+    # the default library sits in a user data folder nobody looks in: name it
+    print(f"library: {settings.store_location}", file=sys.stderr, flush=True)
+    desk = QuoteDesk(settings=settings)
+    seed_sample(desk)
+    serve(desk, host, port)
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    """``python app.py``: the settings from the environment and ``--db``, then ``start``."""
+    args = parse_args(argv)
     try:
-        desk = QuoteDesk(args.db)
+        settings = Settings.from_env(db_path=args.db)
     except (QuotedeskError, ValueError) as exc:  # ValueError: a malformed QUOTEDESK_* setting
         sys.exit(f"quotedesk: {exc}")
-    seed_sample(desk)
-    serve(desk, args.host, args.port)
-
-
-if __name__ == "__main__":
-    main()
+    start(settings, args.host, args.port)
