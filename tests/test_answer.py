@@ -153,7 +153,7 @@ def test_terminal_sources_show_the_quote_inside_its_passage() -> None:
     """The CLI's sources panel shows the surrounding words, not the quote a second time."""
     from rich.console import Console
 
-    from assistant.render import render_answer
+    from quotedesk.commands.render import render_answer
     from quotedesk.models import Answer, Citation
 
     passage = "The vote was close. We will build the bridge by spring. Critics doubt it."

@@ -1,7 +1,7 @@
 """Quotedesk in the browser: chat, verify, library and draft check over one QuoteDesk.
 
 UI only: every action is one call on the ``QuoteDesk`` facade and every value shown
-comes from ``assistant.ui_format``. Start it with ``quotedesk serve`` or, in a checkout,
+comes from ``quotedesk.web.ui_format``. Start it with ``quotedesk serve`` or, in a checkout,
 ``python app.py`` (``--host``, ``--port``, ``--db``; ``GRADIO_SERVER_NAME`` /
 ``GRADIO_SERVER_PORT`` work too). It listens on loopback unless told otherwise and makes
 no outside connection.
@@ -28,7 +28,6 @@ os.environ.setdefault("ORT_DISABLE_TELEMETRY", "1")
 import gradio as gr  # noqa: E402
 
 from assistant import QuoteDesk  # noqa: E402
-from assistant import ui_format as fmt  # noqa: E402
 from assistant.chain import history_turns  # noqa: E402
 from assistant.verify import explain, to_claimreview  # noqa: E402
 from ingest.load import FORMATS, SUPPORTED, read_text  # noqa: E402
@@ -37,6 +36,7 @@ from quotedesk.errors import LoadError, QuotedeskError  # noqa: E402
 from quotedesk.models import Answer, Verification  # noqa: E402
 from quotedesk.resources import SAMPLE_ARTICLE  # noqa: E402
 from quotedesk.web import add_server_flags  # noqa: E402
+from quotedesk.web import ui_format as fmt  # noqa: E402
 
 log = logging.getLogger("quotedesk.app")
 
