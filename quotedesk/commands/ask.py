@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from quotedesk.cli import EXIT_FAILED, EXIT_OK, add_store_flags, settings_from_args
+from quotedesk.commands.base import EXIT_FAILED, EXIT_OK, add_store_flags, settings_from_args
 from quotedesk.errors import QuotedeskError
 
 

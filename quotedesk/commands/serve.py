@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from quotedesk.cli import EXIT_OK, add_store_flags, settings_from_args
+from quotedesk.commands.base import EXIT_OK, add_store_flags, settings_from_args
 from quotedesk.web import add_server_flags
 
 
