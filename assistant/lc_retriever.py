@@ -13,7 +13,7 @@ from typing import Any
 from langchain_core.callbacks import CallbackManagerForRetrieverRun
 from langchain_core.documents import Document
 from langchain_core.retrievers import BaseRetriever
-from pydantic import ConfigDict
+from pydantic import ConfigDict, field_validator
 
 from assistant.citations import speaker_record
 from assistant.retrieve import Filters, Hit, Retriever
@@ -48,10 +48,15 @@ class QuoteRetriever(BaseRetriever):
         documents = (_document(retriever, hit) for hit in hits)
         return [d for d in documents if d is not None][: self.k]
 
+    @field_validator("kinds")
+    @classmethod
+    def _known_kinds(cls, kinds: tuple[str, ...]) -> tuple[str, ...]:
+        """A typo ("quotes") fails when the retriever is built, not on its first query."""
+        if not kinds or set(kinds) - set(KINDS):
+            raise ValueError(f"kinds must be some of {KINDS}, not {kinds}")
+        return kinds
+
     def _filters(self, retriever: Retriever) -> Filters | None:
-        unknown = set(self.kinds) - set(KINDS)
-        if unknown or not self.kinds:
-            raise ValueError(f"kinds must be taken from {KINDS}, not {sorted(unknown)}")
         if not self.speaker:
             return Filters(outlet=self.outlet)
         names = tuple(retriever.speakers_named(self.speaker))

@@ -46,7 +46,7 @@ if TYPE_CHECKING:
     from quotedesk.config import Settings
     from quotedesk.store import Contents, Store
 
-FORMAT = "2"  # bump when the schema or the terms change: older files are rebuilt
+FORMAT = "3"  # bump when the schema or the terms change: older files are rebuilt
 K1, B = 1.5, 0.75  # Okapi BM25's usual constants
 FANOUT = 8  # segments of one level merged together
 PURGE_SHARE, PURGE_MIN = 0.2, 1000  # removed rows that make a full merge worth its cost

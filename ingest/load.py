@@ -42,6 +42,7 @@ from pathlib import Path
 from typing import Any
 
 from ingest.clean import clean_text
+from ingest.plain import dateline_metadata, file_title
 from quotedesk.errors import LoadError
 from quotedesk.inputs import printable
 from quotedesk.models import Article, OffsetsIn
@@ -509,7 +510,13 @@ def _parse_header(raw: str, source: str) -> tuple[str, dict[str, Any]]:
 
 
 def _parse_plain(raw: str, source: str) -> tuple[str, dict[str, Any]]:
-    return raw, {}
+    """No header: a headline-like first line or else the file name is the title; the
+    date and outlet only when a dateline states them (``ingest.plain``)."""
+    found: dict[str, Any] = dict(dateline_metadata(raw))
+    title = headline(raw.strip()) or file_title(source)
+    if title:
+        found["title"] = title
+    return raw, found
 
 
 def _looks_like_html(text: str) -> bool:

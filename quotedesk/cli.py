@@ -12,6 +12,7 @@ import importlib
 import sys
 from collections.abc import Sequence
 
+from quotedesk.commands.base import EXIT_FAILED, EXIT_OK, EXIT_USAGE
 from quotedesk.errors import ConfigError, InputError, QuotedeskError
 
 # Order is the order shown in --help.
@@ -20,27 +21,8 @@ COMMAND_MODULES = (
     "quotes",
     "ask",  # ask, verify, check-draft
     "evaluate",
+    "serve",
 )
-
-EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
-
-
-def add_store_flags(parser: argparse.ArgumentParser) -> None:
-    """Flags every command that opens the library accepts."""
-    parser.add_argument("--db", metavar="DIR", help="local library folder (env QUOTEDESK_DB)")
-    parser.add_argument(
-        "--chroma-url",
-        metavar="URL",
-        help="use a Chroma server instead of a local folder (env QUOTEDESK_CHROMA_URL)",
-    )
-
-
-def settings_from_args(args: argparse.Namespace):  # -> Settings, import kept lazy
-    from quotedesk.config import Settings
-
-    return Settings.from_env(
-        db_path=getattr(args, "db", None), chroma_url=getattr(args, "chroma_url", None)
-    )
 
 
 def build_parser() -> argparse.ArgumentParser:

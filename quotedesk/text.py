@@ -50,7 +50,9 @@ _CHAR_MAP = str.maketrans(
 DOUBLE_QUOTES = '"\u201c\u201d\u201e\u201f\u00ab\u00bb\u2033'
 SINGLE_QUOTES = "'\u2018\u2019\u201a\u201b\u2039\u203a"
 
-_WORD_RE = re.compile(r"[A-Za-z0-9]+(?:['\-][A-Za-z0-9]+)*")
+# Letters and digits of any script ("Müller", "Zoë", "Łódź" are one word each), joined
+# by inner apostrophes and hyphens ("don't", "co-op").
+_WORD_RE = re.compile(r"[^\W_]+(?:['\-][^\W_]+)*")
 
 
 def normalize(text: str) -> str:

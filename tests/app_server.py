@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import atexit
 import functools
-import importlib.util
+import importlib
 import shutil
 import socket
 import tempfile
@@ -21,14 +21,9 @@ from quotedesk.config import Settings
 REPO_ROOT = Path(__file__).resolve().parents[1]
 
 
-@functools.cache
 def app_module() -> ModuleType:
-    """``app.py`` from the repo root (a script, not part of the installed packages)."""
-    spec = importlib.util.spec_from_file_location("quotedesk_app", REPO_ROOT / "app.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    """The app as installed (``quotedesk serve``); the repository's ``app.py`` only calls it."""
+    return importlib.import_module("quotedesk.web.app")
 
 
 def free_port() -> int:

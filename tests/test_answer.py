@@ -165,7 +165,7 @@ def test_terminal_sources_show_the_quote_inside_its_passage() -> None:
     """The CLI's sources panel shows the surrounding words, not the quote a second time."""
     from rich.console import Console
 
-    from assistant.render import render_answer
+    from quotedesk.commands.render import render_answer
     from quotedesk.models import Answer, Citation
 
     passage = "The vote was close. We will build the bridge by spring. Critics doubt it."
@@ -291,8 +291,8 @@ def test_a_speaker_stored_below_the_certain_line_is_shown_as_uncertain(
 ) -> None:
     """Answers name a low-confidence stored speaker only as "speaker uncertain"."""
     from assistant.answer import who
-    from assistant.ui_format import source_markdown
     from quotedesk.models import Citation
+    from quotedesk.web.ui_format import source_markdown
 
     citation = Citation(
         article_id="a1",

@@ -12,7 +12,6 @@ VARIABLE = re.compile(r"""["']((?:QUOTEDESK|OPENAI|GRADIO_SERVER)_[A-Z_]+)["']""
 
 def variables_read() -> set[str]:
     files = [p for d in CODE_DIRS for p in (REPO_ROOT / d).rglob("*.py")]
-    files.append(REPO_ROOT / "app.py")
     return {name for path in files for name in VARIABLE.findall(path.read_text())}
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 from typing import Any
 
+import pytest
 from assistant_library import open_desk
 from langchain_core.documents import Document
 from langchain_core.language_models.fake_chat_models import (
@@ -58,6 +59,8 @@ def test_retriever_filters_by_kind_and_speaker_as_typed() -> None:
     passages = desk.as_retriever(kinds=("passage",)).invoke("cold war")
     assert passages and {d.metadata["kind"] for d in passages} == {"passage"}
     assert desk.as_retriever(speaker="Nobody Everquoted").invoke("cold war") == []
+    with pytest.raises(ValueError, match="kinds must be some of"):
+        desk.as_retriever(kinds=("quotes",))
 
 
 def test_retriever_works_async() -> None:

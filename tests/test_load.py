@@ -103,14 +103,13 @@ def test_plain_text_headline_becomes_title(tmp_path: Path) -> None:
     assert article.text.startswith("Council approves harbour plan\n\nThe council voted")
 
 
-def test_plain_text_without_headline_gets_opening_words(tmp_path: Path) -> None:
+def test_plain_text_without_headline_gets_the_file_name(tmp_path: Path) -> None:
     body = (
         "HALIFAX - Both pilots on the harbour ferry were asked to explain their choice of "
         "route to the inspectors on Friday.\n\nThey gave different answers."
     )
-    [article] = load_all(write(tmp_path, "b.txt", body))
-    assert article.title.startswith("HALIFAX - Both pilots")
-    assert article.title.endswith("...") and len(article.title) <= 83
+    [article] = load_all(write(tmp_path, "ferry_pilots.txt", body))
+    assert article.title == "Ferry pilots"
 
 
 def test_markdown_front_matter_and_markup() -> None:

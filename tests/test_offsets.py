@@ -118,7 +118,7 @@ def test_citations_from_the_store_quote_the_file(messy_file: Path, db_path: Path
     """End to end: stored in Chroma, read back through the lexical index, cited, shown."""
     from assistant import QuoteDesk
     from assistant.citations import cite_quote
-    from assistant.ui_format import source_markdown
+    from quotedesk.web.ui_format import source_markdown
 
     desk = QuoteDesk(db_path)
     assert desk.ingest([messy_file]).ok

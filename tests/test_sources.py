@@ -12,13 +12,13 @@ from pathlib import Path
 import pytest
 
 from assistant import QuoteDesk
-from assistant.ui_format import byline
 from assistant.verify import explain
 from ingest.load import load
 from ingest.pipeline import process
 from quotedesk.cli import main
 from quotedesk.errors import LoadError
 from quotedesk.models import Article
+from quotedesk.web.ui_format import byline
 
 TOWN_HALL = """Town hall on harbour housing
 

@@ -7,7 +7,6 @@ from pathlib import Path
 
 import pytest
 
-from assistant import ui_format as fmt
 from assistant.draft import DraftCheck
 from quotedesk.config import Settings
 from quotedesk.models import (
@@ -19,6 +18,7 @@ from quotedesk.models import (
     IngestReport,
     Verification,
 )
+from quotedesk.web import ui_format as fmt
 
 QUOTE = "A cold war will go on."
 

@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from quotedesk.cli import EXIT_FAILED, EXIT_OK, add_store_flags, settings_from_args
+from quotedesk.commands.base import EXIT_FAILED, EXIT_OK, add_store_flags, settings_from_args
 from quotedesk.errors import QuotedeskError
 
 
@@ -65,7 +65,7 @@ def run_ask(args: argparse.Namespace) -> int:
     if args.json:
         _print_json(answer.to_dict())
         return EXIT_OK
-    from assistant.render import render_answer
+    from quotedesk.commands.render import render_answer
 
     render_answer(answer)
     return EXIT_OK
@@ -80,7 +80,7 @@ def run_verify(args: argparse.Namespace) -> int:
     elif args.json:
         _print_json(verification.to_dict())
     else:
-        from assistant.render import render_verification
+        from quotedesk.commands.render import render_verification
 
         render_verification(verification)
     return EXIT_OK
@@ -96,7 +96,7 @@ def run_check_draft(args: argparse.Namespace) -> int:
     if args.json:
         _print_json([c.to_dict() for c in checks])
     else:
-        from assistant.render import render_draft
+        from quotedesk.commands.render import render_draft
 
         render_draft(checks)
     return EXIT_OK if all(c.ok for c in checks) else EXIT_FAILED

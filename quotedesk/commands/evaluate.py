@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from quotedesk.cli import EXIT_OK, EXIT_USAGE
+from quotedesk.commands.base import EXIT_OK, EXIT_USAGE
 
 SETS = {
     "attribution": "quotedesk.evaluation.attribution",

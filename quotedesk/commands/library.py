@@ -7,7 +7,7 @@ import json
 import sys
 from typing import Any
 
-from quotedesk.cli import EXIT_FAILED, EXIT_OK, add_store_flags, settings_from_args
+from quotedesk.commands.base import EXIT_FAILED, EXIT_OK, add_store_flags, settings_from_args
 
 
 def register(subparsers: Any) -> None:
@@ -107,10 +107,12 @@ def _print_report(report: Any) -> None:
 
 
 def run_stats(args: argparse.Namespace) -> int:
-    counts = _open_store(args).stats()
+    store = _open_store(args)
+    counts = store.stats()
     if args.json:
         print(json.dumps(counts))
-    else:
+    else:  # the default library hides in a user data folder: say which one this is
+        print(f"library: {store.settings.store_location}")
         print(", ".join(f"{name}: {value}" for name, value in counts.items()))
     return EXIT_OK
 

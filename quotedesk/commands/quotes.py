@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from quotedesk.cli import EXIT_FAILED, EXIT_OK, add_store_flags, settings_from_args
+from quotedesk.commands.base import EXIT_FAILED, EXIT_OK, add_store_flags, settings_from_args
 
 _SHOWN_CHARS = 160
 _FIELDS = ("text", "speaker", "speaker_title", "start", "end", "kind", "cue", "confidence")

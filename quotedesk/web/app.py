@@ -1,9 +1,10 @@
 """Quotedesk in the browser: chat, verify, library and draft check over one QuoteDesk.
 
 UI only: every action is one call on the ``QuoteDesk`` facade and every value shown
-comes from ``assistant.ui_format``. Run ``python app.py`` (``--host``, ``--port``, ``--db``;
-``GRADIO_SERVER_NAME`` / ``GRADIO_SERVER_PORT`` work too). It listens on loopback unless told
-otherwise and makes no outside connection.
+comes from ``quotedesk.web.ui_format``. Start it with ``quotedesk serve`` or, in a checkout,
+``python app.py`` (``--host``, ``--port``, ``--db``; ``GRADIO_SERVER_NAME`` /
+``GRADIO_SERVER_PORT`` work too). It listens on loopback unless told otherwise and makes
+no outside connection.
 """
 
 import argparse
@@ -18,7 +19,7 @@ import sys
 import tempfile
 from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 # Before gradio and onnxruntime load: Gradio would send analytics, and onnxruntime (1.32, Linux
 # too) sends 1DS telemetry to mobile.events.data.microsoft.com after a number of inference runs.
@@ -28,14 +29,16 @@ os.environ.setdefault("ORT_DISABLE_TELEMETRY", "1")
 import gradio as gr  # noqa: E402
 
 from assistant import QuoteDesk  # noqa: E402
-from assistant import ui_format as fmt  # noqa: E402
 from assistant.chain import history_turns  # noqa: E402
 from assistant.verify import explain, to_claimreview  # noqa: E402
 from ingest.load import FORMATS, SUPPORTED, read_text  # noqa: E402
+from quotedesk.config import Settings  # noqa: E402
 from quotedesk.errors import ConfigError, LoadError, QuotedeskError  # noqa: E402
 from quotedesk.inputs import printable  # noqa: E402
 from quotedesk.models import Answer, Verification  # noqa: E402
 from quotedesk.resources import SAMPLE_ARTICLE  # noqa: E402
+from quotedesk.web import add_server_flags  # noqa: E402
+from quotedesk.web import ui_format as fmt  # noqa: E402
 
 log = logging.getLogger("quotedesk.app")
 
@@ -405,17 +408,7 @@ def serve(desk: QuoteDesk, host: str, port: int | None, **launch_options: Any) -
 
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description="Quotedesk web app")
-    parser.add_argument(
-        "--host",
-        default=os.environ.get("GRADIO_SERVER_NAME", "127.0.0.1"),
-        help="address to listen on (default: $GRADIO_SERVER_NAME or 127.0.0.1)",
-    )
-    parser.add_argument(
-        "--port",
-        type=int,
-        default=int(os.environ.get("GRADIO_SERVER_PORT", "7860")),
-        help="port (default: $GRADIO_SERVER_PORT or 7860)",
-    )
+    add_server_flags(parser)
     parser.add_argument("--db", help="library folder (default: $QUOTEDESK_DB or the user data dir)")
     return parser.parse_args(argv)
 
@@ -436,33 +429,40 @@ def cannot_listen(host: str, port: int, reason: str) -> str:
     return f"cannot listen on {host}:{port} ({reason}); pick another port with --port"
 
 
-def quit_with(message: str, code: int) -> None:
+def quit_with(message: str, code: int) -> NoReturn:
     """End the app with one line on stderr, no traceback."""
     print(f"quotedesk: {message}", file=sys.stderr)
     sys.exit(code)
 
 
-def main(argv: Sequence[str] | None = None) -> None:
-    """Open the library, add the sample on first start, and serve until interrupted."""
-    args = parse_args(argv)
+def start(settings: Settings, host: str, port: int) -> None:
+    """Say where the library is, add the sample on first start, and serve until interrupted."""
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
-    busy = port_problem(args.host, args.port)
+    busy = port_problem(host, port)
     if busy:
         quit_with(busy, 2)
+    # the default library sits in a user data folder nobody looks in: name it
+    print(f"library: {settings.store_location}", file=sys.stderr, flush=True)
     try:
-        desk = QuoteDesk(args.db)
+        desk = QuoteDesk(settings=settings)
     except ConfigError as exc:
         quit_with(str(exc), 2)
     except QuotedeskError as exc:
         quit_with(str(exc), 1)
     seed_sample(desk)
     try:
-        serve(desk, args.host, args.port)
+        serve(desk, host, port)
     except OSError as exc:  # taken between the check above and the launch
         if "port" not in str(exc):
             raise
-        quit_with(cannot_listen(args.host, args.port, "in use"), 2)
+        quit_with(cannot_listen(host, port, "in use"), 2)
 
 
-if __name__ == "__main__":
-    main()
+def main(argv: Sequence[str] | None = None) -> None:
+    """``python app.py``: the settings from the environment and ``--db``, then ``start``."""
+    args = parse_args(argv)
+    try:
+        settings = Settings.from_env(db_path=args.db)
+    except ConfigError as exc:  # a malformed QUOTEDESK_* setting
+        quit_with(str(exc), 2)
+    start(settings, args.host, args.port)
