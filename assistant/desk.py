@@ -150,7 +150,7 @@ class QuoteDesk:
             limit=self.settings.max_draft_chars,
             variable="QUOTEDESK_MAX_DRAFT_CHARS",
         )
-        return check_draft(self.retriever, text)
+        return check_draft(self.retriever, text, self.settings.max_quote_chars)
 
     @property
     def chain(self) -> Runnable:
