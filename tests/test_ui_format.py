@@ -205,3 +205,11 @@ def test_settings_line_says_whether_an_llm_is_used(tmp_path: Path) -> None:
     offline = fmt.settings_markdown(Settings(db_path=tmp_path), {"articles": 1})
     assert "minilm" in offline and "not configured" in offline and "1 article" in offline
     assert "gpt" in fmt.settings_markdown(Settings(db_path=tmp_path, llm_model="gpt-x"))
+
+
+def test_settings_line_names_no_server_folder_or_address(tmp_path: Path) -> None:
+    """The page is for readers: the library's place on the server stays off it."""
+    local = fmt.settings_markdown(Settings(db_path=tmp_path / "library"))
+    served = fmt.settings_markdown(Settings(chroma_url="http://10.1.2.3:8000"))
+    assert "local library" in local and str(tmp_path) not in local
+    assert "Chroma server" in served and "10.1.2.3" not in served.replace("\\", "")

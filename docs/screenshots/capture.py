@@ -12,14 +12,13 @@ import tempfile
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-sys.path.insert(0, str(HERE.parents[1]))  # app.py is a script at the repo root
 sys.path.insert(0, str(HERE.parents[1] / "tests"))  # the Chromium flags the tests use
 
 from chromium import CHROMIUM, FLAGS  # noqa: E402
 
-import app  # noqa: E402
 from assistant import QuoteDesk  # noqa: E402
 from quotedesk.config import Settings  # noqa: E402
+from quotedesk.web import app  # noqa: E402
 
 WAIT_MS = 120_000
 UPLOAD = """Harbour town approves sea wall
@@ -33,6 +32,8 @@ Yury Tavrovsky said: "Russia and China are getting closer because their national
 often coincide and create a synergy in fields like security."
 "This is enough to drive a wedge between China and Russia," Tavrovsky added.
 """
+
+ELIDED = "Russia and China are getting closer ... and create a synergy in fields like security."
 
 
 def capture(url: str, workdir: Path) -> None:
@@ -64,6 +65,19 @@ def capture(url: str, workdir: Path) -> None:
         page.locator("#verify-button").click()
         page.locator("#verdict h2", has_text="Altered").wait_for(timeout=WAIT_MS)
         shoot("verify")
+
+        page.locator("#verify-quote textarea").fill(ELIDED)
+        page.locator("#verify-button").click()
+        page.locator("#verdict").get_by_text("the ellipsis stands for").first.wait_for(
+            timeout=WAIT_MS
+        )
+        shoot("verify-elided")
+
+        page.locator("#verify-quote textarea").fill("A cold war will go on.")
+        page.locator("#verify-speaker textarea").fill("")
+        page.locator("#verify-button").click()
+        page.locator("#verdict").get_by_text("speaker not checked").first.wait_for(timeout=WAIT_MS)
+        shoot("verify-unchecked")
 
         page.get_by_role("tab", name="Library").click()
         article = workdir / "harbour-sea-wall.txt"

@@ -278,7 +278,8 @@ def settings_markdown(settings: Settings, stats: Mapping[str, Any] | None = None
     )
     parts = [
         f"Embedder: {settings.embeddings}",
-        f"Store: {settings.store_location}",
+        # the page is for readers: where the library lives on the server is not theirs to see
+        f"Store: {'a Chroma server' if settings.chroma_url else 'local library'}",
         llm,
     ]
     if stats:
