@@ -124,8 +124,13 @@ def test_bad_uploads_are_refused_readably_and_the_app_keeps_answering(
     with pytest.raises(AppError, match="binary file"):
         client.predict([handle_file(str(binary))], api_name="/ingest")
 
-    unsupported = tmp_path / "report.pdf"
-    unsupported.write_bytes(b"%PDF-1.4 not really")
+    broken = tmp_path / "report.pdf"
+    broken.write_bytes(b"%PDF-1.4 not really")
+    with pytest.raises(AppError, match="report.pdf: not a readable PDF"):
+        client.predict([handle_file(str(broken))], api_name="/ingest")
+
+    unsupported = tmp_path / "report.docx"
+    unsupported.write_bytes(b"PK\x03\x04 not really")
     with pytest.raises(AppError, match=r"(?i)invalid file type|unsupported"):
         client.predict([handle_file(str(unsupported))], api_name="/ingest")
 
@@ -184,7 +189,7 @@ def test_a_busy_port_is_one_line_naming_the_port_flag(tmp_path: Path) -> None:
         port = taken.getsockname()[1]
         app = subprocess.run(
             [sys.executable, "app.py", "--port", str(port), "--db", str(tmp_path / "db")],
-            cwd=app_module().__file__.rsplit("/", 1)[0],
+            cwd=Path(__file__).resolve().parents[1],  # the checkout's app.py
             capture_output=True,
             text=True,
             timeout=300,

@@ -48,5 +48,5 @@ def test_identity_is_recorded_name(embedder: MiniLMEmbeddings) -> None:
 
 
 def test_unknown_embedder_is_a_clear_error() -> None:
-    with pytest.raises(ValueError, match="unknown embedder 'bert'"):
+    with pytest.raises(ValueError, match="QUOTEDESK_EMBEDDINGS='bert' is not an embedder; choose"):
         Settings.from_env({"QUOTEDESK_EMBEDDINGS": "bert"})
