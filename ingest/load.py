@@ -36,10 +36,14 @@ import errno
 import hashlib
 import json
 import re
+import warnings
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
+
+import charset_normalizer
+from dateutil import parser as dateparser
 
 from ingest.clean import clean_text
 from ingest.plain import dateline_metadata, file_title
@@ -79,6 +83,7 @@ _UNKNOWN = frozenset({"", "author details not found", "unknown", "n/a", "na", "n
 _SNIFF_BYTES = 64 * 1024
 _MAX_CONTROL_RATIO = 0.05
 _MAX_FALLBACK_NON_ASCII = 0.3
+_MIN_COHERENCE = 0.2  # charset-normalizer's language fit for a detected code page (0-1)
 _MIN_UTF16_NULS = 0.3  # share of NUL bytes in one byte lane that makes it UTF-16
 _CONTROL = frozenset(range(32)) - {9, 10, 12, 13}
 
@@ -281,7 +286,8 @@ def read_text(path: Path, source: str, max_bytes: int) -> tuple[str, tuple[str, 
 
 
 def decode(data: bytes, source: str) -> tuple[str, tuple[str, ...]]:
-    """Decode bytes as UTF-8 (BOM or not), UTF-16 with a BOM, or clean-looking cp1252."""
+    """Decode bytes as UTF-8 (BOM or not), UTF-16, clean-looking cp1252, or a code page
+    charset-normalizer recognises; else ``LoadError`` naming the first bad byte."""
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
             return data.decode("utf-16"), ()
@@ -303,6 +309,10 @@ def decode(data: bytes, source: str) -> tuple[str, tuple[str, ...]]:
     non_ascii = sum(ord(c) > 127 for c in text)
     if text and non_ascii <= _MAX_FALLBACK_NON_ASCII * len(text):
         return text, ("not valid UTF-8; decoded as Windows-1252 (cp1252)",)
+    guess = charset_normalizer.from_bytes(data).best()  # other legacy code pages, by statistics
+    # coherence: the decoded letters read as a language; a few stray bytes in ASCII never do
+    if guess is not None and guess.coherence >= _MIN_COHERENCE:
+        return str(guess), (f"not valid UTF-8; detected and decoded as {guess.encoding}",)
     raise LoadError(
         source,
         f"cannot decode as UTF-8 (invalid byte 0x{data[utf8_error.start]:02x} at offset "
@@ -636,24 +646,17 @@ def _front_matter(block: str) -> dict[str, Any]:
 
 # --- metadata ----------------------------------------------------------------------
 
-_DATE_FORMATS = (
-    "%B %d, %Y",
-    "%b %d, %Y",
-    "%b. %d, %Y",
-    "%d %B %Y",
-    "%d %b %Y",
-    "%Y/%m/%d",
-    "%m/%d/%Y",
-    "%B %d, %Y %H:%M",
-    "%Y-%m-%d %H:%M",
-)
+# Two different defaults: a field both parses agree on was written in the text, not filled in.
+_DEFAULTS = (datetime(2000, 1, 1, 0, 0), datetime(2001, 2, 2, 1, 1))
 
 
 def iso_date(value: Any) -> str | None:
-    """ISO 8601 for a date ("2021-12-16") or datetime (when a time is given); None if unreadable."""
-    if isinstance(value, datetime):
-        return value.isoformat()
-    if isinstance(value, date):
+    """ISO 8601 for a date ("2021-12-16") or datetime (when a time is given); None if unreadable.
+
+    Free text goes through python-dateutil, but only a full date counts: "Tuesday",
+    "March 2021" or "2021" would otherwise be completed with invented parts.
+    """
+    if isinstance(value, datetime | date):
         return value.isoformat()
     text = str(value).strip()
     if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
@@ -665,13 +668,15 @@ def iso_date(value: Any) -> str | None:
         return datetime.fromisoformat(text.replace("Z", "+00:00")).isoformat()
     except ValueError:
         pass
-    for fmt in _DATE_FORMATS:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", dateparser.UnknownTimezoneWarning)  # "EST" and kin
         try:
-            parsed = datetime.strptime(text, fmt)
-        except ValueError:
-            continue
-        return parsed.isoformat() if "%H" in fmt else parsed.date().isoformat()
-    return None
+            first, second = (dateparser.parse(text, default=d) for d in _DEFAULTS)
+        except (ValueError, OverflowError):
+            return None
+    if first.date() != second.date():
+        return None
+    return first.isoformat() if first.time() == second.time() else first.date().isoformat()
 
 
 def _known(value: Any) -> Any:

@@ -366,3 +366,41 @@ def test_odd_record_values_do_not_break_loading() -> None:
     )
     assert article.categories == ("5",) and article.title == "7"
     assert article.published is None
+
+
+@pytest.mark.parametrize(
+    "written, stored",
+    [
+        ("March 3, 2024", "2024-03-03"),
+        ("Mar. 3, 2024", "2024-03-03"),
+        ("3 March 2024", "2024-03-03"),
+        ("Sunday, March 3, 2024 4:15 PM", "2024-03-03T16:15:00"),
+        ("2024/03/03", "2024-03-03"),
+        ("Sunday", None),  # a weekday, a month or a year alone is no date to store
+        ("March 2024", None),
+        ("2024", None),
+        ("no date here", None),
+    ],
+)
+def test_dates_are_read_in_many_styles_but_never_completed_by_guessing(
+    written: str, stored: str | None
+) -> None:
+    from ingest.load import iso_date
+
+    assert iso_date(written) == stored
+
+
+def test_a_legacy_code_page_beyond_cp1252_is_detected_and_noted(tmp_path: Path) -> None:
+    text = "Тестовый заголовок\n\n«Мост откроют в июне», — сказала Анна Петрова, мэр города.\n"
+    path = tmp_path / "most.txt"
+    path.write_bytes((text * 3).encode("cp1251"))
+    (article,) = load([path])
+    assert "Анна Петрова" in article.text
+    assert any("cp1251" in note for note in article.cleaning_notes)
+
+
+def test_a_greek_code_page_is_detected_too(tmp_path: Path) -> None:
+    text = "Νέα γέφυρα\n\n«Η γέφυρα ανοίγει τον Ιούνιο», είπε η δήμαρχος της πόλης.\n"
+    path = write(tmp_path, "gefyra.txt", (text * 3).encode("cp1253"))
+    (article,) = load_all(path)
+    assert "δήμαρχος" in article.text
