@@ -17,6 +17,8 @@ from pydantic import ConfigDict, field_validator
 
 from assistant.citations import speaker_record
 from assistant.retrieve import Filters, Hit, Retriever
+from quotedesk.models import SPEAKER_CERTAIN
+from quotedesk.store import source_name
 
 KINDS = ("quote", "passage")
 
@@ -74,11 +76,14 @@ def _document(retriever: Retriever, hit: Hit) -> Document | None:
     metadata = {
         "speaker": record.speaker if record else None,
         "speaker_title": record.speaker_title if record else None,
+        # below SPEAKER_CERTAIN the stored speaker is a best reading, not a fact to repeat
+        "speaker_uncertain": bool(record and record.speaker)
+        and record.confidence < SPEAKER_CERTAIN,
         "article_id": article.id,
         "title": article.title,
         "outlet": article.outlet,
         "published": article.published,
-        "source": article.source,
+        "source": source_name(article.source),
         "start": hit.start,
         "end": hit.end,
         "kind": hit.kind,

@@ -37,6 +37,7 @@ def test_retriever_documents_are_verbatim_with_speaker_and_article() -> None:
     assert set(docs[0].metadata) == {
         "speaker",
         "speaker_title",
+        "speaker_uncertain",
         "article_id",
         "title",
         "outlet",
@@ -49,6 +50,8 @@ def test_retriever_documents_are_verbatim_with_speaker_and_article() -> None:
     }
     quoted = {d.metadata["speaker"] for d in docs if d.metadata["kind"] == "quote"}
     assert "Yury Tavrovsky" in quoted
+    assert "sample_article.txt" in {d.metadata["source"] for d in docs}
+    assert not [d for d in docs if "/" in d.metadata["source"]]  # file names, no server folders
 
 
 def test_retriever_filters_by_kind_and_speaker_as_typed() -> None:
