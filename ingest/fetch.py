@@ -52,20 +52,29 @@ def load_url(
     """The article at ``url``, or each new item of the feed there; never raises."""
     try:
         page = fetch(url, max_bytes=max_bytes, timeout=timeout)
-        links = feed_links(page) if _may_be_feed(page) else None
+        links = feed_links(page)
         if links is None:
             yield _page_article(page)
             return
         if not links:
             raise LoadError(url, "the feed has no items with a link")
-        stored = known()
-        for link in links:
-            if link in stored:
-                yield FileResult(link, "unchanged", notes=("feed item already in the library",))
-            else:
-                yield from load_url(link, max_bytes=max_bytes, timeout=timeout, known=set)
     except LoadError as error:
         yield error
+        return
+    stored = known()
+    for link in links:
+        if link in stored:
+            yield FileResult(link, "unchanged", notes=("feed item already in the library",))
+        else:
+            yield _item(link, max_bytes, timeout)
+
+
+def _item(link: str, max_bytes: int, timeout: float) -> Article | LoadError:
+    """A feed item, always read as a page: a feed linking feeds is not followed further."""
+    try:
+        return _page_article(fetch(link, max_bytes=max_bytes, timeout=timeout))
+    except LoadError as error:
+        return error
 
 
 def fetch(url: str, *, max_bytes: int, timeout: float) -> Page:
@@ -74,6 +83,7 @@ def fetch(url: str, *, max_bytes: int, timeout: float) -> Page:
     The body is streamed and abandoned at ``max_bytes`` (a wrong Content-Length cannot
     fool it), and ``timeout`` bounds the whole download, not only each read.
     """
+    deadline = time.monotonic() + timeout
     try:
         with httpx.stream(
             "GET",
@@ -82,7 +92,7 @@ def fetch(url: str, *, max_bytes: int, timeout: float) -> Page:
             follow_redirects=True,
             headers={"User-Agent": _USER_AGENT},
         ) as response:
-            return _read(response, url, max_bytes, time.monotonic() + timeout)
+            return _read(response, url, max_bytes, deadline)
     except httpx.TimeoutException as error:
         raise LoadError(url, f"timed out after {timeout:g} s") from error
     except httpx.ConnectError as error:
@@ -94,8 +104,7 @@ def fetch(url: str, *, max_bytes: int, timeout: float) -> Page:
 def _read(response: httpx.Response, url: str, max_bytes: int, deadline: float) -> Page:
     if response.is_error:
         raise LoadError(url, f"{response.status_code} {response.reason_phrase}".strip())
-    media, _, params = response.headers.get("content-type", "").partition(";")
-    media = media.strip().lower()
+    media = response.headers.get("content-type", "").partition(";")[0].strip().lower()
     if media and media not in _HTML_TYPES + _FEED_TYPES:
         raise LoadError(url, f"content type {media} is not a web page or a feed")
     declared = response.headers.get("content-length", "")
@@ -108,8 +117,7 @@ def _read(response: httpx.Response, url: str, max_bytes: int, deadline: float) -
             raise LoadError(url, _too_big(max_bytes))
         if time.monotonic() > deadline:
             raise httpx.ReadTimeout("download too slow", request=response.request)
-    charset = response.charset_encoding if params else None
-    return Page(url, media, charset, bytes(body))
+    return Page(url, media, response.charset_encoding, bytes(body))
 
 
 def _too_big(max_bytes: int) -> str:
@@ -121,15 +129,12 @@ def _why(error: Exception) -> str:
     return "connection refused" if "refused" in text.lower() else text or type(error).__name__
 
 
-def _may_be_feed(page: Page) -> bool:
-    """Feeds come as XML (or untyped); an HTML page is never parsed as one."""
-    return page.content_type not in _HTML_TYPES
-
-
 def feed_links(page: Page) -> list[str] | None:
     """The item links of the RSS or Atom feed in ``page``, in feed order without repeats;
-    None when it is not a feed."""
-    import feedparser  # only when a URL answered with XML
+    None when it is not a feed (an HTML page is never parsed as one)."""
+    if page.content_type in _HTML_TYPES:
+        return None
+    import feedparser  # only when a URL answered with XML (or said nothing)
 
     # a file-like object: given a string, feedparser would treat it as a URL to fetch
     parsed = feedparser.parse(io.BytesIO(page.body))
@@ -142,8 +147,8 @@ def feed_links(page: Page) -> list[str] | None:
 def _page_article(page: Page) -> Article:
     from ingest.load import load_text
 
-    if page.content_type not in ("", *_HTML_TYPES):  # XML that is no feed
-        raise LoadError(page.url, f"content type {page.content_type} is not a web page or a feed")
+    if page.content_type not in ("", *_HTML_TYPES):  # XML that is no feed, or a feed item
+        raise LoadError(page.url, f"content type {page.content_type} is not a web page")
     if not page.body.strip():
         raise LoadError(page.url, "empty page")
     text = _decoded(page)

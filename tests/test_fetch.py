@@ -88,3 +88,14 @@ def test_a_url_that_is_neither_page_nor_feed_says_so(store: Store, site: str) ->
     report = ingest(store, [f"{site}/logo.png", "https://"])
     assert [r.status for r in report.results] == ["failed", "failed"]
     assert reasons(report)["https://"].startswith("cannot fetch")
+
+
+def test_a_feed_item_that_fails_is_named_and_the_other_items_are_stored(
+    store: Store, site: str
+) -> None:
+    Site.feed_items = ["/gone.html", "/feed.rss", "/pier.html"]
+    report = ingest(store, [f"{site}/feed.rss"])
+    assert reasons(report)[f"{site}/gone.html"] == "404 Not Found"
+    # an item that is itself a feed is not followed: one level of items only
+    assert "is not a web page" in (reasons(report)[f"{site}/feed.rss"] or "")
+    assert [r.source for r in report.added] == [f"{site}/pier.html"]
