@@ -4,7 +4,11 @@ reason; a feed adds only the items the library does not hold yet."""
 
 from __future__ import annotations
 
+import json
+import os
 import socket
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -99,3 +103,25 @@ def test_a_feed_item_that_fails_is_named_and_the_other_items_are_stored(
     # an item that is itself a feed is not followed: one level of items only
     assert "is not a web page" in (reasons(report)[f"{site}/feed.rss"] or "")
     assert [r.source for r in report.added] == [f"{site}/pier.html"]
+
+
+def test_the_cli_mixes_files_and_urls_and_exits_1_naming_the_bad_url(
+    site: str, tmp_path: Path
+) -> None:
+    story = tmp_path / "tide.txt"
+    story.write_text('"The tide tables are wrong this month," said pilot Aud Strand.\n')
+    env = {**os.environ, "QUOTEDESK_DB": str(tmp_path / "db")}
+    env.pop("QUOTEDESK_CHROMA_URL", None)
+    quotedesk = Path(sys.executable).parent / "quotedesk"
+    urls = [f"{site}/ferry.html", f"{site}/gone.html"]
+    run = subprocess.run(
+        [str(quotedesk), "ingest", str(story), *urls, "--json"],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=300,
+    )
+    assert run.returncode == 1, run.stderr
+    results = {r["source"]: r for r in json.loads(run.stdout)["results"]}
+    assert [results[s]["status"] for s in (str(story), *urls)] == ["added", "added", "failed"]
+    assert results[urls[1]]["reason"] == "404 Not Found"
