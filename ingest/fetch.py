@@ -140,7 +140,8 @@ def feed_links(page: Page) -> list[str] | None:
     parsed = feedparser.parse(io.BytesIO(page.body))
     if not parsed.get("version"):
         return None
-    links = (urljoin(page.url, entry.get("link") or "") for entry in parsed.entries)
+    # an item without a link is skipped: joined to the feed's URL it would name the feed
+    links = (urljoin(page.url, entry["link"]) for entry in parsed.entries if entry.get("link"))
     return list(dict.fromkeys(link for link in links if is_url(link)))
 
 
