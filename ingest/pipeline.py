@@ -119,13 +119,24 @@ def _store_batch(store: Store, batch: Sequence[Processed]) -> Iterator[FileResul
 
 
 def _loaded(
-    paths: Sequence[str | Path], sources: Mapping[str, str], max_bytes: int
-) -> Iterator[Article | LoadError]:
+    paths: Sequence[str | Path], sources: Mapping[str, str], store: Store
+) -> Iterator[Article | LoadError | FileResult]:
     """What the loader reads from each path, under the source ``sources`` gives the path
-    (a JSONL line or JSON index keeps its suffix)."""
+    (a JSONL line or JSON index keeps its suffix); a URL is fetched (``ingest.fetch``),
+    a feed's items already stored are settled as they are, without a download."""
+    from ingest.fetch import is_url, load_url
     from ingest.load import load
 
+    max_bytes = store.settings.max_file_bytes
     for path in paths:
+        if is_url(path):
+            yield from load_url(
+                str(path),
+                max_bytes=max_bytes,
+                timeout=store.settings.fetch_timeout,
+                known=lambda: {a.source for a in store.articles()},
+            )
+            continue
         name = sources.get(str(path))
         for item in load([path], max_bytes=max_bytes):
             if name is None:
@@ -174,9 +185,12 @@ def ingest(
         pending.clear()
 
     with store.writing():
-        for item in _loaded(paths, sources or {}, store.settings.max_file_bytes):
+        for item in _loaded(paths, sources or {}, store):
             results.append(None)
             slot = len(results) - 1
+            if isinstance(item, FileResult):
+                settle(slot, item)
+                continue
             if isinstance(item, LoadError):
                 settle(slot, FileResult(item.source, "failed", reason=item.reason))
                 continue

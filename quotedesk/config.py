@@ -100,6 +100,7 @@ class Settings:
     openai_base_url: str | None = None
     llm_timeout: float = 30.0
     max_file_bytes: int = 10 * 1024 * 1024
+    fetch_timeout: float = 20.0
     max_question_chars: int = MAX_QUESTION_CHARS
     max_quote_chars: int = MAX_QUOTE_CHARS
     max_draft_chars: int = MAX_DRAFT_CHARS
@@ -125,6 +126,7 @@ class Settings:
             openai_base_url=env.get("OPENAI_BASE_URL") or None,
             llm_timeout=_number(env, "QUOTEDESK_LLM_TIMEOUT", 30.0),
             max_file_bytes=int(_number(env, "QUOTEDESK_MAX_FILE_MB", 10) * 1024 * 1024),
+            fetch_timeout=_number(env, "QUOTEDESK_FETCH_TIMEOUT", 20.0),
             max_question_chars=int(
                 _number(env, "QUOTEDESK_MAX_QUESTION_CHARS", MAX_QUESTION_CHARS)
             ),

@@ -11,6 +11,7 @@ import pytest
 from app_server import app_module, app_url, free_port, launch
 from gradio_client import Client, handle_file
 from gradio_client.exceptions import AppError
+from loopback_site import serve
 
 from quotedesk.config import Settings
 
@@ -91,6 +92,19 @@ def test_uploaded_article_can_be_asked_about_then_deleted(client: Client, tmp_pa
     assert "Deleted" in client.predict(added["id"], api_name="/delete")
     titles = [a["title"] for a in client.predict(api_name="/articles")]
     assert added["title"] not in titles
+
+
+def test_a_pasted_page_url_is_added_and_a_path_in_the_url_box_is_refused(
+    client: Client,
+) -> None:
+    with serve() as site:
+        status = client.predict(None, f"{site}/pier.html", api_name="/ingest")
+    assert "1 added" in status
+    listed = client.predict(api_name="/articles")
+    (added,) = [a for a in listed if a["source"] == f"{site}/pier.html"]
+    assert "Deleted" in client.predict(added["id"], api_name="/delete")
+    with pytest.raises(AppError, match="not a web address"):
+        client.predict(None, "/etc/hostname", api_name="/ingest")
 
 
 ORCHARD = """{title}

@@ -13,14 +13,15 @@ from quotedesk.commands.base import EXIT_FAILED, EXIT_OK, add_store_flags, setti
 def register(subparsers: Any) -> None:
     ingest = subparsers.add_parser(
         "ingest",
-        help="add articles (files or folders) to the library",
+        help="add articles (files, folders, web pages or feeds) to the library",
         description=(
             "Load, clean, attribute and store articles. Formats: header .txt, plain .txt, "
             ".md, .html/.htm, .json, .jsonl, transcripts (labelled .txt, .vtt, .srt), "
-            ".pdf, and folders (recursive)."
+            ".pdf, folders (recursive), and http(s) URLs: a web page, or an RSS/Atom feed "
+            "whose items not yet in the library are fetched."
         ),
     )
-    ingest.add_argument("paths", nargs="+", metavar="PATH")
+    ingest.add_argument("paths", nargs="+", metavar="PATH_OR_URL")
     ingest.add_argument("--json", action="store_true", help="print the report as JSON")
     add_store_flags(ingest)
     ingest.set_defaults(run=run_ingest)

@@ -37,6 +37,7 @@ from quotedesk.errors import ConfigError, LoadError, QuotedeskError  # noqa: E40
 from quotedesk.inputs import printable  # noqa: E402
 from quotedesk.models import Answer, Verification  # noqa: E402
 from quotedesk.resources import SAMPLE_ARTICLE  # noqa: E402
+from quotedesk.store import source_name  # noqa: E402
 from quotedesk.web import add_server_flags  # noqa: E402
 from quotedesk.web import ui_format as fmt  # noqa: E402
 
@@ -163,20 +164,26 @@ class DeskUI:
         }
 
     # Library ---------------------------------------------------------------------------
-    def ingest(self, files: Sequence[str] | None, progress: Any = PROGRESS) -> str:
-        """Add uploaded files to the library, one progress step per file."""
-        paths = [str(f) for f in files or []]
+    def ingest(
+        self, files: Sequence[str] | None, urls: str | None = None, progress: Any = PROGRESS
+    ) -> str:
+        """Add uploaded files and web pages or feeds (one URL a line), one step per input."""
+        uploads = [str(f) for f in files or []]
+        try:
+            paths = uploads + fmt.url_lines(urls)
+        except ValueError as exc:
+            raise gr.Error(str(exc)) from None
         if not paths:
-            raise gr.Error("Choose one or more article files to add.")
+            raise gr.Error("Choose one or more article files, or paste page or feed URLs.")
         progress(0, desc="Reading articles…")
 
         def step(done: int, total: int | None, source: str) -> None:
-            progress((done, total or len(paths)), desc=f"Added {Path(source).name}")
+            progress((done, total or len(paths)), desc=f"Added {source_name(source)}")
 
         try:
             # an upload is known by its file name (Gradio keeps it as the temp file's name):
             # a corrected file replaces its earlier upload, and no temp path is stored
-            names = {path: Path(path).name for path in paths}
+            names = {path: Path(path).name for path in uploads}
             report = self.desk.ingest(paths, progress=step, sources=names)
         except Exception as exc:
             raise gr.Error(fmt.toast(problem("add the files", exc))) from None
@@ -322,6 +329,12 @@ def build_app(desk: QuoteDesk) -> gr.Blocks:
                 type="filepath",
                 elem_id="uploads",
             )
+            urls = gr.Textbox(
+                label="…or web pages and RSS/Atom feeds, one URL a line",
+                lines=2,
+                placeholder="https://example.org/news/harbour-vote",
+                elem_id="urls",
+            )
             add = gr.Button("Add to library", variant="primary", elem_id="add")
             ingest_status = gr.Markdown()
             articles = gr.Dataframe(
@@ -340,7 +353,7 @@ def build_app(desk: QuoteDesk) -> gr.Blocks:
             refresh = (ui.library, None, [settings_line, articles, doomed])
             add.click(
                 ui.ingest,
-                uploads,
+                [uploads, urls],
                 ingest_status,
                 api_name="ingest",
                 concurrency_id=WRITES,

@@ -239,6 +239,16 @@ def _ingest_lines(report: IngestReport) -> tuple[str, list[str]]:
     return head, lines
 
 
+def url_lines(text: str | None) -> list[str]:
+    """The web addresses in the Library's URL box, one a line; ``ValueError`` names a line
+    that is no http(s) address, so the box can never read a file on the server."""
+    lines = [line.strip() for line in (text or "").splitlines() if line.strip()]
+    for line in lines:
+        if not line.lower().startswith(("http://", "https://")):
+            raise ValueError(f"{line[:80]!r} is not a web address (http:// or https://)")
+    return lines
+
+
 def ingest_markdown(report: IngestReport) -> str:
     """What an ingest did, one line per file, failures with their reason."""
     head, lines = _ingest_lines(report)
