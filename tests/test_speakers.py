@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from speaker_library import speaker_desk
+from speaker_library import event_desk, speaker_desk
 
 from quotedesk.cli import main
 from quotedesk.errors import InputError
@@ -50,6 +50,15 @@ def test_topic_filter_keeps_only_quotes_about_it() -> None:
     quotes = speaker_desk().quotes_by("Dana Ortiz", about="hydrants")
     assert [c.quote for c in quotes] == ["Half of these hydrants have not been opened in a decade"]
     assert speaker_desk().quotes_by("Dana Ortiz", about="rowing") == []
+
+
+def test_one_event_as_transcript_pdf_and_web_page_is_one_speaker() -> None:
+    desk = event_desk()
+    mayor = _people(desk)["Ines Calloway"]
+    assert mayor.quotes == 4 and "Mayor" in mayor.titles
+    assert not any("Calloway" in name for name in _people(desk) if name != "Ines Calloway")
+    media = {c.medium for c in desk.quotes_by("Ines Calloway")}
+    assert media == {"transcript", "pdf", "article"}
 
 
 def test_unknown_person_has_no_quotes() -> None:
