@@ -88,6 +88,7 @@ def _speaker(retriever: Retriever, person: _Person) -> Speaker:
 
 def speakers(retriever: Retriever) -> list[Speaker]:
     """Everyone quoted, most quoted first."""
+    retriever.refresh()  # the library may have changed since the last question
     found = [_speaker(retriever, p) for p in _gather(retriever)]
     return sorted(found, key=lambda s: (-s.quotes, s.name))
 
@@ -112,6 +113,7 @@ def _person(retriever: Retriever, name: str) -> _Person | None:
 def quotes_by(retriever: Retriever, name: str, about: str | None = None) -> list[Citation]:
     """The person's quotes, newest first, sliced from the stored articles; with ``about``
     only those about the topic (naming it, or very close in meaning, as answers do)."""
+    retriever.refresh()
     person = _person(retriever, name)
     if person is None:
         return []

@@ -4,11 +4,14 @@ first, a topic filter, and the ``quotedesk speakers | speaker`` commands."""
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
-from speaker_library import event_desk, speaker_desk
+from speaker_library import HYDRANTS, REGATTA, event_desk, speaker_desk
 
+from assistant import QuoteDesk
 from quotedesk.cli import main
+from quotedesk.config import Settings
 from quotedesk.errors import InputError
 
 
@@ -59,6 +62,17 @@ def test_one_event_as_transcript_pdf_and_web_page_is_one_speaker() -> None:
     assert not any("Calloway" in name for name in _people(desk) if name != "Ines Calloway")
     media = {c.medium for c in desk.quotes_by("Ines Calloway")}
     assert media == {"transcript", "pdf", "article"}
+
+
+def test_a_person_added_to_the_library_is_listed_at_once(tmp_path: Path) -> None:
+    desk = QuoteDesk(settings=Settings.from_env(env={}, db_path=tmp_path / "db"))
+    (tmp_path / "hydrants.md").write_text(HYDRANTS, encoding="utf-8")
+    (tmp_path / "regatta.md").write_text(REGATTA, encoding="utf-8")
+    assert desk.ingest([tmp_path / "hydrants.md"]).ok
+    assert list(_people(desk)) == ["Dana Ortiz"]
+    assert desk.ingest([tmp_path / "regatta.md"]).ok
+    assert "Luis Ortiz" in _people(desk)  # not the list as it was before the upload
+    assert desk.quotes_by("Luis Ortiz")
 
 
 def test_unknown_person_has_no_quotes() -> None:
