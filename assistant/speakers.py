@@ -65,20 +65,28 @@ def _iso(day: int) -> str | None:
     return f"{day // 10000:04d}-{day // 100 % 100:02d}-{day % 100:02d}" if day else None
 
 
+def _distinct(names: list[str]) -> tuple[str, ...]:
+    """Names in order, once each whatever the case (transcript labels are in capitals)."""
+    first: dict[str, str] = {}
+    for name in names:
+        first.setdefault(name.casefold(), name)
+    return tuple(first.values())
+
+
 def _speaker(retriever: Retriever, person: _Person) -> Speaker:
     """The person as shown: their most used full stored name, forms, titles and dates."""
     stored = Counter(q.speaker for q in person.quotes if q.speaker)
     full = [n for n in stored if tuple(name_parts(n)) == person.parts] or list(stored)
     name = max(full, key=lambda n: (stored[n], -len(n)))
     mentions = [q.mention for q in person.quotes if q.mention_kind == "named" and q.mention]
-    forms = tuple(dict.fromkeys([*sorted(stored, key=lambda n: -stored[n]), *mentions]))
+    forms = _distinct([*sorted(stored, key=lambda n: -stored[n]), *mentions])
     titles = [q.speaker_title for q in person.quotes if q.speaker_title]
     titles += [t for t in map(title_of, forms) if t]
     days = [d for d in (retriever.published_day(q.article_id) for q in person.quotes) if d]
     return Speaker(
         name=name,
         forms=forms,
-        titles=tuple(dict.fromkeys(titles)),
+        titles=_distinct(titles),
         quotes=len(person.quotes),
         uncertain=sum(q.confidence < SPEAKER_CERTAIN for q in person.quotes),
         first=_iso(min(days, default=0)),

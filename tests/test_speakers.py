@@ -59,6 +59,7 @@ def test_one_event_as_transcript_pdf_and_web_page_is_one_speaker() -> None:
     desk = event_desk()
     mayor = _people(desk)["Ines Calloway"]
     assert mayor.quotes == 4 and "Mayor" in mayor.titles
+    assert "MAYOR INES CALLOWAY" not in mayor.forms  # the transcript's label, in capitals
     assert not any("Calloway" in name for name in _people(desk) if name != "Ines Calloway")
     media = {c.medium for c in desk.quotes_by("Ines Calloway")}
     assert media == {"transcript", "pdf", "article"}

@@ -411,7 +411,10 @@ def build_app(desk: QuoteDesk) -> gr.Blocks:
 
         with gr.Tab("Speakers", id="speakers") as speakers_tab:
             people = _table(
-                fmt.SPEAKER_COLUMNS, "People quoted (pick one to see their quotes)", "speakers"
+                fmt.SPEAKER_COLUMNS,
+                "People quoted (pick one to see their quotes)",
+                "speakers",
+                ["18%", "24%", "28%", "10%", "10%", "10%"],
             )
             with gr.Row():
                 person = gr.Textbox(label="Speaker", scale=2, elem_id="speaker-name")
