@@ -14,7 +14,14 @@ from assistant.retrieve import Retriever
 from assistant.verify import verify_quote
 from quotedesk.config import Settings
 from quotedesk.inputs import checked
-from quotedesk.models import Answer, ArticleSummary, IngestReport, Verification
+from quotedesk.models import (
+    Answer,
+    ArticleSummary,
+    Citation,
+    IngestReport,
+    Speaker,
+    Verification,
+)
 
 if TYPE_CHECKING:
     from langchain_core.runnables import Runnable
@@ -92,6 +99,25 @@ class QuoteDesk:
 
     def stats(self) -> dict[str, int]:
         return self.store.stats()
+
+    def speakers(self) -> list[Speaker]:
+        """Everyone quoted in the library, one entry per person, most quoted first."""
+        from assistant.speakers import speakers
+
+        return speakers(self.retriever)
+
+    def quotes_by(self, name: str, about: str | None = None) -> list[Citation]:
+        """A person's quotes newest first (only those about ``about`` when given).
+
+        ``InputError`` when ``name`` fits more than one person quoted.
+        """
+        from assistant.speakers import quotes_by
+
+        limit, variable = self.settings.max_question_chars, "QUOTEDESK_MAX_QUESTION_CHARS"
+        name = checked(name, what="speaker", limit=limit, variable=variable)
+        if about is not None:
+            about = checked(about, what="topic", limit=limit, variable=variable) or None
+        return quotes_by(self.retriever, name, about)
 
     # -- questions ------------------------------------------------------------
 

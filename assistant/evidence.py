@@ -195,7 +195,7 @@ def _what_said(retriever: Retriever, question: Question) -> Evidence:
     if question.topic:
         hits, trace = retriever.search(question.topic, filters=filters, kinds=("quote",))
         hits = [h for h in hits if h.quote and (h.article_id, h.start) not in question.exclude]
-        found = [h.quote for h in hits if h.quote and _about(question.topic, h)]
+        found = [h.quote for h in hits if h.quote and is_about(question.topic, h)]
         quotes = found or _naming(retriever, question, filters)  # beyond the top hits
         # none is about the topic: the closest few are shown, and said to be off the topic
         on_topic = bool(quotes) or not hits
@@ -225,14 +225,14 @@ def _what_said(retriever: Retriever, question: Question) -> Evidence:
     )
 
 
-def _about(topic: str, hit: Hit) -> bool:
+def is_about(topic: str, hit: Hit) -> bool:
     """Is the quote about ``topic``: it names the topic, or is very close in meaning? A
     loose cosine is not enough ("NATO" is near any talk of alliances), so a quote that
     only resembles the topic is never listed as about it."""
-    return _names_topic(topic, hit.text) or _semantic(hit) >= TOPIC_SURE
+    return names_topic(topic, hit.text) or _semantic(hit) >= TOPIC_SURE
 
 
-def _names_topic(topic: str, text: str) -> bool:
+def names_topic(topic: str, text: str) -> bool:
     """``text`` has the topic's words (any inflection; two of them for a longer topic)."""
     wanted = {_stem(t) for t in terms(topic)}
     named = wanted & {_stem(w) for w in words(text)}
@@ -245,7 +245,7 @@ def _naming(retriever: Retriever, question: Question, filters: Filters) -> list[
     return [
         q
         for q in retriever.quotes_matching(filters)
-        if (q.article_id, q.start) not in excluded and _names_topic(topic, q.text)
+        if (q.article_id, q.start) not in excluded and names_topic(topic, q.text)
     ]
 
 

@@ -59,6 +59,16 @@ def same_person(claimed: str | None, actual: str | None) -> bool:
     return all(w in a or (len(w) == 1 and any(x.startswith(w) for x in a)) for w in c[:-1])
 
 
+def title_of(form: str) -> str | None:
+    """The title words a name form starts with ("Ms. Ortiz" -> "Ms.", "Ortiz" -> None)."""
+    lead = []
+    for word in form.split()[:-1]:
+        if word.strip(".,").lower() not in _TITLES:
+            break
+        lead.append(word)
+    return " ".join(lead) or None
+
+
 def matching_names(claimed: str, names: Iterable[str]) -> list[str]:
     """The stored speaker names ``claimed`` could refer to."""
     return [n for n in names if same_person(claimed, n)]

@@ -20,6 +20,7 @@ COMMAND_MODULES = (
     "library",  # ingest, stats, articles, remove
     "quotes",
     "ask",  # ask, verify, check-draft
+    "speakers",  # speakers, speaker
     "evaluate",
     "serve",
 )

@@ -113,6 +113,27 @@ class Article:
 
 
 @dataclass(frozen=True)
+class Speaker:
+    """One person quoted in the library, however each article names them.
+
+    ``forms`` are the names seen ("Dana Ortiz", "Ortiz"); ``uncertain`` counts quotes
+    whose attribution is below ``SPEAKER_CERTAIN`` (counted, but not sure to be theirs);
+    ``first``/``last`` are the earliest and latest publication dates (None if undated).
+    """
+
+    name: str
+    forms: tuple[str, ...]
+    titles: tuple[str, ...]
+    quotes: int
+    uncertain: int = 0
+    first: str | None = None
+    last: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
 class ArticleSummary:
     """An article as listed in the library: metadata and counts, no text."""
 

@@ -151,6 +151,16 @@ def test_bad_uploads_are_refused_readably_and_the_app_keeps_answering(
     assert "Tavrovsky" in client.predict(SEED, api_name="/chat")
 
 
+def test_speakers_list_people_once_and_quotes_by_gives_their_words(client: Client) -> None:
+    people = {p["name"]: p for p in client.predict(api_name="/speakers")}
+    tavrovsky = people["Yury Tavrovsky"]
+    assert tavrovsky["quotes"] >= 1 and tavrovsky["first"]
+    assert not any(name != "Yury Tavrovsky" and "Tavrovsky" in name for name in people)
+    cited = client.predict("Tavrovsky", "", api_name="/quotes_by")
+    assert COLD_WAR in [c["quote"] for c in cited]
+    assert {c["speaker"] for c in cited} == {"Yury Tavrovsky"}
+
+
 def test_draft_check_flags_a_misattributed_quote(client: Client) -> None:
     draft = f'Vladimir Putin said: "{COLD_WAR}" The summit ended on Wednesday.'
     table = client.predict(draft, api_name="/check_draft")

@@ -16,6 +16,7 @@ from quotedesk.models import (
     DiffOp,
     FileResult,
     IngestReport,
+    Speaker,
     Verification,
 )
 from quotedesk.web import ui_format as fmt
@@ -170,6 +171,17 @@ def test_appearances_are_listed_earliest_first(citation: Citation) -> None:
         Verification("verified", QUOTE, appearances=(later, undated, citation))
     )
     assert [row[2] for row in rows] == ["China-Russia entente", "Later", "Undated"]
+
+
+def test_speaker_rows_show_other_forms_and_mark_uncertain_quotes(citation: Citation) -> None:
+    person = Speaker("Dana Ortiz", ("Dana Ortiz", "Ms. Ortiz"), ("Ms.",), 3, 1, "2023-01-02", None)
+    assert fmt.speaker_rows([person]) == [
+        ["Dana Ortiz", "Ms. Ortiz", "Ms.", "3 (1 uncertain)", "2023-01-02", ""]
+    ]
+    guessed = replace(citation, speaker_confidence=0.5)
+    rows = fmt.speaker_quote_rows([guessed, citation])
+    assert [row[1] for row in rows] == ["Yury Tavrovsky (speaker uncertain)", "Yury Tavrovsky"]
+    assert rows[1][2] == QUOTE
 
 
 def test_ingest_summary_gives_failure_reasons() -> None:

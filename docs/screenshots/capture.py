@@ -1,7 +1,8 @@
 """Regenerate the README screenshots of each view: ``python docs/screenshots/capture.py``.
 
 Starts the app over a temporary library (the bundled sample article, plus a small article
-uploaded through the Library view) and photographs each view in headless Debian Chromium
+and one event as a transcript, a web page and a PDF, uploaded through the Library view)
+and photographs each view in headless Debian Chromium
 (``/usr/bin/chromium``; never a downloaded browser).
 """
 
@@ -15,6 +16,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parents[1] / "tests"))  # the Chromium flags the tests use
 
 from chromium import CHROMIUM, FLAGS  # noqa: E402
+from speaker_library import ferry_event  # noqa: E402
 
 from assistant import QuoteDesk  # noqa: E402
 from quotedesk.config import Settings  # noqa: E402
@@ -97,6 +99,20 @@ def capture(url: str, workdir: Path) -> None:
             visible=True
         ).first.wait_for(timeout=WAIT_MS)
         shoot("draft")
+
+        page.get_by_role("tab", name="Library").click()
+        page.locator("#uploads input[type=file]").set_input_files(
+            [str(path) for path in ferry_event(workdir)]
+        )
+        page.locator("#add").click()
+        page.get_by_text("3 added").first.wait_for(timeout=WAIT_MS)
+        page.get_by_role("tab", name="Speakers").click()
+        mayor = page.locator("#speakers").get_by_text("Ines Calloway")
+        mayor.filter(visible=True).first.click(timeout=WAIT_MS)
+        page.locator("#speaker-quotes").get_by_text("Every boat on the new route").filter(
+            visible=True
+        ).first.wait_for(timeout=WAIT_MS)
+        shoot("speakers")
         browser.close()
 
 

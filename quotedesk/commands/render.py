@@ -12,7 +12,7 @@ from rich.text import Text
 
 from assistant.answer import who
 from assistant.citations import where
-from quotedesk.models import Answer, Citation, Verification
+from quotedesk.models import Answer, Citation, Speaker, Verification
 
 if TYPE_CHECKING:
     from assistant.draft import DraftCheck
@@ -127,3 +127,31 @@ def render_draft(checks: Sequence[DraftCheck], console: Console | None = None) -
     bad = sum(not c.ok for c in checks)
     summary = f"{len(checks)} quotation(s), {bad} need attention" if bad else "all verified"
     console.print(summary, style="bold red" if bad else "bold green")
+
+
+def render_speakers(people: Sequence[Speaker], console: Console | None = None) -> None:
+    """One row per person: name, other forms and titles seen, quotes, dates."""
+    console = console or Console()
+    if not people:
+        console.print("No quoted speakers in the library.")
+        return
+    table = Table("speaker", "also named", "titles", "quotes", "first", "last", expand=True)
+    for p in people:
+        others = ", ".join(f for f in p.forms if f != p.name)
+        count = f"{p.quotes} ({p.uncertain} uncertain)" if p.uncertain else str(p.quotes)
+        table.add_row(Text(p.name), Text(others), Text(", ".join(p.titles)), count, p.first, p.last)
+    console.print(table)
+
+
+def render_quotes_by(
+    name: str, about: str | None, citations: Sequence[Citation], console: Console | None = None
+) -> None:
+    """A person's quotes as the answers show sources, newest first."""
+    console = console or Console()
+    topic = f" about {about}" if about else ""
+    if not citations:
+        console.print(Text(f"No quotes by {name}{topic} in the library."))
+        return
+    from rich.markup import escape
+
+    console.print(_sources(citations, escape(f"Quotes by {name}{topic} (newest first)")))

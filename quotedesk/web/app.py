@@ -35,7 +35,7 @@ from ingest.load import FORMATS, SUPPORTED, read_text  # noqa: E402
 from quotedesk.config import Settings  # noqa: E402
 from quotedesk.errors import ConfigError, LoadError, QuotedeskError  # noqa: E402
 from quotedesk.inputs import printable  # noqa: E402
-from quotedesk.models import Answer, Verification  # noqa: E402
+from quotedesk.models import Answer, Citation, Verification  # noqa: E402
 from quotedesk.resources import SAMPLE_ARTICLE  # noqa: E402
 from quotedesk.store import source_name  # noqa: E402
 from quotedesk.web import add_server_flags  # noqa: E402
@@ -225,6 +225,45 @@ class DeskUI:
             gr.Dropdown(choices=fmt.article_choices(articles), value=None),
         )
 
+    # Speakers --------------------------------------------------------------------------
+    def speakers_api(self) -> list[dict]:
+        """Everyone quoted, one entry per person, most quoted first."""
+        try:
+            return [person.to_dict() for person in self.desk.speakers()]
+        except Exception as exc:
+            raise gr.Error(fmt.toast(problem("list the speakers", exc))) from None
+
+    def speaker_table(self) -> list[list[Any]]:
+        try:
+            return fmt.speaker_rows(self.desk.speakers())
+        except Exception as exc:
+            gr.Warning(fmt.toast(problem("list the speakers", exc)))
+            return []
+
+    def _quotes_by(self, name: str, about: str) -> list[Citation]:
+        """A person's citations newest first; ``gr.Error`` for a name that fits several."""
+        if not (name or "").strip():
+            raise gr.Error("Pick a speaker in the table or type a name.")
+        try:
+            return self.desk.quotes_by(name, about=(about or "").strip() or None)
+        except Exception as exc:
+            raise gr.Error(fmt.toast(problem("find the quotes", exc))) from None
+
+    def quotes_by_api(self, name: str, about: str = "") -> list[dict]:
+        """One person's quotes as citations (verbatim, with offsets), newest first."""
+        return [c.to_dict() for c in self._quotes_by(name, about)]
+
+    def quotes_by(self, name: str, about: str) -> list[list[str]]:
+        citations = self._quotes_by(name, about)
+        if not citations:
+            gr.Info("No quotes by that speaker" + (" about that topic." if about else "."))
+        return fmt.speaker_quote_rows(citations)
+
+    def pick_speaker(self, about: str, evt: gr.SelectData) -> tuple[str, list[list[str]]]:
+        """A row picked in the speakers table: that person's name and quotes."""
+        name = str(evt.row_value[0]) if evt.row_value else ""
+        return name, self.quotes_by(name, about)
+
     # Draft check -----------------------------------------------------------------------
     def check_draft(self, text: str) -> list[list[Any]]:
         """Every quote in the draft with its verdict and where it really comes from."""
@@ -247,6 +286,20 @@ class DeskUI:
         except LoadError as exc:
             raise gr.Error(fmt.toast(f"Could not read the draft: {exc.reason}")) from None
         return text
+
+
+def _table(
+    headers: list[str], label: str, elem_id: str, widths: list[str] | None = None
+) -> gr.Dataframe:
+    """A read-only results table (cells are plain text, so article text shows as typed)."""
+    return gr.Dataframe(
+        headers=headers,
+        label=label,
+        interactive=False,
+        wrap=True,
+        column_widths=widths,
+        elem_id=elem_id,
+    )
 
 
 def build_app(desk: QuoteDesk) -> gr.Blocks:
@@ -369,6 +422,40 @@ def build_app(desk: QuoteDesk) -> gr.Blocks:
             ).then(*refresh, api_name="library_after_delete", api_visibility="private")
             gr.api(ui.articles_api, api_name="articles")
 
+        with gr.Tab("Speakers", id="speakers") as speakers_tab:
+            people = _table(
+                fmt.SPEAKER_COLUMNS,
+                "People quoted (pick one to see their quotes)",
+                "speakers",
+                ["18%", "24%", "28%", "10%", "10%", "10%"],
+            )
+            with gr.Row():
+                person = gr.Textbox(label="Speaker", scale=2, elem_id="speaker-name")
+                topic = gr.Textbox(label="About (optional)", scale=2, elem_id="speaker-topic")
+                show = gr.Button("Show quotes", variant="primary", scale=1)
+            said = _table(
+                fmt.SPEAKER_QUOTE_COLUMNS,
+                "Their quotes, newest first",
+                "speaker-quotes",
+                ["11%", "15%", "44%", "18%", "12%"],
+            )
+            speakers_tab.select(
+                ui.speaker_table, None, people, api_name="speakers_ui", api_visibility="private"
+            )
+            people.select(
+                ui.pick_speaker, topic, [person, said], api_name="pick", api_visibility="private"
+            )
+            for trigger in (show.click, person.submit, topic.submit):
+                trigger(
+                    ui.quotes_by,
+                    [person, topic],
+                    said,
+                    api_name="quotes_by_ui",
+                    api_visibility="private",
+                )
+            gr.api(ui.speakers_api, api_name="speakers")
+            gr.api(ui.quotes_by_api, api_name="quotes_by")
+
         with gr.Tab("Draft check", id="draft"):
             with gr.Row():
                 draft = gr.Textbox(
@@ -386,13 +473,11 @@ def build_app(desk: QuoteDesk) -> gr.Blocks:
                     scale=1,
                 )
             check_draft = gr.Button("Check quotes", variant="primary", elem_id="check-draft")
-            draft_table = gr.Dataframe(
-                headers=fmt.DRAFT_COLUMNS,
-                label="Quotes in the draft",
-                interactive=False,
-                wrap=True,
-                column_widths=["40%", "14%", "12%", "14%", "20%"],
-                elem_id="draft-table",
+            draft_table = _table(
+                fmt.DRAFT_COLUMNS,
+                "Quotes in the draft",
+                "draft-table",
+                ["40%", "14%", "12%", "14%", "20%"],
             )
             draft_file.upload(
                 ui.read_draft, draft_file, draft, api_name="read_draft", api_visibility="private"
@@ -400,6 +485,9 @@ def build_app(desk: QuoteDesk) -> gr.Blocks:
             check_draft.click(ui.check_draft, draft, draft_table, api_name="check_draft")
 
         demo.load(*refresh, api_name="library", api_visibility="private")
+        demo.load(
+            ui.speaker_table, None, people, api_name="speakers_load", api_visibility="private"
+        )
     demo.queue(default_concurrency_limit=CHAT_CONCURRENCY)
     return demo
 

@@ -20,6 +20,7 @@ from quotedesk.models import (
     ArticleSummary,
     Citation,
     IngestReport,
+    Speaker,
     Verification,
 )
 from quotedesk.store import source_name
@@ -29,6 +30,8 @@ if TYPE_CHECKING:
 
 ARTICLE_COLUMNS = ["ID", "Title", "Author", "Published", "Quotes"]
 APPEARANCE_COLUMNS = ["Published", "Speaker", "Title", "Outlet", "Quote"]
+SPEAKER_COLUMNS = ["Speaker", "Also named", "Titles", "Quotes", "First", "Last"]
+SPEAKER_QUOTE_COLUMNS = ["Published", "Speaker", "Quote", "Title", "Outlet"]
 DRAFT_COLUMNS = ["Quote", "Claimed speaker", "Verdict", "Found speaker", "Source"]
 
 VERDICT_ICONS = {
@@ -213,6 +216,35 @@ def article_rows(articles: Iterable[ArticleSummary]) -> list[list[Any]]:
     ordered = sorted(articles, key=lambda a: a.published or "", reverse=True)
     return [
         [a.id, a.title, a.author or "", (a.published or "")[:10], a.quote_count] for a in ordered
+    ]
+
+
+def speaker_rows(people: Iterable[Speaker]) -> list[list[Any]]:
+    """The speakers table (plain-text cells), in the order given (most quoted first)."""
+    return [
+        [
+            p.name,
+            ", ".join(f for f in p.forms if f != p.name),
+            ", ".join(p.titles),
+            f"{p.quotes} ({p.uncertain} uncertain)" if p.uncertain else str(p.quotes),
+            p.first or "",
+            p.last or "",
+        ]
+        for p in people
+    ]
+
+
+def speaker_quote_rows(citations: Iterable[Citation]) -> list[list[str]]:
+    """One person's quotes as given (newest first); an uncertain attribution says so."""
+    return [
+        [
+            (c.published or "")[:10],
+            f"{c.speaker} (speaker uncertain)" if c.speaker_uncertain else c.speaker or "",
+            c.quote,
+            c.title,
+            c.outlet or "",
+        ]
+        for c in citations
     ]
 
 
