@@ -50,8 +50,15 @@ def verify_quote(retriever: Retriever, claim: str, speaker: str | None = None) -
     top = matches[0].alignment.similarity
     same = [m for m in matches if m.alignment.similarity >= top - APPEARANCE_MARGIN]
     checks = {id(m): speaker_check(retriever, m, speaker) for m in same}
-    # Among equally good places, the one that best supports the claimed speaker is the evidence.
-    same.sort(key=lambda m: (-m.alignment.similarity, _SUPPORT.index(checks[id(m)])))
+    # Among equally good places, the one that best supports the claimed speaker is the
+    # evidence, and a primary source (a transcript) before a report of it.
+    same.sort(
+        key=lambda m: (
+            -m.alignment.similarity,
+            _SUPPORT.index(checks[id(m)]),
+            not _is_transcript(retriever, m),
+        )
+    )
     best = same[0]
     check = checks[id(best)] if best.alignment.exact else None
     citation = cite_match(retriever, best)
@@ -70,6 +77,11 @@ def verify_quote(retriever: Retriever, claim: str, speaker: str | None = None) -
         elided=best.alignment.elided,
         speaker_check=check,
     )
+
+
+def _is_transcript(retriever: Retriever, match: Match) -> bool:
+    article = retriever.article(match.article_id)
+    return article is not None and article.kind == "transcript"
 
 
 _SUPPORT: tuple[SpeakerCheck, ...] = ("confirmed", "not_claimed", "uncertain", "contradicted")
