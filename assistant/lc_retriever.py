@@ -17,7 +17,6 @@ from pydantic import ConfigDict, field_validator
 
 from assistant.citations import speaker_record
 from assistant.retrieve import Filters, Hit, Retriever
-from quotedesk.models import SPEAKER_CERTAIN
 from quotedesk.store import source_name
 
 KINDS = ("quote", "passage")
@@ -77,8 +76,7 @@ def _document(retriever: Retriever, hit: Hit) -> Document | None:
         "speaker": record.speaker if record else None,
         "speaker_title": record.speaker_title if record else None,
         # below SPEAKER_CERTAIN the stored speaker is a best reading, not a fact to repeat
-        "speaker_uncertain": bool(record and record.speaker)
-        and record.confidence < SPEAKER_CERTAIN,
+        "speaker_uncertain": record is not None and record.speaker_uncertain,
         "article_id": article.id,
         "title": article.title,
         "outlet": article.outlet,

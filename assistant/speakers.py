@@ -16,7 +16,7 @@ from assistant.evidence import is_about, names_topic
 from assistant.names import looks_like_name, name_parts, same_person, title_of
 from assistant.retrieve import Filters, Retriever
 from quotedesk.errors import InputError
-from quotedesk.models import SPEAKER_CERTAIN, Citation, Quote, Speaker
+from quotedesk.models import Citation, Quote, Speaker
 
 Parts = tuple[str, ...]
 
@@ -88,7 +88,7 @@ def _speaker(retriever: Retriever, person: _Person) -> Speaker:
         forms=forms,
         titles=_distinct(titles),
         quotes=len(person.quotes),
-        uncertain=sum(q.confidence < SPEAKER_CERTAIN for q in person.quotes),
+        uncertain=sum(q.speaker_uncertain for q in person.quotes),
         first=_iso(min(days, default=0)),
         last=_iso(max(days, default=0)),
     )

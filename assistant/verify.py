@@ -17,7 +17,7 @@ from assistant.align import elision_note
 from assistant.citations import Match, cite_match, locate
 from assistant.names import looks_like_name, name_parts, same_person
 from assistant.retrieve import Retriever
-from quotedesk.models import SPEAKER_CERTAIN, Citation, SpeakerCheck, Verdict, Verification
+from quotedesk.models import Citation, SpeakerCheck, Verdict, Verification
 from quotedesk.text import words
 
 ALTERED_MIN = 0.6  # below this share of shared words, it is a different statement
@@ -105,7 +105,7 @@ def speaker_check(retriever: Retriever, match: Match, claimed: str | None) -> Sp
         return "not_claimed"
     record = match.record
     if record is not None and record.speaker and looks_like_name(record.speaker):
-        if record.confidence < SPEAKER_CERTAIN:
+        if record.speaker_uncertain:
             return "uncertain"
         return "confirmed" if same_person(claimed, record.speaker) else "contradicted"
     if same_person(claimed, match.speaker) or _named_nearby(retriever, match, claimed):

@@ -32,6 +32,11 @@ OffsetsIn = Literal["file", "html", "record", "text"]
 # A stored attribution below it is a guess: it can neither verify nor refute a claim.
 SPEAKER_CERTAIN = 0.8
 
+
+def _below_certain(speaker: str | None, confidence: float | None) -> bool:
+    return bool(speaker) and confidence is not None and confidence < SPEAKER_CERTAIN
+
+
 SourceKind = Literal["article", "transcript", "pdf"]
 
 
@@ -181,6 +186,11 @@ class Quote:
     id: str = ""
 
     @property
+    def speaker_uncertain(self) -> bool:
+        """A named speaker stored below ``SPEAKER_CERTAIN``: shown, never asserted."""
+        return _below_certain(self.speaker, self.confidence)
+
+    @property
     def speaker_resolved(self) -> bool:
         """False when the article does not say who spoke: no speaker, or a pronoun or
         description ("the director") the attribution could not tie to anyone named.
@@ -238,8 +248,7 @@ class Citation:
     @property
     def speaker_uncertain(self) -> bool:
         """A named speaker stored below ``SPEAKER_CERTAIN``: shown, never asserted."""
-        confidence = self.speaker_confidence
-        return bool(self.speaker) and confidence is not None and confidence < SPEAKER_CERTAIN
+        return _below_certain(self.speaker, self.speaker_confidence)
 
     medium: SourceKind = "article"
     page: int | None = None  # the PDF page the quote starts on
