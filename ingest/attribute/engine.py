@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from ingest.attribute.bounds import bounded
 from ingest.attribute.credits import credited, is_photo_credit, not_speech
-from ingest.attribute.frames import Frame, find_frames, governs, split_around
+from ingest.attribute.frames import Frame, governs, split_around
 from ingest.attribute.marks import MarkedSpan, find_marked_spans, paragraphs
 from ingest.attribute.nlp import analyse
 from ingest.attribute.patterns import BESIDE_QUOTE, pattern_frames
@@ -58,10 +58,7 @@ def attribute_text(text: str, *, author: str | None = None, narrated: bool = Fal
     bases = [p.start for p in paras]
     registry = build_registry(docs, bases, quoted)
     frames_by_para = [
-        []
-        if para in posted
-        else find_frames(doc, para.start, text, spans)
-        + pattern_frames(doc, para.start, text, spans)
+        [] if para in posted else pattern_frames(doc, para.start, text, spans)
         for doc, para in zip(docs, paras, strict=True)
     ]
     speakers = {

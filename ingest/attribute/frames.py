@@ -20,7 +20,7 @@ from ingest.attribute.cues import (
     TRAILING_CUE_VERBS,
     finite_forms,
 )
-from ingest.attribute.nlp import is_parsed, text_of
+from ingest.attribute.nlp import text_of
 from ingest.attribute.tuning import MIN_CONTENT_WORDS, MIN_SIDE_WORDS
 
 _SUBJECTS = ("nsubj",)  # a passive subject is what was said, never who
@@ -88,16 +88,6 @@ def split_around(frame: Frame, text: str, cues: list[int]) -> list[tuple[int, in
         trim(text, frame.gap[1], end, MIN_SIDE_WORDS),
     )
     return [side for side in sides if side is not None]
-
-
-def _name_before(verb: Token) -> Token | None:
-    """'Still, McNeely said disease ...' parsed without a subject arc: the name just before."""
-    if verb.i == 0:
-        return None
-    before = verb.doc[verb.i - 1]
-    if before.pos_ == "PROPN" or before.lower_ in ("he", "she", "they", "it", "we"):
-        return before
-    return None
 
 
 def _name_after(verb: Token) -> Token | None:
@@ -210,22 +200,6 @@ _CLAUSES = ("acl", "relcl", "ccomp")
 _CUE_MODIFIERS = ("prep", "npadvmod", "advmod", "dative")
 
 
-def _according_to(token: Token) -> Token | None:
-    if token.lower_ != "according":
-        return None
-    for to in token.children:
-        if to.lower_ == "to":
-            for obj in to.children:
-                if obj.dep_ == "pobj":
-                    return obj
-    nxt = token.nbor(1) if token.i + 1 < len(token.doc) else None
-    if nxt is not None and nxt.lower_ == "to":
-        for obj in nxt.children:
-            if obj.dep_ == "pobj":
-                return obj
-    return None
-
-
 def _minus(sent: Span, phrase: tuple[int, int], text: str, base: int) -> tuple[int, int] | None:
     """The sentence without the "according to X" phrase, on whichever side is longer."""
     s_start, s_end = chars(sent, base)
@@ -270,7 +244,7 @@ def _token_at(doc, offset: int) -> Token | None:
     return span[0] if span is not None and len(span) else None
 
 
-def _trailing_frames(doc, base: int, text: str, spans, frames: list[Frame]) -> list[Frame]:
+def trailing_frames(doc, base: int, text: str, spans, frames: list[Frame]) -> list[Frame]:
     """Cues written straight after a closing mark that the parse did not connect."""
     found = []
     taken = {f.cue_at for f in frames}
@@ -305,67 +279,52 @@ def _trailing_frames(doc, base: int, text: str, spans, frames: list[Frame]) -> l
     return found
 
 
-def find_frames(doc, base: int, text: str, spans) -> list[Frame]:
-    """Every speech frame in one parsed paragraph whose cue is outside quotation marks."""
-    if not is_parsed(doc):
-        return []
-    quoted = [(s.start, s.end) for s in spans]
+def according_frame(according: Token, source: Token, base: int, text: str) -> Frame:
+    """ "According to Ruiz, the pier will close": the source speaks the rest of the sentence."""
+    sent = according.sent
+    sentence = chars(sent, base)
+    phrase = chars((according, source.right_edge), base)
+    return Frame(
+        cue=f"{according.text} {according.nbor(1).text}",
+        subject=source,
+        verb=None,
+        base=base,
+        sentence=sentence,
+        scope=sentence,
+        cue_at=base + according.idx,
+        content=_minus(sent, phrase, text, base),
+    )
 
-    def inside(token: Token) -> bool:
-        at = base + token.idx
-        return any(start <= at < end for start, end in quoted)
 
-    frames: list[Frame] = []
-    for sent in doc.sents:
-        sentence = chars(sent, base)
-        for token in sent:
-            if inside(token):
-                continue
-            source = _according_to(token)
-            if source is not None and not inside(source):
-                phrase = chars((token, source.right_edge), base)
-                frames.append(
-                    Frame(
-                        cue=f"{token.text} {token.nbor(1).text}",
-                        subject=source,
-                        verb=None,
-                        base=base,
-                        sentence=sentence,
-                        scope=sentence,
-                        cue_at=base + token.idx,
-                        content=_minus(sent, phrase, text, base),
-                    )
-                )
-                continue
-            lemma = token.lemma_.lower()
-            if lemma not in SPEECH_VERBS or not token.tag_.startswith("VB"):
-                continue
-            subject = _name_after(token) or subject_of(token) or _name_before(token)
-            if subject is None or inside(subject) or subject.i == token.i:
-                continue
-            content = _content(token, sent, text, base)
-            if lemma in NEEDS_CONTENT and content is None and not quoted:
-                continue
-            cue_start, cue_end = _cue_clause(token, sent)
-            gap = chars((sent.doc[cue_start], sent.doc[cue_end]), base)
-            inserted = content is not None and content[0] < gap[0] and gap[1] < content[1]
-            frames.append(
-                Frame(
-                    cue=token.text,
-                    subject=subject,
-                    verb=token,
-                    base=base,
-                    sentence=sentence,
-                    scope=chars((token.left_edge, token.right_edge), base),
-                    cue_at=base + token.idx,
-                    content=None if lemma in QUOTE_ONLY else content,
-                    quote_only=lemma in QUOTE_ONLY,
-                    gap=gap if inserted else None,
-                )
-            )
-    frames = [f for f in frames if not _nested(f, frames)]
-    frames.extend(_trailing_frames(doc, base, text, spans, frames))
-    return frames
+def speech_frame(verb: Token, subject: Token, base: int, text: str, quoted: bool) -> Frame | None:
+    """The frame of a verb of saying whose speaker was found: its reported words and where
+    the cue sits in them. A verb that needs reported words ("added", "noted") and has
+    none starts no frame, unless the paragraph holds a quotation (``quoted``) it may own."""
+    sent = verb.sent
+    lemma = verb.lemma_.lower()
+    content = _content(verb, sent, text, base)
+    if lemma in NEEDS_CONTENT and content is None and not quoted:
+        return None
+    cue_start, cue_end = _cue_clause(verb, sent)
+    gap = chars((sent.doc[cue_start], sent.doc[cue_end]), base)
+    inserted = content is not None and content[0] < gap[0] and gap[1] < content[1]
+    return Frame(
+        cue=verb.text,
+        subject=subject,
+        verb=verb,
+        base=base,
+        sentence=chars(sent, base),
+        scope=chars((verb.left_edge, verb.right_edge), base),
+        cue_at=base + verb.idx,
+        content=None if lemma in QUOTE_ONLY else content,
+        quote_only=lemma in QUOTE_ONLY,
+        gap=gap if inserted else None,
+    )
+
+
+def outermost(frames: list[Frame]) -> list[Frame]:
+    """The frames that are not part of what another frame reports (see ``_nested``)."""
+    return [f for f in frames if not _nested(f, frames)]
 
 
 def _nested(frame: Frame, frames: list[Frame]) -> bool:

@@ -15,8 +15,18 @@ from functools import lru_cache
 from spacy.matcher import DependencyMatcher, Matcher
 from spacy.tokens import Doc, Token
 
-from ingest.attribute.cues import DOCUMENT_NOUNS, PUBLISH_VERBS
-from ingest.attribute.frames import Frame, chars, trim
+from ingest.attribute.cues import DOCUMENT_NOUNS, PUBLISH_VERBS, SPEECH_VERBS
+from ingest.attribute.frames import (
+    Frame,
+    _name_after,
+    according_frame,
+    chars,
+    outermost,
+    speech_frame,
+    subject_of,
+    trailing_frames,
+    trim,
+)
 from ingest.attribute.marks import MarkedSpan
 from ingest.attribute.nlp import get_nlp, is_parsed
 
@@ -106,6 +116,43 @@ def _document_saying(tokens: tuple[Token, ...], base: int, text: str, spans) -> 
     )
 
 
+def _according_to(tokens: tuple[Token, ...], base: int, text: str, spans) -> Frame | None:
+    """ "According to Ruiz, ...", "according to economist Ana Ruiz": the object of "to"."""
+    according, to = tokens
+    heads = [c for c in according.children if c.lower_ == "to"] + [to]
+    source = next((o for head in heads for o in head.children if o.dep_ == "pobj"), None)
+    return None if source is None else according_frame(according, source, base, text)
+
+
+def _inverted_cue(tokens: tuple[Token, ...], base: int, text: str, spans) -> Frame | None:
+    """ "..., but for the whole region, argued Ferrante.": the name after a verb with no
+    subject of its own, which the parser took for its object."""
+    verb = tokens[1]
+    name = _name_after(verb)
+    return None if name is None else speech_frame(verb, name, base, text, bool(spans))
+
+
+def _verb_and_subject(tokens: tuple[Token, ...], base: int, text: str, spans) -> Frame | None:
+    """ "Ruiz said the pier will close": the subject of the verb of saying."""
+    verb, subject = tokens
+    return speech_frame(verb, subject, base, text, bool(spans))
+
+
+def _shared_subject(tokens: tuple[Token, ...], base: int, text: str, spans) -> Frame | None:
+    """ "Ruiz argued that ..., noting ...", "Ruiz smiled and said ...": a verb of saying
+    joined to another verb speaks with that verb's subject."""
+    (verb,) = tokens
+    subject = subject_of(verb)
+    return None if subject is None else speech_frame(verb, subject, base, text, bool(spans))
+
+
+def _name_before(tokens: tuple[Token, ...], base: int, text: str, spans) -> Frame | None:
+    """ "Still, McNeely said disease ..." parsed with no subject arc: the name or pronoun
+    right before the verb speaks."""
+    name, verb = tokens
+    return speech_frame(verb, name, base, text, bool(spans))
+
+
 Handler = Callable[[tuple[Token, ...], int, str, list[MarkedSpan]], Frame | None]
 
 
@@ -114,9 +161,50 @@ class Construction:
     patterns: list[list[dict]]
     handler: Handler
     syntax: bool = False  # a DependencyMatcher pattern (arcs), else a Matcher one (tokens)
+    claims: int = 0  # the matched token (a cue word) that only one construction may use
 
 
-CONSTRUCTIONS: dict[str, Construction] = {
+# "said", "argues", "told": any form of a verb of saying, as the tagger reads it
+_SPEECH_LEMMAS = sorted({form for v in SPEECH_VERBS for form in (v, v.capitalize(), v.upper())})
+_SPEECH_VERB = {"LEMMA": {"IN": _SPEECH_LEMMAS}, "TAG": {"REGEX": "^VB"}}
+_PRONOUNS = ["he", "she", "they", "it", "we"]
+
+# Cue words in the parse: one frame per cue word, made by the first construction listed
+# that finds its speaker (a name after the verb first, as the parser often takes
+# "argued Ferrante" for an object).
+CUES: dict[str, Construction] = {
+    "according_to": Construction([[{"LOWER": "according"}, {"LOWER": "to"}]], _according_to),
+    "inverted_cue": Construction(
+        [[{"ORTH": ","}, _SPEECH_VERB, {"POS": "PROPN"}]], _inverted_cue, claims=1
+    ),
+    "verb_and_subject": Construction(
+        [
+            [
+                {"RIGHT_ID": "verb", "RIGHT_ATTRS": _SPEECH_VERB},
+                {
+                    "LEFT_ID": "verb",
+                    "REL_OP": ">",
+                    "RIGHT_ID": "subject",
+                    # a closing mark parsed as the subject is none
+                    "RIGHT_ATTRS": {"DEP": "nsubj", "POS": {"NOT_IN": ["PUNCT"]}},
+                },
+            ]
+        ],
+        _verb_and_subject,
+        syntax=True,
+    ),
+    "shared_subject": Construction(
+        [[{**_SPEECH_VERB, "DEP": {"IN": ["conj", "advcl", "xcomp"]}}]], _shared_subject
+    ),
+    "name_before": Construction(
+        [[{"POS": "PROPN"}, _SPEECH_VERB], [{"LOWER": {"IN": _PRONOUNS}}, _SPEECH_VERB]],
+        _name_before,
+        claims=1,
+    ),
+}
+
+# A quotation set beside whoever speaks it, wherever the sentence's subject is.
+BESIDE: dict[str, Construction] = {
     "name_beside_quote": Construction(
         [[{"ENT_TYPE": "PERSON"}, {"TEXT": {"IN": _BESIDE}}, {"IS_QUOTE": True}]],
         _name_beside_quote,
@@ -139,6 +227,10 @@ CONSTRUCTIONS: dict[str, Construction] = {
     ),
 }
 
+CONSTRUCTIONS: dict[str, Construction] = {**CUES, **BESIDE}
+
+Match = tuple[str, tuple[Token, ...]]
+
 
 @lru_cache(maxsize=1)
 def _matchers() -> tuple[Matcher, DependencyMatcher]:
@@ -149,17 +241,55 @@ def _matchers() -> tuple[Matcher, DependencyMatcher]:
     return tokens, syntax
 
 
+def _matches(doc: Doc) -> list[Match]:
+    tokens, syntax = _matchers()
+    names = doc.vocab.strings
+    found = [(names[m], tuple(doc[start:end])) for m, start, end in tokens(doc)]
+    found += [(names[m], tuple(doc[i] for i in ids)) for m, ids in syntax(doc)]
+    return [(name, matched) for name, matched in found if name in CONSTRUCTIONS]
+
+
+def _claim(name: str, matched: tuple[Token, ...]) -> Token:
+    return matched[CONSTRUCTIONS[name].claims]
+
+
+def _claimed(
+    group: dict[str, Construction], matches: list[Match], base: int, text: str, spans
+) -> list[Frame]:
+    """One frame per claimed token, in text order, by the first construction of ``group``
+    that makes one (the longest match of it first); a cue word or speaker inside a
+    quotation is what was said, not a cue."""
+    quoted = [(s.start, s.end) for s in spans]
+
+    def inside(token: Token) -> bool:
+        at = base + token.idx
+        return any(start <= at < end for start, end in quoted)
+
+    rank = {name: i for i, name in enumerate(group)}
+    ours = [(name, matched) for name, matched in matches if name in group]
+    ours.sort(key=lambda m: (_claim(*m).i, rank[m[0]], -len(m[1]), [t.i for t in m[1]]))
+    done: set[int] = set()
+    frames = []
+    for name, matched in ours:
+        claimed = _claim(name, matched)
+        if claimed.i in done or inside(claimed):
+            continue
+        frame = CONSTRUCTIONS[name].handler(matched, base, text, spans)
+        if frame is not None:
+            done.add(claimed.i)
+            if not inside(frame.subject):
+                frames.append(frame)
+    return frames
+
+
 def pattern_frames(doc: Doc, base: int, text: str, spans: list[MarkedSpan]) -> list[Frame]:
-    """Frames of every construction matched in one parsed paragraph."""
+    """Frames of every construction matched in one parsed paragraph: cue words first (less
+    those inside what another cue reports), then cues after a closing mark, then
+    quotations set beside their speaker."""
     if not is_parsed(doc):
         return []
-    tokens, syntax = _matchers()
-    matches = [(m, tuple(doc[start:end])) for m, start, end in tokens(doc)]
-    matches += [(m, tuple(doc[i] for i in ids)) for m, ids in syntax(doc)]
-    found = []
-    for match_id, matched in matches:
-        construction = CONSTRUCTIONS.get(doc.vocab.strings[match_id])
-        frame = construction and construction.handler(matched, base, text, spans)
-        if frame is not None:
-            found.append(frame)
-    return found
+    matches = _matches(doc)
+    found = outermost(_claimed(CUES, matches, base, text, spans))
+    found += trailing_frames(doc, base, text, spans, found)
+    beside = (BESIDE[n].handler(m, base, text, spans) for n, m in matches if n in BESIDE)
+    return found + [frame for frame in beside if frame is not None]
