@@ -7,7 +7,6 @@ the engine can pair it with quotation marks and slice quotes verbatim.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
@@ -17,10 +16,7 @@ from ingest.attribute.cues import (
     NEEDS_CONTENT,
     QUOTE_ONLY,
     SPEECH_VERBS,
-    TRAILING_CUE_VERBS,
-    finite_forms,
 )
-from ingest.attribute.nlp import text_of
 from ingest.attribute.tuning import MIN_CONTENT_WORDS, MIN_SIDE_WORDS
 
 _SUBJECTS = ("nsubj",)  # a passive subject is what was said, never who
@@ -225,58 +221,6 @@ def governs(frame: Frame, start: int, end: int) -> bool:
         if heads_outside and (head.i == verb.i or start <= base + verb.head.idx < end):
             return True
     return False
-
-
-# '"...," DeBoer said' where the tagger lost the verb or the name: the plain pattern
-# right after a closing mark is reliable enough on its own.
-_NAME_OR_PRONOUN = r"(?:[A-Z][\w'\u2019.-]*\s+){0,3}[A-Z][\w'\u2019-]*|he|she|they|it|we"
-_CUE_FORMS = "|".join(sorted(f for v in TRAILING_CUE_VERBS for f in finite_forms(v)))
-# '"...," Nadia Ferrante, the firm's risk officer, said': a description set off by commas
-_APPOSITION = r"(?:,[^,\"\u201c\u201d]{3,80},)?"
-_TRAILING_CUE = re.compile(
-    rf"[\s,.!?\u2014-]*(?:(?P<who>{_NAME_OR_PRONOUN}){_APPOSITION}\s+(?P<verb>{_CUE_FORMS})"
-    rf"|(?P<verb2>{_CUE_FORMS})\s+(?P<who2>{_NAME_OR_PRONOUN}))\b"
-)
-
-
-def _token_at(doc, offset: int) -> Token | None:
-    span = doc.char_span(offset, offset + 1, alignment_mode="expand")
-    return span[0] if span is not None and len(span) else None
-
-
-def trailing_frames(doc, base: int, text: str, spans, frames: list[Frame]) -> list[Frame]:
-    """Cues written straight after a closing mark that the parse did not connect."""
-    found = []
-    taken = {f.cue_at for f in frames}
-    end = base + len(text_of(doc))
-    for span in spans:
-        if span.close_at is None or not base <= span.close_at < end:
-            continue
-        match = _TRAILING_CUE.match(text, span.close_at + 1, end)
-        if match is None:
-            continue
-        who = "who" if match.group("who") else "who2"
-        verb = "verb" if match.group("verb") else "verb2"
-        if match.start(verb) in taken:
-            continue
-        subject = _token_at(doc, match.end(who) - 1 - base)
-        verb_token = _token_at(doc, match.start(verb) - base)
-        if subject is None or verb_token is None:
-            continue
-        found.append(
-            Frame(
-                cue=match.group(verb),
-                subject=subject,
-                verb=verb_token,
-                base=base,
-                sentence=(span.open_at, match.end()),
-                scope=(span.open_at, match.end()),
-                cue_at=match.start(verb),
-                content=None,
-                who=match.group(who),
-            )
-        )
-    return found
 
 
 def according_frame(according: Token, source: Token, base: int, text: str) -> Frame:

@@ -8,6 +8,7 @@ construction is a pattern, a handler and a row in tests/test_attribute_construct
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -15,7 +16,13 @@ from functools import lru_cache
 from spacy.matcher import DependencyMatcher, Matcher
 from spacy.tokens import Doc, Token
 
-from ingest.attribute.cues import DOCUMENT_NOUNS, PUBLISH_VERBS, SPEECH_VERBS
+from ingest.attribute.cues import (
+    DOCUMENT_NOUNS,
+    PUBLISH_VERBS,
+    SPEECH_VERBS,
+    TRAILING_CUE_VERBS,
+    finite_forms,
+)
 from ingest.attribute.frames import (
     Frame,
     _name_after,
@@ -24,7 +31,6 @@ from ingest.attribute.frames import (
     outermost,
     speech_frame,
     subject_of,
-    trailing_frames,
     trim,
 )
 from ingest.attribute.marks import MarkedSpan
@@ -133,14 +139,8 @@ def _inverted_cue(tokens: tuple[Token, ...], base: int, text: str, spans) -> Fra
 
 
 def _verb_and_subject(tokens: tuple[Token, ...], base: int, text: str, spans) -> Frame | None:
-    """ "Ruiz said the pier will close": the subject of the verb of saying."""
-    verb, subject = tokens
-    return speech_frame(verb, subject, base, text, bool(spans))
-
-
-def _shared_subject(tokens: tuple[Token, ...], base: int, text: str, spans) -> Frame | None:
-    """ "Ruiz argued that ..., noting ...", "Ruiz smiled and said ...": a verb of saying
-    joined to another verb speaks with that verb's subject."""
+    """ "Ruiz said the pier will close", "Ruiz argued that ..., noting ...": the verb's own
+    subject, or the one it shares with the verb it is joined to."""
     (verb,) = tokens
     subject = subject_of(verb)
     return None if subject is None else speech_frame(verb, subject, base, text, bool(spans))
@@ -153,64 +153,125 @@ def _name_before(tokens: tuple[Token, ...], base: int, text: str, spans) -> Fram
     return speech_frame(verb, name, base, text, bool(spans))
 
 
+def _after_quote(
+    tokens: tuple[Token, ...], verb: Token, name: list[Token], base: int, text: str, spans
+) -> Frame | None:
+    """A cue written right after the closing ``tokens[0]``: its quotation is the scope."""
+    span = next((s for s in spans if s.close_at == base + tokens[0].idx), None)
+    if span is None:
+        return None
+    start, end = chars((name[0], name[-1]), base)
+    scope = (span.open_at, chars((tokens[-1], tokens[-1]), base)[1])
+    return Frame(
+        cue=verb.text,
+        subject=name[-1],
+        verb=verb,
+        base=base,
+        sentence=scope,
+        scope=scope,
+        cue_at=base + verb.idx,
+        content=None,
+        who=text[start:end],
+    )
+
+
+def _words_after_mark(tokens: tuple[Token, ...]) -> list[Token]:
+    words = list(tokens[1:])
+    while words and _MARK_PUNCT.match(words[0].text):
+        words.pop(0)
+    return words
+
+
+def _name_then_cue(tokens: tuple[Token, ...], base: int, text: str, spans) -> Frame | None:
+    """'"...," DeBoer said', '"...," she said', '"...," Ana Ruiz, the firm's risk officer,
+    said': read from the words, as the tagger often loses the verb or the name here."""
+    *words, verb = _words_after_mark(tokens)
+    commas = [i for i, t in enumerate(words) if t.text == ","]
+    if commas and not 3 <= words[-1].idx - words[commas[0]].idx - 1 <= _APPOSITION_CHARS:
+        return None
+    name = words[: commas[0]] if commas else words
+    return _after_quote(tokens, verb, name, base, text, spans)
+
+
+def _cue_then_name(tokens: tuple[Token, ...], base: int, text: str, spans) -> Frame | None:
+    """'"...," said Ana Ruiz', '"...?" asked DeBoer': the name after the verb."""
+    verb, *name = _words_after_mark(tokens)
+    return _after_quote(tokens, verb, name, base, text, spans)
+
+
 Handler = Callable[[tuple[Token, ...], int, str, list[MarkedSpan]], Frame | None]
+
+
+# The three kinds of construction, found in this order in a paragraph:
+CUE = "cue"  # a cue word in the parse; each makes one frame, by the first construction
+# listed that finds its speaker
+AFTER_QUOTE = "after quote"  # a cue right after a closing mark; one per quotation
+BESIDE = "beside"  # a quotation set beside whoever speaks it, whatever else the sentence says
 
 
 @dataclass(frozen=True)
 class Construction:
+    kind: str  # CUE, AFTER_QUOTE or BESIDE
     patterns: list[list[dict]]
     handler: Handler
     syntax: bool = False  # a DependencyMatcher pattern (arcs), else a Matcher one (tokens)
-    claims: int = 0  # the matched token (a cue word) that only one construction may use
+    claims: int = 0  # the matched token (cue word or mark) only one construction may use
 
 
 # "said", "argues", "told": any form of a verb of saying, as the tagger reads it
 _SPEECH_LEMMAS = sorted({form for v in SPEECH_VERBS for form in (v, v.capitalize(), v.upper())})
 _SPEECH_VERB = {"LEMMA": {"IN": _SPEECH_LEMMAS}, "TAG": {"REGEX": "^VB"}}
 _PRONOUNS = ["he", "she", "they", "it", "we"]
+# Exact values rather than sets where a pattern starts: spaCy tests a set in Python on
+# every token of the paragraph.
 
-# Cue words in the parse: one frame per cue word, made by the first construction listed
-# that finds its speaker (a name after the verb first, as the parser often takes
-# "argued Ferrante" for an object).
-CUES: dict[str, Construction] = {
-    "according_to": Construction([[{"LOWER": "according"}, {"LOWER": "to"}]], _according_to),
+# After a closing mark: punctuation, then a name of up to four capitalised words or a
+# pronoun, a description set off by commas, and a form of a cue verb, in either order.
+_MARK_PUNCT = re.compile(r"^[\s,.!?\u2014-]+$")
+_APPOSITION_CHARS = 80  # longer between two commas is a clause, not "Ruiz, a lawyer,"
+_AFTER_MARK = [{"IS_QUOTE": True}, {"TEXT": {"REGEX": _MARK_PUNCT.pattern}, "OP": "*"}]
+_NAME = [
+    {"TEXT": {"REGEX": r"^[A-Z][\w'\u2019.-]*$"}, "OP": "{,3}"},
+    {"TEXT": {"REGEX": r"^[A-Z][\w'\u2019-]*$"}},
+]
+_PRONOUN = [{"ORTH": {"IN": _PRONOUNS}}]  # not first: tested after a mark only
+_APPOSITION = [{"ORTH": ","}, {"TEXT": {"REGEX": '^[^,"\u201c\u201d]+$'}, "OP": "+"}, {"ORTH": ","}]
+_CUE_FORM = [{"ORTH": {"IN": sorted(f for v in TRAILING_CUE_VERBS for f in finite_forms(v))}}]
+
+# In order: within a kind, the first listed that makes a frame claims the token (a name
+# after the verb first, as the parser often takes "argued Ferrante" for an object).
+CONSTRUCTIONS: dict[str, Construction] = {
+    "according_to": Construction(CUE, [[{"LOWER": "according"}, {"LOWER": "to"}]], _according_to),
     "inverted_cue": Construction(
-        [[{"ORTH": ","}, _SPEECH_VERB, {"POS": "PROPN"}]], _inverted_cue, claims=1
+        CUE, [[{"ORTH": ","}, _SPEECH_VERB, {"POS": "PROPN"}]], _inverted_cue, claims=1
     ),
-    "verb_and_subject": Construction(
-        [
-            [
-                {"RIGHT_ID": "verb", "RIGHT_ATTRS": _SPEECH_VERB},
-                {
-                    "LEFT_ID": "verb",
-                    "REL_OP": ">",
-                    "RIGHT_ID": "subject",
-                    # a closing mark parsed as the subject is none
-                    "RIGHT_ATTRS": {"DEP": "nsubj", "POS": {"NOT_IN": ["PUNCT"]}},
-                },
-            ]
-        ],
-        _verb_and_subject,
-        syntax=True,
-    ),
-    "shared_subject": Construction(
-        [[{**_SPEECH_VERB, "DEP": {"IN": ["conj", "advcl", "xcomp"]}}]], _shared_subject
-    ),
+    "verb_and_subject": Construction(CUE, [[_SPEECH_VERB]], _verb_and_subject),
     "name_before": Construction(
-        [[{"POS": "PROPN"}, _SPEECH_VERB], [{"LOWER": {"IN": _PRONOUNS}}, _SPEECH_VERB]],
+        CUE,
+        [[{"POS": "PROPN"}, _SPEECH_VERB]] + [[{"LOWER": p}, _SPEECH_VERB] for p in _PRONOUNS],
         _name_before,
         claims=1,
     ),
-}
-
-# A quotation set beside whoever speaks it, wherever the sentence's subject is.
-BESIDE: dict[str, Construction] = {
+    "name_then_cue": Construction(
+        AFTER_QUOTE,
+        [
+            _AFTER_MARK + who + apposition + _CUE_FORM
+            for who in (_NAME, _PRONOUN)
+            for apposition in ([], _APPOSITION)
+        ],
+        _name_then_cue,
+    ),
+    "cue_then_name": Construction(
+        AFTER_QUOTE, [_AFTER_MARK + _CUE_FORM + who for who in (_NAME, _PRONOUN)], _cue_then_name
+    ),
     "name_beside_quote": Construction(
+        BESIDE,
         [[{"ENT_TYPE": "PERSON"}, {"TEXT": {"IN": _BESIDE}}, {"IS_QUOTE": True}]],
         _name_beside_quote,
     ),
-    "colon_lead_in": Construction([[{"TEXT": ":"}, {"IS_QUOTE": True}]], _colon_lead_in),
+    "colon_lead_in": Construction(BESIDE, [[{"TEXT": ":"}, {"IS_QUOTE": True}]], _colon_lead_in),
     "document_saying": Construction(
+        BESIDE,
         [
             [
                 {"RIGHT_ID": "say", "RIGHT_ATTRS": {"LEMMA": "say", "TAG": "VBG", "DEP": "acl"}},
@@ -226,8 +287,6 @@ BESIDE: dict[str, Construction] = {
         syntax=True,
     ),
 }
-
-CONSTRUCTIONS: dict[str, Construction] = {**CUES, **BESIDE}
 
 Match = tuple[str, tuple[Token, ...]]
 
@@ -253,10 +312,8 @@ def _claim(name: str, matched: tuple[Token, ...]) -> Token:
     return matched[CONSTRUCTIONS[name].claims]
 
 
-def _claimed(
-    group: dict[str, Construction], matches: list[Match], base: int, text: str, spans
-) -> list[Frame]:
-    """One frame per claimed token, in text order, by the first construction of ``group``
+def _claimed(kind: str, matches: list[Match], base: int, text: str, spans) -> list[Frame]:
+    """One frame per claimed token, in text order, by the first construction of ``kind``
     that makes one (the longest match of it first); a cue word or speaker inside a
     quotation is what was said, not a cue."""
     quoted = [(s.start, s.end) for s in spans]
@@ -265,8 +322,8 @@ def _claimed(
         at = base + token.idx
         return any(start <= at < end for start, end in quoted)
 
-    rank = {name: i for i, name in enumerate(group)}
-    ours = [(name, matched) for name, matched in matches if name in group]
+    rank = {name: i for i, name in enumerate(CONSTRUCTIONS)}
+    ours = [(name, matched) for name, matched in matches if CONSTRUCTIONS[name].kind == kind]
     ours.sort(key=lambda m: (_claim(*m).i, rank[m[0]], -len(m[1]), [t.i for t in m[1]]))
     done: set[int] = set()
     frames = []
@@ -289,7 +346,12 @@ def pattern_frames(doc: Doc, base: int, text: str, spans: list[MarkedSpan]) -> l
     if not is_parsed(doc):
         return []
     matches = _matches(doc)
-    found = outermost(_claimed(CUES, matches, base, text, spans))
-    found += trailing_frames(doc, base, text, spans, found)
-    beside = (BESIDE[n].handler(m, base, text, spans) for n, m in matches if n in BESIDE)
+    found = outermost(_claimed(CUE, matches, base, text, spans))
+    taken = {f.cue_at for f in found}  # the parse already read that cue
+    found += [f for f in _claimed(AFTER_QUOTE, matches, base, text, spans) if f.cue_at not in taken]
+    beside = (
+        CONSTRUCTIONS[n].handler(m, base, text, spans)
+        for n, m in matches
+        if CONSTRUCTIONS[n].kind == BESIDE
+    )
     return found + [frame for frame in beside if frame is not None]
