@@ -10,6 +10,7 @@ from __future__ import annotations
 import pytest
 
 from ingest.attribute import attribute_text
+from ingest.attribute.patterns import CONSTRUCTIONS
 from quotedesk.models import Quote
 
 
@@ -220,6 +221,91 @@ def test_construction(
     assert quote.speaker_resolved == resolved
     if words is not None:
         assert quote.text == words
+
+
+def pattern_case(
+    name: str, text: str, fragment: str, speaker: str, words: str | None = None, *, id: str = ""
+):
+    return pytest.param(name, text, fragment, speaker, words, id=id or name)
+
+
+# The cue constructions of ingest/attribute/patterns.py, by the name each has there.
+CUE_PATTERNS = [
+    pattern_case(
+        "according_to",
+        "According to Pavel Novak, the mine will reopen next year.",
+        "mine will reopen",
+        "Pavel Novak",
+        "the mine will reopen next year.",
+    ),
+    # the parser takes the name after the verb for its object
+    pattern_case(
+        "inverted_cue",
+        "Taxes should fall for the smallest farms, countered Bellucci.",
+        "smallest farms",
+        "Bellucci",
+        "Taxes should fall for the smallest farms",
+    ),
+    pattern_case(
+        "verb_and_subject",
+        "Ana Ruiz, the harbour master, said the pier will close in March.",
+        "pier will close",
+        "Ana Ruiz",
+        "the pier will close in March",
+    ),
+    # the parser hangs the name on the verb as an adverb: no subject arc
+    pattern_case(
+        "name_before",
+        "Still, Dimbly said rot spread quickly among the young vines.",
+        "rot spread",
+        "Dimbly",
+    ),
+    # after a closing mark, where the tagger reads "notes" as a noun
+    pattern_case(
+        "name_then_cue",
+        '"The bridge was a mistake from the start," Okonkwo notes.',
+        "bridge was a mistake",
+        "Okonkwo",
+        "The bridge was a mistake from the start",
+    ),
+    pattern_case(
+        "name_then_cue",
+        '"Then the rain came and the roads washed out," Ana Ruiz, the ferry '
+        "operator's chief pilot, continued.",
+        "roads washed out",
+        "Ana Ruiz",
+        id="name_then_cue_with_a_description_between_commas",
+    ),
+    # "continue" introduces a quotation only right after one
+    pattern_case(
+        "cue_then_name",
+        '"And the school will have to wait another year," continued Haddad.',
+        "school will have",
+        "Haddad",
+    ),
+]
+
+
+@pytest.mark.parametrize(("name", "text", "fragment", "speaker", "words"), CUE_PATTERNS)
+def test_cue_pattern(name: str, text: str, fragment: str, speaker: str, words: str | None) -> None:
+    quote = quote_with(text, fragment)
+    assert (quote.speaker, quote.cue is not None) == (speaker, True)
+    if words is not None:
+        assert quote.text == words
+
+
+@pytest.mark.parametrize(("name", "text", "fragment", "speaker", "words"), CUE_PATTERNS)
+def test_a_cue_pattern_switched_off_loses_its_row(
+    monkeypatch: pytest.MonkeyPatch,
+    name: str,
+    text: str,
+    fragment: str,
+    speaker: str,
+    words: str | None,
+) -> None:
+    monkeypatch.delitem(CONSTRUCTIONS, name)
+    found = [q for q in attribute_text(text) if fragment in q.text]
+    assert not found or found[0].speaker != speaker
 
 
 def test_a_pronoun_reaching_into_an_earlier_paragraph_is_below_the_sure_line():
