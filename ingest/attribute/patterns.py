@@ -1,8 +1,10 @@
-"""Speech constructions written as token patterns, each with one handler.
+"""Every speech cue construction, written as a token pattern with one handler.
 
 A pattern (spaCy ``Matcher`` for token sequences, ``DependencyMatcher`` for arcs) finds
-where a construction sits in a parsed paragraph;
-its handler turns the match into a ``Frame`` naming who speaks, or drops it. Adding a
+where a construction sits in a parsed paragraph: a verb of saying, "according to", a cue
+right after a closing mark, a quotation set beside a name. Its handler turns the match into
+a ``Frame`` naming who speaks, or drops it; finding the subject of a verb and the bounds of
+the reported words stay procedural (``frames.subject_of``, ``frames.speech_frame``). Adding a
 construction is a pattern, a handler and a row in tests/test_attribute_constructions.py.
 """
 
@@ -35,6 +37,7 @@ from ingest.attribute.frames import (
 )
 from ingest.attribute.marks import MarkedSpan
 from ingest.attribute.nlp import get_nlp, is_parsed
+from ingest.attribute.tuning import DESCRIPTION_CHARS
 
 _BESIDE = ["--", "\u2014", "\u2013", "-", "("]  # what sets a quotation beside a name
 BESIDE_QUOTE = frozenset([*_BESIDE, ":"])  # the cues of frames these patterns make
@@ -131,8 +134,8 @@ def _according_to(tokens: tuple[Token, ...], base: int, text: str, spans) -> Fra
 
 
 def _inverted_cue(tokens: tuple[Token, ...], base: int, text: str, spans) -> Frame | None:
-    """ "..., but for the whole region, argued Ferrante.": the name after a verb with no
-    subject of its own, which the parser took for its object."""
+    """ "Taxes should fall for the smallest farms, countered Bellucci.": the name after a
+    verb with no subject of its own, which the parser took for its object."""
     verb = tokens[1]
     name = _name_after(verb)
     return None if name is None else speech_frame(verb, name, base, text, bool(spans))
@@ -147,7 +150,7 @@ def _verb_and_subject(tokens: tuple[Token, ...], base: int, text: str, spans) ->
 
 
 def _name_before(tokens: tuple[Token, ...], base: int, text: str, spans) -> Frame | None:
-    """ "Still, McNeely said disease ..." parsed with no subject arc: the name or pronoun
+    """ "Still, Dimbly said rot spread ..." parsed with no subject arc: the name or pronoun
     right before the verb speaks."""
     name, verb = tokens
     return speech_frame(verb, name, base, text, bool(spans))
@@ -183,18 +186,20 @@ def _words_after_mark(tokens: tuple[Token, ...]) -> list[Token]:
 
 
 def _name_then_cue(tokens: tuple[Token, ...], base: int, text: str, spans) -> Frame | None:
-    """'"...," DeBoer said', '"...," she said', '"...," Ana Ruiz, the firm's risk officer,
-    said': read from the words, as the tagger often loses the verb or the name here."""
+    """'"...," Okonkwo notes', '"...," she said', '"...," Ana Ruiz, the chief pilot, said':
+    read from the words, as the tagger often loses the verb or the name here."""
     *words, verb = _words_after_mark(tokens)
     commas = [i for i, t in enumerate(words) if t.text == ","]
-    if commas and not 3 <= words[-1].idx - words[commas[0]].idx - 1 <= _APPOSITION_CHARS:
+    if not commas:
+        return _after_quote(tokens, verb, words, base, text, spans)
+    shortest, longest = DESCRIPTION_CHARS
+    if not shortest <= words[-1].idx - words[commas[0]].idx - 1 <= longest:
         return None
-    name = words[: commas[0]] if commas else words
-    return _after_quote(tokens, verb, name, base, text, spans)
+    return _after_quote(tokens, verb, words[: commas[0]], base, text, spans)
 
 
 def _cue_then_name(tokens: tuple[Token, ...], base: int, text: str, spans) -> Frame | None:
-    """'"...," said Ana Ruiz', '"...?" asked DeBoer': the name after the verb."""
+    """'"...," said Ana Ruiz', '"...?" asked Haddad': the name after the verb."""
     verb, *name = _words_after_mark(tokens)
     return _after_quote(tokens, verb, name, base, text, spans)
 
@@ -222,13 +227,10 @@ class Construction:
 _SPEECH_LEMMAS = sorted({form for v in SPEECH_VERBS for form in (v, v.capitalize(), v.upper())})
 _SPEECH_VERB = {"LEMMA": {"IN": _SPEECH_LEMMAS}, "TAG": {"REGEX": "^VB"}}
 _PRONOUNS = ["he", "she", "they", "it", "we"]
-# Exact values rather than sets where a pattern starts: spaCy tests a set in Python on
-# every token of the paragraph.
 
 # After a closing mark: punctuation, then a name of up to four capitalised words or a
 # pronoun, a description set off by commas, and a form of a cue verb, in either order.
 _MARK_PUNCT = re.compile(r"^[\s,.!?\u2014-]+$")
-_APPOSITION_CHARS = 80  # longer between two commas is a clause, not "Ruiz, a lawyer,"
 _AFTER_MARK = [{"IS_QUOTE": True}, {"TEXT": {"REGEX": _MARK_PUNCT.pattern}, "OP": "*"}]
 _NAME = [
     {"TEXT": {"REGEX": r"^[A-Z][\w'\u2019.-]*$"}, "OP": "{,3}"},
@@ -239,7 +241,7 @@ _APPOSITION = [{"ORTH": ","}, {"TEXT": {"REGEX": '^[^,"\u201c\u201d]+$'}, "OP": 
 _CUE_FORM = [{"ORTH": {"IN": sorted(f for v in TRAILING_CUE_VERBS for f in finite_forms(v))}}]
 
 # In order: within a kind, the first listed that makes a frame claims the token (a name
-# after the verb first, as the parser often takes "argued Ferrante" for an object).
+# after the verb first, as the parser often takes "countered Bellucci" for an object).
 CONSTRUCTIONS: dict[str, Construction] = {
     "according_to": Construction(CUE, [[{"LOWER": "according"}, {"LOWER": "to"}]], _according_to),
     "inverted_cue": Construction(
@@ -248,6 +250,7 @@ CONSTRUCTIONS: dict[str, Construction] = {
     "verb_and_subject": Construction(CUE, [[_SPEECH_VERB]], _verb_and_subject),
     "name_before": Construction(
         CUE,
+        # one exact pronoun per pattern: spaCy tests a set in Python on every token
         [[{"POS": "PROPN"}, _SPEECH_VERB]] + [[{"LOWER": p}, _SPEECH_VERB] for p in _PRONOUNS],
         _name_before,
         claims=1,

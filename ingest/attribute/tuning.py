@@ -51,6 +51,9 @@ MIN_QUOTE_WORDS = 5  # shorter quoted phrases without a cue are scare quotes or 
 MIXED_EXTRA_WORDS = 3  # reported words beside a quotation that make it a mixed quote
 MIN_CONTENT_WORDS = 3  # a reported clause shorter than this is a fragment, not speech
 MIN_SIDE_WORDS = 2  # each side of a cue inserted in reported words ("X, he said, Y")
+# characters between the commas of a description after a quotation ('"...," Ruiz, a lawyer,
+# said'): fewer is no description, more is a clause of its own
+DESCRIPTION_CHARS = (3, 80)
 FOLLOW_ON_PARAGRAPHS = 2  # how far a speaker carries over to cue-less quotes
 FOLLOW_ON_CHARS = 600  # how far back a newly introduced person can own a cue-less quote
 PRONOUN_WINDOW = 1500  # how far back (characters) a pronoun looks for its antecedent
