@@ -2,7 +2,9 @@
 
 One sentence of a parsed paragraph can hold several frames ("Xi said that ... and
 Putin declared ..."). A frame records character offsets into the article text so
-the engine can pair it with quotation marks and slice quotes verbatim.
+the engine can pair it with quotation marks and slice quotes verbatim. The patterns in
+``patterns.py`` find the cues; this module builds their frames: the subject a verb shares,
+the reported words and where the cue sits in them.
 """
 
 from __future__ import annotations

@@ -308,6 +308,7 @@ def _matches(doc: Doc) -> list[Match]:
     names = doc.vocab.strings
     found = [(names[m], tuple(doc[start:end])) for m, start, end in tokens(doc)]
     found += [(names[m], tuple(doc[i] for i in ids)) for m, ids in syntax(doc)]
+    # a construction switched off (taken out of CONSTRUCTIONS) stays in the cached matchers
     return [(name, matched) for name, matched in found if name in CONSTRUCTIONS]
 
 
