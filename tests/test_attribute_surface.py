@@ -90,6 +90,8 @@ TYPOGRAPHY = {
     "em dash credit with title": f'"{RUIZ}." \u2014 Tom Ruiz, mayor of Port Ellis',
     "credit on the next line": f'"{RUIZ}."\n\u2014 Tom Ruiz, mayor of Port Ellis',
     "single marks credited on the next line": f"\u2018{RUIZ}.\u2019\n\u2015 Tom Ruiz",
+    "right marks both ways": f"\u201d{RUIZ},\u201d Mayor Tom Ruiz said.",
+    "mark glued to the cue": f'Mayor Tom Ruiz said,"{RUIZ}."',
 }
 
 
@@ -98,6 +100,7 @@ def test_quote_marks_and_credits_of_every_typography(text: str) -> None:
     (quote,) = quotes_of(text)
     assert quote.text.rstrip(".") == RUIZ
     assert quote.speaker == "Tom Ruiz"
+    assert quote.kind == "direct"
 
 
 def test_a_credit_gives_the_title_it_writes() -> None:

@@ -87,6 +87,8 @@ def _is_opening(text: str, i: int, start: int, end: int) -> bool | None:
     after = text[i + 1] if i + 1 < end else " "
     if ch in "\u00bb\u203a" and before in _BEFORE_OPEN and after.isalnum():
         return True  # »German and Danish order«
+    if ch == "\u201d" and before.isspace() and after.isalnum():
+        return True  # ”Right marks both ways,” as Nordic style and some editors write them
     if ch in "\u00ab\u2039" and not before.isspace() and not after.isalnum():
         return False
     if ch in _OPENING and ch not in _CLOSING:
