@@ -88,8 +88,12 @@ TYPOGRAPHY = {
     "british singles": f"\u2018{RUIZ},\u2019 Mayor Tom Ruiz said.",
     "horizontal bar credit": f'"{RUIZ}." \u2015 Tom Ruiz',
     "em dash credit with title": f'"{RUIZ}." \u2014 Tom Ruiz, mayor of Port Ellis',
+    "en dash credit with title": f'"{RUIZ}." \u2013 Tom Ruiz, mayor of Port Ellis',
+    "hyphen credit": f'"{RUIZ}." - Tom Ruiz',
     "credit on the next line": f'"{RUIZ}."\n\u2014 Tom Ruiz, mayor of Port Ellis',
     "single marks credited on the next line": f"\u2018{RUIZ}.\u2019\n\u2015 Tom Ruiz",
+    "right marks both ways": f"\u201d{RUIZ},\u201d Mayor Tom Ruiz said.",
+    "mark glued to the cue": f'Mayor Tom Ruiz said,"{RUIZ}."',
 }
 
 
@@ -98,6 +102,7 @@ def test_quote_marks_and_credits_of_every_typography(text: str) -> None:
     (quote,) = quotes_of(text)
     assert quote.text.rstrip(".") == RUIZ
     assert quote.speaker == "Tom Ruiz"
+    assert quote.kind == "direct"
 
 
 def test_a_credit_gives_the_title_it_writes() -> None:
@@ -165,3 +170,37 @@ def test_a_photo_credit_is_never_a_speakers_title(text: str) -> None:
     quote = quote_with(quotes_of(text), "reopen in the spring")
     assert quote.speaker == "Tom Ruiz"
     assert quote.speaker_title is None
+
+
+MARK_PAIRING = {
+    "a quote left open ends where the next one opens": (
+        "\u201cWhen the boats stopped, people asked me, \u2018Where is the ferry?\u2019 \u2014"
+        " it hurt. \u201cWe had no pier. We were just a stop on the map.\u201d",
+        [
+            "When the boats stopped, people asked me,"
+            " \u2018Where is the ferry?\u2019 \u2014 it hurt.",
+            "We had no pier. We were just a stop on the map.",
+        ],
+    ),
+    "a decade is no opening mark": (
+        "She grew up on the island in the '80s. The pier was busy then and the ferry ran"
+        " every hour, she said.",
+        [],
+    ),
+    "a possessive after an abbreviation is no opening mark": (
+        "The co-op will buy Harbour Holdings Inc.'s five remaining ferries and two piers,"
+        " the mayor said.",
+        [],
+    ),
+    "the mixed two-character mark opens a quote": (
+        "Mayor Tom Ruiz spoke on the radio on Sunday.\n\n"
+        "\u2018\u2019It is not a question of who wins. Nobody wins when the ferry stops.\u201d",
+        ["It is not a question of who wins. Nobody wins when the ferry stops."],
+    ),
+}
+
+
+@pytest.mark.parametrize(("text", "direct"), MARK_PAIRING.values(), ids=MARK_PAIRING.keys())
+def test_quotation_marks_pair_as_written(text: str, direct: list[str]) -> None:
+    found = [q.text.rstrip(",") for q in quotes_of(text) if q.kind == "direct"]
+    assert found == direct

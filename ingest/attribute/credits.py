@@ -20,10 +20,19 @@ _QUOTE_MARKS = DOUBLE_QUOTES + "\u2018`"
 SIGNED_CONFIDENCE = 0.85  # a signature names its quote's speaker as surely as a post's
 
 _NAME = r"[A-Z][\w'\u2019.-]*(?:\s+[A-Z][\w'\u2019.-]*){0,3}"
-# "― Name" or "— Name, title of the place": the whole rest of a line
-_SIGNATURE = re.compile(
-    rf"\s*[\u2014\u2015]\s*(?P<name>{_NAME})(?:,\s+(?P<title>[^\n\u2014\u2015]{{2,100}}?))?\s*$"
-)
+
+
+def _signed_by(dashes: str) -> re.Pattern[str]:
+    """ "― Name" or "— Name, title of the place" with one of ``dashes``: the rest of a line."""
+    return re.compile(
+        rf"\s*[{dashes}]\s*(?P<name>{_NAME})(?:,\s+(?P<title>[^\n{dashes}]{{2,100}}?))?\s*$"
+    )
+
+
+_SIGNATURE = _signed_by("\u2014\u2015")
+# After a closing mark an en dash or a hyphen credits the quote too ('"..." - Name'); a
+# comment signed with a hyphen is too like a sentence that ends in a name to count.
+_QUOTE_CREDIT = _signed_by("\u2014\u2015\u2013-")
 _BYLINE = re.compile(
     rf"(?:(?:{_NAME})\s+(?:reported|contributed)\s+(?:from|to|in)\b"
     r"|(?:Contributing|Additional reporting|With files from|Reporting by|Writing by|Editing by)\b)"
@@ -76,7 +85,7 @@ def credited(
     if span.close_at is None:
         return None
     para = paras[index]
-    signed = _SIGNATURE.match(text, span.close_at + 1, para.end)
+    signed = _QUOTE_CREDIT.match(text, span.close_at + 1, para.end)
     rest = text[span.close_at + 1 : para.end].strip(" .,")
     if signed is None and not rest and index + 1 < len(paras):
         signed = _SIGNATURE.match(text, paras[index + 1].start, paras[index + 1].end)

@@ -23,6 +23,7 @@ from ingest.attribute.tuning import (
     FOLLOW_ON_CHARS,
     FOLLOW_ON_LAST,
     FOLLOW_ON_NEWER,
+    FOLLOW_ON_NEXT,
     FOLLOW_ON_PARAGRAPHS,
     MIN_QUOTE_WORDS,
     MIXED_EXTRA_WORDS,
@@ -188,9 +189,10 @@ def _follow_on(at: int, para: int, last, registry, reported) -> Speaker:
     if last is not None and para - last[0] <= FOLLOW_ON_PARAGRAPHS:
         previous = last[1]
         if newer is None or newer[0] <= previous.start or newer[1].name == previous.speaker.name:
-            return Speaker(
-                previous.speaker.name, previous.speaker.title, None, "none", FOLLOW_ON_LAST
-            )
+            # never surer than the attribution it continues
+            near = FOLLOW_ON_NEXT if para - last[0] <= 1 else FOLLOW_ON_LAST
+            sure = min(near, previous.speaker.confidence)
+            return Speaker(previous.speaker.name, previous.speaker.title, None, "none", sure)
     if newer is not None:
         return Speaker(newer[1].name, newer[1].title, None, "none", FOLLOW_ON_NEWER)
     return UNKNOWN

@@ -20,10 +20,15 @@ _OPENING = "\u201c\u201e\u00ab\u2018\u201a\u2039"
 _CLOSING = "\u201d\u00bb\u2019\u203a"
 _BEFORE_OPEN = " \t([{\u2014\u2013-/:;,."
 _TRAILING = " \t,;:\u2014\u2013-"
-# One double mark typed as two characters: ``TeX and wire style'', ''doubled'', ‘‘curly’’.
-_DOUBLED = ("``", "''", "\u2018\u2018", "\u2019\u2019")
+# One double mark typed as two characters: ``TeX and wire style'', ''doubled'', ‘‘curly’’,
+# and the mixed ‘’ an editor's autocorrect leaves when two apostrophes are typed.
+_DOUBLED = ("``", "''", "\u2018\u2018", "\u2019\u2019", "\u2018\u2019")
 _DOUBLED_OPENING = ("``", "\u2018\u2018")
 _DOUBLED_CLOSING = ("\u2019\u2019",)
+# What follows an apostrophe that no quotation starts with: a decade ('80s, ’90s) and
+# the possessive "s" (Acme Inc.'s ferries)
+_DECADE = re.compile(r"\d0s\b")
+_POSSESSIVE_S = re.compile(r"s\b")
 # How many paragraphs without a mark may sit between a quote left open and its close.
 _MAX_CARRIED = 2
 
@@ -82,6 +87,8 @@ def _is_opening(text: str, i: int, start: int, end: int) -> bool | None:
     after = text[i + 1] if i + 1 < end else " "
     if ch in "\u00bb\u203a" and before in _BEFORE_OPEN and after.isalnum():
         return True  # »German and Danish order«
+    if ch == "\u201d" and before.isspace() and after.isalnum():
+        return True  # ”Right marks both ways,” as Nordic style and some editors write them
     if ch in "\u00ab\u2039" and not before.isspace() and not after.isalnum():
         return False
     if ch in _OPENING and ch not in _CLOSING:
@@ -132,10 +139,15 @@ def _marks(text: str, para: Paragraph, family: str) -> list[tuple[int, bool]]:
 
 
 def _apostrophe(text: str, i: int, para: Paragraph, quote_open: bool) -> bool:
-    """A single mark inside a word (don't), or at the end of one (the players' union)
-    unless it closes an open quote."""
+    """A single mark inside a word (don't), at the end of one (the players' union) unless
+    it closes an open quote, before a decade ('80s) or a possessive after an
+    abbreviation (Acme Inc.'s)."""
     before = text[i - 1] if i > para.start else " "
     after = text[i + 1] if i + 1 < para.end else " "
+    if _DECADE.match(text, i + 1, para.end):
+        return True
+    if before == "." and _POSSESSIVE_S.match(text, i + 1, para.end):
+        return True
     return before.isalnum() and (after.isalnum() or not quote_open)
 
 
@@ -184,12 +196,16 @@ def _main_pairs(text: str, para: Paragraph) -> list[Pair]:
     return _scan(text, para, SINGLE_QUOTES) if holds else doubles
 
 
-def _span(text: str, open_at: int | None, close_at: int | None, para: Paragraph) -> tuple[int, int]:
+def _span(
+    text: str, open_at: int | None, close_at: int | None, para: Paragraph, stop: int | None = None
+) -> tuple[int, int]:
+    """Offsets of the quoted words; a quote never closed ends at ``stop`` (the next quote's
+    opening mark) or with its paragraph."""
     if open_at is None:
         start = para.start
     else:
         start = open_at + (2 if text[open_at : open_at + 2] in _DOUBLED else 1)
-    end = close_at if close_at is not None else para.end
+    end = close_at if close_at is not None else stop if stop is not None else para.end
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1] in _TRAILING:
@@ -221,7 +237,9 @@ def find_marked_spans(text: str, paras: list[Paragraph] | None = None) -> list[M
         for n, (open_at, close_at) in enumerate(pairs):
             if open_at is None and not closes:
                 continue  # a stray closing mark
-            start, end = _span(text, open_at, close_at, para)
+            # '“It hurt. “You had no name.”': a quote never closed ends where the next opens
+            stop = pairs[n + 1][0] if n + 1 < len(pairs) else None
+            start, end = _span(text, open_at, close_at, para, stop)
             if end <= start:
                 continue
             mark = para.start if open_at is None else open_at

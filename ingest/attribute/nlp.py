@@ -58,8 +58,24 @@ def get_nlp() -> Language:
         if not _loaded:
             import spacy
 
-            _loaded.append(spacy.load(MODEL))
+            nlp = spacy.load(MODEL)
+            _split_glued_marks(nlp)
+            _loaded.append(nlp)
         return _loaded[0]
+
+
+# 'Ruiz said,"We will ...' and '... go,"Ruiz said': a mark typed without its space is kept
+# in one token with the words around it ('said,"We'), which then reads as a name
+_GLUED_MARK = (
+    r"(?<=\w)[,.:;!?](?=[\"\u201c\u201d]\w)",
+    r"(?<=\w[,.:;!?])[\"\u201c\u201d](?=\w)",
+)
+
+
+def _split_glued_marks(nlp: Language) -> None:
+    """Make the punctuation and the mark of a glued quotation tokens of their own."""
+    model_infixes = nlp.tokenizer.infix_finditer.__self__.pattern
+    nlp.tokenizer.infix_finditer = re.compile("|".join((model_infixes, *_GLUED_MARK))).finditer
 
 
 def analyse(paragraphs: list[str]) -> Iterator[Doc]:
