@@ -177,7 +177,7 @@ def _continued(verb: Token, clause: Token) -> Token:
     """The last reported word: "The harbour will be dredged, Ruiz said, and the ferries
     will run by June" goes on past the cue into a clause joined to it by "and" or "but"."""
     if clause.i > verb.i:
-        return clause.right_edge
+        return _reported_end(verb, clause)
     doc = verb.doc
     for joined in verb.rights:
         has_subject = any(c.dep_ in _SUBJECTS for c in joined.children)
@@ -187,6 +187,62 @@ def _continued(verb: Token, clause: Token) -> Token:
         if [t.dep_ for t in between] == ["punct", "cc"] and between[0].text == ",":
             return joined.right_edge
     return clause.right_edge
+
+
+def _reported_end(verb: Token, clause: Token) -> Token:
+    """The last word of a clause reported after its cue: the end of the sentence.
+
+    The parser often cuts a long reported clause into pieces ("said he had behaved well,
+    had completed ... and had been ...", "report they want X, to search Y, and Z") and
+    hangs all but the first on the cue verb; what was said still runs to the sentence's
+    end. A clause joined to the cue itself ("..., but the mayor disagreed"), another cue
+    ("..., noting that ...", "...: she notes that ...") or the sentence's final punctuation
+    stops it.
+    """
+    doc, end = verb.doc, verb.sent[-1]
+    for child in verb.rights:
+        own_subject = any(c.dep_ in _SUBJECTS for c in child.children)
+        if child.i > clause.right_edge.i and child.dep_ == "conj" and own_subject:
+            end = doc[child.left_edge.i - 1]
+            break
+    tail = doc[clause.right_edge.i + 1 : end.i]
+    joined = next((t for t in tail if _joins_new_clause(t)), None)
+    if joined is not None:
+        end = doc[joined.i - 1]
+    cue = next((t for t in doc[clause.right_edge.i + 1 : end.i] if _is_cue(t)), None)
+    if cue is not None:
+        speaker = subject_of(cue)
+        first = speaker.left_edge if speaker is not None and speaker.i < cue.i else cue
+        end = doc[max(first.i - 1, clause.right_edge.i)]
+    while end.i > clause.right_edge.i and (end.dep_ == "cc" or end.text in _FINAL_PUNCT):
+        end = doc[end.i - 1]
+    return end
+
+
+_FINAL_PUNCT = (".", "!", "?", ",", ";", ":")
+
+
+def _joins_new_clause(token: Token) -> bool:
+    """ ", and Ruiz was happy", ", but the board voted", "; the board voted": a semicolon,
+    or a conjunction after a comma opening a clause with a subject of its own, is where
+    narration usually takes over."""
+    doc = token.doc
+    if token.text == ";":
+        return True
+    if token.dep_ != "cc" or token.i == 0 or doc[token.i - 1].text != ",":
+        return False
+    return any(
+        t.dep_ in _CLAUSE_SUBJECTS and t.left_edge.i == token.i + 1
+        for t in doc[token.i + 1 : token.sent.end]
+    )
+
+
+_CLAUSE_SUBJECTS = ("nsubj", "nsubjpass", "expl")  # "and there are no plans" opens a clause too
+
+
+def _is_cue(token: Token) -> bool:
+    verb = token.lemma_.lower() in SPEECH_VERBS and token.tag_.startswith("VB")
+    return verb or token.lower_ == "according"
 
 
 def _cue_clause(verb: Token, sent: Span) -> tuple[int, int]:
