@@ -55,7 +55,23 @@ CASES = [
 ]
 
 
-@pytest.mark.parametrize(("text", "fragment", "words", "speaker"), CASES)
+TRAILING = [
+    # reported words ending in ", <speaker> said." with no quotation marks, where the
+    # parser takes a noun of the reported words for the subject
+    case(
+        "Lind left for the mainland on a night ferry on Tuesday accompanied by his wife, "
+        "Mara Olin, and senior port officials, including Ivo Brandt, a veteran pilot, the "
+        "island's radio network said.",
+        "night ferry",
+        "Lind left for the mainland on a night ferry on Tuesday accompanied by his wife, "
+        "Mara Olin, and senior port officials, including Ivo Brandt, a veteran pilot",
+        "the island's radio network",
+        id="reported_words_then_a_long_speaker_and_said",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "fragment", "words", "speaker"), CASES + TRAILING)
 def test_reported_words_and_speaker(
     text: str, fragment: str, words: str, speaker: str | None
 ) -> None:

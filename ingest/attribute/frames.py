@@ -21,7 +21,12 @@ from ingest.attribute.cues import (
     finite_forms,
 )
 from ingest.attribute.nlp import is_parsed, text_of
-from ingest.attribute.tuning import MIN_CONTENT_WORDS, MIN_SIDE_WORDS
+from ingest.attribute.tuning import (
+    MIN_CONTENT_WORDS,
+    MIN_SIDE_WORDS,
+    TRAILING_CUE_AFTER,
+    TRAILING_SPEAKER_TOKENS,
+)
 
 _SUBJECTS = ("nsubj",)  # a passive subject is what was said, never who
 _INHERITS_SUBJECT = ("conj", "advcl", "xcomp")
@@ -137,6 +142,46 @@ def subject_of(verb: Token) -> Token | None:
     return None
 
 
+def _trailing_cue(verb: Token, sent: Span) -> tuple[Token, Token] | None:
+    """ "..., the country's state news agency said." / "..., he said.": a cue ending its
+    sentence after a comma. The words between the comma and the verb name the speaker and
+    all before the comma is what was said, however the parser hung them: in a long
+    sentence it often makes a noun of the reported words the verb's subject.
+
+    Returns the speaker's head word and the comma; None when the sentence is not so built
+    (a speaker parsed as an apposition, "Lee, the mayor, said.", is left to the parse:
+    the resolver would name the word before the comma).
+    """
+    doc = verb.doc
+    after = [t for t in doc[verb.i + 1 : sent.end] if not t.is_punct]
+    if len(after) > TRAILING_CUE_AFTER or any(t.pos_ in ("VERB", "AUX") for t in after):
+        return None
+    comma = next((t for t in reversed(doc[sent.start : verb.i]) if t.text in _SET_OFF), None)
+    if comma is None or comma.i - sent.start < MIN_CONTENT_WORDS:
+        return None
+    stretch = doc[comma.i + 1 : verb.i]
+    if not 0 < len(stretch) <= TRAILING_SPEAKER_TOKENS or any(_is_verb(t) for t in stretch):
+        return None
+    heads = [t for t in stretch if not comma.i < t.head.i < verb.i]
+    if len(heads) != 1 or heads[0].pos_ not in _NOMINAL or heads[0].dep_ == "appos":
+        return None
+    return heads[0], comma
+
+
+_SET_OFF = (",", "\u2014", "\u2013")
+_NOMINAL = ("NOUN", "PROPN", "PRON")
+
+
+def _is_verb(token: Token) -> bool:
+    """A verb of its own clause, not one inside a name ("state-run agency")."""
+    return token.pos_ in ("VERB", "AUX") and token.dep_ not in ("amod", "compound")
+
+
+def _trailing_speaker(verb: Token, sent: Span) -> Token | None:
+    trailing = _trailing_cue(verb, sent)
+    return trailing[0] if trailing is not None else None
+
+
 def _content(verb: Token, sent: Span, text: str, base: int) -> tuple[int, int] | None:
     """The reported clause: the verb's complement, or the clause around a cue inserted in it.
 
@@ -145,6 +190,9 @@ def _content(verb: Token, sent: Span, text: str, base: int) -> tuple[int, int] |
     the cue are taken: everything after a leading cue, before a trailing one, or the
     whole sentence around a parenthetical ", he says,".
     """
+    trailing = _trailing_cue(verb, sent)
+    if trailing is not None:
+        return trim(text, *chars((sent[0], sent.doc[trailing[1].i - 1]), base))
     # "OTTAWA — Leader Jane Roe says ...": a dateline can be parsed as a second complement
     clauses = sorted((c for c in verb.children if c.dep_ == "ccomp"), key=lambda c: c.i < verb.i)
     if clauses:
@@ -396,7 +444,12 @@ def find_frames(doc, base: int, text: str, spans) -> list[Frame]:
             lemma = token.lemma_.lower()
             if lemma not in SPEECH_VERBS or not token.tag_.startswith("VB"):
                 continue
-            subject = _name_after(token) or subject_of(token) or _name_before(token)
+            subject = (
+                _trailing_speaker(token, sent)
+                or _name_after(token)
+                or subject_of(token)
+                or _name_before(token)
+            )
             if subject is None or inside(subject) or subject.i == token.i:
                 continue
             content = _content(token, sent, text, base)
