@@ -68,6 +68,15 @@ TRAILING = [
         "the island's radio network",
         id="reported_words_then_a_long_speaker_and_said",
     ),
+    # a cue set off inside the reported words: both sides are reported
+    case(
+        "Ferries had three clear goals, Ana Ruiz writes; to carry freight, to carry mail and "
+        "to carry people.",
+        "carry mail",
+        "to carry freight, to carry mail and to carry people.",
+        "Ana Ruiz",
+        id="cue_between_a_comma_and_a_semicolon_reports_both_sides",
+    ),
 ]
 
 

@@ -193,6 +193,8 @@ def _content(verb: Token, sent: Span, text: str, base: int) -> tuple[int, int] |
     trailing = _trailing_cue(verb, sent)
     if trailing is not None:
         return trim(text, *chars((sent[0], sent.doc[trailing[1].i - 1]), base))
+    if _inserted(verb, sent):
+        return trim(text, *chars(sent, base))  # the cue is cut out later, as ``Frame.gap``
     # "OTTAWA — Leader Jane Roe says ...": a dateline can be parsed as a second complement
     clauses = sorted((c for c in verb.children if c.dep_ == "ccomp"), key=lambda c: c.i < verb.i)
     if clauses:
@@ -219,6 +221,17 @@ def _content(verb: Token, sent: Span, text: str, base: int) -> tuple[int, int] |
     if _name_after(verb) is not None and verb.i - sent.start >= 4:
         return trim(text, *chars((sent[0], sent.doc[verb.i - 1]), base))  # "..., argued Lee."
     return None
+
+
+def _inserted(verb: Token, sent: Span) -> bool:
+    """ "But while some couples split, Lee said, for others it brings them closer": a cue
+    set off by commas (or a comma and a semicolon) inside the words it reports, which run
+    on both sides of it whichever side the parser hung the complement on."""
+    cue_start, cue_end = _cue_clause(verb, sent)
+    if cue_start - sent.start < 3 or sent.end - 1 - cue_end < 3:
+        return False
+    doc = sent.doc
+    return doc[cue_start - 1].text in _SET_OFF and doc[cue_end + 1].text in (*_SET_OFF, ";")
 
 
 def _continued(verb: Token, clause: Token) -> Token:
