@@ -40,6 +40,23 @@ CASES = [
         "Ivo Brandt",
         id="reported_clause_stops_at_a_clause_joined_to_the_cue",
     ),
+    # a second cue joined to a passive reported clause shares the first cue's speaker
+    case(
+        "Coach Ivo Brandt says his players were treated unfairly all season and argues "
+        "that the league must change its rules.",
+        "league must change",
+        "the league must change its rules",
+        "Ivo Brandt",
+        id="second_cue_joined_to_a_passive_reported_clause",
+    ),
+    case(
+        "Coach Ivo Brandt says his players were treated unfairly all season and argues "
+        "that the league must change its rules.",
+        "treated unfairly",
+        "his players were treated unfairly all season",
+        "Ivo Brandt",
+        id="first_cue_reports_only_up_to_the_second",
+    ),
 ]
 
 TRAILING = [

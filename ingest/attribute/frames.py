@@ -32,6 +32,7 @@ _SUBJECTS = ("nsubj",)  # a passive subject is what was said, never who
 _INHERITS_SUBJECT = ("conj", "advcl", "xcomp")
 _EDGE_PUNCT = " ,;:\u2014\u2013-"
 _LEADING_WORDS = ("that ", "That ", "and ", "but ")  # "..., he said, and the rest"
+_TRAILING_WORDS = (" and", " but")  # "X and | alleges that Y": the words before a second cue
 
 
 @dataclass
@@ -66,6 +67,9 @@ def trim(
             start += len(word)
     while end > start and text[end - 1] in _EDGE_PUNCT:
         end -= 1
+    for word in _TRAILING_WORDS:
+        if text.endswith(word, start, end):
+            end -= len(word)
     return (start, end) if len(text[start:end].split()) >= min_words else None
 
 
@@ -138,7 +142,13 @@ def subject_of(verb: Token) -> Token | None:
         and verb.head is not verb
         and verb.head.pos_ in ("VERB", "AUX")
     ):
-        return subject_of(verb.head)
+        found = subject_of(verb.head)
+        if found is not None or verb.dep_ != "conj":
+            return found
+        # "The suit says he was hurt and alleges that ...": the parser joined the second
+        # cue to the passive reported clause, which has no subject to share
+        speech = next((a for a in verb.ancestors if a.lemma_.lower() in SPEECH_VERBS), None)
+        return subject_of(speech) if speech is not None else None
     return None
 
 
