@@ -57,6 +57,15 @@ CASES = [
         "Ivo Brandt",
         id="first_cue_reports_only_up_to_the_second",
     ),
+    # "was quoted as saying": the passive subject speaks
+    case(
+        "Harbour master Ivo Brandt closed the port on Monday. He was quoted as saying by "
+        "local radio that the storm had torn two ferries from their moorings.",
+        "two ferries",
+        "the storm had torn two ferries from their moorings",
+        "Ivo Brandt",
+        id="quoted_as_saying",
+    ),
 ]
 
 TRAILING = [

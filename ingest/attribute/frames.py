@@ -132,6 +132,9 @@ def subject_of(verb: Token) -> Token | None:
     for child in verb.children:
         if child.dep_ in _SUBJECTS and child.pos_ != "PUNCT":  # a closing mark parsed as one
             return child
+    quoted = _quoted_as(verb)
+    if quoted is not None:
+        return quoted
     if verb.dep_ in _INHERITS_SUBJECT and verb.tag_ == "VBG":
         speech = next((a for a in verb.ancestors if a.lemma_.lower() in SPEECH_VERBS), None)
         found = subject_of(speech) if speech is not None else None
@@ -190,6 +193,13 @@ def _is_verb(token: Token) -> bool:
 def _trailing_speaker(verb: Token, sent: Span) -> Token | None:
     trailing = _trailing_cue(verb, sent)
     return trailing[0] if trailing is not None else None
+
+
+def _quoted_as(verb: Token) -> Token | None:
+    """ "He was quoted as saying that ...": the passive subject of "quoted" is the speaker."""
+    if verb.tag_ != "VBG" or verb.head.lower_ != "as" or verb.head.head.lemma_ != "quote":
+        return None
+    return next((c for c in verb.head.head.children if c.dep_ == "nsubjpass"), None)
 
 
 def _content(verb: Token, sent: Span, text: str, base: int) -> tuple[int, int] | None:
