@@ -66,6 +66,23 @@ CASES = [
         "Ivo Brandt",
         id="quoted_as_saying",
     ),
+    # a cue opening its own clause after a colon is a new statement, not reported words
+    case(
+        "It wasn't the start Tom Ruiz wanted, but he says he didn't grow up in much of a "
+        "sailing family: he notes that his dad uses the boat more as extra storage for "
+        "garden tools.",
+        "sailing family",
+        "he didn't grow up in much of a sailing family",
+        "Tom Ruiz",
+        id="cues_on_either_side_of_a_colon_are_two_statements",
+    ),
+    case(
+        "Ana Ruiz said: the advert suggests that the ferries will run all winter.",
+        "advert suggests",
+        "the advert suggests that the ferries will run all winter",
+        "Ana Ruiz",
+        id="verb_right_after_the_cues_colon_is_reported",
+    ),
 ]
 
 TRAILING = [

@@ -505,5 +505,21 @@ def _nested(frame: Frame, frames: list[Frame]) -> bool:
         child = head
         outer = next((f for f in frames if f.verb is not None and f.verb.i == head.i), None)
         if through_clause and outer is not None and outer.subject.i != frame.subject.i:
-            return True
+            return not _new_statement(frame, outer)
     return False
+
+
+def _new_statement(frame: Frame, outer: Frame) -> bool:
+    """ "She says she never cooked: she notes that her mother ...": two cues on either side
+    of a colon or semicolon, the second opening its clause with its own subject, are two
+    statements however the parser hung one under the other ("Lee said: the advert
+    suggests ..." is one: nothing of Lee's own stands before the colon)."""
+    if outer.verb is None or frame.verb is None:
+        return False
+    first, second = sorted((frame, outer), key=lambda f: f.cue_at)
+    doc = frame.subject.doc
+    between = doc[first.verb.i + 1 : second.verb.i]
+    stop = next((t for t in reversed(between) if t.text in (":", ";")), None)
+    if stop is None or stop.i - first.verb.i <= MIN_CONTENT_WORDS:
+        return False
+    return second.subject.left_edge.i == stop.i + 1 and second.subject.i < second.verb.i
