@@ -19,12 +19,18 @@ from ingest.attribute.cues import (
     QUOTE_ONLY,
     SPEECH_VERBS,
 )
-from ingest.attribute.tuning import MIN_CONTENT_WORDS, MIN_SIDE_WORDS
+from ingest.attribute.tuning import (
+    MIN_CONTENT_WORDS,
+    MIN_SIDE_WORDS,
+    TRAILING_CUE_AFTER,
+    TRAILING_SPEAKER_TOKENS,
+)
 
 _SUBJECTS = ("nsubj",)  # a passive subject is what was said, never who
 _INHERITS_SUBJECT = ("conj", "advcl", "xcomp")
 _EDGE_PUNCT = " ,;:\u2014\u2013-"
 _LEADING_WORDS = ("that ", "That ", "and ", "but ")  # "..., he said, and the rest"
+_TRAILING_WORDS = (" and", " but")  # "X and | alleges that Y": the words before a second cue
 
 
 @dataclass
@@ -59,6 +65,9 @@ def trim(
             start += len(word)
     while end > start and text[end - 1] in _EDGE_PUNCT:
         end -= 1
+    for word in _TRAILING_WORDS:
+        if text.endswith(word, start, end):
+            end -= len(word)
     return (start, end) if len(text[start:end].split()) >= min_words else None
 
 
@@ -111,6 +120,9 @@ def subject_of(verb: Token) -> Token | None:
     for child in verb.children:
         if child.dep_ in _SUBJECTS and child.pos_ != "PUNCT":  # a closing mark parsed as one
             return child
+    quoted = _quoted_as(verb)
+    if quoted is not None:
+        return quoted
     if verb.dep_ in _INHERITS_SUBJECT and verb.tag_ == "VBG":
         speech = next((a for a in verb.ancestors if a.lemma_.lower() in SPEECH_VERBS), None)
         found = subject_of(speech) if speech is not None else None
@@ -121,8 +133,61 @@ def subject_of(verb: Token) -> Token | None:
         and verb.head is not verb
         and verb.head.pos_ in ("VERB", "AUX")
     ):
-        return subject_of(verb.head)
+        found = subject_of(verb.head)
+        if found is not None or verb.dep_ != "conj":
+            return found
+        # "The suit says he was hurt and alleges that ...": the parser joined the second
+        # cue to the passive reported clause, which has no subject to share
+        speech = next((a for a in verb.ancestors if a.lemma_.lower() in SPEECH_VERBS), None)
+        return subject_of(speech) if speech is not None else None
     return None
+
+
+def _trailing_cue(verb: Token, sent: Span) -> tuple[Token, Token] | None:
+    """ "..., the country's state news agency said." / "..., he said.": a cue ending its
+    sentence after a comma. The words between the comma and the verb name the speaker and
+    all before the comma is what was said, however the parser hung them: in a long
+    sentence it often makes a noun of the reported words the verb's subject.
+
+    Returns the speaker's head word and the comma; None when the sentence is not so built
+    (a speaker parsed as an apposition, "Lee, the mayor, said.", is left to the parse:
+    the resolver would name the word before the comma).
+    """
+    doc = verb.doc
+    after = [t for t in doc[verb.i + 1 : sent.end] if not t.is_punct]
+    if len(after) > TRAILING_CUE_AFTER or any(t.pos_ in ("VERB", "AUX") for t in after):
+        return None
+    comma = next((t for t in reversed(doc[sent.start : verb.i]) if t.text in _SET_OFF), None)
+    if comma is None or comma.i - sent.start < MIN_CONTENT_WORDS:
+        return None
+    stretch = doc[comma.i + 1 : verb.i]
+    if not 0 < len(stretch) <= TRAILING_SPEAKER_TOKENS or any(_is_verb(t) for t in stretch):
+        return None
+    heads = [t for t in stretch if not comma.i < t.head.i < verb.i]
+    if len(heads) != 1 or heads[0].pos_ not in _NOMINAL or heads[0].dep_ == "appos":
+        return None
+    return heads[0], comma
+
+
+_SET_OFF = (",", "\u2014", "\u2013")
+_NOMINAL = ("NOUN", "PROPN", "PRON")
+
+
+def _is_verb(token: Token) -> bool:
+    """A verb of its own clause, not one inside a name ("state-run agency")."""
+    return token.pos_ in ("VERB", "AUX") and token.dep_ not in ("amod", "compound")
+
+
+def trailing_speaker(verb: Token, sent: Span) -> Token | None:
+    trailing = _trailing_cue(verb, sent)
+    return trailing[0] if trailing is not None else None
+
+
+def _quoted_as(verb: Token) -> Token | None:
+    """ "He was quoted as saying that ...": the passive subject of "quoted" is the speaker."""
+    if verb.tag_ != "VBG" or verb.head.lower_ != "as" or verb.head.head.lemma_ != "quote":
+        return None
+    return next((c for c in verb.head.head.children if c.dep_ == "nsubjpass"), None)
 
 
 def _content(verb: Token, sent: Span, text: str, base: int) -> tuple[int, int] | None:
@@ -133,6 +198,11 @@ def _content(verb: Token, sent: Span, text: str, base: int) -> tuple[int, int] |
     the cue are taken: everything after a leading cue, before a trailing one, or the
     whole sentence around a parenthetical ", he says,".
     """
+    trailing = _trailing_cue(verb, sent)
+    if trailing is not None:
+        return trim(text, *chars((sent[0], sent.doc[trailing[1].i - 1]), base))
+    if _inserted(verb, sent):
+        return trim(text, *chars(sent, base))  # the cue is cut out later, as ``Frame.gap``
     # "OTTAWA — Leader Jane Roe says ...": a dateline can be parsed as a second complement
     clauses = sorted((c for c in verb.children if c.dep_ == "ccomp"), key=lambda c: c.i < verb.i)
     if clauses:
@@ -161,11 +231,22 @@ def _content(verb: Token, sent: Span, text: str, base: int) -> tuple[int, int] |
     return None
 
 
+def _inserted(verb: Token, sent: Span) -> bool:
+    """ "But while some couples split, Lee said, for others it brings them closer": a cue
+    set off by commas (or a comma and a semicolon) inside the words it reports, which run
+    on both sides of it whichever side the parser hung the complement on."""
+    cue_start, cue_end = _cue_clause(verb, sent)
+    if cue_start - sent.start < 3 or sent.end - 1 - cue_end < 3:
+        return False
+    doc = sent.doc
+    return doc[cue_start - 1].text in _SET_OFF and doc[cue_end + 1].text in (*_SET_OFF, ";")
+
+
 def _continued(verb: Token, clause: Token) -> Token:
     """The last reported word: "The harbour will be dredged, Ruiz said, and the ferries
     will run by June" goes on past the cue into a clause joined to it by "and" or "but"."""
     if clause.i > verb.i:
-        return clause.right_edge
+        return _reported_end(verb, clause)
     doc = verb.doc
     for joined in verb.rights:
         has_subject = any(c.dep_ in _SUBJECTS for c in joined.children)
@@ -175,6 +256,43 @@ def _continued(verb: Token, clause: Token) -> Token:
         if [t.dep_ for t in between] == ["punct", "cc"] and between[0].text == ",":
             return joined.right_edge
     return clause.right_edge
+
+
+def _reported_end(verb: Token, clause: Token) -> Token:
+    """The last word of a clause reported after its cue.
+
+    The parser sometimes ends the complement in the middle of a phrase and hangs the rest
+    on the cue verb ("said the man killed | was the firm's founder", "said they would
+    veto it | unless ..."); what was said then runs on to the sentence's end. A comma
+    after the complement is left as the end: past it narration often takes over, and
+    running on there cost held-out GGT quotes. A clause joined to the cue itself
+    ("... and the mayor disagreed"), another cue ("... and added that ...") or the
+    sentence's final punctuation stops it too.
+    """
+    doc, end = verb.doc, verb.sent[-1]
+    if clause.right_edge.i + 1 < end.i and doc[clause.right_edge.i + 1].text == ",":
+        return clause.right_edge
+    for child in verb.rights:
+        own_subject = any(c.dep_ in _SUBJECTS for c in child.children)
+        if child.i > clause.right_edge.i and child.dep_ == "conj" and own_subject:
+            end = doc[child.left_edge.i - 1]
+            break
+    cue = next((t for t in doc[clause.right_edge.i + 1 : end.i] if _is_cue(t)), None)
+    if cue is not None:
+        speaker = subject_of(cue)
+        own = speaker is not None and clause.right_edge.i < speaker.i < cue.i
+        end = doc[(speaker.left_edge if own else cue).i - 1]
+    while end.i > clause.right_edge.i and (end.dep_ == "cc" or end.text in _FINAL_PUNCT):
+        end = doc[end.i - 1]
+    return end
+
+
+_FINAL_PUNCT = (".", "!", "?", ",", ";", ":")
+
+
+def _is_cue(token: Token) -> bool:
+    verb = token.lemma_.lower() in SPEECH_VERBS and token.tag_.startswith("VB")
+    return verb or token.lower_ == "according"
 
 
 def _cue_clause(verb: Token, sent: Span) -> tuple[int, int]:
@@ -287,5 +405,21 @@ def _nested(frame: Frame, frames: list[Frame]) -> bool:
         child = head
         outer = next((f for f in frames if f.verb is not None and f.verb.i == head.i), None)
         if through_clause and outer is not None and outer.subject.i != frame.subject.i:
-            return True
+            return not _new_statement(frame, outer)
     return False
+
+
+def _new_statement(frame: Frame, outer: Frame) -> bool:
+    """ "She says she never cooked: she notes that her mother ...": two cues on either side
+    of a colon or semicolon, the second opening its clause with its own subject, are two
+    statements however the parser hung one under the other ("Lee said: the advert
+    suggests ..." is one: nothing of Lee's own stands before the colon)."""
+    if outer.verb is None or frame.verb is None:
+        return False
+    first, second = sorted((frame, outer), key=lambda f: f.cue_at)
+    doc = frame.subject.doc
+    between = doc[first.verb.i + 1 : second.verb.i]
+    stop = next((t for t in reversed(between) if t.text in (":", ";")), None)
+    if stop is None or stop.i - first.verb.i <= MIN_CONTENT_WORDS:
+        return False
+    return second.subject.left_edge.i == stop.i + 1 and second.subject.i < second.verb.i

@@ -33,6 +33,7 @@ from ingest.attribute.frames import (
     outermost,
     speech_frame,
     subject_of,
+    trailing_speaker,
     trim,
 )
 from ingest.attribute.marks import MarkedSpan
@@ -131,6 +132,15 @@ def _according_to(tokens: tuple[Token, ...], base: int, text: str, spans) -> Fra
     heads = [c for c in according.children if c.lower_ == "to"] + [to]
     source = next((o for head in heads for o in head.children if o.dep_ == "pobj"), None)
     return None if source is None else according_frame(according, source, base, text)
+
+
+def _trailing_cue(tokens: tuple[Token, ...], base: int, text: str, spans) -> Frame | None:
+    """ "..., the country's state news agency said.": a cue ending its sentence after a
+    comma; the words between the comma and the verb speak, whatever the parser made the
+    verb's subject (``frames.trailing_speaker``)."""
+    (verb,) = tokens
+    speaker = trailing_speaker(verb, verb.sent)
+    return None if speaker is None else speech_frame(verb, speaker, base, text, bool(spans))
 
 
 def _inverted_cue(tokens: tuple[Token, ...], base: int, text: str, spans) -> Frame | None:
@@ -244,6 +254,7 @@ _CUE_FORM = [{"ORTH": {"IN": sorted(f for v in TRAILING_CUE_VERBS for f in finit
 # after the verb first, as the parser often takes "countered Bellucci" for an object).
 CONSTRUCTIONS: dict[str, Construction] = {
     "according_to": Construction(CUE, [[{"LOWER": "according"}, {"LOWER": "to"}]], _according_to),
+    "trailing_cue": Construction(CUE, [[_SPEECH_VERB]], _trailing_cue),
     "inverted_cue": Construction(
         CUE, [[{"ORTH": ","}, _SPEECH_VERB, {"POS": "PROPN"}]], _inverted_cue, claims=1
     ),

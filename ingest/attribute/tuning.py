@@ -58,6 +58,11 @@ MIN_SIDE_WORDS = 2  # each side of a cue inserted in reported words ("X, he said
 # characters between the commas of a description after a quotation ('"...," Ruiz, a lawyer,
 # said'): fewer is no description, more is a clause of its own
 DESCRIPTION_CHARS = (3, 80)
+# "..., the country's state news agency said.": a speaker named after the last comma is
+# at most this many tokens, and at most TRAILING_CUE_AFTER words ("on Monday") follow
+# the verb; longer stretches are clauses of their own, not a cue.
+TRAILING_SPEAKER_TOKENS = 10
+TRAILING_CUE_AFTER = 4
 FOLLOW_ON_PARAGRAPHS = 2  # how far a speaker carries over to cue-less quotes
 FOLLOW_ON_CHARS = 600  # how far back a newly introduced person can own a cue-less quote
 PRONOUN_WINDOW = 1500  # how far back (characters) a pronoun looks for its antecedent

@@ -1,0 +1,121 @@
+"""Indirect speech and mixed quotes: what a cue reports and where it stops.
+
+Invented text, one row per construction: the quote holding ``fragment`` must be exactly
+``words`` and be attributed to ``speaker``.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from ingest.attribute import attribute_text
+
+
+def case(text: str, fragment: str, words: str, speaker: str | None, *, id: str):
+    return pytest.param(text, fragment, words, speaker, id=id)
+
+
+CASES = [
+    # a reported clause the parser ends mid-phrase runs on to the sentence's end ...
+    case(
+        "A spokesperson said the Canadian killed was Tom Ruiz, the firm's co-founder.",
+        "Canadian killed",
+        "the Canadian killed was Tom Ruiz, the firm's co-founder",
+        "A spokesperson",
+        id="reported_clause_cut_mid_phrase_runs_to_its_end",
+    ),
+    # ... but stops where another cue or a clause joined to the cue takes over
+    case(
+        "A spokesperson said the Canadian killed was a ferry pilot and told reporters that "
+        "his family had been told.",
+        "Canadian killed",
+        "the Canadian killed was a ferry pilot",
+        "A spokesperson",
+        id="reported_clause_stops_at_a_second_cue",
+    ),
+    case(
+        "Coach Ivo Brandt said he wanted the job badly and the club was glad to hear it.",
+        "wanted the job",
+        "he wanted the job badly",
+        "Ivo Brandt",
+        id="reported_clause_stops_at_a_clause_joined_to_the_cue",
+    ),
+    # a second cue joined to a passive reported clause shares the first cue's speaker
+    case(
+        "Coach Ivo Brandt says his players were treated unfairly all season and argues "
+        "that the league must change its rules.",
+        "league must change",
+        "the league must change its rules",
+        "Ivo Brandt",
+        id="second_cue_joined_to_a_passive_reported_clause",
+    ),
+    case(
+        "Coach Ivo Brandt says his players were treated unfairly all season and argues "
+        "that the league must change its rules.",
+        "treated unfairly",
+        "his players were treated unfairly all season",
+        "Ivo Brandt",
+        id="first_cue_reports_only_up_to_the_second",
+    ),
+    # "was quoted as saying": the passive subject speaks
+    case(
+        "Harbour master Ivo Brandt closed the port on Monday. He was quoted as saying by "
+        "local radio that the storm had torn two ferries from their moorings.",
+        "two ferries",
+        "the storm had torn two ferries from their moorings",
+        "Ivo Brandt",
+        id="quoted_as_saying",
+    ),
+    # a cue opening its own clause after a colon is a new statement, not reported words
+    case(
+        "It wasn't the start Tom Ruiz wanted, but he says he didn't grow up in much of a "
+        "sailing family: he notes that his dad uses the boat more as extra storage for "
+        "garden tools.",
+        "sailing family",
+        "he didn't grow up in much of a sailing family",
+        "Tom Ruiz",
+        id="cues_on_either_side_of_a_colon_are_two_statements",
+    ),
+    case(
+        "Ana Ruiz said: the advert suggests that the ferries will run all winter.",
+        "advert suggests",
+        "the advert suggests that the ferries will run all winter",
+        "Ana Ruiz",
+        id="verb_right_after_the_cues_colon_is_reported",
+    ),
+]
+
+TRAILING = [
+    # reported words ending in ", <speaker> said." with no quotation marks, where the
+    # parser takes a noun of the reported words for the subject
+    case(
+        "Lind left for the mainland on a night ferry on Tuesday accompanied by his wife, "
+        "Mara Olin, and senior port officials, including Ivo Brandt, a veteran pilot, the "
+        "island's radio network said.",
+        "night ferry",
+        "Lind left for the mainland on a night ferry on Tuesday accompanied by his wife, "
+        "Mara Olin, and senior port officials, including Ivo Brandt, a veteran pilot",
+        "the island's radio network",
+        id="reported_words_then_a_long_speaker_and_said",
+    ),
+    # a cue set off inside the reported words: both sides are reported
+    case(
+        "Ferries had three clear goals, Ana Ruiz writes; to carry freight, to carry mail and "
+        "to carry people.",
+        "carry mail",
+        "to carry freight, to carry mail and to carry people.",
+        "Ana Ruiz",
+        id="cue_between_a_comma_and_a_semicolon_reports_both_sides",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "fragment", "words", "speaker"), CASES + TRAILING)
+def test_reported_words_and_speaker(
+    text: str, fragment: str, words: str, speaker: str | None
+) -> None:
+    found = attribute_text(text)
+    hits = [q for q in found if fragment in q.text]
+    assert hits, f"no quote containing {fragment!r} in {[q.text for q in found]}"
+    assert hits[0].text == words
+    assert hits[0].speaker == speaker
