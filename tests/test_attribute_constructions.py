@@ -238,6 +238,16 @@ CUE_PATTERNS = [
         "Pavel Novak",
         "the mine will reopen next year.",
     ),
+    # reported words end in ", <speaker> said." and the parser takes one of their nouns
+    # for the subject
+    pattern_case(
+        "trailing_cue",
+        "Lind left for the mainland on a night ferry on Tuesday accompanied by his wife, Mara "
+        "Olin, and senior port officials, including Ivo Brandt, a veteran pilot, the island's "
+        "radio network said.",
+        "night ferry",
+        "the island's radio network",
+    ),
     # the parser takes the name after the verb for its object
     pattern_case(
         "inverted_cue",
