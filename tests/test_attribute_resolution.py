@@ -1,0 +1,86 @@
+"""Who speaks: one row of invented text per speaker-resolution rule.
+
+The quote holding ``fragment`` must be given to ``speaker``; ``resolved`` says whether
+the product may claim to know who that is (an unresolved description is stored as
+written, a bare pronoun never).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from ingest.attribute import attribute_text
+
+
+def case(text: str, fragment: str, speaker: str | None, *, id: str, resolved: bool = True):
+    return pytest.param(text, fragment, speaker, resolved and speaker is not None, id=id)
+
+
+CASES = [
+    case(
+        "Northwind Air cancelled 40 flights on Friday.\n\n"
+        "Its statement said the storm had grounded every plane in the region.",
+        "grounded every plane",
+        "Northwind Air",
+        id="possessive_issuer_is_the_pronouns_referent",
+    ),
+    case(
+        "MERRILL, Wis. -- For nearly three months, police searched for the missing girl.\n\n"
+        "The complaint said the suspect had planned the abduction for weeks.",
+        "planned the abduction",
+        None,
+        id="dateline_place_is_never_a_speaker",
+    ),
+    case(
+        "The Regional Ethics Commissioner released a detailed report on Thursday.\n\n"
+        "The REC said the mayor had broken two rules.",
+        "broken two rules",
+        "Regional Ethics Commissioner",
+        id="acronym_stored_under_the_name_it_abbreviates",
+    ),
+    case(
+        "The aid group Kestrel said on Monday that its team had reached the valley.\n\n"
+        "Its statement said the roads had been washed away.",
+        "washed away",
+        "Kestrel",
+        id="name_titled_with_an_organisation_noun_is_an_organisation",
+    ),
+    case(
+        "Dana French founded the design studio in 2012.\n\n"
+        "Omar Haddad invested in the studio in 2014.\n\n"
+        "French expects the company to turn a profit next year.\n\n"
+        '"We are nearly there," the tireless designer said.',
+        "nearly there",
+        "Dana French",
+        id="surname_read_as_a_nationality_is_the_person_named_so",
+    ),
+    case(
+        "The Greens believe the carbon tax will win them votes. They say their polling "
+        "shows young voters care most about the climate.",
+        "young voters",
+        "Greens",
+        id="they_means_a_party_named_as_a_subject",
+    ),
+    case(
+        'Erik Lindahl\'s suspension ended on Friday.\n\n"I am ready to play again," Lindahl said.',
+        "ready to play",
+        "Erik Lindahl",
+        id="possessive_kept_by_the_ner_is_not_part_of_the_name",
+    ),
+    case(
+        "Lena Vogt runs the bakery on the square.\n\n"
+        '"I never wanted a small shop," the cheerful baker said.',
+        "small shop",
+        "the cheerful baker",
+        resolved=False,
+        id="lower_case_word_tagged_proper_noun_is_no_name",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "fragment", "speaker", "resolved"), CASES)
+def test_resolution(text: str, fragment: str, speaker: str | None, resolved: bool) -> None:
+    quotes = [q for q in attribute_text(text) if fragment in q.text]
+    assert quotes, f"no quote containing {fragment!r}"
+    assert quotes[0].speaker == speaker
+    assert quotes[0].speaker_resolved == resolved
