@@ -10,6 +10,9 @@ from __future__ import annotations
 import pytest
 
 from ingest.attribute import attribute_text
+from ingest.attribute.nlp import analyse
+from ingest.attribute.speakers import Registry, build_registry
+from quotedesk.models import SPEAKER_CERTAIN
 
 
 def case(text: str, fragment: str, speaker: str | None, *, id: str, resolved: bool = True):
@@ -84,3 +87,31 @@ def test_resolution(text: str, fragment: str, speaker: str | None, resolved: boo
     assert quotes, f"no quote containing {fragment!r}"
     assert quotes[0].speaker == speaker
     assert quotes[0].speaker_resolved == resolved
+
+
+def test_a_name_the_ner_cut_short_loses_its_dangling_word() -> None:
+    """ "Harbour Rescue Services of" (the NER stopped before "Halden"): the speaker is
+    the organisation's name, not a fragment ending in "of"."""
+    registry = Registry()
+    assert registry.add("Harbour Rescue Services of", "org", 0).name == "Harbour Rescue Services"
+
+
+def test_a_report_named_only_by_an_earlier_document_is_below_the_sure_line() -> None:
+    text = (
+        "The Harbour Authority met on Monday.\n\n"
+        "A report by the Harbour Authority warns that the pier is failing.\n\n"
+        "The report said repairs would cost four million dollars."
+    )
+    quotes = {q.text: q for q in attribute_text(text)}
+    explicit, earlier = (
+        quotes["the pier is failing"],
+        quotes["repairs would cost four million dollars"],
+    )
+    assert explicit.speaker == earlier.speaker == "The Harbour Authority"
+    assert explicit.confidence >= SPEAKER_CERTAIN > earlier.confidence
+
+
+def test_an_illness_named_after_someone_is_no_one_in_the_story() -> None:
+    text = "She was diagnosed with Hodgkin's lymphoma in May and ran a marathon in June."
+    registry = build_registry(list(analyse([text])), [0], [])
+    assert [e.name for e in registry.entities] == []

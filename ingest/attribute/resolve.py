@@ -144,16 +144,14 @@ def resolve(
     phrase = noun_phrase(subject)
     head = subject.lemma_.lower()
     if head in DOCUMENT_NOUNS or published_by(subject) is not None:
-        issuer = document_issuer(subject) or registry.document_issuer(subject, at)
+        issuer = document_issuer(subject)
+        penalty = tuning.DOCUMENT_ISSUER_PENALTY
+        if issuer is None:  # "the report" after "a study by X": X's, less surely
+            issuer = registry.document_issuer(subject, at)
+            penalty = tuning.EARLIER_DOCUMENT_PENALTY
         if issuer is not None:
             found = resolve(issuer, at, registry, author)
-            return Speaker(
-                found.name,
-                found.title,
-                phrase,
-                "nominal",
-                found.confidence - tuning.DOCUMENT_ISSUER_PENALTY,
-            )
+            return Speaker(found.name, found.title, phrase, "nominal", found.confidence - penalty)
         return _from_entity(
             registry.resolve_pronoun("it", at), phrase, "nominal", tuning.DOCUMENT_AS_IT
         )

@@ -56,6 +56,7 @@ _MINOR_WORDS = word_set("of and the for")
 
 
 _POSSESSIVE_END = re.compile(r"['\u2019]s?$")
+_DANGLING = re.compile(r"(?:\s+(?:of|and|for|the|at|in))+$", re.IGNORECASE)
 
 
 @dataclass
@@ -124,6 +125,7 @@ class Registry:
     ) -> Entity:
         if kind == "person":  # "Ana Ruiz’s" when the NER keeps the possessive
             name = _POSSESSIVE_END.sub("", name)
+        name = _DANGLING.sub("", name)  # "Animal Rescue Services of": the NER cut it short
         tokens = name_tokens(name)
         entity = self._find(tokens, kind, pos) or self._longer(tokens, kind)
         full = spelled_out(name, self.text) if entity is None else None
@@ -655,6 +657,18 @@ def _fronted(ent: Span) -> bool:
     return ent.start > 0 and ent.doc[ent.start - 1].pos_ in ("ADP", "SCONJ")
 
 
+def _eponym(ent: Span) -> bool:
+    """ "Hodgkin's lymphoma", "a Crohn disease clinic": an illness named after someone
+    names no one in the story."""
+    after = [t.lower_ for t in ent.doc[ent.end : ent.end + 2]]
+    if after and after[0] in ("'s", "\u2019s"):
+        after = after[1:]
+    return bool(after) and after[0] in _ILLNESSES
+
+
+_ILLNESSES = word_set("disease lymphoma syndrome palsy")
+
+
 def _dateline(ent: Span) -> bool:
     """ "HALDEN, Ont. -- The ...", "RIVERTON (AP) —": the place a story was filed from,
     in capitals at the head of a paragraph, names no speaker."""
@@ -752,7 +766,7 @@ def spelled_out(acronym: str, text: str) -> str | None:
 
 
 def _add_entity(registry: Registry, ent: Span, base: int, quoted) -> Entity | None:
-    if _credit(ent) or not capitalised(ent) or _dateline(ent):
+    if _credit(ent) or not capitalised(ent) or _dateline(ent) or _eponym(ent):
         return None
     at = base + ent.start_char
     subject, main = _roles(ent, at, quoted)
