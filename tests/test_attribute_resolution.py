@@ -71,6 +71,14 @@ CASES = [
         id="possessive_kept_by_the_ner_is_not_part_of_the_name",
     ),
     case(
+        "Omar Haddad, the mayor, visited the flooded coast on Monday.\n\n"
+        "Yanti, a resident of the coast, was watching television when the water came.\n\n"
+        '"I heard the sea roar and I ran," she said.',
+        "sea roar",
+        "Yanti",
+        id="single_name_the_ner_missed_described_at_once_is_a_person",
+    ),
+    case(
         "Lena Vogt runs the bakery on the square.\n\n"
         '"I never wanted a small shop," the cheerful baker said.',
         "small shop",

@@ -488,6 +488,16 @@ def build_registry(docs: list, bases: list[int], quoted: list[tuple[int, int]]) 
                     entity = _add_proper_subject(registry, token, base)
                     if entity.kind == "person":
                         events.append((sentence, "person", entity))
+                elif _described_newcomer(token):
+                    entity = registry.add(
+                        token.text,
+                        "person",
+                        base + token.idx,
+                        subject=True,
+                        main=True,
+                        title=_title_in_text(token.doc[token.i : token.i + 1]),
+                    )
+                    events.append((sentence, "person", entity))
                 elif _org_noun_subject(token, base, quoted):
                     _add_org_noun(registry, token, base + token.idx)
                 elif _group_subject(token, base, quoted):
@@ -630,6 +640,19 @@ def _unnamed_subject(token: Token, base: int, quoted) -> bool:
         return False
     at = base + token.idx
     return not any(start <= at < end for start, end in quoted)
+
+
+def _described_newcomer(token: Token) -> bool:
+    """ "Yuni, a resident of the coast, was ...": a capitalised word opening a paragraph
+    left unparsed and described at once is a person the NER missed (single names often
+    are)."""
+    doc = token.doc
+    if is_parsed(doc) or token.i != 0 or token.ent_type_ or len(doc) < 4:
+        return False
+    word = token.text
+    if not word.istitle() or token.is_stop or word.lower().endswith("ly"):
+        return False
+    return doc[1].text == "," and doc[2].lower_ in ("a", "an") and doc[3].is_lower
 
 
 def _add_proper_subject(registry: Registry, token: Token, base: int) -> Entity:
