@@ -29,6 +29,8 @@ from quotedesk.models import MentionKind
 _NAME_ENTS = ("PERSON", "ORG", "GPE", "NORP", "FAC")
 RELATIVE_PRONOUNS = frozenset({"who", "that", "which"})
 _NAMING_VERBS = ("name", "call")
+# "its statement", "their report": an owner named by a possessive is the pronoun's referent
+_POSSESSIVES = {"his": "he", "her": "she", "its": "it", "their": "they", "my": "i", "our": "we"}
 
 
 @dataclass(frozen=True)
@@ -85,7 +87,7 @@ def resolve(
     A pronoun never means someone named in the words it reports: in "Macharia hid
     under a desk, he said" the speaker is not Macharia.
     """
-    word = subject.lower_
+    word = _POSSESSIVES.get(subject.lower_, subject.lower_)
     if subject.pos_ == "PRON" or word in PERSON_PRONOUNS or word in GROUP_PRONOUNS:
         if word in FIRST_PERSON:
             return (
@@ -123,7 +125,7 @@ def resolve(
                 "nominal",
                 tuning.DESCRIPTION_OF_RECENT,
             )
-    if ent is not None or subject.pos_ == "PROPN":
+    if ent is not None or _written_name(subject):
         span = ent if ent is not None else _proper_span(subject)
         name, _, _ = split_name(span)
         entity = registry.resolve_name(name.text, at)
@@ -132,8 +134,8 @@ def resolve(
         if entity is None:
             # a speaker NER missed is still the likeliest antecedent of the next "he"
             kind = "org" if ent is not None and ent.label_ in ("ORG", "GPE", "FAC") else "person"
-            registry.add(name.text, kind, at, subject=True, main=main, title=title)
-            return Speaker(name.text, title, name.text, "named", tuning.NAMED_NEW)
+            entity = registry.add(name.text, kind, at, subject=True, main=main, title=title)
+            return Speaker(entity.name, title, name.text, "named", tuning.NAMED_NEW)
         registry.add(entity.name, entity.kind, at, subject=True, main=main)
         return Speaker(entity.name, entity.title or title, name.text, "named", tuning.NAMED_KNOWN)
     if subject.dep_ == "appos" and subject.head.pos_ == "PROPN":
@@ -142,16 +144,14 @@ def resolve(
     phrase = noun_phrase(subject)
     head = subject.lemma_.lower()
     if head in DOCUMENT_NOUNS or published_by(subject) is not None:
-        issuer = document_issuer(subject) or registry.document_issuer(subject, at)
+        issuer = document_issuer(subject)
+        penalty = tuning.DOCUMENT_ISSUER_PENALTY
+        if issuer is None:  # "the report" after "a study by X": X's, less surely
+            issuer = registry.document_issuer(subject, at)
+            penalty = tuning.EARLIER_DOCUMENT_PENALTY
         if issuer is not None:
             found = resolve(issuer, at, registry, author)
-            return Speaker(
-                found.name,
-                found.title,
-                phrase,
-                "nominal",
-                found.confidence - tuning.DOCUMENT_ISSUER_PENALTY,
-            )
+            return Speaker(found.name, found.title, phrase, "nominal", found.confidence - penalty)
         return _from_entity(
             registry.resolve_pronoun("it", at), phrase, "nominal", tuning.DOCUMENT_AS_IT
         )
@@ -171,6 +171,12 @@ def resolve(
                 entity.name, entity.title, phrase, "nominal", tuning.DESCRIPTION_OF_RECENT
             )
     return Speaker(phrase, None, phrase, "nominal", tuning.UNRESOLVED_DESCRIPTION)
+
+
+def _written_name(token: Token) -> bool:
+    """A proper noun the NER missed is a name only when capitalised: the tagger calls
+    "the cheerful baker" a proper noun now and then."""
+    return token.pos_ == "PROPN" and token.text[:1].isupper()
 
 
 def _org_by_modifier(subject: Token, at: int, registry: Registry) -> Entity | None:
@@ -202,14 +208,14 @@ def _closing_name(subject: Token) -> Token | None:
     return last if last.dep_ == "appos" and commas else None
 
 
-_POSSESSIVES = {"his": "he", "her": "she", "its": "it", "their": "they"}
-
-
 def _owned(subject: Token, owner: Token, phrase: str, at: int, registry: Registry) -> Speaker:
     """ "his office" speaks for someone's office, not for them: "Jim Carr's office" when
     the owner is a person or name we know, else the words as written."""
-    if owner.lower_ in _POSSESSIVES:
-        entity = registry.resolve_pronoun(_POSSESSIVES[owner.lower_], at)
+    pronoun = _POSSESSIVES.get(owner.lower_)
+    if pronoun in FIRST_PERSON:  # "my office": no one in the story
+        entity = None
+    elif pronoun is not None:
+        entity = registry.resolve_pronoun(pronoun, at)
     elif owner.pos_ == "PROPN" or owner.ent_type_:
         entity = registry.resolve_name(owner.text, at)
     else:

@@ -55,6 +55,10 @@ NAME_PREFIX_TITLES = word_set(
 _MINOR_WORDS = word_set("of and the for")
 
 
+_POSSESSIVE_END = re.compile(r"['\u2019]s?$")
+_DANGLING = re.compile(r"(?:\s+(?:of|and|for|the|at|in))+$", re.IGNORECASE)
+
+
 @dataclass
 class Entity:
     """One person or organisation; ``name`` grows to the fullest form seen."""
@@ -76,7 +80,9 @@ class Entity:
         if not tokens:
             return False
         if self.kind == "org" and len(tokens) == 1 and len(self.tokens) > 1:
-            initials = "".join(w[0] for w in self.tokens if w not in _MINOR_WORDS)
+            # every written word counts: "Budget Officer" is "BO" though "officer" is a title
+            words = self.name.lower().split()
+            initials = "".join(w[0] for w in words if w not in _MINOR_WORDS)
             if tokens[0] == initials:
                 return True
         n = len(tokens)
@@ -100,6 +106,7 @@ class Registry:
     # (offset, issuer) of each document noun: "a report by the railway", "the memo"
     documents: list[tuple[int, Token, Token | None]] = field(default_factory=list)
     paragraphs: list[int] = field(default_factory=list)  # where each paragraph starts
+    text: str = ""  # the article's words, to spell out the acronyms it uses
 
     def paragraph_start(self, pos: int) -> int:
         at = bisect.bisect_right(self.paragraphs, pos)
@@ -116,8 +123,14 @@ class Registry:
         title: str | None = None,
         gender: str | None = None,
     ) -> Entity:
+        if kind == "person":  # "Ana Ruiz’s" when the NER keeps the possessive
+            name = _POSSESSIVE_END.sub("", name)
+        name = _DANGLING.sub("", name)  # "Animal Rescue Services of": the NER cut it short
         tokens = name_tokens(name)
         entity = self._find(tokens, kind, pos) or self._longer(tokens, kind)
+        full = spelled_out(name, self.text) if entity is None else None
+        if full is not None:  # "the PBO" is the "Parliamentary Budget Officer" named in full
+            return self.add(full, "org", pos, subject=subject, main=main, title=title)
         if entity is None:
             entity = Entity(name=name, kind=kind, tokens=tokens)
             self.entities.append(entity)
@@ -313,14 +326,20 @@ def noun_phrase(token: Token) -> str:
 _TITLE_HEAD_ENDS = word_set("of for at with in from to who whose and , ;")
 
 
-def title_gender(title: str) -> str | None:
-    """ "her son", "father of two", "a spokeswoman for the city": the title's head noun
-    can say whether the person is a he or a she."""
+def title_head(title: str) -> str | None:
+    """The noun a title is about: "son" in "her son", "group" in "the British aid group"."""
     head = None
     for word in title.replace(",", " , ").lower().split():
         if word in _TITLE_HEAD_ENDS:
             break
         head = word
+    return head
+
+
+def title_gender(title: str) -> str | None:
+    """ "her son", "father of two", "a spokeswoman for the city": the title's head noun
+    can say whether the person is a he or a she."""
+    head = title_head(title)
     if head in MALE_NOUNS:
         return "male"
     return "female" if head in FEMALE_NOUNS else None
@@ -399,6 +418,37 @@ _PRONOUN_GENDER = {
 }
 
 
+_REGISTERED = ("PERSON", "ORG", "GPE", "NORP")
+
+
+def _add_nationality(registry: Registry, ent: Span, base: int, quoted) -> Entity | None:
+    """ "Schulze is aware ...": the NER sometimes reads a surname as a nationality; it is
+    the person when the article has already named someone so. "The Greens believe ...":
+    a party or a people as a clause's subject is a group a later "they" may mean."""
+    at = base + ent.start_char
+    subject, main = _roles(ent, at, quoted)
+    known = registry.resolve_name(ent.text, at)
+    if known is not None and known.kind == "person":
+        return registry.add(known.name, "person", at, subject=subject, main=main)
+    if subject and _plural_subject(ent.root):
+        registry.add(ent.text, "group", at, subject=True, main=main)
+    return None
+
+
+def _plural_subject(token: Token) -> bool:
+    return token.dep_ == "nsubj" and token.tag_ in ("NNPS", "NNS")
+
+
+def _roles(ent: Span, at: int, quoted) -> tuple[bool, bool]:
+    """Is the name its clause's subject, and the sentence's own subject? A name opening
+    its sentence almost always is, even when the parse (or a sentence split at "lbs.")
+    loses the arc; a name inside a quotation is never a subject."""
+    in_quote = any(start <= at < end for start, end in quoted)
+    opens = ent.start - (ent.sent.start if is_parsed(ent.doc) else 0) <= 2 and not _fronted(ent)
+    subject = not in_quote and (opens or ent.root.dep_ in ("nsubj", "nsubjpass"))
+    return subject, opens or is_main_subject(ent.root)
+
+
 def build_registry(docs: list, bases: list[int], quoted: list[tuple[int, int]]) -> Registry:
     """Every person and organisation the article names, in reading order.
 
@@ -409,9 +459,10 @@ def build_registry(docs: list, bases: list[int], quoted: list[tuple[int, int]]) 
     # (sentence number, kind, payload) in reading order, for learning genders
     events: list[tuple[int, str, object]] = []
     places: set[str] = set()
+    registry.text = "\n".join(text_of(doc) for doc in docs)
     sentence = 0
     for doc, base in zip(docs, bases, strict=True):
-        ents = {ent.start: ent for ent in doc.ents if ent.label_ in ("PERSON", "ORG", "GPE")}
+        ents = {ent.start: ent for ent in doc.ents if ent.label_ in _REGISTERED}
         for sent in doc.sents if is_parsed(doc) else [doc[:]]:
             sentence += 1
             for token in sent:
@@ -422,6 +473,10 @@ def build_registry(docs: list, bases: list[int], quoted: list[tuple[int, int]]) 
                     entity = _add_place_subject(registry, ent, base, quoted)
                     if entity is not None and entity.kind == "maybe":
                         events.append((sentence, "maybe", entity))
+                elif ent is not None and ent.label_ == "NORP":
+                    entity = _add_nationality(registry, ent, base, quoted)
+                    if entity is not None:
+                        events.append((sentence, _gender_role(ent, base, quoted), entity))
                 elif ent is not None:
                     entity = _add_entity(registry, ent, base, quoted)
                     if entity is not None and entity.kind == "person":
@@ -433,6 +488,16 @@ def build_registry(docs: list, bases: list[int], quoted: list[tuple[int, int]]) 
                     entity = _add_proper_subject(registry, token, base)
                     if entity.kind == "person":
                         events.append((sentence, "person", entity))
+                elif _described_newcomer(token):
+                    entity = registry.add(
+                        token.text,
+                        "person",
+                        base + token.idx,
+                        subject=True,
+                        main=True,
+                        title=_title_in_text(token.doc[token.i : token.i + 1]),
+                    )
+                    events.append((sentence, "person", entity))
                 elif _org_noun_subject(token, base, quoted):
                     _add_org_noun(registry, token, base + token.idx)
                 elif _group_subject(token, base, quoted):
@@ -577,6 +642,19 @@ def _unnamed_subject(token: Token, base: int, quoted) -> bool:
     return not any(start <= at < end for start, end in quoted)
 
 
+def _described_newcomer(token: Token) -> bool:
+    """ "Yuni, a resident of the coast, was ...": a capitalised word opening a paragraph
+    left unparsed and described at once is a person the NER missed (single names often
+    are)."""
+    doc = token.doc
+    if is_parsed(doc) or token.i != 0 or token.ent_type_ or len(doc) < 4:
+        return False
+    word = token.text
+    if not word.istitle() or token.is_stop or word.lower().endswith("ly"):
+        return False
+    return doc[1].text == "," and doc[2].lower_ in ("a", "an") and doc[3].is_lower
+
+
 def _add_proper_subject(registry: Registry, token: Token, base: int) -> Entity:
     parts = [t for t in token.lefts if t.dep_ in ("compound", "flat") and t.pos_ == "PROPN"]
     span = token.doc[min([t.i for t in parts] + [token.i]) : token.i + 1]
@@ -600,6 +678,35 @@ def _fronted(ent: Span) -> bool:
     """ "Unlike Karim Nasser, he ...": a name in a fronted phrase is not
     the sentence's subject."""
     return ent.start > 0 and ent.doc[ent.start - 1].pos_ in ("ADP", "SCONJ")
+
+
+def _eponym(ent: Span) -> bool:
+    """ "Hodgkin's lymphoma", "a Crohn disease clinic": an illness named after someone
+    names no one in the story."""
+    after = [t.lower_ for t in ent.doc[ent.end : ent.end + 2]]
+    if after and after[0] in ("'s", "\u2019s"):
+        after = after[1:]
+    return bool(after) and after[0] in _ILLNESSES
+
+
+_ILLNESSES = word_set("disease lymphoma syndrome palsy")
+
+
+def _dateline(ent: Span) -> bool:
+    """ "HALDEN, Ont. -- The ...", "RIVERTON (AP) —": the place a story was filed from,
+    in capitals at the head of a paragraph, names no speaker."""
+    first = ent[0].text
+    head = text_of(ent.doc)[: ent.start_char + _DATELINE_REACH]
+    return (
+        not text_of(ent.doc)[: ent.start_char].strip()
+        and len(first) > 2
+        and first.isupper()
+        and _DATELINE_DASH.search(head, ent.end_char) is not None
+    )
+
+
+_DATELINE_REACH = 40  # a dateline's place, province and agency fit in this many characters
+_DATELINE_DASH = re.compile(r"\s(?:--|—|–|-)\s")
 
 
 def capitalised(ent: Span) -> bool:
@@ -633,6 +740,12 @@ def _described_as_organisation(ent: Span) -> bool:
     )
 
 
+def _titled_as_organisation(title: str) -> bool:
+    """ "the aid group Ama", "Ama, a relief charity": a name whose title is an
+    organisation noun is an organisation."""
+    return title_head(title) in ORG_NOUNS
+
+
 def _credit(ent: Span) -> bool:
     """ "Jane Roe/The Canadian Press": a photo credit names no one in the story."""
     text = text_of(ent.doc)
@@ -664,16 +777,22 @@ def _described_as_person(ent: Span) -> bool:
     return described or says_he
 
 
+def spelled_out(acronym: str, text: str) -> str | None:
+    """ "PBO" -> "Parliamentary Budget Officer": the capitalised words of ``text`` whose
+    initials the acronym is ("of", "and", "the", "for" may sit between them)."""
+    acronym = acronym.removeprefix("the ").removeprefix("The ")
+    if not (2 <= len(acronym) <= 6 and acronym.isalpha() and acronym.isupper()):
+        return None
+    minor = r"\s+(?:(?:of|and|the|for|on)\s+)?"
+    found = re.search(r"\b" + minor.join(rf"{c}[a-z]+" for c in acronym) + r"\b", text)
+    return found.group(0) if found else None
+
+
 def _add_entity(registry: Registry, ent: Span, base: int, quoted) -> Entity | None:
-    if _credit(ent) or not capitalised(ent):
+    if _credit(ent) or not capitalised(ent) or _dateline(ent) or _eponym(ent):
         return None
     at = base + ent.start_char
-    in_quote = any(start <= at < end for start, end in quoted)
-    # A name opening its sentence is almost always the subject, even when the parse
-    # (or a sentence split at "lbs.") loses the arc.
-    opens = ent.start - (ent.sent.start if is_parsed(ent.doc) else 0) <= 2 and not _fronted(ent)
-    subject = not in_quote and (opens or ent.root.dep_ in ("nsubj", "nsubjpass"))
-    main = opens or is_main_subject(ent.root)
+    subject, main = _roles(ent, at, quoted)
     person = _described_as_person(ent)
     if ent.label_ == "ORG" and not person and registry.resolve_name(ent.text, at) is None:
         return registry.add(ent.text, "org", at, subject=subject, main=main)
@@ -688,7 +807,8 @@ def _add_entity(registry: Registry, ent: Span, base: int, quoted) -> Entity | No
     # once described as an organisation, the same name stays one ("Harbour House says")
     known = registry.resolve_name(name.text, at)
     same_org = known is not None and known.kind == "org" and known.tokens == name_tokens(name.text)
-    if same_org or _described_as_organisation(ent) or _named_as_organisation(name):
+    titled_org = title is not None and _titled_as_organisation(title)
+    if same_org or titled_org or _described_as_organisation(ent) or _named_as_organisation(name):
         return registry.add(ent.text, "org", at, subject=subject, main=main)
     entity = registry.add(
         name.text, "person", at, subject=subject, main=main, title=title, gender=gender

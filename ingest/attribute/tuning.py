@@ -33,6 +33,9 @@ FIRST_PERSON_AUTHOR = 0.5  # "I said" / "we said" in an opinion piece: the autho
 DESCRIPTION_RESOLVED = 0.75  # a role or organisation noun the article names earlier
 DESCRIPTION_OF_RECENT = 0.6  # "the veteran goalie": the latest he or she, by elimination
 DOCUMENT_ISSUER_PENALTY = 0.1  # a document speaks for its issuer: a little less sure
+# "the report" whose issuer only an earlier document gave ("a study by X ... the report
+# said"): the article may have moved on to another report
+EARLIER_DOCUMENT_PENALTY = 0.2
 DOCUMENT_AS_IT = 0.5  # a document whose issuer is only the latest "it"
 OFFICE_OF = 0.6  # "his office": the owner's office, owner resolved
 OFFICE_UNKNOWN = 0.5  # "his office" whose owner is unknown

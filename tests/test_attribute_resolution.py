@@ -1,0 +1,125 @@
+"""Who speaks: one row of invented text per speaker-resolution rule.
+
+The quote holding ``fragment`` must be given to ``speaker``; ``resolved`` says whether
+the product may claim to know who that is (an unresolved description is stored as
+written, a bare pronoun never).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from ingest.attribute import attribute_text
+from ingest.attribute.nlp import analyse
+from ingest.attribute.speakers import Registry, build_registry
+from quotedesk.models import SPEAKER_CERTAIN
+
+
+def case(text: str, fragment: str, speaker: str | None, *, id: str, resolved: bool = True):
+    return pytest.param(text, fragment, speaker, resolved and speaker is not None, id=id)
+
+
+CASES = [
+    case(
+        "Northwind Air cancelled 40 flights on Friday.\n\n"
+        "Its statement said the storm had grounded every plane in the region.",
+        "grounded every plane",
+        "Northwind Air",
+        id="possessive_issuer_is_the_pronouns_referent",
+    ),
+    case(
+        "MERRILL, Wis. -- For nearly three months, police searched for the missing girl.\n\n"
+        "The complaint said the suspect had planned the abduction for weeks.",
+        "planned the abduction",
+        None,
+        id="dateline_place_is_never_a_speaker",
+    ),
+    case(
+        "The Regional Ethics Commissioner released a detailed report on Thursday.\n\n"
+        "The REC said the mayor had broken two rules.",
+        "broken two rules",
+        "Regional Ethics Commissioner",
+        id="acronym_stored_under_the_name_it_abbreviates",
+    ),
+    case(
+        "The aid group Kestrel said on Monday that its team had reached the valley.\n\n"
+        "Its statement said the roads had been washed away.",
+        "washed away",
+        "Kestrel",
+        id="name_titled_with_an_organisation_noun_is_an_organisation",
+    ),
+    case(
+        "Dana French founded the design studio in 2012.\n\n"
+        "Omar Haddad invested in the studio in 2014.\n\n"
+        "French expects the company to turn a profit next year.\n\n"
+        '"We are nearly there," the tireless designer said.',
+        "nearly there",
+        "Dana French",
+        id="surname_read_as_a_nationality_is_the_person_named_so",
+    ),
+    case(
+        "The Greens believe the carbon tax will win them votes. They say their polling "
+        "shows young voters care most about the climate.",
+        "young voters",
+        "Greens",
+        id="they_means_a_party_named_as_a_subject",
+    ),
+    case(
+        'Erik Lindahl\'s suspension ended on Friday.\n\n"I am ready to play again," Lindahl said.',
+        "ready to play",
+        "Erik Lindahl",
+        id="possessive_kept_by_the_ner_is_not_part_of_the_name",
+    ),
+    case(
+        "Omar Haddad, the mayor, visited the flooded coast on Monday.\n\n"
+        "Yanti, a resident of the coast, was watching television when the water came.\n\n"
+        '"I heard the sea roar and I ran," she said.',
+        "sea roar",
+        "Yanti",
+        id="single_name_the_ner_missed_described_at_once_is_a_person",
+    ),
+    case(
+        "Lena Vogt runs the bakery on the square.\n\n"
+        '"I never wanted a small shop," the cheerful baker said.',
+        "small shop",
+        "the cheerful baker",
+        resolved=False,
+        id="lower_case_word_tagged_proper_noun_is_no_name",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "fragment", "speaker", "resolved"), CASES)
+def test_resolution(text: str, fragment: str, speaker: str | None, resolved: bool) -> None:
+    quotes = [q for q in attribute_text(text) if fragment in q.text]
+    assert quotes, f"no quote containing {fragment!r}"
+    assert quotes[0].speaker == speaker
+    assert quotes[0].speaker_resolved == resolved
+
+
+def test_a_name_the_ner_cut_short_loses_its_dangling_word() -> None:
+    """ "Harbour Rescue Services of" (the NER stopped before "Halden"): the speaker is
+    the organisation's name, not a fragment ending in "of"."""
+    registry = Registry()
+    assert registry.add("Harbour Rescue Services of", "org", 0).name == "Harbour Rescue Services"
+
+
+def test_a_report_named_only_by_an_earlier_document_is_below_the_sure_line() -> None:
+    text = (
+        "The Harbour Authority met on Monday.\n\n"
+        "A report by the Harbour Authority warns that the pier is failing.\n\n"
+        "The report said repairs would cost four million dollars."
+    )
+    quotes = {q.text: q for q in attribute_text(text)}
+    explicit, earlier = (
+        quotes["the pier is failing"],
+        quotes["repairs would cost four million dollars"],
+    )
+    assert explicit.speaker == earlier.speaker == "The Harbour Authority"
+    assert explicit.confidence >= SPEAKER_CERTAIN > earlier.confidence
+
+
+def test_an_illness_named_after_someone_is_no_one_in_the_story() -> None:
+    text = "She was diagnosed with Hodgkin's lymphoma in May and ran a marathon in June."
+    registry = build_registry(list(analyse([text])), [0], [])
+    assert [e.name for e in registry.entities] == []
