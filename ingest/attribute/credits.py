@@ -1,27 +1,29 @@
 """Credits: the lines of a page that name people without reporting their speech.
 
 A quotation signed with a dash ('"..." ― Name' or '— Name, title', on its line or the
-next) is that person's. A reader's comment signed the same way is the reader's post,
-not speech by anyone in the story. Bylines ("Jane Roe reported from Ottawa",
-"Contributing: ...") and photo credits ("(Getty Images)") name the people who made the
-page, so they are never quotes or speakers' titles.
+next) is that person's: the ``signature`` pattern (patterns.py) finds the dash and reads the
+name with ``SIGNATURE``; ``credited`` pairs it with its quotation. A reader's comment
+signed the same way is the reader's post, not speech by anyone in the story. Bylines
+("Jane Roe reported from Ottawa", "Contributing: ...") and photo credits ("(Getty
+Images)") name the people who made the page, so they are never quotes or speakers' titles.
 """
 
 from __future__ import annotations
 
 import re
 
+from ingest.attribute.frames import Frame
 from ingest.attribute.marks import MarkedSpan, Paragraph
 from ingest.attribute.resolve import Speaker
 from ingest.attribute.speakers import Registry
+from ingest.attribute.tuning import SIGNED
 from quotedesk.text import DOUBLE_QUOTES
 
 _QUOTE_MARKS = DOUBLE_QUOTES + "\u2018`"
-SIGNED_CONFIDENCE = 0.85  # a signature names its quote's speaker as surely as a post's
 
 _NAME = r"[A-Z][\w'\u2019.-]*(?:\s+[A-Z][\w'\u2019.-]*){0,3}"
 # "― Name" or "— Name, title of the place": the whole rest of a line
-_SIGNATURE = re.compile(
+SIGNATURE = re.compile(
     rf"\s*[\u2014\u2015]\s*(?P<name>{_NAME})(?:,\s+(?P<title>[^\n\u2014\u2015]{{2,100}}?))?\s*$"
 )
 _BYLINE = re.compile(
@@ -51,7 +53,7 @@ def not_speech(text: str, paras: list[Paragraph]) -> set[Paragraph]:
     """
     found = {p for p in paras if _BYLINE.match(text, p.start, p.end)}
     for i, para in enumerate(paras):
-        signed = _SIGNATURE.search(text, para.start, para.end)
+        signed = SIGNATURE.search(text, para.start, para.end)
         if signed is None:
             continue
         if signed.start() == para.start:  # a signature line: the comment is the line above
@@ -70,20 +72,27 @@ def _quoted(body: str) -> bool:
 
 
 def credited(
-    text: str, span: MarkedSpan, paras: list[Paragraph], index: int, registry: Registry
+    text: str,
+    span: MarkedSpan,
+    paras: list[Paragraph],
+    index: int,
+    signatures: list[list[Frame]],
+    registry: Registry,
 ) -> Speaker | None:
-    """The person who signed a closed quotation ('"..." ― Name'), on its line or the next."""
+    """The person who signed a closed quotation ('"..." ― Name'), on its line or alone on
+    the next when nothing else follows it; ``signatures`` are each paragraph's signature
+    frames (``patterns.pattern_signatures``), scoped from what they sign."""
     if span.close_at is None:
         return None
-    para = paras[index]
-    signed = _SIGNATURE.match(text, span.close_at + 1, para.end)
-    rest = text[span.close_at + 1 : para.end].strip(" .,")
+    signed = next((f for f in signatures[index] if f.scope[0] == span.open_at), None)
+    rest = text[span.close_at + 1 : paras[index].end].strip(" .,")
     if signed is None and not rest and index + 1 < len(paras):
-        signed = _SIGNATURE.match(text, paras[index + 1].start, paras[index + 1].end)
-    if signed is None:
+        line = paras[index + 1].start
+        signed = next((f for f in signatures[index + 1] if f.cue_at == line), None)
+    if signed is None or signed.who is None:
         return None
-    name, title = signed.group("name"), signed.group("title")
-    entity = registry.resolve_name(name, signed.start("name"))
+    name, title = signed.who, signed.title
+    entity = registry.resolve_name(name, signed.cue_at)
     if entity is not None:
         name, title = entity.name, title or entity.title
-    return Speaker(name, title, signed.group("name"), "named", SIGNED_CONFIDENCE)
+    return Speaker(name, title, signed.who, "named", SIGNED)
