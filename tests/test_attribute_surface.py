@@ -88,6 +88,8 @@ TYPOGRAPHY = {
     "british singles": f"\u2018{RUIZ},\u2019 Mayor Tom Ruiz said.",
     "horizontal bar credit": f'"{RUIZ}." \u2015 Tom Ruiz',
     "em dash credit with title": f'"{RUIZ}." \u2014 Tom Ruiz, mayor of Port Ellis',
+    "en dash credit with title": f'"{RUIZ}." \u2013 Tom Ruiz, mayor of Port Ellis',
+    "hyphen credit": f'"{RUIZ}." - Tom Ruiz',
     "credit on the next line": f'"{RUIZ}."\n\u2014 Tom Ruiz, mayor of Port Ellis',
     "single marks credited on the next line": f"\u2018{RUIZ}.\u2019\n\u2015 Tom Ruiz",
 }

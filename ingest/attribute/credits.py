@@ -2,7 +2,7 @@
 
 A quotation signed with a dash ('"..." ― Name' or '— Name, title', on its line or the
 next) is that person's: the ``signature`` pattern (patterns.py) finds the dash and reads the
-name with ``SIGNATURE``; ``credited`` pairs it with its quotation. A reader's comment
+name with ``signature``; ``credited`` pairs it with its quotation. A reader's comment
 signed the same way is the reader's post, not speech by anyone in the story. Bylines
 ("Jane Roe reported from Ottawa", "Contributing: ...") and photo credits ("(Getty
 Images)") name the people who made the page, so they are never quotes or speakers' titles.
@@ -22,10 +22,20 @@ from quotedesk.text import DOUBLE_QUOTES
 _QUOTE_MARKS = DOUBLE_QUOTES + "\u2018`"
 
 _NAME = r"[A-Z][\w'\u2019.-]*(?:\s+[A-Z][\w'\u2019.-]*){0,3}"
-# "― Name" or "— Name, title of the place": the whole rest of a line
-SIGNATURE = re.compile(
-    rf"\s*[\u2014\u2015]\s*(?P<name>{_NAME})(?:,\s+(?P<title>[^\n\u2014\u2015]{{2,100}}?))?\s*$"
-)
+
+
+def _signed_by(dashes: str) -> re.Pattern[str]:
+    """ "― Name" or "— Name, title of the place" with one of ``dashes``: the rest of a line."""
+    return re.compile(
+        rf"\s*[{dashes}]\s*(?P<name>{_NAME})(?:,\s+(?P<title>[^\n{dashes}]{{2,100}}?))?\s*$"
+    )
+
+
+_SIGNATURE = _signed_by("\u2014\u2015")
+# After a closing mark an en dash or a hyphen credits the quote too ('"..." - Name'); a
+# comment signed with a hyphen is too like a sentence that ends in a name to count.
+CREDIT_DASHES = "\u2014\u2015\u2013-"
+_QUOTE_CREDIT = _signed_by(CREDIT_DASHES)
 _BYLINE = re.compile(
     rf"(?:(?:{_NAME})\s+(?:reported|contributed)\s+(?:from|to|in)\b"
     r"|(?:Contributing|Additional reporting|With files from|Reporting by|Writing by|Editing by)\b)"
@@ -53,7 +63,7 @@ def not_speech(text: str, paras: list[Paragraph]) -> set[Paragraph]:
     """
     found = {p for p in paras if _BYLINE.match(text, p.start, p.end)}
     for i, para in enumerate(paras):
-        signed = SIGNATURE.search(text, para.start, para.end)
+        signed = _SIGNATURE.search(text, para.start, para.end)
         if signed is None:
             continue
         if signed.start() == para.start:  # a signature line: the comment is the line above
@@ -64,6 +74,12 @@ def not_speech(text: str, paras: list[Paragraph]) -> set[Paragraph]:
         if comment is not None and not _quoted(text[comment.start : comment.end]):
             found |= {comment, para}
     return found
+
+
+def signature(text: str, at: int, end: int, *, after_quote: bool) -> re.Match[str] | None:
+    """The signature that the dash at ``at`` starts and ``end`` (its line's end) ends:
+    any of ``CREDIT_DASHES`` right after a quotation, only a long dash alone on a line."""
+    return (_QUOTE_CREDIT if after_quote else _SIGNATURE).match(text, at, end)
 
 
 def _quoted(body: str) -> bool:

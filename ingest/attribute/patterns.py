@@ -19,7 +19,7 @@ from functools import lru_cache
 from spacy.matcher import DependencyMatcher, Matcher
 from spacy.tokens import Doc, Token
 
-from ingest.attribute.credits import SIGNATURE
+from ingest.attribute.credits import CREDIT_DASHES, signature
 from ingest.attribute.cues import (
     DOCUMENT_NOUNS,
     PUBLISH_VERBS,
@@ -42,7 +42,6 @@ from ingest.attribute.nlp import get_nlp, is_parsed, text_of
 from ingest.attribute.tuning import DESCRIPTION_CHARS
 
 _BESIDE = ["--", "\u2014", "\u2013", "-", "("]  # what sets a quotation beside a name
-_DASHES = "\u2014\u2015"  # what signs a quotation with a name
 BESIDE_QUOTE = frozenset([*_BESIDE, ":"])  # the cues of frames these patterns make
 
 
@@ -212,19 +211,19 @@ def _signature(tokens: tuple[Token, ...], base: int, text: str, spans) -> Frame 
     after a quotation, or alone on the line after it (which quotation is ``credited``'s
     to pair): the name signs the quotation. A signature line is rarely parsed (no cue in
     it), the tokenizer glues a bar to the mark before it ('\u201d\u2015Ana') and splits
-    "Jean-Luc", so the name and title are read from the characters by ``SIGNATURE``."""
+    "Jean-Luc", so the name and title are read from the characters (``credits.signature``)."""
     (token,) = tokens
     doc = token.doc
-    at = base + token.idx + next(i for i, ch in enumerate(token.text) if ch in _DASHES)
-    signed = SIGNATURE.match(text, at, base + len(text_of(doc)))
-    if signed is None:
-        return None
+    at = base + token.idx + next(i for i, ch in enumerate(token.text) if ch in CREDIT_DASHES)
     signs = at  # alone on its line: the quotation that ends the line above
     if at > base:
         span = next((s for s in spans if _closes_before(s, at, text)), None)
         if span is None:
             return None
         signs = span.open_at
+    signed = signature(text, at, base + len(text_of(doc)), after_quote=at > base)
+    if signed is None:
+        return None
     name = doc.char_span(
         signed.start("name") - base, signed.end("name") - base, alignment_mode="expand"
     )
@@ -349,7 +348,7 @@ CONSTRUCTIONS: dict[str, Construction] = {
     ),
     "lead_in": Construction(LEAD_IN, [[{"ORTH": {"IN": [":", "?"]}}]], _lead_in),
     # a bar glued to a mark or a name is one token with them
-    "signature": Construction(SIGNED, [[{"TEXT": {"REGEX": f"[{_DASHES}]"}}]], _signature),
+    "signature": Construction(SIGNED, [[{"TEXT": {"REGEX": f"[{CREDIT_DASHES}]"}}]], _signature),
 }
 
 Match = tuple[str, tuple[Token, ...]]
@@ -434,8 +433,10 @@ def pattern_frames(doc: Doc, base: int, text: str, spans: list[MarkedSpan]) -> l
 
 def pattern_signatures(doc: Doc, base: int, text: str, spans: list[MarkedSpan]) -> list[Frame]:
     """Frames of the dashes that sign a quotation in one paragraph, parsed or not."""
-    if not any(dash in text_of(doc) for dash in _DASHES):  # most paragraphs: skip the matcher
-        return []
+    line_end = base + len(text_of(doc))
+    closing = any(s.close_at is not None and base <= s.close_at < line_end for s in spans)
+    if not (closing or text[base] in CREDIT_DASHES):
+        return []  # nothing to sign on this line, and it does not open with a dash
     *_, signatures = _matchers()
     names = doc.vocab.strings
     found = (
