@@ -287,9 +287,9 @@ CUE_PATTERNS = [
     # lead-in the bare quotation would carry on the last speaker
     pattern_case(
         "lead_in",
-        '"We are here to listen to everyone tonight," Lena Park said as Omar Haddad, the '
-        "engineer, took the microphone. Asked about the bridge, he said:\n\n"
-        '"The bridge will stay closed until the repairs have finished."',
+        'Lena Park spoke first. "We are here to listen to everyone tonight," Park said. '
+        "Then the chair turned to Omar Haddad, the harbour engineer. What did the engineer "
+        'say?\n\n"The bridge will stay closed until the repairs have finished."',
         "bridge will stay closed",
         "Omar Haddad",
         "The bridge will stay closed until the repairs have finished.",
