@@ -1,11 +1,12 @@
 """Credits: the lines of a page that name people without reporting their speech.
 
 A quotation signed with a dash ('"..." ― Name' or '— Name, title', on its line or the
-next) is that person's: the ``signature`` pattern (patterns.py) finds the dash and reads the
-name with ``signature``; ``credited`` pairs it with its quotation. A reader's comment
-signed the same way is the reader's post, not speech by anyone in the story. Bylines
-("Jane Roe reported from Ottawa", "Contributing: ...") and photo credits ("(Getty
-Images)") name the people who made the page, so they are never quotes or speakers' titles.
+next) is that person's: the ``signature`` pattern (patterns.py) finds the dash, the
+``signature`` function reads name and title, ``credited`` pairs it with its quotation. A
+reader's comment signed the same way is the reader's post, not speech by anyone in the
+story. Bylines ("Jane Roe reported from Ottawa", "Contributing: ...") and photo credits
+("(Getty Images)") name the people who made the page, so they are never quotes or
+speakers' titles.
 """
 
 from __future__ import annotations
