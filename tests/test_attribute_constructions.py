@@ -293,6 +293,35 @@ CUE_PATTERNS = [
         "school will have",
         "Haddad",
     ),
+    # a lead-in ending its paragraph: the quotation is the next paragraph, and without the
+    # lead-in the bare quotation would carry on the last speaker
+    pattern_case(
+        "lead_in",
+        'Lena Park spoke first. "We are here to listen to everyone tonight," Park said. '
+        "Then the chair turned to Omar Haddad, the harbour engineer. What did the engineer "
+        'say?\n\n"The bridge will stay closed until the repairs have finished."',
+        "bridge will stay closed",
+        "Omar Haddad",
+        "The bridge will stay closed until the repairs have finished.",
+    ),
+    # a dash signing the quotation on the line after it, with a title
+    pattern_case(
+        "signature",
+        "Tom Ruiz chaired the meeting.\n\n"
+        '"We will paint every bench on the promenade before the festival."\n'
+        "\u2014 Mira Okafor, head of the parks board",
+        "paint every bench",
+        "Mira Okafor",
+        "We will paint every bench on the promenade before the festival.",
+    ),
+    # on the same line, the bar glued to the closing mark (one token with it and the name)
+    pattern_case(
+        "signature",
+        '"We will paint every bench on the promenade."\u2015Mira Okafor',
+        "paint every bench",
+        "Mira Okafor",
+        id="signature_glued_to_the_mark",
+    ),
 ]
 
 

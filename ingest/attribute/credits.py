@@ -1,23 +1,26 @@
 """Credits: the lines of a page that name people without reporting their speech.
 
 A quotation signed with a dash ('"..." ― Name' or '— Name, title', on its line or the
-next) is that person's. A reader's comment signed the same way is the reader's post,
-not speech by anyone in the story. Bylines ("Jane Roe reported from Ottawa",
-"Contributing: ...") and photo credits ("(Getty Images)") name the people who made the
-page, so they are never quotes or speakers' titles.
+next) is that person's: the ``signature`` pattern (patterns.py) finds the dash, the
+``signature`` function reads name and title, ``credited`` pairs it with its quotation. A
+reader's comment signed the same way is the reader's post, not speech by anyone in the
+story. Bylines ("Jane Roe reported from Ottawa", "Contributing: ...") and photo credits
+("(Getty Images)") name the people who made the page, so they are never quotes or
+speakers' titles.
 """
 
 from __future__ import annotations
 
 import re
 
+from ingest.attribute.frames import Frame
 from ingest.attribute.marks import MarkedSpan, Paragraph
 from ingest.attribute.resolve import Speaker
 from ingest.attribute.speakers import Registry
+from ingest.attribute.tuning import SIGNED
 from quotedesk.text import DOUBLE_QUOTES
 
 _QUOTE_MARKS = DOUBLE_QUOTES + "\u2018`"
-SIGNED_CONFIDENCE = 0.85  # a signature names its quote's speaker as surely as a post's
 
 _NAME = r"[A-Z][\w'\u2019.-]*(?:\s+[A-Z][\w'\u2019.-]*){0,3}"
 
@@ -32,7 +35,8 @@ def _signed_by(dashes: str) -> re.Pattern[str]:
 _SIGNATURE = _signed_by("\u2014\u2015")
 # After a closing mark an en dash or a hyphen credits the quote too ('"..." - Name'); a
 # comment signed with a hyphen is too like a sentence that ends in a name to count.
-_QUOTE_CREDIT = _signed_by("\u2014\u2015\u2013-")
+CREDIT_DASHES = "\u2014\u2015\u2013-"
+_QUOTE_CREDIT = _signed_by(CREDIT_DASHES)
 _BYLINE = re.compile(
     rf"(?:(?:{_NAME})\s+(?:reported|contributed)\s+(?:from|to|in)\b"
     r"|(?:Contributing|Additional reporting|With files from|Reporting by|Writing by|Editing by)\b)"
@@ -73,26 +77,39 @@ def not_speech(text: str, paras: list[Paragraph]) -> set[Paragraph]:
     return found
 
 
+def signature(text: str, at: int, end: int, *, after_quote: bool) -> re.Match[str] | None:
+    """The signature that the dash at ``at`` starts and ``end`` (its line's end) ends:
+    any of ``CREDIT_DASHES`` right after a quotation, only a long dash alone on a line."""
+    return (_QUOTE_CREDIT if after_quote else _SIGNATURE).match(text, at, end)
+
+
 def _quoted(body: str) -> bool:
     """Does a signed paragraph hold a quotation (then it is a credited quote, not a comment)?"""
     return any(ch in _QUOTE_MARKS for ch in body) or body.startswith("'")
 
 
 def credited(
-    text: str, span: MarkedSpan, paras: list[Paragraph], index: int, registry: Registry
+    text: str,
+    span: MarkedSpan,
+    paras: list[Paragraph],
+    index: int,
+    signatures: list[list[Frame]],
+    registry: Registry,
 ) -> Speaker | None:
-    """The person who signed a closed quotation ('"..." ― Name'), on its line or the next."""
+    """The person who signed a closed quotation ('"..." ― Name'), on its line or alone on
+    the next when nothing else follows it; ``signatures`` are each paragraph's signature
+    frames (``patterns.pattern_signatures``), scoped from what they sign."""
     if span.close_at is None:
         return None
-    para = paras[index]
-    signed = _QUOTE_CREDIT.match(text, span.close_at + 1, para.end)
-    rest = text[span.close_at + 1 : para.end].strip(" .,")
+    signed = next((f for f in signatures[index] if f.scope[0] == span.open_at), None)
+    rest = text[span.close_at + 1 : paras[index].end].strip(" .,")
     if signed is None and not rest and index + 1 < len(paras):
-        signed = _SIGNATURE.match(text, paras[index + 1].start, paras[index + 1].end)
-    if signed is None:
+        line = paras[index + 1].start
+        signed = next((f for f in signatures[index + 1] if f.cue_at == line), None)
+    if signed is None or signed.who is None:
         return None
-    name, title = signed.group("name"), signed.group("title")
-    entity = registry.resolve_name(name, signed.start("name"))
+    name, title = signed.who, signed.title
+    entity = registry.resolve_name(name, signed.cue_at)
     if entity is not None:
         name, title = entity.name, title or entity.title
-    return Speaker(name, title, signed.group("name"), "named", SIGNED_CONFIDENCE)
+    return Speaker(name, title, signed.who, "named", SIGNED)

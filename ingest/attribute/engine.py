@@ -14,7 +14,7 @@ from ingest.attribute.credits import credited, is_photo_credit, not_speech
 from ingest.attribute.frames import Frame, governs, split_around
 from ingest.attribute.marks import MarkedSpan, find_marked_spans, paragraphs
 from ingest.attribute.nlp import analyse
-from ingest.attribute.patterns import BESIDE_QUOTE, pattern_frames
+from ingest.attribute.patterns import BESIDE_QUOTE, pattern_frames, pattern_signatures
 from ingest.attribute.resolve import UNKNOWN, Speaker, resolve, resolve_text
 from ingest.attribute.sections import find_sections
 from ingest.attribute.speakers import Registry, build_registry
@@ -62,6 +62,10 @@ def attribute_text(text: str, *, author: str | None = None, narrated: bool = Fal
         [] if para in posted else pattern_frames(doc, para.start, text, spans)
         for doc, para in zip(docs, paras, strict=True)
     ]
+    signatures = [
+        pattern_signatures(doc, para.start, text, spans)
+        for doc, para in zip(docs, paras, strict=True)
+    ]
     speakers = {
         id(f): resolve_text(f.who, f.cue_at, registry)
         if f.who
@@ -77,7 +81,7 @@ def attribute_text(text: str, *, author: str | None = None, narrated: bool = Fal
     previous_span: _Draft | None = None
     for span in spans:
         p = para_of(span.start)
-        signer = credited(text, span, paras, p, registry)
+        signer = credited(text, span, paras, p, signatures, registry)
         if signer is not None:
             draft = _Draft(span.start, span.end, "direct", signer, "\u2015")
         else:
@@ -85,7 +89,7 @@ def attribute_text(text: str, *, author: str | None = None, narrated: bool = Fal
         if draft is None and span.continued and previous_span is not None:
             draft = _Draft(span.start, span.end, "direct", previous_span.speaker, previous_span.cue)
         if draft is None and p > 0:
-            pending = _pending(text, paras[p - 1], frames_by_para[p - 1])
+            pending = _handed_on(frames_by_para[p - 1])
             if pending is not None:
                 draft = _Draft(span.start, span.end, "direct", speakers[id(pending)], pending.cue)
                 pending.used = True
@@ -275,12 +279,9 @@ def _phrase_only(text: str, span: MarkedSpan) -> bool:
     return not (own_sentence and whole)
 
 
-def _pending(text: str, para, frames: list[Frame]) -> Frame | None:
-    """A cue that ends its paragraph ("He said:", "What did Suh say?") owns the next quote."""
-    if not frames or text[para.end - 1] not in ":?":
-        return None
-    frame = frames[-1]
-    return None if frame.used else frame
+def _handed_on(frames: list[Frame]) -> Frame | None:
+    """The lead-in ending a paragraph ("He said:"), unless a quotation took it already."""
+    return next((f for f in frames if f.opens_next and not f.used), None)
 
 
 def _merge(drafts: list[_Draft], draft: _Draft) -> None:

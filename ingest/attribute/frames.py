@@ -47,6 +47,8 @@ class Frame:
     who: str | None = None  # the speaker as written, when the parse did not find the subject
     used: bool = False
     gap: tuple[int, int] | None = None  # a cue inserted in the content: "X, he says, Y"
+    title: str | None = None  # the title a signature writes after the name ("— Ruiz, mayor")
+    opens_next: bool = False  # ends its paragraph ("He said:"): the next quotation is its
 
 
 def chars(span: Span | tuple[Token, Token], base: int) -> tuple[int, int]:

@@ -2,10 +2,11 @@
 
 A pattern (spaCy ``Matcher`` for token sequences, ``DependencyMatcher`` for arcs) finds
 where a construction sits in a parsed paragraph: a verb of saying, "according to", a cue
-right after a closing mark, a quotation set beside a name. Its handler turns the match into
-a ``Frame`` naming who speaks, or drops it; finding the subject of a verb and the bounds of
-the reported words stay procedural (``frames.subject_of``, ``frames.speech_frame``). Adding a
-construction is a pattern, a handler and a row in tests/test_attribute_constructions.py.
+right after a closing mark, a quotation set beside a name, a lead-in ending its paragraph, a
+dash signing a quotation. Its handler turns the match into a ``Frame`` naming who speaks, or
+drops it; finding the subject of a verb and the bounds of the reported words stay
+procedural (``frames.subject_of``, ``frames.speech_frame``). Adding a construction is a
+pattern, a handler and a row in tests/test_attribute_constructions.py.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from functools import lru_cache
 from spacy.matcher import DependencyMatcher, Matcher
 from spacy.tokens import Doc, Token
 
+from ingest.attribute.credits import CREDIT_DASHES, signature
 from ingest.attribute.cues import (
     DOCUMENT_NOUNS,
     PUBLISH_VERBS,
@@ -37,7 +39,7 @@ from ingest.attribute.frames import (
     trim,
 )
 from ingest.attribute.marks import MarkedSpan
-from ingest.attribute.nlp import get_nlp, is_parsed
+from ingest.attribute.nlp import get_nlp, is_parsed, text_of
 from ingest.attribute.tuning import DESCRIPTION_CHARS
 
 _BESIDE = ["--", "\u2014", "\u2013", "-", "("]  # what sets a quotation beside a name
@@ -214,21 +216,76 @@ def _cue_then_name(tokens: tuple[Token, ...], base: int, text: str, spans) -> Fr
     return _after_quote(tokens, verb, name, base, text, spans)
 
 
+def _signature(tokens: tuple[Token, ...], base: int, text: str, spans) -> Frame | None:
+    """'"..." \u2015 Ana Ruiz' or '\u2014 Ana Ruiz, mayor of Port Ellis' ending the line right
+    after a quotation, or alone on the line after it (which quotation is ``credited``'s
+    to pair): the name signs the quotation. A signature line is rarely parsed (no cue in
+    it), the tokenizer glues a bar to the mark before it ('\u201d\u2015Ana') and splits
+    "Jean-Luc", so the name and title are read from the characters (``credits.signature``)."""
+    (token,) = tokens
+    doc = token.doc
+    at = base + token.idx + next(i for i, ch in enumerate(token.text) if ch in CREDIT_DASHES)
+    signs = at  # alone on its line: the quotation that ends the line above
+    if at > base:
+        span = next((s for s in spans if _closes_before(s, at, text)), None)
+        if span is None:
+            return None
+        signs = span.open_at
+    signed = signature(text, at, base + len(text_of(doc)), after_quote=at > base)
+    if signed is None:
+        return None
+    name = doc.char_span(
+        signed.start("name") - base, signed.end("name") - base, alignment_mode="expand"
+    )
+    return Frame(
+        cue="\u2015",
+        subject=name[0],
+        verb=None,
+        base=base,
+        sentence=(at, signed.end()),
+        scope=(signs, signed.end()),
+        cue_at=at,
+        content=None,
+        who=signed.group("name"),
+        title=signed.group("title"),
+    )
+
+
+def _closes_before(span: MarkedSpan, at: int, text: str) -> bool:
+    """Does ``span``'s closing mark stand right before ``at``, spaces aside?"""
+    return (
+        span.close_at is not None
+        and span.close_at < at
+        and not text[span.close_at + 1 : at].strip()
+    )
+
+
+def _lead_in(tokens: tuple[Token, ...], frames: list[Frame]) -> Frame | None:
+    """ "Asked about the pier, Ruiz said:" or "What did Ruiz say?" ending a paragraph: its
+    last frame introduces the quotation that opens the next paragraph."""
+    (mark,) = tokens
+    return frames[-1] if frames and mark.i == len(mark.doc) - 1 else None
+
+
 Handler = Callable[[tuple[Token, ...], int, str, list[MarkedSpan]], Frame | None]
+# a lead-in's handler picks, from the frames of its paragraph, the one it hands on
+HandOn = Callable[[tuple[Token, ...], list[Frame]], Frame | None]
 
 
-# The three kinds of construction, found in this order in a paragraph:
+# The kinds of construction, found in this order in a paragraph:
 CUE = "cue"  # a cue word in the parse; each makes one frame, by the first construction
 # listed that finds its speaker
 AFTER_QUOTE = "after quote"  # a cue right after a closing mark; one per quotation
 BESIDE = "beside"  # a quotation set beside whoever speaks it, whatever else the sentence says
+LEAD_IN = "lead-in"  # a paragraph ending in a cue hands it on to the next one's quotation
+SIGNED = "signed"  # a dash signing a quotation with a name: on any line, parsed or not
 
 
 @dataclass(frozen=True)
 class Construction:
-    kind: str  # CUE, AFTER_QUOTE or BESIDE
+    kind: str  # CUE, AFTER_QUOTE, BESIDE, LEAD_IN or SIGNED
     patterns: list[list[dict]]
-    handler: Handler
+    handler: Handler | HandOn  # HandOn for LEAD_IN
     syntax: bool = False  # a DependencyMatcher pattern (arcs), else a Matcher one (tokens)
     claims: int = 0  # the matched token (cue word or mark) only one construction may use
 
@@ -300,22 +357,29 @@ CONSTRUCTIONS: dict[str, Construction] = {
         _document_saying,
         syntax=True,
     ),
+    "lead_in": Construction(LEAD_IN, [[{"ORTH": {"IN": [":", "?"]}}]], _lead_in),
+    # a bar glued to a mark or a name is one token with them
+    "signature": Construction(SIGNED, [[{"TEXT": {"REGEX": f"[{CREDIT_DASHES}]"}}]], _signature),
 }
 
 Match = tuple[str, tuple[Token, ...]]
 
 
 @lru_cache(maxsize=1)
-def _matchers() -> tuple[Matcher, DependencyMatcher]:
+def _matchers() -> tuple[Matcher, DependencyMatcher, Matcher]:
+    """Matchers for parsed paragraphs (tokens, arcs), and for signatures on any paragraph."""
     vocab = get_nlp().vocab
-    tokens, syntax = Matcher(vocab), DependencyMatcher(vocab)
+    tokens, syntax, signatures = Matcher(vocab), DependencyMatcher(vocab), Matcher(vocab)
     for name, construction in CONSTRUCTIONS.items():
-        (syntax if construction.syntax else tokens).add(name, construction.patterns)
-    return tokens, syntax
+        if construction.kind == SIGNED:
+            signatures.add(name, construction.patterns)
+        else:
+            (syntax if construction.syntax else tokens).add(name, construction.patterns)
+    return tokens, syntax, signatures
 
 
 def _matches(doc: Doc) -> list[Match]:
-    tokens, syntax = _matchers()
+    tokens, syntax, _ = _matchers()
     names = doc.vocab.strings
     found = [(names[m], tuple(doc[start:end])) for m, start, end in tokens(doc)]
     found += [(names[m], tuple(doc[i] for i in ids)) for m, ids in syntax(doc)]
@@ -369,4 +433,27 @@ def pattern_frames(doc: Doc, base: int, text: str, spans: list[MarkedSpan]) -> l
         for n, m in matches
         if CONSTRUCTIONS[n].kind == BESIDE
     )
-    return found + [frame for frame in beside if frame is not None]
+    found += [frame for frame in beside if frame is not None]
+    for name, matched in matches:
+        if CONSTRUCTIONS[name].kind == LEAD_IN:
+            handed = CONSTRUCTIONS[name].handler(matched, found)
+            if handed is not None:
+                handed.opens_next = True
+    return found
+
+
+def pattern_signatures(doc: Doc, base: int, text: str, spans: list[MarkedSpan]) -> list[Frame]:
+    """Frames of the dashes that sign a quotation in one paragraph, parsed or not."""
+    line_end = base + len(text_of(doc))
+    closing = any(s.close_at is not None and base <= s.close_at < line_end for s in spans)
+    if not (closing or text[base] in CREDIT_DASHES):
+        return []  # nothing to sign on this line, and it does not open with a dash
+    *_, signatures = _matchers()
+    names = doc.vocab.strings
+    found = (
+        (names[m], tuple(doc[start:end]))
+        for m, start, end in signatures(doc)
+        if names[m] in CONSTRUCTIONS
+    )
+    frames = (CONSTRUCTIONS[name].handler(matched, base, text, spans) for name, matched in found)
+    return [frame for frame in frames if frame is not None]
