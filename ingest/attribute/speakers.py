@@ -226,7 +226,7 @@ class Registry:
             candidates = [
                 m for m in self.mentions if pos - window <= m.pos < pos and m.entity.kind in kinds
             ]
-        if candidates and word in PERSON_PRONOUNS and self._introduced(candidates[-1], pos):
+        if candidates and word in PERSON_PRONOUNS and self._introduced(candidates, pos):
             return candidates[-1].entity
         subjects = [m for m in candidates if m.subject]
         if not subjects:
@@ -239,14 +239,42 @@ class Registry:
                 return mention.entity
         return latest.entity
 
-    def _introduced(self, mention: Mention, pos: int) -> bool:
+    def rival(self, entity: Entity, pronoun: str, pos: int) -> bool:
+        """Is someone else the pronoun could as well mean named just before it ("Ed Marsh
+        praised the ruling and Rick Dunn called it a disgrace. '...,' he said")? Not
+        before the antecedent last spoke or led a sentence: '"...," Bell said. "...," he
+        added' is Bell's whoever Bell talked about."""
+        gender = PERSON_PRONOUNS.get(pronoun.lower())
+        if gender is None:
+            return False
+        since = pos - MAIN_SUBJECT_REACH
+        for m in self.mentions:
+            if m.entity is entity and m.main and since <= m.pos < pos:
+                since = m.pos
+        return any(
+            since < m.pos < pos
+            and m.entity is not entity
+            and m.entity.kind == "person"
+            and m.entity.gender in (None, gender)
+            for m in self.mentions
+        )
+
+    def _introduced(self, candidates: list[Mention], pos: int) -> bool:
         """ "... for Toronto accountant Jane Roe, 50. '...,' she says.": a person named for
         the first time just before, in the same paragraph, and not as a clause's subject
-        ("Baker said Little had blocked it. He said ..." is about Little), speaks next."""
+        ("Baker said Little had blocked it. He said ..." is about Little), speaks next;
+        unless a fitting subject just before her is the sentence's topic ("Ron Vance
+        criticized Ted Hale. He said ..." is Vance)."""
+        mention = candidates[-1]
         if mention.subject:
             return False
         first = next(m for m in self.mentions if m.entity is mention.entity)
-        return first is mention and mention.pos >= self.paragraph_start(pos)
+        start = self.paragraph_start(pos)
+        topic = any(
+            m.subject and max(start, mention.pos - MAIN_SUBJECT_REACH) <= m.pos
+            for m in candidates[:-1]
+        )
+        return first is mention and mention.pos >= start and not topic
 
     def named_since(self, entity: Entity, start: int, pos: int) -> bool:
         """Is ``entity`` mentioned in ``[start, pos)``?"""
@@ -508,7 +536,8 @@ def build_registry(docs: list, bases: list[int], quoted: list[tuple[int, int]]) 
                 elif token.lemma_.lower() in DOCUMENT_NOUNS and token.pos_ == "NOUN":
                     registry.documents.append((base + token.idx, token, document_issuer(token)))
                 elif token.lower_ in _PRONOUN_GENDER and not token.ent_type_:
-                    events.append((sentence, "pronoun", _PRONOUN_GENDER[token.lower_]))
+                    if _gender_evidence(token, base, quoted):
+                        events.append((sentence, "pronoun", _PRONOUN_GENDER[token.lower_]))
                 elif token.lower_ in ("it", "its"):
                     events.append((sentence, "pronoun", "it"))
     _learn_genders([e for e in events if e[1] != "maybe" or e[2].name.lower() not in places])
@@ -866,6 +895,23 @@ def _gender_role(ent: Span, base: int, quoted) -> str:
     if is_parsed(ent.doc) and ent.root.dep_ not in ("nsubj", "nsubjpass"):
         return "bystander"
     return "person"
+
+
+def _gender_evidence(token: Token, base: int, quoted) -> bool:
+    """Can this he/she/his/her show the gender of the name before it? Not inside a
+    quotation ("'Her report was thorough,' he said" is about someone else), nor as the
+    object of a verb that has its own subject ("Whitley told her"): a plain pronoun
+    object never means its clause's subject."""
+    at = base + token.idx
+    if any(start <= at < end for start, end in quoted):
+        return False
+    if token.dep_ in _OBJECTS and token.lower_ not in _REFLEXIVE:
+        return not any(c.dep_ in ("nsubj", "nsubjpass") for c in token.head.children)
+    return True
+
+
+_OBJECTS = ("dobj", "dative", "iobj")
+_REFLEXIVE = ("himself", "herself")
 
 
 def _learn_genders(events: list[tuple[int, str, object]]) -> None:
