@@ -243,6 +243,14 @@ CASES = [
         "Kevin Marr",
         id="wire_he_told_after_two_people",
     ),
+    case(
+        "The stimulus was doomed from the start, according to former Bank of Westland "
+        "governor Peter Ash.\n\n"
+        '"Nobody asked what the money would build," he said.',
+        "money would build",
+        "Peter Ash",
+        id="title_before_name_ends_in_its_head_not_an_organisation",
+    ),
 ]
 
 

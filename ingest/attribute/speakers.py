@@ -769,10 +769,13 @@ def _described_as_organisation(ent: Span) -> bool:
     )
 
 
-def _titled_as_organisation(title: str) -> bool:
+def _titled_as_organisation(title: str, ent: Span) -> bool:
     """ "the aid group Ama", "Ama, a relief charity": a name whose title is an
-    organisation noun is an organisation."""
-    return title_head(title) in ORG_NOUNS
+    organisation noun is an organisation. A title written just before the name ends in
+    its head: "former Bank of Canada governor David Dodge" is a governor, not a bank."""
+    before = text_of(ent.doc)[: ent.start_char].rstrip()
+    head = title.split()[-1].lower() if before.endswith(title) else title_head(title)
+    return head in ORG_NOUNS
 
 
 def _credit(ent: Span) -> bool:
@@ -836,7 +839,7 @@ def _add_entity(registry: Registry, ent: Span, base: int, quoted) -> Entity | No
     # once described as an organisation, the same name stays one ("Harbour House says")
     known = registry.resolve_name(name.text, at)
     same_org = known is not None and known.kind == "org" and known.tokens == name_tokens(name.text)
-    titled_org = title is not None and _titled_as_organisation(title)
+    titled_org = title is not None and _titled_as_organisation(title, ent)
     if same_org or titled_org or _described_as_organisation(ent) or _named_as_organisation(name):
         return registry.add(ent.text, "org", at, subject=subject, main=main)
     entity = registry.add(
