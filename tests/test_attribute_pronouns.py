@@ -251,6 +251,15 @@ CASES = [
         "Peter Ash",
         id="title_before_name_ends_in_its_head_not_an_organisation",
     ),
+    case(
+        "The senator's wife, Ellen Marsh, spoke at the rally. "
+        "Senator Tom Marsh watched from the wings.\n\n"
+        '"He has given everything to this state," she said.',
+        "given everything",
+        "Ellen Marsh",
+        id="appositive_of_a_subject_is_the_subject_he_in_quote_teaches_nothing",
+        sure=False,
+    ),
 ]
 
 

@@ -473,8 +473,11 @@ def _roles(ent: Span, at: int, quoted) -> tuple[bool, bool]:
     loses the arc; a name inside a quotation is never a subject."""
     in_quote = any(start <= at < end for start, end in quoted)
     opens = ent.start - (ent.sent.start if is_parsed(ent.doc) else 0) <= 2 and not _fronted(ent)
-    subject = not in_quote and (opens or ent.root.dep_ in ("nsubj", "nsubjpass"))
-    return subject, opens or is_main_subject(ent.root)
+    root = ent.root
+    if root.dep_ == "appos" and root.head.dep_ in ("nsubj", "nsubjpass"):
+        root = root.head  # "The senator's wife, Ellen Marsh, spoke": the subject named
+    subject = not in_quote and (opens or root.dep_ in ("nsubj", "nsubjpass"))
+    return subject, opens or is_main_subject(root)
 
 
 def build_registry(docs: list, bases: list[int], quoted: list[tuple[int, int]]) -> Registry:
@@ -536,7 +539,11 @@ def build_registry(docs: list, bases: list[int], quoted: list[tuple[int, int]]) 
                 elif token.lemma_.lower() in DOCUMENT_NOUNS and token.pos_ == "NOUN":
                     registry.documents.append((base + token.idx, token, document_issuer(token)))
                 elif token.lower_ in _PRONOUN_GENDER and not token.ent_type_:
-                    if _gender_evidence(token, base, quoted):
+                    if any(start <= base + token.idx < end for start, end in quoted):
+                        # "Tom Ashby spoke. 'Her report was thorough,' he said": a speaker
+                        # talks of a third person, the one just named or anyone else
+                        events.append((sentence, "bystander", None))
+                    elif _gender_evidence(token):
                         events.append((sentence, "pronoun", _PRONOUN_GENDER[token.lower_]))
                 elif token.lower_ in ("it", "its"):
                     events.append((sentence, "pronoun", "it"))
@@ -900,14 +907,10 @@ def _gender_role(ent: Span, base: int, quoted) -> str:
     return "person"
 
 
-def _gender_evidence(token: Token, base: int, quoted) -> bool:
-    """Can this he/she/his/her show the gender of the name before it? Not inside a
-    quotation ("'Her report was thorough,' he said" is about someone else), nor as the
-    object of a verb that has its own subject ("Whitley told her"): a plain pronoun
-    object never means its clause's subject."""
-    at = base + token.idx
-    if any(start <= at < end for start, end in quoted):
-        return False
+def _gender_evidence(token: Token) -> bool:
+    """Can this he/she/his/her show the gender of the name before it? Not as the object
+    of a verb that has its own subject ("Whitley told her"): a plain pronoun object
+    never means its clause's subject."""
     if token.dep_ in _OBJECTS and token.lower_ not in _REFLEXIVE:
         return not any(c.dep_ in ("nsubj", "nsubjpass") for c in token.head.children)
     return True
