@@ -13,8 +13,17 @@ from ingest.attribute import attribute_text
 from quotedesk.models import SPEAKER_CERTAIN
 
 
-def case(text: str, fragment: str, speaker: str | None, *, id: str, sure: bool | None = None):
-    return pytest.param(text, fragment, speaker, sure, id=id)
+def case(
+    text: str,
+    fragment: str,
+    speaker: str | None,
+    *,
+    id: str,
+    sure: bool | None = None,
+    xfail: str | None = None,
+):
+    marks = [pytest.mark.xfail(reason=xfail, strict=True)] if xfail else []
+    return pytest.param(text, fragment, speaker, sure, id=id, marks=marks)
 
 
 CASES = [
@@ -259,6 +268,23 @@ CASES = [
         "Ellen Marsh",
         id="appositive_of_a_subject_is_the_subject_he_in_quote_teaches_nothing",
         sure=False,
+    ),
+    case(
+        "Carver met Sorel in Brussels on Monday.\n\nHe said the talks had been frank.",
+        "talks had been frank",
+        "Carver",
+        id="bare_surnames_in_a_paragraph_left_unparsed",
+        xfail="a paragraph with no quote or cue is not parsed, and the NER misses both "
+        "surnames there, so the registry holds no one",
+    ),
+    case(
+        "The prime minister, Harold Stroud, faced the opposition leader, Mark Tulley, for "
+        "an hour. Tulley accused him of hiding the report.\n\n"
+        '"I have nothing to hide," he said.',
+        "nothing to hide",
+        "Harold Stroud",
+        id="the_accused_replies",
+        xfail="who answers an accusation is a matter of meaning; the latest subject wins",
     ),
 ]
 
