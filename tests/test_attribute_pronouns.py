@@ -270,6 +270,14 @@ CASES = [
         sure=False,
     ),
     case(
+        "Marcus Reed, the majority leader, blamed Tom Hale for the stalled budget. "
+        '"He has had months to fix this," Reed said. '
+        '"Nobody is buying the excuses anymore," he added.',
+        "buying the excuses",
+        "Marcus Reed",
+        id="name_the_ner_calls_an_organisation_described_by_a_person_role",
+    ),
+    case(
         "Carver met Sorel in Brussels on Monday.\n\nHe said the talks had been frank.",
         "talks had been frank",
         "Carver",

@@ -793,6 +793,14 @@ def _credit(ent: Span) -> bool:
     return "/" in ent.text or after.startswith("/") or run_on
 
 
+# Role nouns only a person holds: "Marcus Reed, the majority leader," is someone.
+_PERSON_ROLES = (
+    NAME_PREFIX_TITLES
+    | _NOUN_GENDER.keys()
+    | word_set("leader spokesperson lawmaker candidate adviser advisor aide official whip")
+)
+
+
 def _described_as_person(ent: Span) -> bool:
     """ "Dr. Na'moks", "Roman, a resident who ...", "Na'moks said he ...": an
     'organisation' the text titles, describes or refers back to as a person."""
@@ -805,7 +813,7 @@ def _described_as_person(ent: Span) -> bool:
     described = any(
         child.dep_ == "appos"
         and child.pos_ == "NOUN"
-        and any(t.lower_ == "who" for t in child.subtree)
+        and (any(t.lower_ == "who" for t in child.subtree) or child.lower_ in _PERSON_ROLES)
         for child in root.children
     )
     says_he = root.dep_ == "nsubj" and any(
