@@ -66,10 +66,17 @@ def _from_entity(entity: Entity | None, mention: str, kind: MentionKind, conf: f
 
 
 def _pronoun_confidence(
-    entity: Entity | None, at: int, registry: Registry, near: float = tuning.PRONOUN_NEAR
+    entity: Entity | None,
+    pronoun: str,
+    at: int,
+    registry: Registry,
+    near: float = tuning.PRONOUN_NEAR,
 ) -> float:
     """A pronoun whose antecedent is named in its own paragraph is usually right; one that
-    reaches into an earlier paragraph often lands on someone the writer has moved on from."""
+    reaches into an earlier paragraph often lands on someone the writer has moved on from,
+    and one with another fitting person named just before it is a guess between two."""
+    if entity is not None and registry.rival(entity, pronoun, at):
+        return min(near, tuning.PRONOUN_AMBIGUOUS)
     if entity is not None and registry.named_since(entity, registry.paragraph_start(at), at):
         return near
     return tuning.PRONOUN_FAR
@@ -98,7 +105,7 @@ def resolve(
         if word in PERSON_PRONOUNS or word in GROUP_PRONOUNS:
             entity = registry.resolve_pronoun(word, at, skip=reported)
             return _from_entity(
-                entity, subject.text, "pronoun", _pronoun_confidence(entity, at, registry)
+                entity, subject.text, "pronoun", _pronoun_confidence(entity, word, at, registry)
             )
         if word in RELATIVE_PRONOUNS and subject.head.dep_ == "relcl":
             return resolve(subject.head.head, at, registry, author)  # "Reyes, who said"
@@ -247,7 +254,9 @@ def resolve_text(who: str, at: int, registry: Registry) -> Speaker:
     if word in PERSON_PRONOUNS or word in GROUP_PRONOUNS:
         entity = registry.resolve_pronoun(word, at)
         near = tuning.PRONOUN_BY_PATTERN
-        return _from_entity(entity, who, "pronoun", _pronoun_confidence(entity, at, registry, near))
+        return _from_entity(
+            entity, who, "pronoun", _pronoun_confidence(entity, word, at, registry, near)
+        )
     entity = registry.resolve_name(who, at)
     if entity is None:
         entity = registry.add(who, "person", at, subject=True, main=True)

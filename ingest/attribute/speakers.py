@@ -226,7 +226,7 @@ class Registry:
             candidates = [
                 m for m in self.mentions if pos - window <= m.pos < pos and m.entity.kind in kinds
             ]
-        if candidates and word in PERSON_PRONOUNS and self._introduced(candidates[-1], pos):
+        if candidates and word in PERSON_PRONOUNS and self._introduced(candidates, pos):
             return candidates[-1].entity
         subjects = [m for m in candidates if m.subject]
         if not subjects:
@@ -239,14 +239,42 @@ class Registry:
                 return mention.entity
         return latest.entity
 
-    def _introduced(self, mention: Mention, pos: int) -> bool:
+    def rival(self, entity: Entity, pronoun: str, pos: int) -> bool:
+        """Is someone else the pronoun could as well mean named just before it ("Ed Marsh
+        praised the ruling and Rick Dunn called it a disgrace. '...,' he said")? Not
+        before the antecedent last spoke or led a sentence: '"...," Bell said. "...," he
+        added' is Bell's whoever Bell talked about."""
+        gender = PERSON_PRONOUNS.get(pronoun.lower())
+        if gender is None:
+            return False
+        since = pos - MAIN_SUBJECT_REACH
+        for m in self.mentions:
+            if m.entity is entity and m.main and since <= m.pos < pos:
+                since = m.pos
+        return any(
+            since < m.pos < pos
+            and m.entity is not entity
+            and m.entity.kind == "person"
+            and m.entity.gender in (None, gender)
+            for m in self.mentions
+        )
+
+    def _introduced(self, candidates: list[Mention], pos: int) -> bool:
         """ "... for Toronto accountant Jane Roe, 50. '...,' she says.": a person named for
         the first time just before, in the same paragraph, and not as a clause's subject
-        ("Baker said Little had blocked it. He said ..." is about Little), speaks next."""
+        ("Baker said Little had blocked it. He said ..." is about Little), speaks next;
+        unless a fitting subject just before her is the sentence's topic ("Ron Vance
+        criticized Ted Hale. He said ..." is Vance)."""
+        mention = candidates[-1]
         if mention.subject:
             return False
         first = next(m for m in self.mentions if m.entity is mention.entity)
-        return first is mention and mention.pos >= self.paragraph_start(pos)
+        start = self.paragraph_start(pos)
+        topic = any(
+            m.subject and max(start, mention.pos - MAIN_SUBJECT_REACH) <= m.pos
+            for m in candidates[:-1]
+        )
+        return first is mention and mention.pos >= start and not topic
 
     def named_since(self, entity: Entity, start: int, pos: int) -> bool:
         """Is ``entity`` mentioned in ``[start, pos)``?"""
@@ -445,8 +473,11 @@ def _roles(ent: Span, at: int, quoted) -> tuple[bool, bool]:
     loses the arc; a name inside a quotation is never a subject."""
     in_quote = any(start <= at < end for start, end in quoted)
     opens = ent.start - (ent.sent.start if is_parsed(ent.doc) else 0) <= 2 and not _fronted(ent)
-    subject = not in_quote and (opens or ent.root.dep_ in ("nsubj", "nsubjpass"))
-    return subject, opens or is_main_subject(ent.root)
+    root = ent.root
+    if root.dep_ == "appos" and root.head.dep_ in ("nsubj", "nsubjpass"):
+        root = root.head  # "The senator's wife, Ellen Marsh, spoke": the subject named
+    subject = not in_quote and (opens or root.dep_ in ("nsubj", "nsubjpass"))
+    return subject, opens or is_main_subject(root)
 
 
 def build_registry(docs: list, bases: list[int], quoted: list[tuple[int, int]]) -> Registry:
@@ -508,7 +539,12 @@ def build_registry(docs: list, bases: list[int], quoted: list[tuple[int, int]]) 
                 elif token.lemma_.lower() in DOCUMENT_NOUNS and token.pos_ == "NOUN":
                     registry.documents.append((base + token.idx, token, document_issuer(token)))
                 elif token.lower_ in _PRONOUN_GENDER and not token.ent_type_:
-                    events.append((sentence, "pronoun", _PRONOUN_GENDER[token.lower_]))
+                    if any(start <= base + token.idx < end for start, end in quoted):
+                        # "Tom Ashby spoke. 'Her report was thorough,' he said": a speaker
+                        # talks of a third person, the one just named or anyone else
+                        events.append((sentence, "bystander", None))
+                    elif _gender_evidence(token):
+                        events.append((sentence, "pronoun", _PRONOUN_GENDER[token.lower_]))
                 elif token.lower_ in ("it", "its"):
                     events.append((sentence, "pronoun", "it"))
     _learn_genders([e for e in events if e[1] != "maybe" or e[2].name.lower() not in places])
@@ -740,10 +776,13 @@ def _described_as_organisation(ent: Span) -> bool:
     )
 
 
-def _titled_as_organisation(title: str) -> bool:
+def _titled_as_organisation(title: str, ent: Span) -> bool:
     """ "the aid group Ama", "Ama, a relief charity": a name whose title is an
-    organisation noun is an organisation."""
-    return title_head(title) in ORG_NOUNS
+    organisation noun is an organisation. A title written just before the name ends in
+    its head: "former Bank of Canada governor David Dodge" is a governor, not a bank."""
+    before = text_of(ent.doc)[: ent.start_char].rstrip()
+    head = title.split()[-1].lower() if before.endswith(title) else title_head(title)
+    return head in ORG_NOUNS
 
 
 def _credit(ent: Span) -> bool:
@@ -752,6 +791,14 @@ def _credit(ent: Span) -> bool:
     after = text[ent.end_char : ent.end_char + 3].lstrip(" ")
     run_on = ent.start_char == 0 and _RUN_ON_CAPTION.match(text, ent.end_char) is not None
     return "/" in ent.text or after.startswith("/") or run_on
+
+
+# Role nouns only a person holds: "Marcus Reed, the majority leader," is someone.
+_PERSON_ROLES = (
+    NAME_PREFIX_TITLES
+    | _NOUN_GENDER.keys()
+    | word_set("leader spokesperson lawmaker candidate adviser advisor aide official whip")
+)
 
 
 def _described_as_person(ent: Span) -> bool:
@@ -766,7 +813,7 @@ def _described_as_person(ent: Span) -> bool:
     described = any(
         child.dep_ == "appos"
         and child.pos_ == "NOUN"
-        and any(t.lower_ == "who" for t in child.subtree)
+        and (any(t.lower_ == "who" for t in child.subtree) or child.lower_ in _PERSON_ROLES)
         for child in root.children
     )
     says_he = root.dep_ == "nsubj" and any(
@@ -807,7 +854,7 @@ def _add_entity(registry: Registry, ent: Span, base: int, quoted) -> Entity | No
     # once described as an organisation, the same name stays one ("Harbour House says")
     known = registry.resolve_name(name.text, at)
     same_org = known is not None and known.kind == "org" and known.tokens == name_tokens(name.text)
-    titled_org = title is not None and _titled_as_organisation(title)
+    titled_org = title is not None and _titled_as_organisation(title, ent)
     if same_org or titled_org or _described_as_organisation(ent) or _named_as_organisation(name):
         return registry.add(ent.text, "org", at, subject=subject, main=main)
     entity = registry.add(
@@ -866,6 +913,19 @@ def _gender_role(ent: Span, base: int, quoted) -> str:
     if is_parsed(ent.doc) and ent.root.dep_ not in ("nsubj", "nsubjpass"):
         return "bystander"
     return "person"
+
+
+def _gender_evidence(token: Token) -> bool:
+    """Can this he/she/his/her show the gender of the name before it? Not as the object
+    of a verb that has its own subject ("Whitley told her"): a plain pronoun object
+    never means its clause's subject."""
+    if token.dep_ in _OBJECTS and token.lower_ not in _REFLEXIVE:
+        return not any(c.dep_ in ("nsubj", "nsubjpass") for c in token.head.children)
+    return True
+
+
+_OBJECTS = ("dobj", "dative", "iobj")
+_REFLEXIVE = ("himself", "herself")
 
 
 def _learn_genders(events: list[tuple[int, str, object]]) -> None:

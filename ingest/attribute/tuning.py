@@ -27,6 +27,9 @@ SECTION_EXPERT = 0.9  # text under an expert's header in a round-up
 # A pronoun at the cue.
 PRONOUN_NEAR = 0.8  # antecedent named in the same paragraph
 PRONOUN_FAR = 0.7  # antecedent only in an earlier paragraph: often someone else
+# another person of the pronoun's gender (or of none known) named within about a
+# sentence before it: the nearest fitting subject is a guess between two
+PRONOUN_AMBIGUOUS = 0.65
 PRONOUN_BY_PATTERN = 0.75  # pronoun after a closing mark, same paragraph
 FIRST_PERSON_AUTHOR = 0.5  # "I said" / "we said" in an opinion piece: the author
 
