@@ -119,3 +119,18 @@ def test_reported_words_and_speaker(
     assert hits, f"no quote containing {fragment!r} in {[q.text for q in found]}"
     assert hits[0].text == words
     assert hits[0].speaker == speaker
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Rosa Vell, who has advised three governors, was blunt. "The roads come first," she said.',
+        "Tom Haber, who once advised the port board, now runs a bakery on the quay.",
+    ],
+    ids=["relative_clause_before_a_quote", "relative_clause_in_narration"],
+)
+def test_a_cue_inside_a_relative_clause_reports_nothing_past_it(text: str) -> None:
+    """ "who has advised three governors" is a description: the main sentence after it
+    ("was blunt", "now runs a bakery") is narration, not what anyone said."""
+    found = attribute_text(text)
+    assert not [q for q in found if "blunt" in q.text or "bakery" in q.text], found

@@ -224,8 +224,11 @@ def _content(verb: Token, sent: Span, text: str, base: int) -> tuple[int, int] |
             listeners = [c for c in verb.rights if c.dep_ in ("dobj", "dative")]
             if listeners:
                 first = sent.doc[listeners[0].right_edge.i + 1]
-        if first.i < sent.end - 1:
-            return trim(text, *chars((first, sent[-1]), base))
+        # "Lee, who has advised three mayors, was blunt": a cue inside a relative clause
+        # reports nothing past the clause, where the main sentence resumes
+        last = verb.right_edge if verb.dep_ == "relcl" else sent[-1]
+        if first.i < last.i:
+            return trim(text, *chars((first, last), base))
     if before >= 3 and sent.doc[cue_start - 1].text in (",", "\u2014", "\u2013", "-"):
         return trim(text, *chars((sent[0], sent.doc[cue_start - 1]), base))
     if _name_after(verb) is not None and verb.i - sent.start >= 4:
