@@ -20,6 +20,7 @@ from ingest.attribute.cues import (
     SPEECH_VERBS,
 )
 from ingest.attribute.tuning import (
+    CUE_ADJUNCT_TOKENS,
     MIN_CONTENT_WORDS,
     MIN_SIDE_WORDS,
     TRAILING_CUE_AFTER,
@@ -222,12 +223,25 @@ def _content(verb: Token, sent: Span, text: str, base: int) -> tuple[int, int] |
             listeners = [c for c in verb.rights if c.dep_ in ("dobj", "dative")]
             if listeners:
                 first = sent.doc[listeners[0].right_edge.i + 1]
+        first = _that_after(first, sent) or first
         if first.i < sent.end - 1:
             return trim(text, *chars((first, sent[-1]), base))
     if before >= 3 and sent.doc[cue_start - 1].text in (",", "\u2014", "\u2013", "-"):
         return trim(text, *chars((sent[0], sent.doc[cue_start - 1]), base))
     if _name_after(verb) is not None and verb.i - sent.start >= 4:
         return trim(text, *chars((sent[0], sent.doc[verb.i - 1]), base))  # "..., argued Lee."
+    return None
+
+
+def _that_after(first: Token, sent: Span) -> Token | None:
+    """ "said in a statement that ...", "said on NBC's "Meet the Press" that ...": where
+    the cue's own phrases run up to a "that", what was said starts there (a title in
+    quotation marks among them is no quotation). The phrases hold no verb of their own."""
+    for token in sent.doc[first.i : min(first.i + CUE_ADJUNCT_TOKENS, sent.end)]:
+        if token.lower_ == "that" and token.dep_ == "mark":
+            return token if token.i > first.i else None
+        if token.tag_.startswith("VB") or token.dep_ in ("nsubj", "nsubjpass"):
+            return None
     return None
 
 
