@@ -324,6 +324,40 @@ ROWS = [
         "direct",
         id="the_president_later",
     ),
+    row(
+        "House Speaker Dan Kerr met with the president on Monday.\n\n"
+        '"We had a good conversation," the speaker said.',
+        "good conversation",
+        "Dan Kerr",
+        "direct",
+        id="the_speaker_after_capitalised_title_unparsed",
+    ),
+    row(
+        "Secretary of State Alan Brooks arrived in Brussels on Monday.\n\n"
+        '"We are united as never before," the secretary said.',
+        "united as never",
+        "Alan Brooks",
+        "direct",
+        id="the_secretary_later",
+    ),
+    row(
+        'Sen. Marcus Bell, D-Ga., said Democrats had been "far too patient."\n\n'
+        "He said the party would block every nominee until the funds were released.",
+        "block every nominee",
+        "Marcus Bell",
+        "indirect",
+        id="he_said_next_paragraph_after_senator",
+    ),
+    row(
+        "Senator Paul Vance and Representative Gina Torres sparred over the bill on Sunday."
+        '\n\n"This is reckless," Mr. Vance said. Ms. Torres said the senator was '
+        '"fearmongering" and had not read the text.',
+        "fearmongering",
+        "Gina Torres",
+        "mixed",
+        id="ms_surname_of_a_name_the_ner_missed_after_a_title",
+        xfail="the NER misses 'Gina Torres' after 'Representative': only 'Torres' is known",
+    ),
     # UK style
     row(
         "Prime Minister Helen Marsh defended the plan in the Commons.\n\n"
@@ -380,6 +414,30 @@ ROWS = [
         "mixed",
         id="title_comma_name_told_the_bbc",
         opens="taxes",
+    ),
+    row(
+        "Tom Birch, the Conservative MP for Eastfield, has campaigned against the closure."
+        '\n\n"It is a disgrace," the Tory MP said.',
+        "a disgrace",
+        "Tom Birch",
+        "direct",
+        id="the_tory_mp_is_a_description_not_a_name",
+    ),
+    row(
+        "The home secretary, Priya Nandy, faced questions on Monday.\n\n"
+        '"We are taking back control," the home secretary said.',
+        "taking back control",
+        "Priya Nandy",
+        "direct",
+        id="the_home_secretary_later",
+    ),
+    row(
+        'State media quoted the foreign minister as saying the country would "respond '
+        'firmly" to any provocation.',
+        "respond firmly",
+        "the foreign minister",
+        "mixed",
+        id="media_quoted_someone_as_saying",
     ),
     # spokespeople: who speaks is the one named at the cue
     row(

@@ -185,10 +185,11 @@ def trailing_speaker(verb: Token, sent: Span) -> Token | None:
 
 
 def _quoted_as(verb: Token) -> Token | None:
-    """ "He was quoted as saying that ...": the passive subject of "quoted" is the speaker."""
+    """ "He was quoted as saying that ...", "State media quoted the minister as saying
+    ...": the passive subject or the object of "quoted" is the speaker, not who quotes."""
     if verb.tag_ != "VBG" or verb.head.lower_ != "as" or verb.head.head.lemma_ != "quote":
         return None
-    return next((c for c in verb.head.head.children if c.dep_ == "nsubjpass"), None)
+    return next((c for c in verb.head.head.children if c.dep_ in ("nsubjpass", "dobj")), None)
 
 
 def _content(verb: Token, sent: Span, text: str, base: int) -> tuple[int, int] | None:

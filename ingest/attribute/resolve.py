@@ -15,6 +15,7 @@ from ingest.attribute.cues import (
     PERSON_PRONOUNS,
 )
 from ingest.attribute.speakers import (
+    NAME_PREFIX_TITLES,
     Entity,
     Registry,
     capitalised,
@@ -175,8 +176,10 @@ def resolve(
 
 def _written_name(token: Token) -> bool:
     """A proper noun the NER missed is a name only when capitalised: the tagger calls
-    "the cheerful baker" a proper noun now and then."""
-    return token.pos_ == "PROPN" and token.text[:1].isupper()
+    "the cheerful baker" a proper noun now and then. A title ending the words ("the Tory
+    MP", "the Speaker") describes someone: no name ends in one."""
+    capital = token.pos_ == "PROPN" and token.text[:1].isupper()
+    return capital and token.lower_ not in NAME_PREFIX_TITLES
 
 
 def _org_by_modifier(subject: Token, at: int, registry: Registry) -> Entity | None:
