@@ -439,6 +439,15 @@ ROWS = [
         "mixed",
         id="media_quoted_someone_as_saying",
     ),
+    row(
+        "Speaking on BBC Breakfast, the health secretary, Mark Dyer, said nurses would get "
+        '"a fair deal."',
+        "a fair deal",
+        "Mark Dyer",
+        "mixed",
+        id="speaking_on_a_programme_title_comma_name_said",
+        opens="nurses",
+    ),
     # spokespeople: who speaks is the one named at the cue
     row(
         '"The senator has no plans to resign," Vance\'s spokesman, Eli Ward, said in an email.',

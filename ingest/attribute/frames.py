@@ -141,6 +141,21 @@ def subject_of(verb: Token) -> Token | None:
         # cue to the passive reported clause, which has no subject to share
         speech = next((a for a in verb.ancestors if a.lemma_.lower() in SPEECH_VERBS), None)
         return subject_of(speech) if speech is not None else None
+    return _subject_in_opening(verb)
+
+
+def _subject_in_opening(verb: Token) -> Token | None:
+    """ "Speaking on BBC Breakfast, the health secretary, Mark Dyer, said ...": the parser
+    takes the subject for an apposition of the programme inside the opening participle
+    phrase. The first noun set off by a comma inside that phrase is the speaker."""
+    opening = [c for c in verb.lefts if c.dep_ == "advcl" and c.tag_ in ("VBG", "VBN")]
+    if not opening:
+        return None
+    doc = verb.doc
+    for token in opening[0].subtree:
+        after_comma = token.left_edge.i > 0 and doc[token.left_edge.i - 1].text == ","
+        if token.dep_ == "appos" and token.pos_ in ("NOUN", "PROPN") and after_comma:
+            return token
     return None
 
 
