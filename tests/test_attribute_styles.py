@@ -358,6 +358,14 @@ ROWS = [
         id="ms_surname_of_a_name_the_ner_missed_after_a_title",
         xfail="the NER misses 'Gina Torres' after 'Representative': only 'Torres' is known",
     ),
+    row(
+        "Representative Gina Torres met donors in Miami on Sunday.\n\n"
+        '"We are going to flip this district," the congresswoman said.',
+        "flip this district",
+        "Gina Torres",
+        "direct",
+        id="the_congresswoman_after_representative",
+    ),
     # UK style
     row(
         "Prime Minister Helen Marsh defended the plan in the Commons.\n\n"
@@ -447,6 +455,36 @@ ROWS = [
         "mixed",
         id="speaking_on_a_programme_title_comma_name_said",
         opens="nurses",
+    ),
+    row(
+        'The MP for Northfield, Amira Khan, said constituents had been "left in the dark" '
+        "for weeks.",
+        "left in the dark",
+        "Amira Khan",
+        "mixed",
+        id="the_mp_for_place_comma_name_said",
+    ),
+    row(
+        'Sources close to the chancellor said she was "relaxed" about the forecasts.',
+        "relaxed",
+        "Sources close to the chancellor",
+        "mixed",
+        id="sources_close_to",
+    ),
+    row(
+        "'We will not be lectured by the party that crashed the economy,' the prime minister said.",
+        "will not be lectured",
+        "the prime minister",
+        "direct",
+        id="british_single_marks_unnamed_prime_minister",
+    ),
+    row(
+        "Sen. Ada Vance, R-Ohio, has pushed back.\n\n"
+        '"It is a terrible idea," the GOP senator said.',
+        "terrible idea",
+        "Ada Vance",
+        "direct",
+        id="the_gop_senator_later",
     ),
     # spokespeople: who speaks is the one named at the cue
     row(

@@ -57,6 +57,7 @@ TITLE_ROLES = {
     "sen": "senator lawmaker legislator",
     "senator": "lawmaker legislator",
     "rep": "representative congressman congresswoman lawmaker legislator",
+    "representative": "congressman congresswoman lawmaker legislator",
     "congressman": "lawmaker legislator",
     "congresswoman": "lawmaker legislator",
     "mp": "lawmaker legislator",
