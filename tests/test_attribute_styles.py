@@ -12,6 +12,8 @@ from __future__ import annotations
 import pytest
 from test_attribute_constructions import quote_with
 
+from ingest.attribute import attribute_text
+
 
 def row(
     text: str,
@@ -567,3 +569,25 @@ def test_house_style(text: str, fragment: str, speaker: str, kind: str | None, o
     assert q.speaker == speaker
     if kind is not None:
         assert q.kind == kind
+
+
+NOT_SPEECH = [
+    pytest.param(
+        "Rep. Gina Torres, a Democrat from Florida who wrote the House version, said she "
+        "had spoken with the senator on Monday night.",
+        "the House version",
+        id="relative_clause_wrote_a_thing",
+    ),
+    pytest.param(
+        "Sen. Tom Reyes, who confirmed the nomination of three judges last year, said the "
+        "court needed more money.",
+        "three judges",
+        id="relative_clause_confirmed_a_thing",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "words"), NOT_SPEECH)
+def test_a_speech_verb_naming_a_thing_reports_nothing(text: str, words: str) -> None:
+    """ "who wrote the House version": the object of a speech verb is no quotation."""
+    assert not [q for q in attribute_text(text) if words in q.text]

@@ -233,6 +233,8 @@ def _content(verb: Token, sent: Span, text: str, base: int) -> tuple[int, int] |
     leads = subject is None or subject.i < verb.i  # not the inverted '..., said Nicholson'
     if before >= 3 and after >= 3 and follows is not None and follows.text == ",":
         return trim(text, *chars(sent, base))  # "Ferries, Lee says, have no ..."
+    if _names_a_thing(verb):
+        return None
     if after >= 4 and leads and verb.lemma_ in CLAUSE_VERBS:
         first = sent.doc[verb.i + 1]
         if verb.lemma_ == "tell":  # "told reporters the talks ...": skip the listener
@@ -247,6 +249,18 @@ def _content(verb: Token, sent: Span, text: str, base: int) -> tuple[int, int] |
     if _name_after(verb) is not None and verb.i - sent.start >= 4:
         return trim(text, *chars((sent[0], sent.doc[verb.i - 1]), base))  # "..., argued Lee."
     return None
+
+
+def _names_a_thing(verb: Token) -> bool:
+    """ "Torres, who wrote the House version, said ...": a speech verb in a relative clause
+    whose object is a plain noun phrase, with no verb after it in the clause, reports
+    nothing; the words after it belong to the main clause."""
+    if verb.dep_ != "relcl":
+        return False
+    objects = [c for c in verb.rights if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN")]
+    if not objects or any(c.dep_ in _CLAUSES for c in verb.children):
+        return False
+    return not any(t.tag_.startswith("VB") for t in verb.subtree if t.i > verb.i)
 
 
 def _that_after(first: Token, sent: Span) -> Token | None:
