@@ -488,6 +488,14 @@ ROWS = [
         "direct",
         id="the_gop_senator_later",
     ),
+    row(
+        "The Conservative MP for Eastfield, Tom Birch, broke ranks on Wednesday, telling Sky "
+        'News that the party should "stop pretending everything is fine".',
+        "stop pretending",
+        "Tom Birch",
+        "mixed",
+        id="telling_a_channel_that_the_channel_listens",
+    ),
     # spokespeople: who speaks is the one named at the cue
     row(
         '"The senator has no plans to resign," Vance\'s spokesman, Eli Ward, said in an email.',

@@ -100,8 +100,12 @@ def split_around(frame: Frame, text: str, cues: list[int]) -> list[tuple[int, in
 
 def _name_after(verb: Token) -> Token | None:
     """ "..., but for the whole region, argued Ferrante.": an inverted cue whose name the
-    parser took for an object, when the verb has no subject of its own."""
+    parser took for an object, when the verb has no subject of its own. Neither a
+    participle ("..., telling Sky News that") nor "told" is ever inverted: the name after
+    them is the listener."""
     doc = verb.doc
+    if verb.tag_ == "VBG" or verb.lemma_.lower() == "tell":
+        return None
     if verb.i == 0 or doc[verb.i - 1].text != "," or verb.i + 1 >= len(doc):
         return None
     if any(c.dep_ in _SUBJECTS for c in verb.children):
