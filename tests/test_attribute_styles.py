@@ -236,6 +236,14 @@ ROWS = [
         id="told_a_radio_programme_that",
         opens="talks would",
     ),
+    row(
+        "RIVERTON, Miss. (AP) — Mississippi Gov. Lena Ortiz on Thursday signed a law banning "
+        'ranked-choice voting, calling it "confusing and unnecessary."',
+        "confusing and unnecessary",
+        "Lena Ortiz",
+        None,
+        id="wire_dateline_then_subject_calling_it",
+    ),
     # weekdays after the verb
     row(
         "Gov. Lena Ortiz said Sunday that the National Guard would remain in the city "

@@ -122,9 +122,12 @@ def subject_of(verb: Token) -> Token | None:
     "Pratt argued that the decision weakened his case, noting ...": a participle the parser
     hung inside the reported clause still shares the subject of the speech verb above.
     """
-    for child in verb.children:
-        if child.dep_ in _SUBJECTS and child.pos_ != "PUNCT":  # a closing mark parsed as one
-            return child
+    # a closing mark can be parsed as a subject, and so can a dateline ("JACKSON, Miss.
+    # (AP) — Gov. Lena Ortiz signed ...") beside the real one
+    subjects = [c for c in verb.children if c.dep_ in _SUBJECTS and c.pos_ != "PUNCT"]
+    named = [c for c in subjects if not _dateline_word(c)]
+    if subjects:
+        return (named or subjects)[0]
     quoted = _quoted_as(verb)
     if quoted is not None:
         return quoted
@@ -201,6 +204,13 @@ def _is_verb(token: Token) -> bool:
 def trailing_speaker(verb: Token, sent: Span) -> Token | None:
     trailing = _trailing_cue(verb, sent)
     return trailing[0] if trailing is not None else None
+
+
+def _dateline_word(token: Token) -> bool:
+    """The place in capitals opening a paragraph and followed by a comma: a dateline."""
+    nxt = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    opens = token.i == 0 and nxt is not None and nxt.text == ","
+    return opens and token.text.isupper() and len(token.text) > 2
 
 
 def _quoted_as(verb: Token) -> Token | None:
