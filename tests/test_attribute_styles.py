@@ -376,6 +376,14 @@ ROWS = [
         "direct",
         id="the_congresswoman_after_representative",
     ),
+    row(
+        "Democratic state Rep. Carl Weeks voted against the bill on Tuesday.\n\n"
+        '"Nobody in my district asked for this," Weeks said in a phone interview.',
+        "Nobody in my district",
+        "Carl Weeks",
+        "direct",
+        id="surname_the_tagger_reads_as_a_date",
+    ),
     # UK style
     row(
         "Prime Minister Helen Marsh defended the plan in the Commons.\n\n"
