@@ -20,6 +20,7 @@ from ingest.attribute.cues import (
     SPEECH_VERBS,
 )
 from ingest.attribute.tuning import (
+    CUE_ADJUNCT_TOKENS,
     MIN_CONTENT_WORDS,
     MIN_SIDE_WORDS,
     TRAILING_CUE_AFTER,
@@ -101,8 +102,12 @@ def split_around(frame: Frame, text: str, cues: list[int]) -> list[tuple[int, in
 
 def _name_after(verb: Token) -> Token | None:
     """ "..., but for the whole region, argued Ferrante.": an inverted cue whose name the
-    parser took for an object, when the verb has no subject of its own."""
+    parser took for an object, when the verb has no subject of its own. Neither a
+    participle ("..., telling Sky News that") nor "told" is ever inverted: the name after
+    them is the listener."""
     doc = verb.doc
+    if verb.tag_ == "VBG" or verb.lemma_.lower() == "tell":
+        return None
     if verb.i == 0 or doc[verb.i - 1].text != "," or verb.i + 1 >= len(doc):
         return None
     if any(c.dep_ in _SUBJECTS for c in verb.children):
@@ -119,9 +124,12 @@ def subject_of(verb: Token) -> Token | None:
     "Pratt argued that the decision weakened his case, noting ...": a participle the parser
     hung inside the reported clause still shares the subject of the speech verb above.
     """
-    for child in verb.children:
-        if child.dep_ in _SUBJECTS and child.pos_ != "PUNCT":  # a closing mark parsed as one
-            return child
+    # a closing mark can be parsed as a subject, and so can a dateline ("JACKSON, Miss.
+    # (AP) — Gov. Lena Ortiz signed ...") beside the real one
+    subjects = [c for c in verb.children if c.dep_ in _SUBJECTS and c.pos_ != "PUNCT"]
+    named = [c for c in subjects if not _dateline_word(c)]
+    if subjects:
+        return (named or subjects)[0]
     quoted = _quoted_as(verb)
     if quoted is not None:
         return quoted
@@ -142,6 +150,21 @@ def subject_of(verb: Token) -> Token | None:
         # cue to the passive reported clause, which has no subject to share
         speech = next((a for a in verb.ancestors if a.lemma_.lower() in SPEECH_VERBS), None)
         return subject_of(speech) if speech is not None else None
+    return _subject_in_opening(verb)
+
+
+def _subject_in_opening(verb: Token) -> Token | None:
+    """ "Speaking on BBC Breakfast, the health secretary, Mark Dyer, said ...": the parser
+    takes the subject for an apposition of the programme inside the opening participle
+    phrase. The first noun set off by a comma inside that phrase is the speaker."""
+    opening = [c for c in verb.lefts if c.dep_ == "advcl" and c.tag_ in ("VBG", "VBN")]
+    if not opening:
+        return None
+    doc = verb.doc
+    for token in opening[0].subtree:
+        after_comma = token.left_edge.i > 0 and doc[token.left_edge.i - 1].text == ","
+        if token.dep_ == "appos" and token.pos_ in ("NOUN", "PROPN") and after_comma:
+            return token
     return None
 
 
@@ -185,11 +208,19 @@ def trailing_speaker(verb: Token, sent: Span) -> Token | None:
     return trailing[0] if trailing is not None else None
 
 
+def _dateline_word(token: Token) -> bool:
+    """The place in capitals opening a paragraph and followed by a comma: a dateline."""
+    nxt = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    opens = token.i == 0 and nxt is not None and nxt.text == ","
+    return opens and token.text.isupper() and len(token.text) > 2
+
+
 def _quoted_as(verb: Token) -> Token | None:
-    """ "He was quoted as saying that ...": the passive subject of "quoted" is the speaker."""
+    """ "He was quoted as saying that ...", "State media quoted the minister as saying
+    ...": the passive subject or the object of "quoted" is the speaker, not who quotes."""
     if verb.tag_ != "VBG" or verb.head.lower_ != "as" or verb.head.head.lemma_ != "quote":
         return None
-    return next((c for c in verb.head.head.children if c.dep_ == "nsubjpass"), None)
+    return next((c for c in verb.head.head.children if c.dep_ in ("nsubjpass", "dobj")), None)
 
 
 def _content(verb: Token, sent: Span, text: str, base: int) -> tuple[int, int] | None:
@@ -218,12 +249,15 @@ def _content(verb: Token, sent: Span, text: str, base: int) -> tuple[int, int] |
     leads = subject is None or subject.i < verb.i  # not the inverted '..., said Nicholson'
     if before >= 3 and after >= 3 and follows is not None and follows.text == ",":
         return trim(text, *chars(sent, base))  # "Ferries, Lee says, have no ..."
+    if _names_a_thing(verb):
+        return None
     if after >= 4 and leads and verb.lemma_ in CLAUSE_VERBS:
         first = sent.doc[verb.i + 1]
         if verb.lemma_ == "tell":  # "told reporters the talks ...": skip the listener
             listeners = [c for c in verb.rights if c.dep_ in ("dobj", "dative")]
             if listeners:
                 first = sent.doc[listeners[0].right_edge.i + 1]
+        first = _that_after(first, sent) or first
         # "Lee, who has advised three mayors, was blunt": a cue inside a relative clause
         # reports nothing past the clause, where the main sentence resumes
         last = verb.right_edge if verb.dep_ == "relcl" else sent[-1]
@@ -233,6 +267,30 @@ def _content(verb: Token, sent: Span, text: str, base: int) -> tuple[int, int] |
         return trim(text, *chars((sent[0], sent.doc[cue_start - 1]), base))
     if _name_after(verb) is not None and verb.i - sent.start >= 4:
         return trim(text, *chars((sent[0], sent.doc[verb.i - 1]), base))  # "..., argued Lee."
+    return None
+
+
+def _names_a_thing(verb: Token) -> bool:
+    """ "Torres, who wrote the House version, said ...": a speech verb in a relative clause
+    whose object is a plain noun phrase, with no verb after it in the clause, reports
+    nothing; the words after it belong to the main clause."""
+    if verb.dep_ != "relcl":
+        return False
+    objects = [c for c in verb.rights if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN")]
+    if not objects or any(c.dep_ in _CLAUSES for c in verb.children):
+        return False
+    return not any(t.tag_.startswith("VB") for t in verb.subtree if t.i > verb.i)
+
+
+def _that_after(first: Token, sent: Span) -> Token | None:
+    """ "said in a statement that ...", "said on NBC's "Meet the Press" that ...": where
+    the cue's own phrases run up to a "that", what was said starts there (a title in
+    quotation marks among them is no quotation). The phrases hold no verb of their own."""
+    for token in sent.doc[first.i : min(first.i + CUE_ADJUNCT_TOKENS, sent.end)]:
+        if token.lower_ == "that" and token.dep_ == "mark":
+            return token if token.i > first.i else None
+        if token.tag_.startswith("VB") or token.dep_ in ("nsubj", "nsubjpass"):
+            return None
     return None
 
 

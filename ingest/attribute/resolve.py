@@ -15,6 +15,7 @@ from ingest.attribute.cues import (
     PERSON_PRONOUNS,
 )
 from ingest.attribute.speakers import (
+    NAME_PREFIX_TITLES,
     Entity,
     Registry,
     capitalised,
@@ -145,6 +146,10 @@ def resolve(
             return Speaker(entity.name, title, name.text, "named", tuning.NAMED_NEW)
         registry.add(entity.name, entity.kind, at, subject=True, main=main)
         return Speaker(entity.name, entity.title or title, name.text, "named", tuning.NAMED_KNOWN)
+    known = _known_person(subject, at, registry)
+    if known is not None:
+        registry.add(known.name, known.kind, at, subject=True, main=subject.head.dep_ == "ROOT")
+        return Speaker(known.name, known.title, subject.text, "named", tuning.NAMED_KNOWN)
     if subject.dep_ == "appos" and subject.head.pos_ == "PROPN":
         # "by Jordan, the fearless fighter who calls herself ...": the name described
         return resolve(subject.head, at, registry, author)
@@ -180,10 +185,21 @@ def resolve(
     return Speaker(phrase, None, phrase, "nominal", tuning.UNRESOLVED_DESCRIPTION)
 
 
+def _known_person(subject: Token, at: int, registry: Registry) -> Entity | None:
+    """ "Weeks said" after "Rep. Carl Weeks": a capitalised word the tagger read as a
+    common noun or a date is still the person the story named with it."""
+    if not subject.text[:1].isupper() or subject.pos_ == "PROPN":
+        return None
+    found = registry.resolve_name(subject.text, at)
+    return found if found is not None and found.kind == "person" else None
+
+
 def _written_name(token: Token) -> bool:
     """A proper noun the NER missed is a name only when capitalised: the tagger calls
-    "the cheerful baker" a proper noun now and then."""
-    return token.pos_ == "PROPN" and token.text[:1].isupper()
+    "the cheerful baker" a proper noun now and then. A title ending the words ("the Tory
+    MP", "the Speaker") describes someone: no name ends in one."""
+    capital = token.pos_ == "PROPN" and token.text[:1].isupper()
+    return capital and token.lower_ not in NAME_PREFIX_TITLES
 
 
 def _org_by_modifier(subject: Token, at: int, registry: Registry) -> Entity | None:

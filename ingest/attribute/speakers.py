@@ -48,8 +48,37 @@ NAME_PREFIX_TITLES = word_set(
     st. rev rev. hon hon. judge justice mayor premier minister chancellor king queen
     prince princess pope chief coach officer constable const. cpl cpl. insp insp. det det.
     supt supt. secretary ambassador chairman chairwoman ceo mp mla sheriff deputy
+    speaker leader representative congressman congresswoman
     """
 )
+# What an abbreviated or specific title is called later in the story: "Sen. Ada Vance"
+# is "the senator" and "the lawmaker", "Gov. Lena Ortiz" is "the governor".
+TITLE_ROLES = {
+    "sen": "senator lawmaker legislator",
+    "senator": "lawmaker legislator",
+    "rep": "representative congressman congresswoman lawmaker legislator",
+    "representative": "congressman congresswoman lawmaker legislator",
+    "congressman": "lawmaker legislator",
+    "congresswoman": "lawmaker legislator",
+    "mp": "lawmaker legislator",
+    "mla": "lawmaker legislator",
+    "mpp": "lawmaker legislator",
+    "gov": "governor",
+    "lt": "lieutenant",
+    "col": "colonel",
+    "gen": "general",
+    "sgt": "sergeant",
+    "capt": "captain",
+    "cmdr": "commander",
+    "adm": "admiral",
+    "maj": "major",
+    "prof": "professor",
+    "supt": "superintendent",
+    "insp": "inspector",
+    "det": "detective",
+    "cpl": "corporal",
+    "const": "constable",
+}
 
 
 _MINOR_WORDS = word_set("of and the for")
@@ -138,7 +167,7 @@ class Registry:
             entity.name, entity.tokens = name, tokens
         if title:
             entity.title = entity.title or title
-            entity.roles.update(w.strip(".,").lower() for w in title.replace("-", " ").split())
+            entity.roles.update(_role_words(title))
         gender = gender or (title_gender(title) if title else None)
         if gender and not entity.gender:
             entity.gender = gender
@@ -352,6 +381,12 @@ def noun_phrase(token: Token) -> str:
 
 
 _TITLE_HEAD_ENDS = word_set("of for at with in from to who whose and , ;")
+
+
+def _role_words(title: str) -> set[str]:
+    """The words a title lets the story call its holder, abbreviations spelled out."""
+    words = {w.strip(".,").lower() for w in title.replace("-", " ").split()}
+    return words.union(*(TITLE_ROLES.get(w, "").split() for w in words))
 
 
 def title_head(title: str) -> str | None:

@@ -70,6 +70,10 @@ DESCRIPTION_CHARS = (3, 80)
 # the verb; longer stretches are clauses of their own, not a cue.
 TRAILING_SPEAKER_TOKENS = 10
 TRAILING_CUE_AFTER = 4
+# "said on NBC's 'Meet the Press' that ...": at most this many tokens of the cue's own
+# phrases (where, to whom, in what) stand between the verb and the "that" opening what was
+# said; further on, a "that" belongs to the reported words themselves.
+CUE_ADJUNCT_TOKENS = 9
 FOLLOW_ON_PARAGRAPHS = 2  # how far a speaker carries over to cue-less quotes
 FOLLOW_ON_CHARS = 600  # how far back a newly introduced person can own a cue-less quote
 PRONOUN_WINDOW = 1500  # how far back (characters) a pronoun looks for its antecedent
