@@ -103,7 +103,9 @@ def attribute_text(text: str, *, author: str | None = None, narrated: bool = Fal
             last = (p, draft)
 
     sections = find_sections(text, paras)
-    cues = sorted(f.cue_at for fs in frames_by_para for f in fs)
+    # a verdict with no quotation ("... when critics dismiss concerns") reports nothing,
+    # so it does not cut short the words another cue reports
+    cues = sorted(f.cue_at for fs in frames_by_para for f in fs if f.used or not f.quote_only)
     for frames in frames_by_para:
         for frame in frames:
             if frame.used or frame.content is None:
@@ -224,7 +226,10 @@ def _direct(
     touching = [f for f in outside if f.sentence[0] <= close and span.open_at <= f.sentence[1]]
     if not touching:  # '"...?" Michael Every, a strategist, said.' parsed as its own sentence
         touching = [f for f in outside if 0 <= f.sentence[0] - close <= 2 and f.content is None]
-    if holding:
+    opened_in = _opened_in(span, outside, holding)
+    if opened_in is not None:
+        frame = opened_in
+    elif holding:
         frame = min(holding, key=lambda f: f.scope[1] - f.scope[0])
     elif touching:
         frame = min(
@@ -251,6 +256,26 @@ def _direct(
     # phrase outside the reported clause leaves that clause to be reported too
     frame.used = frame.used or not (phrase and frame.content is not None)
     return _Draft(span.start, span.end, "direct", speaker, frame.cue)
+
+
+def _opened_in(span: MarkedSpan, outside: list[Frame], holding: list[Frame]) -> Frame | None:
+    """ "said the plan was unworkable, adding that it would cost "billions ...": when the
+    frames around a quotation report other words, the frame of the same sentence whose
+    reported words the quotation opens in, though the parse ends its clause early.
+
+    A quotation some frame around it reports, or one set beside a lead-in or a name
+    (frames that report nothing of their own: '..., but Ruiz was blunt: "..."'), keeps
+    that frame; so does one whose only reporting cue follows it.
+    """
+    at = span.open_at
+    if not holding or any(f.content is None or _reports(f, at) for f in holding):
+        return None
+    reporting = [f for f in outside if _reports(f, at) and f.sentence[0] <= f.cue_at < at]
+    return min(reporting, key=lambda f: f.content[1] - f.content[0], default=None)
+
+
+def _reports(frame: Frame, at: int) -> bool:
+    return frame.content is not None and frame.content[0] <= at < frame.content[1]
 
 
 def _claim_trailing_cues(frames: list[Frame], span: MarkedSpan, close: int) -> None:

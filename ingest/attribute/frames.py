@@ -340,7 +340,19 @@ def governs(frame: Frame, start: int, end: int) -> bool:
         head = token.head.head if token.head.dep_ == "prep" else token.head  # "described as"
         if heads_outside and (head.i == verb.i or start <= base + verb.head.idx < end):
             return True
+        if heads_outside and _object_complement(token, verb):
+            return True
     return False
+
+
+def _object_complement(token: Token, verb: Token) -> bool:
+    """ "called the result "a wake-up call"": the quotation says what the verb's object is
+    (parsed as an apposition or complement of it), not which one ('the "bold" plan')."""
+    obj = token.head
+    return obj.dep_ == "dobj" and obj.head.i == verb.i and token.dep_ not in _MODIFIERS
+
+
+_MODIFIERS = ("amod", "compound", "nmod", "det", "nummod", "poss")
 
 
 def according_frame(according: Token, source: Token, base: int, text: str) -> Frame:
