@@ -11,6 +11,8 @@ from __future__ import annotations
 import pytest
 from test_attribute_constructions import quote_with
 
+from ingest.attribute import attribute_text
+
 
 def case(
     text: str,
@@ -344,3 +346,22 @@ def test_reported_speech(
     assert quote.kind == kind
     if words is not None:
         assert quote.text == words
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase"),
+    [
+        pytest.param(
+            'Critics have warned of the so-called "deep state" for years.',
+            "deep state",
+            id="so_called_after_a_cue_verb",
+        ),
+        pytest.param(
+            'Sen. Vera Holt said the so-called "war on motorists" was over.',
+            "war on motorists",
+            id="so_called_inside_reported_words",
+        ),
+    ],
+)
+def test_a_so_called_phrase_is_no_one_s_quotation(text: str, phrase: str) -> None:
+    assert not [q for q in attribute_text(text) if q.text == phrase or q.kind == "mixed"]

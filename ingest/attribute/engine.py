@@ -220,6 +220,8 @@ def _direct(
     text: str, span: MarkedSpan, frames: list[Frame], speakers: dict[int, Speaker]
 ) -> _Draft | None:
     """Pair a quoted stretch with its frame: mixed when the frame's clause surrounds it."""
+    if _so_called(text, span) and _phrase_only(text, span):
+        return None
     outside = [f for f in frames if not span.open_at <= f.cue_at < span.end]
     close = span.close_at + 1 if span.close_at is not None else span.end
     holding = [f for f in outside if f.scope[0] <= span.open_at and close <= f.scope[1]]
@@ -298,6 +300,12 @@ def _phrase_only(text: str, span: MarkedSpan) -> bool:
     own_sentence = not before or before[-1] in '.!?\u201d"' or before.endswith("\n")
     whole = text[span.start].isupper() and text[span.end - 1] in ".!?"
     return not (own_sentence and whole)
+
+
+def _so_called(text: str, span: MarkedSpan) -> bool:
+    """'warned of the so-called "deep state"': the writer holds the phrase at a distance;
+    no one is quoted saying it."""
+    return text[: span.open_at].rstrip().lower().endswith(("so-called", "so called"))
 
 
 def _pending(text: str, para, frames: list[Frame]) -> Frame | None:
