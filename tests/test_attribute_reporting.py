@@ -326,6 +326,14 @@ CASES = [
         id="a_verdict_verb_without_a_quotation_inside_reported_words",
     ),
     case(
+        "It was confirmed by Senator Ada Lyle on Friday that she would not seek re-election.",
+        "re-election",
+        "Ada Lyle",
+        "indirect",
+        "she would not seek re-election",
+        id="passive_cue_whose_agent_speaks",
+    ),
+    case(
         "Senator Hal Dunn's statement said the nominee was unfit for office.",
         "unfit",
         "Hal Dunn",
