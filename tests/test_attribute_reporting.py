@@ -334,6 +334,15 @@ CASES = [
         id="passive_cue_whose_agent_speaks",
     ),
     case(
+        "Ms. Warren, a Democrat from Massachusetts, said in an interview that the proposal "
+        '"doesn\'t go nearly far enough."',
+        "far enough",
+        "Warren",
+        "mixed",
+        'the proposal "doesn\'t go nearly far enough."',
+        id="two_reported_words_then_a_quoted_predicate",
+    ),
+    case(
         "Senator Hal Dunn's statement said the nominee was unfit for office.",
         "unfit",
         "Hal Dunn",
