@@ -343,6 +343,24 @@ CASES = [
         id="two_reported_words_then_a_quoted_predicate",
     ),
     case(
+        'Rep. Carla Vance said the agreement was "a betrayal of working families" and '
+        "promised to oppose it.",
+        "betrayal",
+        "Carla Vance",
+        "mixed",
+        'the agreement was "a betrayal of working families"',
+        id="mixed_clause_stops_at_the_speakers_second_verb_of_saying",
+    ),
+    case(
+        'Labour leader Keir Fenwick said the government had "lost control of the borders" '
+        "and should resign.",
+        "lost control",
+        "Keir Fenwick",
+        "mixed",
+        'the government had "lost control of the borders" and should resign',
+        id="mixed_clause_runs_on_over_a_second_verb_that_is_not_a_cue",
+    ),
+    case(
         "Senator Hal Dunn's statement said the nominee was unfit for office.",
         "unfit",
         "Hal Dunn",

@@ -287,6 +287,9 @@ def _reported_end(verb: Token, clause: Token) -> Token:
         if child.i > clause.right_edge.i and child.dep_ == "conj" and own_subject:
             end = doc[child.left_edge.i - 1]
             break
+    second = _second_cue(clause)
+    if second is not None:  # "said the deal was "a betrayal" and promised to oppose it"
+        end = doc[second.left_edge.i - 1]
     cue = next((t for t in doc[clause.right_edge.i + 1 : end.i] if _is_cue(t)), None)
     if cue is not None:
         speaker = subject_of(cue)
@@ -295,6 +298,26 @@ def _reported_end(verb: Token, clause: Token) -> Token:
     while end.i > clause.right_edge.i and (end.dep_ == "cc" or end.text in _FINAL_PUNCT):
         end = doc[end.i - 1]
     return end
+
+
+def _second_cue(clause: Token) -> Token | None:
+    """A verb of saying the parser joined to the reported clause, with no subject of its
+    own, whose clause's subject is no person: the first speaker's next act, not part of
+    what they said ("the deal was unfair and promised ..." cannot be the deal's promise)."""
+    subject = next((c for c in clause.children if c.dep_ in _SUBJECTS), None)
+    if subject is None or subject.pos_ in ("PRON", "PROPN") or subject.ent_type_:
+        return None
+    return next(
+        (
+            c
+            for c in clause.rights
+            if c.dep_ == "conj"
+            and _is_cue(c)
+            and c.tag_ in ("VBD", "VBZ")
+            and not any(g.dep_ in _SUBJECTS for g in c.children)
+        ),
+        None,
+    )
 
 
 _FINAL_PUNCT = (".", "!", "?", ",", ";", ":")
