@@ -26,6 +26,7 @@ SPEECH_VERBS = word_set(
     joke lament blurt chant advise remind report recount reckon write tout
     boast brag counter question wonder yell scream whisper muse concur agree
     disagree reply retort rule order demand pledge threaten recommend propose call express
+    dismiss brand label accuse slam hail blast decry denounce deride
     """
 )
 
@@ -103,8 +104,11 @@ CLAUSE_VERBS = word_set(
 # a room" is not speech); the rest count whenever they have a speaker subject.
 NEEDS_CONTENT = word_set("add post ask note point call describe report question order agree rule")
 
-# "called X a disgrace", "described it as": speech only when a quotation is attached.
-QUOTE_ONLY = word_set("call describe express")
+# "called X a disgrace", "described it as", "dismissed it as", "accused him of": speech
+# only when a quotation is attached (a verdict without one is the reporter's summary).
+QUOTE_ONLY = word_set(
+    "call describe express dismiss brand label accuse slam hail blast decry denounce deride"
+)
 
 PERSON_PRONOUNS = {"he": "male", "she": "female", "him": "male", "her": "female"}
 GROUP_PRONOUNS = frozenset({"they", "it", "we"})

@@ -107,7 +107,9 @@ def attribute_text(text: str, *, author: str | None = None, narrated: bool = Fal
             last = (p, draft)
 
     sections = find_sections(text, paras)
-    cues = sorted(f.cue_at for fs in frames_by_para for f in fs)
+    # a verdict with no quotation ("... when critics dismiss concerns") reports nothing,
+    # so it does not cut short the words another cue reports
+    cues = sorted(f.cue_at for fs in frames_by_para for f in fs if f.used or not f.quote_only)
     for frames in frames_by_para:
         for frame in frames:
             if frame.used or frame.content is None:
@@ -222,13 +224,18 @@ def _direct(
     text: str, span: MarkedSpan, frames: list[Frame], speakers: dict[int, Speaker]
 ) -> _Draft | None:
     """Pair a quoted stretch with its frame: mixed when the frame's clause surrounds it."""
+    if _so_called(text, span) and _phrase_only(text, span):
+        return None
     outside = [f for f in frames if not span.open_at <= f.cue_at < span.end]
     close = span.close_at + 1 if span.close_at is not None else span.end
     holding = [f for f in outside if f.scope[0] <= span.open_at and close <= f.scope[1]]
     touching = [f for f in outside if f.sentence[0] <= close and span.open_at <= f.sentence[1]]
     if not touching:  # '"...?" Michael Every, a strategist, said.' parsed as its own sentence
         touching = [f for f in outside if 0 <= f.sentence[0] - close <= 2 and f.content is None]
-    if holding:
+    opened_in = _opened_in(span, outside, holding)
+    if opened_in is not None:
+        frame = opened_in
+    elif holding:
         frame = min(holding, key=lambda f: f.scope[1] - f.scope[0])
     elif touching:
         frame = min(
@@ -257,6 +264,26 @@ def _direct(
     return _Draft(span.start, span.end, "direct", speaker, frame.cue)
 
 
+def _opened_in(span: MarkedSpan, outside: list[Frame], holding: list[Frame]) -> Frame | None:
+    """ "said the plan was unworkable, adding that it would cost "billions ...": when the
+    frames around a quotation report other words, the frame of the same sentence whose
+    reported words the quotation opens in, though the parse ends its clause early.
+
+    A quotation some frame around it reports, or one set beside a lead-in or a name
+    (frames that report nothing of their own: '..., but Ruiz was blunt: "..."'), keeps
+    that frame; so does one whose only reporting cue follows it.
+    """
+    at = span.open_at
+    if not holding or any(f.content is None or _reports(f, at) for f in holding):
+        return None
+    reporting = [f for f in outside if _reports(f, at) and f.sentence[0] <= f.cue_at < at]
+    return min(reporting, key=lambda f: f.content[1] - f.content[0], default=None)
+
+
+def _reports(frame: Frame, at: int) -> bool:
+    return frame.content is not None and frame.content[0] <= at < frame.content[1]
+
+
 def _claim_trailing_cues(frames: list[Frame], span: MarkedSpan, close: int) -> None:
     """ "Ruiz was blunt: "...," she said.": the cue after the quotation repeats who spoke;
     the lead-in it would report is not a quote of its own."""
@@ -277,6 +304,12 @@ def _phrase_only(text: str, span: MarkedSpan) -> bool:
     own_sentence = not before or before[-1] in '.!?\u201d"' or before.endswith("\n")
     whole = text[span.start].isupper() and text[span.end - 1] in ".!?"
     return not (own_sentence and whole)
+
+
+def _so_called(text: str, span: MarkedSpan) -> bool:
+    """'warned of the so-called "deep state"': the writer holds the phrase at a distance;
+    no one is quoted saying it."""
+    return text[: span.open_at].rstrip().lower().endswith(("so-called", "so called"))
 
 
 def _handed_on(frames: list[Frame]) -> Frame | None:

@@ -130,7 +130,7 @@ def subject_of(verb: Token) -> Token | None:
     named = [c for c in subjects if not _dateline_word(c)]
     if subjects:
         return (named or subjects)[0]
-    quoted = _quoted_as(verb)
+    quoted = _quoted_as(verb) or _agent_of_passive(verb)
     if quoted is not None:
         return quoted
     if verb.dep_ in _INHERITS_SUBJECT and verb.tag_ == "VBG":
@@ -221,6 +221,16 @@ def _quoted_as(verb: Token) -> Token | None:
     if verb.tag_ != "VBG" or verb.head.lower_ != "as" or verb.head.head.lemma_ != "quote":
         return None
     return next((c for c in verb.head.head.children if c.dep_ in ("nsubjpass", "dobj")), None)
+
+
+def _agent_of_passive(verb: Token) -> Token | None:
+    """ "It was announced by the minister's office that ...": the agent of a passive cue
+    that reports a clause is who spoke (without the clause, "the plan was announced by X"
+    names what X did, not what X said)."""
+    if not any(c.dep_ == "ccomp" for c in verb.children):
+        return None
+    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+    return next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
 
 
 def _content(verb: Token, sent: Span, text: str, base: int) -> tuple[int, int] | None:
@@ -340,6 +350,9 @@ def _reported_end(verb: Token, clause: Token) -> Token:
         if child.i > clause.right_edge.i and child.dep_ == "conj" and own_subject:
             end = doc[child.left_edge.i - 1]
             break
+    second = _second_cue(clause)
+    if second is not None:  # "said the deal was "a betrayal" and promised to oppose it"
+        end = doc[second.left_edge.i - 1]
     cue = next((t for t in doc[clause.right_edge.i + 1 : end.i] if _is_cue(t)), None)
     if cue is not None:
         speaker = subject_of(cue)
@@ -348,6 +361,26 @@ def _reported_end(verb: Token, clause: Token) -> Token:
     while end.i > clause.right_edge.i and (end.dep_ == "cc" or end.text in _FINAL_PUNCT):
         end = doc[end.i - 1]
     return end
+
+
+def _second_cue(clause: Token) -> Token | None:
+    """A verb of saying the parser joined to the reported clause, with no subject of its
+    own, whose clause's subject is no person: the first speaker's next act, not part of
+    what they said ("the deal was unfair and promised ..." cannot be the deal's promise)."""
+    subject = next((c for c in clause.children if c.dep_ in _SUBJECTS), None)
+    if subject is None or subject.pos_ in ("PRON", "PROPN") or subject.ent_type_:
+        return None
+    return next(
+        (
+            c
+            for c in clause.rights
+            if c.dep_ == "conj"
+            and _is_cue(c)
+            and c.tag_ in ("VBD", "VBZ")
+            and not any(g.dep_ in _SUBJECTS for g in c.children)
+        ),
+        None,
+    )
 
 
 _FINAL_PUNCT = (".", "!", "?", ",", ";", ":")
@@ -403,7 +436,19 @@ def governs(frame: Frame, start: int, end: int) -> bool:
         head = token.head.head if token.head.dep_ == "prep" else token.head  # "described as"
         if heads_outside and (head.i == verb.i or start <= base + verb.head.idx < end):
             return True
+        if heads_outside and _object_complement(token, verb):
+            return True
     return False
+
+
+def _object_complement(token: Token, verb: Token) -> bool:
+    """ "called the result "a wake-up call"": the quotation says what the verb's object is
+    (parsed as an apposition or complement of it), not which one ('the "bold" plan')."""
+    obj = token.head
+    return obj.dep_ == "dobj" and obj.head.i == verb.i and token.dep_ not in _MODIFIERS
+
+
+_MODIFIERS = ("amod", "compound", "nmod", "det", "nummod", "poss")
 
 
 def according_frame(according: Token, source: Token, base: int, text: str) -> Frame:

@@ -59,7 +59,9 @@ UNKNOWN = 0.3  # no speaker
 
 # --- thresholds ------------------------------------------------------------------------
 MIN_QUOTE_WORDS = 5  # shorter quoted phrases without a cue are scare quotes or titles
-MIXED_EXTRA_WORDS = 3  # reported words beside a quotation that make it a mixed quote
+# reported words beside a quotation that make it a mixed quote: two are a reported
+# subject and its quoted predicate ('that the proposal "doesn't go far enough"')
+MIXED_EXTRA_WORDS = 2
 MIN_CONTENT_WORDS = 3  # a reported clause shorter than this is a fragment, not speech
 MIN_SIDE_WORDS = 2  # each side of a cue inserted in reported words ("X, he said, Y")
 # characters between the commas of a description after a quotation ('"...," Ruiz, a lawyer,

@@ -1,0 +1,402 @@
+"""How political reporting writes speech: mixed quotes, indirect speech, its verbs.
+
+Invented sentences in the house styles of US and UK wire services and newspapers. Each
+row: the quote holding ``fragment`` must be attributed to ``speaker``, be of ``kind``
+(direct, mixed or indirect) and, when ``words`` is given, be exactly those words: the
+reported words, neither the cue nor the narration after them.
+"""
+
+from __future__ import annotations
+
+import pytest
+from test_attribute_constructions import quote_with
+
+from ingest.attribute import attribute_text
+
+
+def case(
+    text: str,
+    fragment: str,
+    speaker: str | None,
+    kind: str,
+    words: str | None = None,
+    *,
+    id: str,
+    xfail: str | None = None,
+):
+    marks = [pytest.mark.xfail(reason=xfail, strict=True)] if xfail else []
+    return pytest.param(text, fragment, speaker, kind, words, id=id, marks=marks)
+
+
+# GGT never counts "signalled that" as speech: the verb made 3 quotes on its tuning part
+# that the gold does not hold, and found none it does
+_SIGNAL = "'signal' is not a cue verb: it cost GGT precision"
+
+CASES = [
+    # --- a quoted phrase inside the reporter's sentence: one mixed quote, or the phrase
+    # the verb takes as its object's description
+    case(
+        'Senator Maria Delgado called the bill "a disgrace to this chamber."',
+        "disgrace",
+        "Maria Delgado",
+        "direct",
+        "a disgrace to this chamber.",
+        id="called_the_bill_a_quoted_verdict",
+    ),
+    case(
+        'The party\'s leader, Mina Sato, called the result "a wake-up call" for the government.',
+        "wake-up call",
+        "Mina Sato",
+        "direct",
+        "a wake-up call",
+        id="called_the_object_a_quoted_phrase_then_narration",
+    ),
+    case(
+        'Gov. Tom Harlan described the deal as "deeply flawed" and said he would not sign it.',
+        "deeply flawed",
+        "Tom Harlan",
+        "direct",
+        "deeply flawed",
+        id="described_as_a_quoted_phrase",
+    ),
+    case(
+        'President Frank Dorsey dismissed the report as "fake news" on Tuesday.',
+        "fake news",
+        "Frank Dorsey",
+        "direct",
+        "fake news",
+        id="dismissed_as_a_quoted_phrase",
+    ),
+    case(
+        'Speaker Joe Malone accused Democrats of "playing politics with people\'s paychecks."',
+        "playing politics",
+        "Joe Malone",
+        "direct",
+        id="accused_someone_of_a_quoted_charge",
+    ),
+    case(
+        'The Conservative MP Nadia Frost branded the policy "an act of economic self-harm."',
+        "self-harm",
+        "Nadia Frost",
+        "direct",
+        id="branded_the_policy_a_quoted_verdict",
+    ),
+    case(
+        'Senator Cole Barrett slammed the proposal as "a giveaway to Wall Street."',
+        "giveaway",
+        "Cole Barrett",
+        "direct",
+        id="slammed_as_a_quoted_verdict",
+    ),
+    case(
+        'Attorney General Nora Quist vowed to "fight this in every court in the land."',
+        "every court",
+        "Nora Quist",
+        "direct",
+        id="vowed_to_a_quoted_promise",
+    ),
+    case(
+        'Sen. Jim Castle told reporters the plan was "dead on arrival" and that he would '
+        "vote against it.",
+        "dead on arrival",
+        "Jim Castle",
+        "mixed",
+        'the plan was "dead on arrival" and that he would vote against it',
+        id="told_reporters_a_mixed_clause_and_a_second_that_clause",
+    ),
+    case(
+        'Mr. Grayson said he had "no regrets" about the vote.',
+        "no regrets",
+        "Grayson",
+        "mixed",
+        'he had "no regrets" about the vote',
+        id="said_a_clause_holding_a_quoted_phrase",
+    ),
+    case(
+        "Sen. Irene Castell, who chairs the intelligence committee, said the briefing had been "
+        '"deeply alarming."',
+        "deeply alarming",
+        "Irene Castell",
+        "mixed",
+        'the briefing had been "deeply alarming."',
+        id="relative_clause_before_the_cue_then_a_mixed_clause",
+    ),
+    case(
+        'Mr. Hollis said the plan was unworkable, adding that it would cost "billions we '
+        'simply do not have."',
+        "billions",
+        "Hollis",
+        "mixed",
+        'it would cost "billions we simply do not have."',
+        id="quoted_phrase_in_the_clause_of_adding_not_said",
+    ),
+    case(
+        'Mr. Hollis said the plan was unworkable, adding that it would cost "billions we '
+        'simply do not have."',
+        "unworkable",
+        "Hollis",
+        "indirect",
+        "the plan was unworkable",
+        id="said_keeps_its_own_clause_beside_an_adding_quote",
+    ),
+    case(
+        "The prime minister's spokesman, Ravi Patel, told reporters the government \"will "
+        'not be lectured" by its neighbours.',
+        "lectured",
+        "Ravi Patel",
+        "mixed",
+        'the government "will not be lectured" by its neighbours',
+        id="told_reporters_a_clause_whose_verb_is_quoted",
+    ),
+    # --- indirect speech after the verbs political reporting uses
+    case(
+        "Rep. Alan Brooks warned that the shutdown would hurt veterans and farmers first.",
+        "shutdown",
+        "Alan Brooks",
+        "indirect",
+        "the shutdown would hurt veterans and farmers first",
+        id="warned_that",
+    ),
+    case(
+        "The White House press secretary, Dana Whitfield, insisted the president had done "
+        "nothing wrong.",
+        "nothing wrong",
+        "Dana Whitfield",
+        "indirect",
+        "the president had done nothing wrong",
+        id="insisted_without_that",
+    ),
+    case(
+        "Prime Minister Helen Rourke denied that her government had misled parliament.",
+        "misled parliament",
+        "Helen Rourke",
+        "indirect",
+        "her government had misled parliament",
+        id="denied_that",
+    ),
+    case(
+        "Sen. Rachel Kim urged lawmakers to pass the measure before the August recess.",
+        "pass the measure",
+        "Rachel Kim",
+        "indirect",
+        id="urged_lawmakers_to",
+    ),
+    case(
+        "The opposition leader, Paul Ashby, argued the tax cut would mostly benefit the wealthy.",
+        "tax cut",
+        "Paul Ashby",
+        "indirect",
+        "the tax cut would mostly benefit the wealthy",
+        id="argued_after_a_role_and_name_in_apposition",
+    ),
+    case(
+        "Treasury Secretary Linda Moss acknowledged that inflation had proved more stubborn "
+        "than expected.",
+        "stubborn",
+        "Linda Moss",
+        "indirect",
+        "inflation had proved more stubborn than expected",
+        id="acknowledged_that",
+    ),
+    case(
+        "Mayor Carl Jensen conceded the city had been slow to respond to the flooding.",
+        "slow to respond",
+        "Carl Jensen",
+        "indirect",
+        "the city had been slow to respond to the flooding",
+        id="conceded",
+    ),
+    case(
+        "Pollster Anne Fairley predicted the race would tighten in the final weeks.",
+        "tighten",
+        "Anne Fairley",
+        "indirect",
+        "the race would tighten in the final weeks",
+        id="predicted",
+    ),
+    case(
+        "Gov. Priya Nair pledged to veto any bill that cut school funding.",
+        "veto",
+        "Priya Nair",
+        "indirect",
+        id="pledged_to",
+    ),
+    case(
+        "Sen. Mark Ellison suggested the committee had overstepped its authority.",
+        "overstepped",
+        "Mark Ellison",
+        "indirect",
+        "the committee had overstepped its authority",
+        id="suggested",
+    ),
+    case(
+        "Ms. Greta Halvorsen noted that turnout had fallen in every district since 2016.",
+        "turnout",
+        "Greta Halvorsen",
+        "indirect",
+        "turnout had fallen in every district since 2016",
+        id="noted_that",
+    ),
+    case(
+        "The minister, Ruth Okafor, maintained that the contracts were awarded fairly.",
+        "awarded fairly",
+        "Ruth Okafor",
+        "indirect",
+        "the contracts were awarded fairly",
+        id="maintained_that",
+    ),
+    case(
+        "The central bank's chairman, Owen Pratt, signaled that rates could rise again in June.",
+        "rates could rise",
+        "Owen Pratt",
+        "indirect",
+        "rates could rise again in June",
+        id="signaled_that",
+        xfail=_SIGNAL,
+    ),
+    case(
+        "The central bank governor, Ewan Kerr, signalled that rates would stay on hold "
+        "until the spring.",
+        "on hold",
+        "Ewan Kerr",
+        "indirect",
+        "rates would stay on hold until the spring",
+        id="signalled_with_the_british_double_l",
+        xfail=_SIGNAL,
+    ),
+    case(
+        "In a statement, Rep. Lydia Park said the ruling was a victory for voters.",
+        "victory for voters",
+        "Lydia Park",
+        "indirect",
+        "the ruling was a victory for voters",
+        id="in_a_statement_then_the_cue",
+    ),
+    case(
+        "Defence Secretary Ian Shaw said that troops would remain in the region and that "
+        "more would be sent.",
+        "more would be sent",
+        "Ian Shaw",
+        "indirect",
+        "troops would remain in the region and that more would be sent",
+        id="two_that_clauses_one_speaker",
+    ),
+    case(
+        "Sen. Beth Carver, who has opposed the pipeline for years, said the decision was "
+        "long overdue.",
+        "long overdue",
+        "Beth Carver",
+        "indirect",
+        "the decision was long overdue",
+        id="relative_clause_before_the_cue",
+    ),
+    case(
+        "The vote was delayed until next week, Majority Leader Sam Rowe said, adding that "
+        "talks would continue over the weekend.",
+        "talks would continue",
+        "Sam Rowe",
+        "indirect",
+        "talks would continue over the weekend",
+        id="trailing_cue_then_adding_that",
+    ),
+    case(
+        "The vote was delayed until next week, Majority Leader Sam Rowe said, adding that "
+        "talks would continue over the weekend.",
+        "delayed",
+        "Sam Rowe",
+        "indirect",
+        "The vote was delayed until next week",
+        id="trailing_cue_reports_only_what_precedes_it",
+    ),
+    case(
+        "Gov. Ellen Marsh says the state cannot afford another special session.",
+        "cannot afford",
+        "Ellen Marsh",
+        "indirect",
+        "the state cannot afford another special session",
+        id="present_tense_says",
+    ),
+    case(
+        "Sen. Dora Quill said the party loses ground when Democrats dismiss the worries of "
+        "rural voters out of hand.",
+        "loses ground",
+        "Dora Quill",
+        "indirect",
+        "the party loses ground when Democrats dismiss the worries of rural voters out of hand",
+        id="a_verdict_verb_without_a_quotation_inside_reported_words",
+    ),
+    case(
+        "It was confirmed by Senator Ada Lyle on Friday that she would not seek re-election.",
+        "re-election",
+        "Ada Lyle",
+        "indirect",
+        "she would not seek re-election",
+        id="passive_cue_whose_agent_speaks",
+    ),
+    case(
+        "Ms. Warren, a Democrat from Massachusetts, said in an interview that the proposal "
+        '"doesn\'t go nearly far enough."',
+        "far enough",
+        "Warren",
+        "mixed",
+        'the proposal "doesn\'t go nearly far enough."',
+        id="two_reported_words_then_a_quoted_predicate",
+    ),
+    case(
+        'Rep. Carla Vance said the agreement was "a betrayal of working families" and '
+        "promised to oppose it.",
+        "betrayal",
+        "Carla Vance",
+        "mixed",
+        'the agreement was "a betrayal of working families"',
+        id="mixed_clause_stops_at_the_speakers_second_verb_of_saying",
+    ),
+    case(
+        'Labour leader Keir Fenwick said the government had "lost control of the borders" '
+        "and should resign.",
+        "lost control",
+        "Keir Fenwick",
+        "mixed",
+        'the government had "lost control of the borders" and should resign',
+        id="mixed_clause_runs_on_over_a_second_verb_that_is_not_a_cue",
+    ),
+    case(
+        "Senator Hal Dunn's statement said the nominee was unfit for office.",
+        "unfit",
+        "Hal Dunn",
+        "indirect",
+        "the nominee was unfit for office",
+        id="possessive_statement_said",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "fragment", "speaker", "kind", "words"), CASES)
+def test_reported_speech(
+    text: str, fragment: str, speaker: str | None, kind: str, words: str | None
+) -> None:
+    quote = quote_with(text, fragment)
+    assert quote.speaker == speaker
+    assert quote.cue is not None  # found at its cue, not guessed from the sentence before
+    assert quote.kind == kind
+    if words is not None:
+        assert quote.text == words
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase"),
+    [
+        pytest.param(
+            'Critics have warned of the so-called "deep state" for years.',
+            "deep state",
+            id="so_called_after_a_cue_verb",
+        ),
+        pytest.param(
+            'Sen. Vera Holt said the so-called "war on motorists" was over.',
+            "war on motorists",
+            id="so_called_inside_reported_words",
+        ),
+    ],
+)
+def test_a_so_called_phrase_is_no_one_s_quotation(text: str, phrase: str) -> None:
+    assert not [q for q in attribute_text(text) if q.text == phrase or q.kind == "mixed"]
