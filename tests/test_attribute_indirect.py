@@ -122,15 +122,30 @@ def test_reported_words_and_speaker(
 
 
 @pytest.mark.parametrize(
-    "text",
+    ("text", "narration"),
     [
-        'Rosa Vell, who has advised three governors, was blunt. "The roads come first," she said.',
-        "Tom Haber, who once advised the port board, now runs a bakery on the quay.",
+        # a cue inside a relative clause: the main sentence after it is narration
+        (
+            'Rosa Vell, who has advised three governors, was blunt. "Roads first," she said.',
+            "blunt",
+        ),
+        ("Tom Haber, who once advised the port board, now runs a bakery on the quay.", "bakery"),
+        # "declined to say whether ...": the question nobody answered
+        ("Ana Ruiz declined to say whether the pier would close next year.", "pier"),
+        ("The harbour board refused to say if the ferry fares would rise in spring.", "fares"),
     ],
-    ids=["relative_clause_before_a_quote", "relative_clause_in_narration"],
+    ids=[
+        "relative_clause_before_a_quote",
+        "relative_clause_in_narration",
+        "declined_to_say_whether",
+        "refused_to_say_if",
+    ],
 )
-def test_a_cue_inside_a_relative_clause_reports_nothing_past_it(text: str) -> None:
-    """ "who has advised three governors" is a description: the main sentence after it
-    ("was blunt", "now runs a bakery") is narration, not what anyone said."""
+def test_words_nobody_said_are_not_reported(text: str, narration: str) -> None:
     found = attribute_text(text)
-    assert not [q for q in found if "blunt" in q.text or "bakery" in q.text], found
+    assert not [q for q in found if narration in q.text], found
+
+
+def test_saying_the_answer_is_still_speech() -> None:
+    found = attribute_text("Ana Ruiz said the pier would close next year.")
+    assert [(q.text, q.speaker) for q in found] == [("the pier would close next year", "Ana Ruiz")]

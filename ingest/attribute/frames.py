@@ -468,12 +468,25 @@ def according_frame(according: Token, source: Token, base: int, text: str) -> Fr
     )
 
 
+_WITHHOLDING = frozenset({"decline", "refuse"})
+
+
+def _withheld(verb: Token) -> bool:
+    """ "Ruiz declined to say whether the pier will close": what follows is the question
+    left open, not anything Ruiz said."""
+    head = verb.head
+    asks = any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in verb.subtree)
+    return verb.dep_ == "xcomp" and head.lemma_.lower() in _WITHHOLDING and asks
+
+
 def speech_frame(verb: Token, subject: Token, base: int, text: str, quoted: bool) -> Frame | None:
     """The frame of a verb of saying whose speaker was found: its reported words and where
     the cue sits in them. A verb that needs reported words ("added", "noted") and has
     none starts no frame, unless the paragraph holds a quotation (``quoted``) it may own."""
     sent = verb.sent
     lemma = verb.lemma_.lower()
+    if _withheld(verb):
+        return None
     content = _content(verb, sent, text, base)
     if lemma in NEEDS_CONTENT and content is None and not quoted:
         return None
