@@ -16,7 +16,11 @@ def word_set(words: str) -> frozenset[str]:
     return frozenset(words.split())
 
 
-SPEECH_VERBS = word_set(
+# "dismissed it as", "accused him of", "branded": a verdict on something; speech only
+# with a quotation attached (without one it is the reporter's summary, see QUOTE_ONLY)
+VERDICT_VERBS = word_set("dismiss brand label accuse slam hail blast decry denounce deride")
+
+SPEECH_VERBS = VERDICT_VERBS | word_set(
     """
     say tell add write tweet post explain note argue claim declare state insist ask
     announce warn suggest admit acknowledge allege assert caution comment complain
@@ -26,7 +30,6 @@ SPEECH_VERBS = word_set(
     joke lament blurt chant advise remind report recount reckon write tout
     boast brag counter question wonder yell scream whisper muse concur agree
     disagree reply retort rule order demand pledge threaten recommend propose call express
-    dismiss brand label accuse slam hail blast decry denounce deride
     """
 )
 
@@ -104,11 +107,9 @@ CLAUSE_VERBS = word_set(
 # a room" is not speech); the rest count whenever they have a speaker subject.
 NEEDS_CONTENT = word_set("add post ask note point call describe report question order agree rule")
 
-# "called X a disgrace", "described it as", "dismissed it as", "accused him of": speech
-# only when a quotation is attached (a verdict without one is the reporter's summary).
-QUOTE_ONLY = word_set(
-    "call describe express dismiss brand label accuse slam hail blast decry denounce deride"
-)
+# "called X a disgrace", "described it as", and every verdict verb: speech only when a
+# quotation is attached (a verdict without one is the reporter's summary).
+QUOTE_ONLY = VERDICT_VERBS | word_set("call describe express")
 
 PERSON_PRONOUNS = {"he": "male", "she": "female", "him": "male", "her": "female"}
 GROUP_PRONOUNS = frozenset({"they", "it", "we"})
