@@ -91,6 +91,12 @@ def _print(name: str, report: Any, misses: int) -> None:
     console.print(
         f"quote precision {_pct(data['precision'])}   quote F1 {_pct(data['f1'])}", highlight=False
     )
+    if data.get("absent_from_text"):
+        console.print(
+            f"{data['absent_from_text']} gold quotes are not in their article's text "
+            "or have no words (gold-data faults; counted as missed)",
+            highlight=False,
+        )
     if any(row["quotes"] for row in data.get("calibration", {}).values()):
         console.print(_calibration_table(data["calibration"]))
     for miss in report.misses[:misses]:

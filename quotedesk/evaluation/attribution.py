@@ -126,6 +126,10 @@ class Report:
     articles: int = 0
     extracted: int = 0
     matched: int = 0
+    # Gold quotes with no words, or whose words are not in the article text, so no
+    # extractor can find them (gold-data faults, e.g. an article stored without its
+    # body). They still count as missed.
+    absent: int = 0
     overall: Tally = field(default_factory=Tally)
     by_kind: dict[str, Tally] = field(default_factory=dict)
     by_mention: dict[str, Tally] = field(default_factory=dict)
@@ -149,6 +153,7 @@ class Report:
             "set": self.name,
             "articles": self.articles,
             "extracted": self.extracted,
+            "absent_from_text": self.absent,
             "precision": self.precision,
             "f1": self.f1,
             **self.overall.to_dict(),
@@ -281,6 +286,12 @@ def match(gold: Iterable[str], found: Iterable[str]) -> dict[int, int]:
     return result
 
 
+def _absent(gold: GoldArticle) -> int:
+    """Gold quotes too few of whose words (or none) are in the article for any slice to match."""
+    text = Counter(words(gold.article.text))
+    return sum(_overlap(Counter(words(q.quote)), text)[0] < MIN_OVERLAP for q in gold.quotes)
+
+
 def score(
     name: str,
     articles: Iterable[GoldArticle],
@@ -295,6 +306,7 @@ def score(
         report.articles += 1
         report.extracted += len(found)
         report.matched += len(pairs)
+        report.absent += _absent(article)
         for i, gold in enumerate(article.quotes):
             hit = found[pairs[i]] if i in pairs else None
             ok = hit is not None and same_speaker(gold.speaker, hit.speaker)
