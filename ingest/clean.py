@@ -15,9 +15,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ingest.sentences import ABBREVIATIONS, SENTENCE_OPENERS, word_set
+from ingest.sentences import ABBREVIATIONS, SENTENCE_OPENERS
 from quotedesk.offsets import Edit, Tracked
-from quotedesk.text import normalize
+from quotedesk.text import normalize, word_set
 
 _LINE_BREAK = re.compile(r"\r\n?")
 # Spaces that mean "space" but break matching and line handling.

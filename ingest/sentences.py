@@ -12,12 +12,7 @@ from __future__ import annotations
 import re
 
 from quotedesk.models import Sentence
-
-
-def word_set(words: str) -> frozenset[str]:
-    """A set from a whitespace-separated word list (keeps long lists readable)."""
-    return frozenset(words.split())
-
+from quotedesk.text import word_set
 
 # A period after these never ends a sentence: titles, months, "e.g.".
 NEVER_FINAL = word_set(

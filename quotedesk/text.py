@@ -68,3 +68,8 @@ def words(text: str) -> list[str]:
 def word_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) offsets of each token ``words`` would return, in ``text``."""
     return [m.span() for m in _WORD_RE.finditer(normalize(text))]
+
+
+def word_set(words: str) -> frozenset[str]:
+    """A set from a whitespace-separated word list (keeps long lists readable)."""
+    return frozenset(words.split())

@@ -10,11 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-
-def word_set(words: str) -> frozenset[str]:
-    """A set from a whitespace-separated word list (keeps long lists readable)."""
-    return frozenset(words.split())
-
+from quotedesk.text import word_set
 
 # "dismissed it as", "accused him of", "branded": a verdict on something; speech only
 # with a quotation attached (without one it is the reporter's summary, see QUOTE_ONLY)

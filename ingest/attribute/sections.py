@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ingest.attribute.cues import word_set
 from ingest.attribute.marks import Paragraph
+from quotedesk.text import word_set
 
 _PARTICLE = r"van|von|de|der|den|da|di|del|la|le|du|bin|al|el"
 _NAME = rf"[A-Z][\w'\u2019.-]*(?:\s+(?:[A-Z][\w'\u2019.-]*|{_PARTICLE}))*\s+[A-Z][\w'\u2019-]*"

@@ -21,9 +21,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ingest.attribute.cues import word_set
 from quotedesk.models import SPEAKER_CERTAIN, Article, Quote
-from quotedesk.text import words
+from quotedesk.text import word_set, words
 
 MIN_OVERLAP = 0.3
 _PRONOUNS = word_set("he she they it we i him her them his their its")
