@@ -5,6 +5,8 @@ Every sentence here is invented.
 
 from __future__ import annotations
 
+import pytest
+
 from ingest.attribute import attribute_text
 from quotedesk.models import SPEAKER_CERTAIN
 
@@ -38,3 +40,33 @@ def test_a_bare_quote_is_never_surer_than_the_attribution_it_continues() -> None
     bare = next(q for q in found if q.text.startswith("The boats"))
     assert cued.speaker == bare.speaker == "Lena Cole"
     assert bare.confidence <= cued.confidence
+
+
+# (text, start of the bare quotation, who said it)
+CUED_LATER = [
+    (
+        '"We will fight this in every court," Governor Ana Ruiz said on Tuesday.\n\n'
+        '"This bill is a gift to the insurers and nothing else." Senator Tom Baker said'
+        " the governor had misread it.",
+        "This bill",
+        "Tom Baker",
+    ),
+    (
+        '"The verdict is a relief for the whole family," said Maria Sousa, the victim\'s aunt.\n\n'
+        '"He lied to the jury from the first day to the last." Prosecutor Neil Hart told'
+        " reporters outside the courthouse that he would not appeal.",
+        "He lied",
+        "Neil Hart",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "opening", "speaker"), CUED_LATER)
+def test_a_quote_opening_its_paragraph_belongs_to_the_next_sentences_cue(
+    text: str, opening: str, speaker: str
+) -> None:
+    """Not to the last speaker: the cue right after it names who spoke, though it reports
+    other words too; a guess from context, so below the certain line."""
+    quote = next(q for q in attribute_text(text) if q.text.startswith(opening))
+    assert quote.speaker == speaker
+    assert quote.confidence < SPEAKER_CERTAIN

@@ -20,6 +20,7 @@ from ingest.attribute.sections import find_sections
 from ingest.attribute.speakers import Registry, build_registry
 from ingest.attribute.tuning import (
     AUTHOR_NARRATION,
+    CUED_AFTER,
     FOLLOW_ON_CHARS,
     FOLLOW_ON_LAST,
     FOLLOW_ON_NEWER,
@@ -93,6 +94,8 @@ def attribute_text(text: str, *, author: str | None = None, narrated: bool = Fal
             if pending is not None:
                 draft = _Draft(span.start, span.end, "direct", speakers[id(pending)], pending.cue)
                 pending.used = True
+        if draft is None and span.open_at == paras[p].start:
+            draft = _cued_after(span, frames_by_para[p], speakers, last)
         if draft is None:
             if _phrase_only(text, span):
                 continue
@@ -156,6 +159,25 @@ def _latest_report(at: int, para: int, frames_by_para, speakers) -> tuple[int, _
             start = min(frame.content[0], frame.cue_at)
             return p, _Draft(start, frame.content[1], "indirect", speaker)
     return None
+
+
+def _cued_after(span: MarkedSpan, frames: list[Frame], speakers, last) -> _Draft | None:
+    """'"This bill is a gift to insurers." Baker said the governor misread it.': a quotation
+    opening its paragraph with no cue of its own is usually the words of the person whose
+    cue opens the very next sentence, even when that cue reports other words too.
+
+    Someone who spoke before and speaks again here is simply continued (the follow-on).
+    """
+    close = span.close_at + 1 if span.close_at is not None else span.end
+    frame = next((f for f in frames if f.cue_at >= close), None)
+    if frame is None or not 0 <= frame.sentence[0] - close <= 2:
+        return None
+    speaker = speakers[id(frame)]
+    if not speaker.name or (last is not None and last[1].speaker.name == speaker.name):
+        return None
+    sure = min(CUED_AFTER, speaker.confidence)
+    guess = Speaker(speaker.name, speaker.title, None, "none", sure)
+    return _Draft(span.start, span.end, "direct", guess, frame.cue)
 
 
 def _reported(frames_by_para: list[list[Frame]]) -> list[tuple[int, int]]:

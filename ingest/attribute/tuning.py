@@ -53,6 +53,9 @@ UNRESOLVED_DESCRIPTION = 0.5  # "the director" whom the article never names
 # two paragraphs on, someone else has often taken over (about 6 in 10 right).
 FOLLOW_ON_NEXT = 0.75
 FOLLOW_ON_LAST = 0.55
+# a quotation opening its paragraph, given to the speaker whose cue opens the next
+# sentence ('"..." Baker said the governor misread it.'): likely, not certain
+CUED_AFTER = 0.6
 FOLLOW_ON_NEWER = 0.45  # a bare quote given to someone introduced just before it
 AUTHOR_NARRATION = 0.6  # an opinion piece's own sentences
 UNKNOWN = 0.3  # no speaker
