@@ -42,31 +42,66 @@ def test_a_bare_quote_is_never_surer_than_the_attribution_it_continues() -> None
     assert bare.confidence <= cued.confidence
 
 
+# A bare quotation given by its context, never at the certain line:
 # (text, start of the bare quotation, who said it)
-CUED_LATER = [
-    (
+BY_CONTEXT = [
+    # opening its paragraph, before a cue that reports other words: not the last speaker
+    pytest.param(
         '"We will fight this in every court," Governor Ana Ruiz said on Tuesday.\n\n'
         '"This bill is a gift to the insurers and nothing else." Senator Tom Baker said'
         " the governor had misread it.",
         "This bill",
         "Tom Baker",
+        id="cued_later_political",
     ),
-    (
+    pytest.param(
         '"The verdict is a relief for the whole family," said Maria Sousa, the victim\'s aunt.\n\n'
         '"He lied to the jury from the first day to the last." Prosecutor Neil Hart told'
         " reporters outside the courthouse that he would not appeal.",
         "He lied",
         "Neil Hart",
+        id="cued_later_court",
+    ),
+    # right after a question put to someone named (interviews, courts): their answer,
+    # not more of the asker's words nor no one's
+    pytest.param(
+        '"Will you resign over the contracts?" a reporter asked the minister, David Okafor,'
+        " on Monday.\n\n"
+        '"Absolutely not. I have done nothing wrong and I will say so to the committee."',
+        "Absolutely not",
+        "David Okafor",
+        id="answer_to_a_reporter",
+    ),
+    pytest.param(
+        '"Do you regret the vote?" the host asked Senator Tom Baker on Sunday.\n\n'
+        '"Not for a second. I would cast it again tomorrow."',
+        "Not for a second",
+        "Tom Baker",
+        id="answer_to_a_host",
+    ),
+    pytest.param(
+        "The judge asked the witness, Carla Mendes, whether she had seen the driver's face.\n\n"
+        '"Only for a moment, but I am sure it was him."',
+        "Only for a moment",
+        "Carla Mendes",
+        id="answer_to_an_indirect_question",
     ),
 ]
 
 
-@pytest.mark.parametrize(("text", "opening", "speaker"), CUED_LATER)
-def test_a_quote_opening_its_paragraph_belongs_to_the_next_sentences_cue(
-    text: str, opening: str, speaker: str
-) -> None:
-    """Not to the last speaker: the cue right after it names who spoke, though it reports
-    other words too; a guess from context, so below the certain line."""
+@pytest.mark.parametrize(("text", "opening", "speaker"), BY_CONTEXT)
+def test_a_bare_quote_given_by_its_context(text: str, opening: str, speaker: str) -> None:
     quote = next(q for q in attribute_text(text) if q.text.startswith(opening))
     assert quote.speaker == speaker
     assert quote.confidence < SPEAKER_CERTAIN
+
+
+def test_a_question_to_no_one_named_leaves_the_speaker_continued() -> None:
+    """ "she asked reporters": a rhetorical question; the speaker goes on."""
+    text = (
+        '"We will fight this," Ana Ruiz, the mayor, said.\n\n'
+        '"Who is paying for all this?" she asked reporters.\n\n'
+        '"Not the taxpayers of this city, I promise you that."'
+    )
+    quote = next(q for q in attribute_text(text) if q.text.startswith("Not the"))
+    assert quote.speaker == "Ana Ruiz"

@@ -19,6 +19,8 @@ from ingest.attribute.resolve import UNKNOWN, Speaker, resolve, resolve_text
 from ingest.attribute.sections import find_sections
 from ingest.attribute.speakers import Registry, build_registry
 from ingest.attribute.tuning import (
+    ANSWERED,
+    ASKING_VERBS,
     AUTHOR_NARRATION,
     CUED_AFTER,
     FOLLOW_ON_CHARS,
@@ -44,6 +46,7 @@ class _Draft:
     kind: QuoteKind
     speaker: Speaker
     cue: str | None = None
+    asked: Speaker | None = None  # the person this question was put to, who answers next
 
 
 def attribute_text(text: str, *, author: str | None = None, narrated: bool = False) -> list[Quote]:
@@ -74,6 +77,7 @@ def attribute_text(text: str, *, author: str | None = None, narrated: bool = Fal
         for fs in frames_by_para
         for f in fs
     }
+    asked = {id(f): _addressee(f, registry) for fs in frames_by_para for f in fs}
 
     drafts = [_tweet_draft(tweet, registry) for tweet in tweets]
     reported = _reported(frames_by_para)
@@ -86,7 +90,7 @@ def attribute_text(text: str, *, author: str | None = None, narrated: bool = Fal
         if signer is not None:
             draft = _Draft(span.start, span.end, "direct", signer, "\u2015")
         else:
-            draft = _direct(text, span, frames_by_para[p], speakers)
+            draft = _direct(text, span, frames_by_para[p], speakers, asked)
         if draft is None and span.continued and previous_span is not None:
             draft = _Draft(span.start, span.end, "direct", previous_span.speaker, previous_span.cue)
         if draft is None and p > 0:
@@ -99,7 +103,7 @@ def attribute_text(text: str, *, author: str | None = None, narrated: bool = Fal
         if draft is None:
             if _phrase_only(text, span):
                 continue
-            said = _latest_report(span.open_at, p, frames_by_para, speakers)
+            said = _latest_report(span.open_at, p, frames_by_para, speakers, asked)
             if said is not None and (last is None or said[1].start > last[1].start):
                 last = said  # "The report said ..." then a bare quote: the report's words
             speaker = _follow_on(span.open_at, p, last, registry, reported)
@@ -146,18 +150,42 @@ def attribute_text(text: str, *, author: str | None = None, narrated: bool = Fal
     ]
 
 
-def _latest_report(at: int, para: int, frames_by_para, speakers) -> tuple[int, _Draft] | None:
+def _latest_report(
+    at: int, para: int, frames_by_para, speakers, asked
+) -> tuple[int, _Draft] | None:
     """The latest reported speech shortly before ``at`` whose speaker was resolved to
-    someone the article names (not left as the words of the cue), as a draft."""
+    someone the article names (not left as the words of the cue), or that asked a
+    question of someone it names, as a draft."""
     for p in range(para, max(para - FOLLOW_ON_PARAGRAPHS, 0) - 1, -1):
         for frame in reversed(frames_by_para[p]):
             speaker = speakers[id(frame)]
             if frame.cue_at >= at or frame.content is None or not speaker.name:
                 continue
-            if speaker.mention_kind != "named" and speaker.name == speaker.mention:
+            unresolved = speaker.mention_kind != "named" and speaker.name == speaker.mention
+            if unresolved and asked[id(frame)] is None:
                 continue
             start = min(frame.content[0], frame.cue_at)
-            return p, _Draft(start, frame.content[1], "indirect", speaker)
+            return p, _Draft(start, frame.content[1], "indirect", speaker, None, asked[id(frame)])
+    return None
+
+
+def _addressee(frame: Frame, registry: Registry) -> Speaker | None:
+    """'"Will you resign?" a reporter asked Okafor' / 'asked Mayor Holt whether ...': the
+    person a question was put to, by a name the article knows; a bare quotation right
+    after it is usually their answer, not more of the question."""
+    if frame.verb is None or frame.verb.lemma_.lower() not in ASKING_VERBS:
+        return None
+    at = frame.base + frame.verb.idx
+    for child in frame.verb.children:
+        if child.dep_ not in ("dobj", "dative"):
+            continue
+        for token in (child, *(c for c in child.children if c.dep_ == "appos")):
+            name = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+            entity = None
+            if name is not None and name.label_ == "PERSON":
+                entity = registry.resolve_name(name.text, at)
+            if entity is not None:
+                return Speaker(entity.name, entity.title, None, "none", ANSWERED)
     return None
 
 
@@ -217,6 +245,8 @@ def _follow_on(at: int, para: int, last, registry, reported) -> Speaker:
     if last is not None and para - last[0] <= FOLLOW_ON_PARAGRAPHS:
         previous = last[1]
         if newer is None or newer[0] <= previous.start or newer[1].name == previous.speaker.name:
+            if previous.asked is not None and para - last[0] <= 1:
+                return previous.asked  # the answer to the question just put
             # never surer than the attribution it continues
             near = FOLLOW_ON_NEXT if para - last[0] <= 1 else FOLLOW_ON_LAST
             sure = min(near, previous.speaker.confidence)
@@ -243,7 +273,11 @@ def _paragraph_index(paras):
 
 
 def _direct(
-    text: str, span: MarkedSpan, frames: list[Frame], speakers: dict[int, Speaker]
+    text: str,
+    span: MarkedSpan,
+    frames: list[Frame],
+    speakers: dict[int, Speaker],
+    asked: dict[int, Speaker | None],
 ) -> _Draft | None:
     """Pair a quoted stretch with its frame: mixed when the frame's clause surrounds it."""
     if _so_called(text, span) and _phrase_only(text, span):
@@ -276,14 +310,14 @@ def _direct(
         extra = len(words(text[c_start : span.open_at])) + len(words(text[close:c_end]))
         if c_start <= span.open_at and span.start < c_end and extra >= MIXED_EXTRA_WORDS:
             frame.used = True
-            return _Draft(c_start, max(c_end, close), "mixed", speaker, frame.cue)
+            return _Draft(c_start, max(c_end, close), "mixed", speaker, frame.cue, asked[id(frame)])
     phrase = _phrase_only(text, span)
     if phrase and not governs(frame, span.start, span.end):
         return None  # a scare quote or a title in a sentence that happens to hold a cue
     # "Singh said he plans to ..., so he can check 'elected' off his list": a quoted
     # phrase outside the reported clause leaves that clause to be reported too
     frame.used = frame.used or not (phrase and frame.content is not None)
-    return _Draft(span.start, span.end, "direct", speaker, frame.cue)
+    return _Draft(span.start, span.end, "direct", speaker, frame.cue, asked[id(frame)])
 
 
 def _opened_in(span: MarkedSpan, outside: list[Frame], holding: list[Frame]) -> Frame | None:

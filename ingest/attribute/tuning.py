@@ -57,6 +57,9 @@ FOLLOW_ON_LAST = 0.55
 # sentence ('"..." Baker said the governor misread it.'): likely, not certain
 CUED_AFTER = 0.6
 FOLLOW_ON_NEWER = 0.45  # a bare quote given to someone introduced just before it
+# a bare quotation right after a question put to someone the article names ('"Will you
+# resign?" a reporter asked Okafor.' / '"..."'): their answer, as a rule, but still a guess
+ANSWERED = 0.65
 AUTHOR_NARRATION = 0.6  # an opinion piece's own sentences
 UNKNOWN = 0.3  # no speaker
 
@@ -80,6 +83,7 @@ TRAILING_CUE_AFTER = 4
 # said; further on, a "that" belongs to the reported words themselves.
 CUE_ADJUNCT_TOKENS = 9
 FOLLOW_ON_PARAGRAPHS = 2  # how far a speaker carries over to cue-less quotes
+ASKING_VERBS = frozenset({"ask"})  # put a question to the verb's object, who answers next
 FOLLOW_ON_CHARS = 600  # how far back a newly introduced person can own a cue-less quote
 PRONOUN_WINDOW = 1500  # how far back (characters) a pronoun looks for its antecedent
 # How far back past an embedded subject ("Google said Apple had ...") a pronoun still
