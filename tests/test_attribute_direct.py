@@ -105,3 +105,23 @@ def test_a_question_to_no_one_named_leaves_the_speaker_continued() -> None:
     )
     quote = next(q for q in attribute_text(text) if q.text.startswith("Not the"))
     assert quote.speaker == "Ana Ruiz"
+
+
+# A short quoted phrase is a quotation when a cue of its own sentence takes it as an
+# argument: text -> (the phrase, who said it)
+CREDITED_PHRASES = {
+    # the first of two one-word quotations, parsed as an adjective after the noun
+    'Senator Ruth Kagame called the plan "risky" and "unfair."': ("risky", "Ruth Kagame"),
+    # the cue of a relative clause, though the main cue's clause holds the phrase
+    'Tom Baker, who called the bill "a fantasy," said he would vote against it.': (
+        "a fantasy",
+        "Tom Baker",
+    ),
+}
+
+
+@pytest.mark.parametrize("text", CREDITED_PHRASES)
+def test_a_short_phrase_a_cue_takes_is_quoted(text: str) -> None:
+    phrase, speaker = CREDITED_PHRASES[text]
+    found = [q.speaker for q in attribute_text(text) if q.text.rstrip(".,") == phrase]
+    assert found == [speaker]

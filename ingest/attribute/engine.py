@@ -313,7 +313,13 @@ def _direct(
             return _Draft(c_start, max(c_end, close), "mixed", speaker, frame.cue, asked[id(frame)])
     phrase = _phrase_only(text, span)
     if phrase and not governs(frame, span.start, span.end):
-        return None  # a scare quote or a title in a sentence that happens to hold a cue
+        # 'Baker, who called the bill "a fantasy," said ...': another cue of the sentence
+        # takes the phrase as its argument, unless it sits in words a cue reports; else
+        # a scare quote or a title
+        frame = next((f for f in outside if governs(f, span.start, span.end)), None)
+        if frame is None or any(_reports(f, span.open_at) for f in frames):
+            return None
+        speaker = speakers[id(frame)]
     # "Singh said he plans to ..., so he can check 'elected' off his list": a quoted
     # phrase outside the reported clause leaves that clause to be reported too
     frame.used = frame.used or not (phrase and frame.content is not None)
