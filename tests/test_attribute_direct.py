@@ -125,3 +125,16 @@ def test_a_short_phrase_a_cue_takes_is_quoted(text: str) -> None:
     phrase, speaker = CREDITED_PHRASES[text]
     found = [q.speaker for q in attribute_text(text) if q.text.rstrip(".,") == phrase]
     assert found == [speaker]
+
+
+# Where the words were said, in capitals after a possessive or "on": no one's quotation
+PROGRAMMES = [
+    '"We will not shut the government down," Senator Ruth Kagame said on CBS\' "Face the Nation."',
+    '"We will not shut the government down," Kagame told NBC\'s "Meet the Press" on Sunday.',
+    '"We will not shut the government down," Kagame said in an interview on "This Week."',
+]
+
+
+@pytest.mark.parametrize("text", PROGRAMMES)
+def test_a_programme_title_is_no_quotation(text: str) -> None:
+    assert [q.text for q in attribute_text(text)] == ["We will not shut the government down"]

@@ -7,6 +7,7 @@ follow-on quotes, and gives section text to the expert whose header it sits unde
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from ingest.attribute.bounds import bounded
@@ -280,7 +281,7 @@ def _direct(
     asked: dict[int, Speaker | None],
 ) -> _Draft | None:
     """Pair a quoted stretch with its frame: mixed when the frame's clause surrounds it."""
-    if _so_called(text, span) and _phrase_only(text, span):
+    if (_so_called(text, span) or _programme(text, span)) and _phrase_only(text, span):
         return None
     outside = [f for f in frames if not span.open_at <= f.cue_at < span.end]
     close = span.close_at + 1 if span.close_at is not None else span.end
@@ -372,6 +373,23 @@ def _so_called(text: str, span: MarkedSpan) -> bool:
     """'warned of the so-called "deep state"': the writer holds the phrase at a distance;
     no one is quoted saying it."""
     return text[: span.open_at].rstrip().lower().endswith(("so-called", "so called"))
+
+
+def _programme(text: str, span: MarkedSpan) -> bool:
+    """'said on CBS' "Face the Nation."', 'told NBC's "Meet the Press"': a title in capitals
+    after a possessive or "on"/"in" names a programme or a paper where the words were said,
+    not words anyone said."""
+    quoted = re.findall(r"[^\W\d_][\w'\u2019-]*", text[span.start : span.end])
+    if not quoted or not all(w[0].isupper() or w in _TITLE_SMALL_WORDS for w in quoted):
+        return False
+    return bool(_BEFORE_TITLE.search(text, 0, span.open_at))
+
+
+# lower-case words a title in capitals keeps ("Face the Nation", "State of the Union")
+_TITLE_SMALL_WORDS = frozenset(
+    ["a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "with", "by"]
+)
+_BEFORE_TITLE = re.compile(r"(?:\w['\u2019]s?|\b(?:on|in))\s*$")
 
 
 def _handed_on(frames: list[Frame]) -> Frame | None:
