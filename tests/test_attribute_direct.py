@@ -86,6 +86,21 @@ BY_CONTEXT = [
         "Carla Mendes",
         id="answer_to_an_indirect_question",
     ),
+    # a quotation opening the story, before anyone is named: the first person named after
+    pytest.param(
+        '"I never thought I would see this day."\n\n'
+        "Maria Sousa, 71, has waited four decades for the pier to reopen.",
+        "I never thought",
+        "Maria Sousa",
+        id="quote_lede_profile",
+    ),
+    pytest.param(
+        '"We will not back down, not now and not ever."\n\n'
+        "Governor Ana Ruiz repeated the line three times at a rally in Dayton on Tuesday.",
+        "We will not",
+        "Governor Ana Ruiz",
+        id="quote_lede_political",
+    ),
 ]
 
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from ingest.attribute.bounds import bounded
 from ingest.attribute.credits import credited, is_photo_credit, not_speech
 from ingest.attribute.frames import Frame, governs, split_around
-from ingest.attribute.marks import MarkedSpan, find_marked_spans, paragraphs
+from ingest.attribute.marks import MarkedSpan, Paragraph, find_marked_spans, paragraphs
 from ingest.attribute.nlp import analyse
 from ingest.attribute.patterns import BESIDE_QUOTE, pattern_frames, pattern_signatures
 from ingest.attribute.resolve import UNKNOWN, Speaker, resolve, resolve_text
@@ -29,6 +29,7 @@ from ingest.attribute.tuning import (
     FOLLOW_ON_NEWER,
     FOLLOW_ON_NEXT,
     FOLLOW_ON_PARAGRAPHS,
+    INTRODUCED_AFTER,
     MIN_QUOTE_WORDS,
     MIXED_EXTRA_WORDS,
     POSTER,
@@ -108,6 +109,8 @@ def attribute_text(text: str, *, author: str | None = None, narrated: bool = Fal
             if said is not None and (last is None or said[1].start > last[1].start):
                 last = said  # "The report said ..." then a bare quote: the report's words
             speaker = _follow_on(span.open_at, p, last, registry, reported)
+            if speaker is UNKNOWN and p + 1 < len(paras):
+                speaker = _introduced_after(paras[p + 1], registry)
             draft = _Draft(span.start, span.end, "direct", speaker)
         _merge(drafts, draft)
         previous_span = draft
@@ -254,6 +257,18 @@ def _follow_on(at: int, para: int, last, registry, reported) -> Speaker:
             return Speaker(previous.speaker.name, previous.speaker.title, None, "none", sure)
     if newer is not None:
         return Speaker(newer[1].name, newer[1].title, None, "none", FOLLOW_ON_NEWER)
+    return UNKNOWN
+
+
+def _introduced_after(following: Paragraph, registry: Registry) -> Speaker:
+    """'"We will not back down."' / 'That was the message from Governor Ana Ruiz ...': a
+    quotation no one before it can own, often a story's opening, is the words of the first
+    person the next paragraph names; a guess, kept low."""
+    for mention in registry.mentions:
+        inside = following.start <= mention.pos < following.end
+        if inside and mention.entity.kind == "person":
+            entity = mention.entity
+            return Speaker(entity.name, entity.title, None, "none", INTRODUCED_AFTER)
     return UNKNOWN
 
 
