@@ -153,3 +153,23 @@ PROGRAMMES = [
 @pytest.mark.parametrize("text", PROGRAMMES)
 def test_a_programme_title_is_no_quotation(text: str) -> None:
     assert [q.text for q in attribute_text(text)] == ["We will not shut the government down"]
+
+
+# Short quotations a cue owns however few their words: text -> [(words, kind)], all by Hall
+SHORT_BUT_CUED = {
+    # the rest of a quotation its cue interrupts
+    '"This," said Keith Hall, "is chaos."': [("This", "direct"), ("is chaos.", "direct")],
+    '"Not now," said Keith Hall, "and not ever."': [
+        ("Not now", "direct"),
+        ("and not ever.", "direct"),
+    ],
+    # all that "according to" reports is the quotation
+    '"This is chaos," according to Keith Hall.': [("This is chaos", "direct")],
+}
+
+
+@pytest.mark.parametrize("text", SHORT_BUT_CUED)
+def test_a_short_quotation_its_cue_owns_is_direct(text: str) -> None:
+    found = attribute_text(text)
+    assert [(q.text, q.kind) for q in found] == SHORT_BUT_CUED[text]
+    assert all(q.speaker and q.speaker.endswith("Hall") for q in found)

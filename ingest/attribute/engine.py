@@ -34,6 +34,7 @@ from ingest.attribute.tuning import (
     MIXED_EXTRA_WORDS,
     POSTER,
     SECTION_EXPERT,
+    SPLIT_CUE_CHARS,
 )
 from ingest.attribute.tweets import Tweet, find_tweets
 from ingest.sentences import split_sentences
@@ -93,6 +94,8 @@ def attribute_text(text: str, *, author: str | None = None, narrated: bool = Fal
             draft = _Draft(span.start, span.end, "direct", signer, "\u2015")
         else:
             draft = _direct(text, span, frames_by_para[p], speakers, asked)
+        if draft is None and previous_span is not None and _resumes(text, previous_span, span):
+            draft = _Draft(span.start, span.end, "direct", previous_span.speaker, previous_span.cue)
         if draft is None and span.continued and previous_span is not None:
             draft = _Draft(span.start, span.end, "direct", previous_span.speaker, previous_span.cue)
         if draft is None and p > 0:
@@ -191,6 +194,20 @@ def _addressee(frame: Frame, registry: Registry) -> Speaker | None:
             if entity is not None:
                 return Speaker(entity.name, entity.title, None, "none", ANSWERED)
     return None
+
+
+def _resumes(text: str, previous: _Draft, span: MarkedSpan) -> bool:
+    """'"This," said Keith Hall, "is chaos."': the rest of a quotation its cue interrupts,
+    however short; it goes on in lower case right after the cue and a comma."""
+    gap = text[previous.end : span.open_at]
+    return (
+        previous.kind == "direct"
+        and previous.cue is not None
+        and text[span.start].islower()
+        and len(gap) <= SPLIT_CUE_CHARS
+        and gap.rstrip().endswith(",")
+        and previous.cue in gap
+    )
 
 
 def _cued_after(span: MarkedSpan, frames: list[Frame], speakers, last) -> _Draft | None:
@@ -321,13 +338,15 @@ def _direct(
     speaker = speakers[id(frame)]
     if frame.cue in BESIDE_QUOTE:
         _claim_trailing_cues(outside, span, close)
+    reported = False  # all the frame reports is this quotation ('"...," according to X')
     if frame.content is not None:
         c_start, c_end = frame.content
         extra = len(words(text[c_start : span.open_at])) + len(words(text[close:c_end]))
         if c_start <= span.open_at and span.start < c_end and extra >= MIXED_EXTRA_WORDS:
             frame.used = True
             return _Draft(c_start, max(c_end, close), "mixed", speaker, frame.cue, asked[id(frame)])
-    phrase = _phrase_only(text, span)
+        reported = c_start <= span.open_at and span.end <= c_end and extra == 0
+    phrase = _phrase_only(text, span) and not reported
     if phrase and not governs(frame, span.start, span.end):
         # 'Baker, who called the bill "a fantasy," said ...': another cue of the sentence
         # takes the phrase as its argument, unless it sits in words a cue reports; else

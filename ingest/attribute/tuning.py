@@ -71,6 +71,9 @@ MIN_QUOTE_WORDS = 5  # shorter quoted phrases without a cue are scare quotes or 
 # reported words beside a quotation that make it a mixed quote: two are a reported
 # subject and its quoted predicate ('that the proposal "doesn't go far enough"')
 MIXED_EXTRA_WORDS = 2
+# characters of a cue that interrupts a quotation ('"This," said Sen. Keith Hall, R-Texas,
+# "is chaos."'): further apart, the two quotations are two statements
+SPLIT_CUE_CHARS = 100
 MIN_CONTENT_WORDS = 3  # a reported clause shorter than this is a fragment, not speech
 MIN_SIDE_WORDS = 2  # each side of a cue inserted in reported words ("X, he said, Y")
 # characters between the commas of a description after a quotation ('"...," Ruiz, a lawyer,
