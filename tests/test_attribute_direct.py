@@ -163,6 +163,9 @@ SHORT_BUT_CUED = {
         ("Not now", "direct"),
         ("and not ever.", "direct"),
     ],
+    # a sentence of its own after a colon is a statement, not a scare quote
+    'Keith Hall put it simply: "Enough."': [("Enough.", "direct")],
+    'Senator Keith Hall\'s reply was short: "Never again."': [("Never again.", "direct")],
     # all that "according to" reports is the quotation
     '"This is chaos," according to Keith Hall.': [("This is chaos", "direct")],
 }

@@ -393,12 +393,13 @@ def _phrase_only(text: str, span: MarkedSpan) -> bool:
     """A short quoted phrase ('so-called "summit"') rather than a statement.
 
     A quoted sentence of its own is a statement however short: it opens with a capital
-    after the end of a sentence and closes with its own full stop ('"I was super-green."').
+    after the end of a sentence or a colon and closes with its own full stop ('"I was
+    super-green."', 'His reply was short: "Never again."').
     """
     if len(words(text[span.start : span.end])) >= MIN_QUOTE_WORDS:
         return False
     before = text[: span.open_at].rstrip()
-    own_sentence = not before or before[-1] in '.!?\u201d"' or before.endswith("\n")
+    own_sentence = not before or before[-1] in '.!?:\u201d"' or before.endswith("\n")
     whole = text[span.start].isupper() and text[span.end - 1] in ".!?"
     return not (own_sentence and whole)
 
