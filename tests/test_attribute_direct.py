@@ -86,6 +86,13 @@ BY_CONTEXT = [
         "Carla Mendes",
         id="answer_to_an_indirect_question",
     ),
+    pytest.param(
+        "At a town hall in Dayton, one worker asked Governor Ana Ruiz whether the plant"
+        ' would close. "Not while I am governor."',
+        "Not while",
+        "Governor Ana Ruiz",
+        id="answer_by_a_name_the_ner_missed",
+    ),
     # a quotation opening the story, before anyone is named: the first person named after
     pytest.param(
         '"I never thought I would see this day."\n\n'

@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from spacy.tokens import Token
+
 from ingest.attribute.bounds import bounded
 from ingest.attribute.credits import credited, is_photo_credit, not_speech
 from ingest.attribute.frames import Frame, governs, split_around
@@ -178,8 +180,8 @@ def _latest_report(
 
 def _addressee(frame: Frame, registry: Registry) -> Speaker | None:
     """'"Will you resign?" a reporter asked Okafor' / 'asked Mayor Holt whether ...': the
-    person a question was put to, by a name the article knows; a bare quotation right
-    after it is usually their answer, not more of the question."""
+    person a question was put to, by name; a bare quotation right after it is usually
+    their answer, not more of the question."""
     if frame.verb is None or frame.verb.lemma_.lower() not in ASKING_VERBS:
         return None
     at = frame.base + frame.verb.idx
@@ -187,13 +189,27 @@ def _addressee(frame: Frame, registry: Registry) -> Speaker | None:
         if child.dep_ not in ("dobj", "dative"):
             continue
         for token in (child, *(c for c in child.children if c.dep_ == "appos")):
-            name = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
-            entity = None
-            if name is not None and name.label_ == "PERSON":
-                entity = registry.resolve_name(name.text, at)
-            if entity is not None:
+            name = _proper_name(token)
+            if name is None:
+                continue
+            entity = registry.resolve_name(name, at)
+            if entity is None:  # a name the NER missed: as written
+                return Speaker(name, None, None, "none", ANSWERED)
+            if entity.kind == "person":
                 return Speaker(entity.name, entity.title, None, "none", ANSWERED)
     return None
+
+
+def _proper_name(token: Token) -> str | None:
+    """The proper name ``token`` heads ("Governor Ana Ruiz"), unless the NER tagged it as
+    no person (a party, a country)."""
+    if token.pos_ != "PROPN":
+        return None
+    ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+    if ent is not None:
+        return ent.text if ent.label_ == "PERSON" else None
+    parts = [c for c in token.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
+    return " ".join(t.text for t in (*parts, token))
 
 
 def _resumes(text: str, previous: _Draft, span: MarkedSpan) -> bool:
