@@ -293,6 +293,19 @@ CUE_PATTERNS = [
         "school will have",
         "Haddad",
     ),
+    # a title in lower case before the name, which the parser takes for the verb's object
+    pattern_case(
+        "cue_then_name",
+        'Mayor Jane Holt spoke first.\n\n"Is that legal?" asked defence lawyer Mark Evans.',
+        "Is that legal",
+        "Mark Evans",
+    ),
+    pattern_case(
+        "cue_then_name",
+        '"Is it?" asked councillor Rob Lin. "Then explain the deficit to us."',
+        "Is it",
+        "Rob Lin",
+    ),
     # a lead-in ending its paragraph: the quotation is the next paragraph, and without the
     # lead-in the bare quotation would carry on the last speaker
     pattern_case(

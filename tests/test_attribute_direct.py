@@ -5,6 +5,8 @@ Every sentence here is invented.
 
 from __future__ import annotations
 
+import pytest
+
 from ingest.attribute import attribute_text
 from quotedesk.models import SPEAKER_CERTAIN
 
@@ -38,3 +40,146 @@ def test_a_bare_quote_is_never_surer_than_the_attribution_it_continues() -> None
     bare = next(q for q in found if q.text.startswith("The boats"))
     assert cued.speaker == bare.speaker == "Lena Cole"
     assert bare.confidence <= cued.confidence
+
+
+# A bare quotation given by its context, never at the certain line:
+# (text, start of the bare quotation, who said it)
+BY_CONTEXT = [
+    # opening its paragraph, before a cue that reports other words: not the last speaker
+    pytest.param(
+        '"We will fight this in every court," Governor Ana Ruiz said on Tuesday.\n\n'
+        '"This bill is a gift to the insurers and nothing else." Senator Tom Baker said'
+        " the governor had misread it.",
+        "This bill",
+        "Tom Baker",
+        id="cued_later_political",
+    ),
+    pytest.param(
+        '"The verdict is a relief for the whole family," said Maria Sousa, the victim\'s aunt.\n\n'
+        '"He lied to the jury from the first day to the last." Prosecutor Neil Hart told'
+        " reporters outside the courthouse that he would not appeal.",
+        "He lied",
+        "Neil Hart",
+        id="cued_later_court",
+    ),
+    # right after a question put to someone named (interviews, courts): their answer,
+    # not more of the asker's words nor no one's
+    pytest.param(
+        '"Will you resign over the contracts?" a reporter asked the minister, David Okafor,'
+        " on Monday.\n\n"
+        '"Absolutely not. I have done nothing wrong and I will say so to the committee."',
+        "Absolutely not",
+        "David Okafor",
+        id="answer_to_a_reporter",
+    ),
+    pytest.param(
+        '"Do you regret the vote?" the host asked Senator Tom Baker on Sunday.\n\n'
+        '"Not for a second. I would cast it again tomorrow."',
+        "Not for a second",
+        "Tom Baker",
+        id="answer_to_a_host",
+    ),
+    pytest.param(
+        "The judge asked the witness, Carla Mendes, whether she had seen the driver's face.\n\n"
+        '"Only for a moment, but I am sure it was him."',
+        "Only for a moment",
+        "Carla Mendes",
+        id="answer_to_an_indirect_question",
+    ),
+    pytest.param(
+        "At a town hall in Dayton, one worker asked Governor Ana Ruiz whether the plant"
+        ' would close. "Not while I am governor."',
+        "Not while",
+        "Governor Ana Ruiz",
+        id="answer_by_a_name_the_ner_missed",
+    ),
+    # a quotation opening the story, before anyone is named: the first person named after
+    pytest.param(
+        '"I never thought I would see this day."\n\n'
+        "Maria Sousa, 71, has waited four decades for the pier to reopen.",
+        "I never thought",
+        "Maria Sousa",
+        id="quote_lede_profile",
+    ),
+    pytest.param(
+        '"We will not back down, not now and not ever."\n\n'
+        "Governor Ana Ruiz repeated the line three times at a rally in Dayton on Tuesday.",
+        "We will not",
+        "Governor Ana Ruiz",
+        id="quote_lede_political",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "opening", "speaker"), BY_CONTEXT)
+def test_a_bare_quote_given_by_its_context(text: str, opening: str, speaker: str) -> None:
+    quote = next(q for q in attribute_text(text) if q.text.startswith(opening))
+    assert quote.speaker == speaker
+    assert quote.confidence < SPEAKER_CERTAIN
+
+
+def test_a_question_to_no_one_named_leaves_the_speaker_continued() -> None:
+    """ "she asked reporters": a rhetorical question; the speaker goes on."""
+    text = (
+        '"We will fight this," Ana Ruiz, the mayor, said.\n\n'
+        '"Who is paying for all this?" she asked reporters.\n\n'
+        '"Not the taxpayers of this city, I promise you that."'
+    )
+    quote = next(q for q in attribute_text(text) if q.text.startswith("Not the"))
+    assert quote.speaker == "Ana Ruiz"
+
+
+# A short quoted phrase is a quotation when a cue of its own sentence takes it as an
+# argument: text -> (the phrase, who said it)
+CREDITED_PHRASES = {
+    # the first of two one-word quotations, parsed as an adjective after the noun
+    'Senator Ruth Kagame called the plan "risky" and "unfair."': ("risky", "Ruth Kagame"),
+    # the cue of a relative clause, though the main cue's clause holds the phrase
+    'Tom Baker, who called the bill "a fantasy," said he would vote against it.': (
+        "a fantasy",
+        "Tom Baker",
+    ),
+}
+
+
+@pytest.mark.parametrize("text", CREDITED_PHRASES)
+def test_a_short_phrase_a_cue_takes_is_quoted(text: str) -> None:
+    phrase, speaker = CREDITED_PHRASES[text]
+    found = [q.speaker for q in attribute_text(text) if q.text.rstrip(".,") == phrase]
+    assert found == [speaker]
+
+
+# Where the words were said, in capitals after a possessive or "on": no one's quotation
+PROGRAMMES = [
+    '"We will not shut the government down," Senator Ruth Kagame said on CBS\' "Face the Nation."',
+    '"We will not shut the government down," Kagame told NBC\'s "Meet the Press" on Sunday.',
+    '"We will not shut the government down," Kagame said in an interview on "This Week."',
+]
+
+
+@pytest.mark.parametrize("text", PROGRAMMES)
+def test_a_programme_title_is_no_quotation(text: str) -> None:
+    assert [q.text for q in attribute_text(text)] == ["We will not shut the government down"]
+
+
+# Short quotations a cue owns however few their words: text -> [(words, kind)], all by Hall
+SHORT_BUT_CUED = {
+    # the rest of a quotation its cue interrupts
+    '"This," said Keith Hall, "is chaos."': [("This", "direct"), ("is chaos.", "direct")],
+    '"Not now," said Keith Hall, "and not ever."': [
+        ("Not now", "direct"),
+        ("and not ever.", "direct"),
+    ],
+    # a sentence of its own after a colon is a statement, not a scare quote
+    'Keith Hall put it simply: "Enough."': [("Enough.", "direct")],
+    'Senator Keith Hall\'s reply was short: "Never again."': [("Never again.", "direct")],
+    # all that "according to" reports is the quotation
+    '"This is chaos," according to Keith Hall.': [("This is chaos", "direct")],
+}
+
+
+@pytest.mark.parametrize("text", SHORT_BUT_CUED)
+def test_a_short_quotation_its_cue_owns_is_direct(text: str) -> None:
+    found = attribute_text(text)
+    assert [(q.text, q.kind) for q in found] == SHORT_BUT_CUED[text]
+    assert all(q.speaker and q.speaker.endswith("Hall") for q in found)

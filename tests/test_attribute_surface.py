@@ -187,6 +187,14 @@ MARK_PAIRING = {
         " every hour, she said.",
         [],
     ),
+    "a year cut to two digits that no mark closes is no opening mark": (
+        "She won the race in 2009 and \u201813 and will run it again next year, the club said.",
+        [],
+    ),
+    "a quotation may open with two digits when a mark closes it": (
+        "The union wants \u201850 per cent of the seats\u2019 on the new board.",
+        ["50 per cent of the seats"],
+    ),
     "a possessive after an abbreviation is no opening mark": (
         "The co-op will buy Harbour Holdings Inc.'s five remaining ferries and two piers,"
         " the mayor said.",

@@ -7,28 +7,36 @@ follow-on quotes, and gives section text to the expert whose header it sits unde
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+
+from spacy.tokens import Token
 
 from ingest.attribute.bounds import bounded
 from ingest.attribute.credits import credited, is_photo_credit, not_speech
 from ingest.attribute.frames import Frame, governs, split_around
-from ingest.attribute.marks import MarkedSpan, find_marked_spans, paragraphs
+from ingest.attribute.marks import MarkedSpan, Paragraph, find_marked_spans, paragraphs
 from ingest.attribute.nlp import analyse
 from ingest.attribute.patterns import BESIDE_QUOTE, pattern_frames, pattern_signatures
 from ingest.attribute.resolve import UNKNOWN, Speaker, resolve, resolve_text
 from ingest.attribute.sections import find_sections
 from ingest.attribute.speakers import Registry, build_registry
 from ingest.attribute.tuning import (
+    ANSWERED,
+    ASKING_VERBS,
     AUTHOR_NARRATION,
+    CUED_AFTER,
     FOLLOW_ON_CHARS,
     FOLLOW_ON_LAST,
     FOLLOW_ON_NEWER,
     FOLLOW_ON_NEXT,
     FOLLOW_ON_PARAGRAPHS,
+    INTRODUCED_AFTER,
     MIN_QUOTE_WORDS,
     MIXED_EXTRA_WORDS,
     POSTER,
     SECTION_EXPERT,
+    SPLIT_CUE_CHARS,
 )
 from ingest.attribute.tweets import Tweet, find_tweets
 from ingest.sentences import split_sentences
@@ -43,6 +51,7 @@ class _Draft:
     kind: QuoteKind
     speaker: Speaker
     cue: str | None = None
+    asked: Speaker | None = None  # the person this question was put to, who answers next
 
 
 def attribute_text(text: str, *, author: str | None = None, narrated: bool = False) -> list[Quote]:
@@ -73,6 +82,7 @@ def attribute_text(text: str, *, author: str | None = None, narrated: bool = Fal
         for fs in frames_by_para
         for f in fs
     }
+    asked = {id(f): _addressee(f, registry) for fs in frames_by_para for f in fs}
 
     drafts = [_tweet_draft(tweet, registry) for tweet in tweets]
     reported = _reported(frames_by_para)
@@ -85,7 +95,9 @@ def attribute_text(text: str, *, author: str | None = None, narrated: bool = Fal
         if signer is not None:
             draft = _Draft(span.start, span.end, "direct", signer, "\u2015")
         else:
-            draft = _direct(text, span, frames_by_para[p], speakers)
+            draft = _direct(text, span, frames_by_para[p], speakers, asked)
+        if draft is None and previous_span is not None and _resumes(text, previous_span, span):
+            draft = _Draft(span.start, span.end, "direct", previous_span.speaker, previous_span.cue)
         if draft is None and span.continued and previous_span is not None:
             draft = _Draft(span.start, span.end, "direct", previous_span.speaker, previous_span.cue)
         if draft is None and p > 0:
@@ -93,13 +105,17 @@ def attribute_text(text: str, *, author: str | None = None, narrated: bool = Fal
             if pending is not None:
                 draft = _Draft(span.start, span.end, "direct", speakers[id(pending)], pending.cue)
                 pending.used = True
+        if draft is None and span.open_at == paras[p].start:
+            draft = _cued_after(span, frames_by_para[p], speakers, last)
         if draft is None:
             if _phrase_only(text, span):
                 continue
-            said = _latest_report(span.open_at, p, frames_by_para, speakers)
+            said = _latest_report(span.open_at, p, frames_by_para, speakers, asked)
             if said is not None and (last is None or said[1].start > last[1].start):
                 last = said  # "The report said ..." then a bare quote: the report's words
             speaker = _follow_on(span.open_at, p, last, registry, reported)
+            if speaker is UNKNOWN and p + 1 < len(paras):
+                speaker = _introduced_after(paras[p + 1], registry)
             draft = _Draft(span.start, span.end, "direct", speaker)
         _merge(drafts, draft)
         previous_span = draft
@@ -143,19 +159,90 @@ def attribute_text(text: str, *, author: str | None = None, narrated: bool = Fal
     ]
 
 
-def _latest_report(at: int, para: int, frames_by_para, speakers) -> tuple[int, _Draft] | None:
+def _latest_report(
+    at: int, para: int, frames_by_para, speakers, asked
+) -> tuple[int, _Draft] | None:
     """The latest reported speech shortly before ``at`` whose speaker was resolved to
-    someone the article names (not left as the words of the cue), as a draft."""
+    someone the article names (not left as the words of the cue), or that asked a
+    question of someone it names, as a draft."""
     for p in range(para, max(para - FOLLOW_ON_PARAGRAPHS, 0) - 1, -1):
         for frame in reversed(frames_by_para[p]):
             speaker = speakers[id(frame)]
             if frame.cue_at >= at or frame.content is None or not speaker.name:
                 continue
-            if speaker.mention_kind != "named" and speaker.name == speaker.mention:
+            unresolved = speaker.mention_kind != "named" and speaker.name == speaker.mention
+            if unresolved and asked[id(frame)] is None:
                 continue
             start = min(frame.content[0], frame.cue_at)
-            return p, _Draft(start, frame.content[1], "indirect", speaker)
+            return p, _Draft(start, frame.content[1], "indirect", speaker, None, asked[id(frame)])
     return None
+
+
+def _addressee(frame: Frame, registry: Registry) -> Speaker | None:
+    """'"Will you resign?" a reporter asked Okafor' / 'asked Mayor Holt whether ...': the
+    person a question was put to, by name; a bare quotation right after it is usually
+    their answer, not more of the question."""
+    if frame.verb is None or frame.verb.lemma_.lower() not in ASKING_VERBS:
+        return None
+    at = frame.base + frame.verb.idx
+    for child in frame.verb.children:
+        if child.dep_ not in ("dobj", "dative"):
+            continue
+        for token in (child, *(c for c in child.children if c.dep_ == "appos")):
+            name = _proper_name(token)
+            if name is None:
+                continue
+            entity = registry.resolve_name(name, at)
+            if entity is None:  # a name the NER missed: as written
+                return Speaker(name, None, None, "none", ANSWERED)
+            if entity.kind == "person":
+                return Speaker(entity.name, entity.title, None, "none", ANSWERED)
+    return None
+
+
+def _proper_name(token: Token) -> str | None:
+    """The proper name ``token`` heads ("Governor Ana Ruiz"), unless the NER tagged it as
+    no person (a party, a country)."""
+    if token.pos_ != "PROPN":
+        return None
+    ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+    if ent is not None:
+        return ent.text if ent.label_ == "PERSON" else None
+    parts = [c for c in token.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
+    return " ".join(t.text for t in (*parts, token))
+
+
+def _resumes(text: str, previous: _Draft, span: MarkedSpan) -> bool:
+    """'"This," said Keith Hall, "is chaos."': the rest of a quotation its cue interrupts,
+    however short; it goes on in lower case right after the cue and a comma."""
+    gap = text[previous.end : span.open_at]
+    return (
+        previous.kind == "direct"
+        and previous.cue is not None
+        and text[span.start].islower()
+        and len(gap) <= SPLIT_CUE_CHARS
+        and gap.rstrip().endswith(",")
+        and previous.cue in gap
+    )
+
+
+def _cued_after(span: MarkedSpan, frames: list[Frame], speakers, last) -> _Draft | None:
+    """'"This bill is a gift to insurers." Baker said the governor misread it.': a quotation
+    opening its paragraph with no cue of its own is usually the words of the person whose
+    cue opens the very next sentence, even when that cue reports other words too.
+
+    Someone who spoke before and speaks again here is simply continued (the follow-on).
+    """
+    close = span.close_at + 1 if span.close_at is not None else span.end
+    frame = next((f for f in frames if f.cue_at >= close), None)
+    if frame is None or not 0 <= frame.sentence[0] - close <= 2:
+        return None
+    speaker = speakers[id(frame)]
+    if not speaker.name or (last is not None and last[1].speaker.name == speaker.name):
+        return None
+    sure = min(CUED_AFTER, speaker.confidence)
+    guess = Speaker(speaker.name, speaker.title, None, "none", sure)
+    return _Draft(span.start, span.end, "direct", guess, frame.cue)
 
 
 def _reported(frames_by_para: list[list[Frame]]) -> list[tuple[int, int]]:
@@ -195,12 +282,26 @@ def _follow_on(at: int, para: int, last, registry, reported) -> Speaker:
     if last is not None and para - last[0] <= FOLLOW_ON_PARAGRAPHS:
         previous = last[1]
         if newer is None or newer[0] <= previous.start or newer[1].name == previous.speaker.name:
+            if previous.asked is not None and para - last[0] <= 1:
+                return previous.asked  # the answer to the question just put
             # never surer than the attribution it continues
             near = FOLLOW_ON_NEXT if para - last[0] <= 1 else FOLLOW_ON_LAST
             sure = min(near, previous.speaker.confidence)
             return Speaker(previous.speaker.name, previous.speaker.title, None, "none", sure)
     if newer is not None:
         return Speaker(newer[1].name, newer[1].title, None, "none", FOLLOW_ON_NEWER)
+    return UNKNOWN
+
+
+def _introduced_after(following: Paragraph, registry: Registry) -> Speaker:
+    """'"We will not back down."' / 'That was the message from Governor Ana Ruiz ...': a
+    quotation no one before it can own, often a story's opening, is the words of the first
+    person the next paragraph names; a guess, kept low."""
+    for mention in registry.mentions:
+        inside = following.start <= mention.pos < following.end
+        if inside and mention.entity.kind == "person":
+            entity = mention.entity
+            return Speaker(entity.name, entity.title, None, "none", INTRODUCED_AFTER)
     return UNKNOWN
 
 
@@ -221,10 +322,14 @@ def _paragraph_index(paras):
 
 
 def _direct(
-    text: str, span: MarkedSpan, frames: list[Frame], speakers: dict[int, Speaker]
+    text: str,
+    span: MarkedSpan,
+    frames: list[Frame],
+    speakers: dict[int, Speaker],
+    asked: dict[int, Speaker | None],
 ) -> _Draft | None:
     """Pair a quoted stretch with its frame: mixed when the frame's clause surrounds it."""
-    if _so_called(text, span) and _phrase_only(text, span):
+    if (_so_called(text, span) or _programme(text, span)) and _phrase_only(text, span):
         return None
     outside = [f for f in frames if not span.open_at <= f.cue_at < span.end]
     close = span.close_at + 1 if span.close_at is not None else span.end
@@ -249,19 +354,27 @@ def _direct(
     speaker = speakers[id(frame)]
     if frame.cue in BESIDE_QUOTE:
         _claim_trailing_cues(outside, span, close)
+    reported = False  # all the frame reports is this quotation ('"...," according to X')
     if frame.content is not None:
         c_start, c_end = frame.content
         extra = len(words(text[c_start : span.open_at])) + len(words(text[close:c_end]))
         if c_start <= span.open_at and span.start < c_end and extra >= MIXED_EXTRA_WORDS:
             frame.used = True
-            return _Draft(c_start, max(c_end, close), "mixed", speaker, frame.cue)
-    phrase = _phrase_only(text, span)
+            return _Draft(c_start, max(c_end, close), "mixed", speaker, frame.cue, asked[id(frame)])
+        reported = c_start <= span.open_at and span.end <= c_end and extra == 0
+    phrase = _phrase_only(text, span) and not reported
     if phrase and not governs(frame, span.start, span.end):
-        return None  # a scare quote or a title in a sentence that happens to hold a cue
+        # 'Baker, who called the bill "a fantasy," said ...': another cue of the sentence
+        # takes the phrase as its argument, unless it sits in words a cue reports; else
+        # a scare quote or a title
+        frame = next((f for f in outside if governs(f, span.start, span.end)), None)
+        if frame is None or any(_reports(f, span.open_at) for f in frames):
+            return None
+        speaker = speakers[id(frame)]
     # "Singh said he plans to ..., so he can check 'elected' off his list": a quoted
     # phrase outside the reported clause leaves that clause to be reported too
     frame.used = frame.used or not (phrase and frame.content is not None)
-    return _Draft(span.start, span.end, "direct", speaker, frame.cue)
+    return _Draft(span.start, span.end, "direct", speaker, frame.cue, asked[id(frame)])
 
 
 def _opened_in(span: MarkedSpan, outside: list[Frame], holding: list[Frame]) -> Frame | None:
@@ -296,12 +409,13 @@ def _phrase_only(text: str, span: MarkedSpan) -> bool:
     """A short quoted phrase ('so-called "summit"') rather than a statement.
 
     A quoted sentence of its own is a statement however short: it opens with a capital
-    after the end of a sentence and closes with its own full stop ('"I was super-green."').
+    after the end of a sentence or a colon and closes with its own full stop ('"I was
+    super-green."', 'His reply was short: "Never again."').
     """
     if len(words(text[span.start : span.end])) >= MIN_QUOTE_WORDS:
         return False
     before = text[: span.open_at].rstrip()
-    own_sentence = not before or before[-1] in '.!?\u201d"' or before.endswith("\n")
+    own_sentence = not before or before[-1] in '.!?:\u201d"' or before.endswith("\n")
     whole = text[span.start].isupper() and text[span.end - 1] in ".!?"
     return not (own_sentence and whole)
 
@@ -310,6 +424,23 @@ def _so_called(text: str, span: MarkedSpan) -> bool:
     """'warned of the so-called "deep state"': the writer holds the phrase at a distance;
     no one is quoted saying it."""
     return text[: span.open_at].rstrip().lower().endswith(("so-called", "so called"))
+
+
+def _programme(text: str, span: MarkedSpan) -> bool:
+    """'said on CBS' "Face the Nation."', 'told NBC's "Meet the Press"': a title in capitals
+    after a possessive or "on"/"in" names a programme or a paper where the words were said,
+    not words anyone said."""
+    quoted = re.findall(r"[^\W\d_][\w'\u2019-]*", text[span.start : span.end])
+    if not quoted or not all(w[0].isupper() or w in _TITLE_SMALL_WORDS for w in quoted):
+        return False
+    return bool(_BEFORE_TITLE.search(text, 0, span.open_at))
+
+
+# lower-case words a title in capitals keeps ("Face the Nation", "State of the Union")
+_TITLE_SMALL_WORDS = frozenset(
+    ["a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "with", "by"]
+)
+_BEFORE_TITLE = re.compile(r"(?:\w['\u2019]s?|\b(?:on|in))\s*$")
 
 
 def _handed_on(frames: list[Frame]) -> Frame | None:

@@ -445,7 +445,9 @@ def _object_complement(token: Token, verb: Token) -> bool:
     """ "called the result "a wake-up call"": the quotation says what the verb's object is
     (parsed as an apposition or complement of it), not which one ('the "bold" plan')."""
     obj = token.head
-    return obj.dep_ == "dobj" and obj.head.i == verb.i and token.dep_ not in _MODIFIERS
+    # an adjective after its noun is no modifier but the complement ('the plan "risky"')
+    modifier = token.dep_ in _MODIFIERS and not (token.dep_ == "amod" and token.i > obj.i)
+    return obj.dep_ == "dobj" and obj.head.i == verb.i and not modifier
 
 
 _MODIFIERS = ("amod", "compound", "nmod", "det", "nummod", "poss")

@@ -28,6 +28,10 @@ _DOUBLED_CLOSING = ("\u2019\u2019",)
 # What follows an apostrophe that no quotation starts with: a decade ('80s, ’90s) and
 # the possessive "s" (Acme Inc.'s ferries)
 _DECADE = re.compile(r"\d0s\b")
+# a year cut to two digits ("the 2009 and '13 races", "class of \u201919"); a quotation
+# may open with a number too ('\u201850 per cent women\u2019'), but then the next single
+# mark closes it (a mark after a word, not before one)
+_SHORT_YEAR = re.compile(r"\d\d\b")
 _POSSESSIVE_S = re.compile(r"s\b")
 # How many paragraphs without a mark may sit between a quote left open and its close.
 _MAX_CARRIED = 2
@@ -140,15 +144,28 @@ def _marks(text: str, para: Paragraph, family: str) -> list[tuple[int, bool]]:
 
 def _apostrophe(text: str, i: int, para: Paragraph, quote_open: bool) -> bool:
     """A single mark inside a word (don't), at the end of one (the players' union) unless
-    it closes an open quote, before a decade ('80s) or a possessive after an
-    abbreviation (Acme Inc.'s)."""
+    it closes an open quote, before a decade ('80s) or a year ('13) that no mark closes,
+    or a possessive after an abbreviation (Acme Inc.'s)."""
     before = text[i - 1] if i > para.start else " "
     after = text[i + 1] if i + 1 < para.end else " "
     if _DECADE.match(text, i + 1, para.end):
         return True
+    if _SHORT_YEAR.match(text, i + 1, para.end) and not quote_open:
+        return not _closed_later(text, i + 3, para)
     if before == "." and _POSSESSIVE_S.match(text, i + 1, para.end):
         return True
     return before.isalnum() and (after.isalnum() or not quote_open)
+
+
+def _closed_later(text: str, start: int, para: Paragraph) -> bool:
+    """Is the next single mark from ``start`` on a closing one (after a word, not before
+    one)? Apostrophes inside words (it's) are passed over."""
+    for j in range(start, para.end):
+        if text[j] in SINGLE_QUOTES:
+            before, after = text[j - 1], text[j + 1] if j + 1 < para.end else " "
+            if not (before.isalnum() and after.isalnum()):
+                return not before.isspace()
+    return False
 
 
 def _scan(text: str, para: Paragraph, family: str) -> list[Pair]:

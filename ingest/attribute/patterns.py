@@ -213,6 +213,8 @@ def _name_then_cue(tokens: tuple[Token, ...], base: int, text: str, spans) -> Fr
 def _cue_then_name(tokens: tuple[Token, ...], base: int, text: str, spans) -> Frame | None:
     """'"...," said Ana Ruiz', '"...?" asked Haddad': the name after the verb."""
     verb, *name = _words_after_mark(tokens)
+    while len(name) > 1 and name[0].is_lower:
+        name.pop(0)  # a title in lower case ("councillor") is no part of the name
     return _after_quote(tokens, verb, name, base, text, spans)
 
 
@@ -304,6 +306,14 @@ _NAME = [
     {"TEXT": {"REGEX": r"^[A-Z][\w'\u2019-]*$"}},
 ]
 _PRONOUN = [{"ORTH": {"IN": _PRONOUNS}}]  # not first: tested after a mark only
+# '"...?" asked councillor Rob Lin', '"...," countered state Sen. Tom Baker': a title or
+# description in lower case before a name the NER knows; the parser often reads the name
+# as the verb's object
+_TITLED_NAME = [
+    {"IS_LOWER": True, "POS": {"IN": ["NOUN", "ADJ"]}, "OP": "{1,2}"},
+    {"TEXT": {"REGEX": r"^[A-Z][\w'\u2019.-]*$"}, "OP": "{,3}"},
+    {"ENT_TYPE": "PERSON", "TEXT": {"REGEX": r"^[A-Z][\w'\u2019-]*$"}},
+]
 _APPOSITION = [{"ORTH": ","}, {"TEXT": {"REGEX": '^[^,"\u201c\u201d]+$'}, "OP": "+"}, {"ORTH": ","}]
 _CUE_FORM = [{"ORTH": {"IN": sorted(f for v in TRAILING_CUE_VERBS for f in finite_forms(v))}}]
 
@@ -333,7 +343,9 @@ CONSTRUCTIONS: dict[str, Construction] = {
         _name_then_cue,
     ),
     "cue_then_name": Construction(
-        AFTER_QUOTE, [_AFTER_MARK + _CUE_FORM + who for who in (_NAME, _PRONOUN)], _cue_then_name
+        AFTER_QUOTE,
+        [_AFTER_MARK + _CUE_FORM + who for who in (_NAME, _PRONOUN, _TITLED_NAME)],
+        _cue_then_name,
     ),
     "name_beside_quote": Construction(
         BESIDE,

@@ -53,7 +53,16 @@ UNRESOLVED_DESCRIPTION = 0.5  # "the director" whom the article never names
 # two paragraphs on, someone else has often taken over (about 6 in 10 right).
 FOLLOW_ON_NEXT = 0.75
 FOLLOW_ON_LAST = 0.55
+# a quotation opening its paragraph, given to the speaker whose cue opens the next
+# sentence ('"..." Baker said the governor misread it.'): likely, not certain
+CUED_AFTER = 0.6
 FOLLOW_ON_NEWER = 0.45  # a bare quote given to someone introduced just before it
+# a bare quotation right after a question put to someone the article names ('"Will you
+# resign?" a reporter asked Okafor.' / '"..."'): their answer, as a rule, but still a guess
+ANSWERED = 0.65
+# a bare quotation no earlier speaker can own, given to the first person the next
+# paragraph names ('"We will not back down."' / 'That was the message from Gov. Ruiz ...')
+INTRODUCED_AFTER = 0.5
 AUTHOR_NARRATION = 0.6  # an opinion piece's own sentences
 UNKNOWN = 0.3  # no speaker
 
@@ -62,6 +71,9 @@ MIN_QUOTE_WORDS = 5  # shorter quoted phrases without a cue are scare quotes or 
 # reported words beside a quotation that make it a mixed quote: two are a reported
 # subject and its quoted predicate ('that the proposal "doesn't go far enough"')
 MIXED_EXTRA_WORDS = 2
+# characters of a cue that interrupts a quotation ('"This," said Sen. Keith Hall, R-Texas,
+# "is chaos."'): further apart, the two quotations are two statements
+SPLIT_CUE_CHARS = 100
 MIN_CONTENT_WORDS = 3  # a reported clause shorter than this is a fragment, not speech
 MIN_SIDE_WORDS = 2  # each side of a cue inserted in reported words ("X, he said, Y")
 # characters between the commas of a description after a quotation ('"...," Ruiz, a lawyer,
@@ -77,6 +89,7 @@ TRAILING_CUE_AFTER = 4
 # said; further on, a "that" belongs to the reported words themselves.
 CUE_ADJUNCT_TOKENS = 9
 FOLLOW_ON_PARAGRAPHS = 2  # how far a speaker carries over to cue-less quotes
+ASKING_VERBS = frozenset({"ask"})  # put a question to the verb's object, who answers next
 FOLLOW_ON_CHARS = 600  # how far back a newly introduced person can own a cue-less quote
 PRONOUN_WINDOW = 1500  # how far back (characters) a pronoun looks for its antecedent
 # How far back past an embedded subject ("Google said Apple had ...") a pronoun still
