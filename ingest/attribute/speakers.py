@@ -289,21 +289,26 @@ class Registry:
         )
 
     def _introduced(self, candidates: list[Mention], pos: int) -> bool:
-        """ "... for Toronto accountant Jane Roe, 50. '...,' she says.": a person named for
-        the first time just before, in the same paragraph, and not as a clause's subject
+        """ "... for Toronto accountant Jane Roe, 50. '...,' she says.": a person named just
+        before, in the same paragraph, for the first time within a pronoun's reach (a
+        caption far above may name her too), and not as a clause's subject
         ("Baker said Little had blocked it. He said ..." is about Little), speaks next;
         unless a fitting subject just before her is the sentence's topic ("Ron Vance
         criticized Ted Hale. He said ..." is Vance)."""
         mention = candidates[-1]
         if mention.subject:
             return False
-        first = next(m for m in self.mentions if m.entity is mention.entity)
+        # named before only beyond a pronoun's reach (a caption, an earlier section): anew
+        seen = any(
+            m.entity is mention.entity and mention.pos - PRONOUN_WINDOW <= m.pos < mention.pos
+            for m in self.mentions
+        )
         start = self.paragraph_start(pos)
         topic = any(
             m.subject and max(start, mention.pos - MAIN_SUBJECT_REACH) <= m.pos
             for m in candidates[:-1]
         )
-        return first is mention and mention.pos >= start and not topic
+        return not seen and mention.pos >= start and not topic
 
     def named_since(self, entity: Entity, start: int, pos: int) -> bool:
         """Is ``entity`` mentioned in ``[start, pos)``?"""
@@ -533,6 +538,9 @@ def build_registry(docs: list, bases: list[int], quoted: list[tuple[int, int]]) 
             sentence += 1
             for token in sent:
                 ent = ents.get(token.i)
+                if ent is not None and _contrasted(ent):
+                    events.append((sentence, "bystander", None))
+                    continue
                 if ent is not None and ent.label_ == "GPE":
                     if ent.start > 0 and doc[ent.start - 1].pos_ == "ADP":
                         places.add(ent.text.lower())  # "in Ottawa": a place after all
@@ -554,6 +562,8 @@ def build_registry(docs: list, bases: list[int], quoted: list[tuple[int, int]]) 
                     entity = _add_proper_subject(registry, token, base)
                     if entity.kind == "person":
                         events.append((sentence, "person", entity))
+                elif (surnamed := _known_surname(registry, token, base, quoted)) is not None:
+                    events.append((sentence, "person", surnamed))
                 elif _described_newcomer(token):
                     entity = registry.add(
                         token.text,
@@ -713,6 +723,31 @@ def _unnamed_subject(token: Token, base: int, quoted) -> bool:
     return not any(start <= at < end for start, end in quoted)
 
 
+def _known_surname(registry: Registry, token: Token, base: int, quoted) -> Entity | None:
+    """ "Vale, 31, was a nurse": a capitalised word the NER missed that is the surname of
+    someone the article has named in full, as its clause's subject (opening its sentence
+    in a paragraph left unparsed), is that person and a likely antecedent."""
+    if token.ent_type_ or not token.is_alpha or not token.text.istitle() or token.is_stop:
+        return None
+    if token.lower_ in NAME_PREFIX_TITLES or token.lower_ in HONORIFICS:
+        return None
+    at = base + token.idx
+    owners = [
+        e
+        for e in registry.entities
+        if e.kind == "person" and len(e.tokens) > 1 and e.tokens[-1] == token.lower_
+    ]
+    if len(owners) != 1 or any(start <= at < end for start, end in quoted):
+        return None
+    if is_parsed(token.doc):
+        subject, main = token.dep_ in ("nsubj", "nsubjpass"), is_main_subject(token)
+    else:
+        subject = main = token.i == 0 or token.doc[token.i - 1].text in (".", "!", "?")
+    if not subject:  # "who like Dorn was born abroad": a name in passing is no antecedent
+        return None
+    return registry.add(owners[0].name, "person", at, subject=True, main=main)
+
+
 def _described_newcomer(token: Token) -> bool:
     """ "Yuni, a resident of the coast, was ...": a capitalised word opening a paragraph
     left unparsed and described at once is a person the NER missed (single names often
@@ -749,6 +784,15 @@ def _fronted(ent: Span) -> bool:
     """ "Unlike Karim Nasser, he ...": a name in a fronted phrase is not
     the sentence's subject."""
     return ent.start > 0 and ent.doc[ent.start - 1].pos_ in ("ADP", "SCONJ")
+
+
+def _contrasted(ent: Span) -> bool:
+    """ "Unlike Ortiz, she has never held office": a name set against the subject is the
+    one person the pronouns around it do not mean, so it is no antecedent at all."""
+    return ent.start > 0 and ent.doc[ent.start - 1].lower_ in _CONTRASTS
+
+
+_CONTRASTS = word_set("unlike like")
 
 
 def _eponym(ent: Span) -> bool:
@@ -963,6 +1007,18 @@ _OBJECTS = ("dobj", "dative", "iobj")
 _REFLEXIVE = ("himself", "herself")
 
 
+def _sentence_pronouns(events: list[tuple[int, str, object]], n: int) -> set[object]:
+    """The genders of the pronouns that come before event ``n`` in its own sentence."""
+    sentence = events[n][0]
+    found = set()
+    for earlier_sentence, kind, payload in reversed(events[:n]):
+        if earlier_sentence != sentence:
+            break
+        if kind == "pronoun":
+            found.add(payload)
+    return found
+
+
 def _learn_genders(events: list[tuple[int, str, object]]) -> None:
     """The pronoun that follows a name before anyone else is named usually refers to it.
 
@@ -976,11 +1032,14 @@ def _learn_genders(events: list[tuple[int, str, object]]) -> None:
             continue
         people[id(payload)] = payload
         tally = votes.setdefault(id(payload), Counter())
+        topic = _sentence_pronouns(events, n)
         for later_sentence, later_kind, later in events[n + 1 :]:
             if later_kind in ("person", "bystander") or later_sentence > sentence + 1:
                 break
             if later_kind == "maybe" or (later == "it" and later_sentence > sentence):
                 continue
+            if later_sentence == sentence and later in topic:
+                continue  # "She nursed where Brill was treated, so she saw him": her topic
             tally[later] += 1
             if later != "it":
                 break
