@@ -79,6 +79,22 @@ CASES = [
         id="single_name_the_ner_missed_described_at_once_is_a_person",
     ),
     case(
+        "LISBON (Reuters) - Portugal's finance minister Rita Nunes said on Monday the "
+        "government would not raise income tax this year.",
+        "not raise income tax",
+        "Rita Nunes",
+        id="dateline_the_parser_made_a_subject_yields_to_the_verbs_other_subject",
+    ),
+    case(
+        "Defense attorney Ruth Calder said her client would plead not guilty.\n\n"
+        "The aide's lawyers argued in a filing that the charges were politically "
+        "motivated.\n\n"
+        'The filing said the department had "cherry-picked" its evidence.',
+        "cherry-picked",
+        "The aide's lawyers",
+        id="a_document_someone_spoke_in_speaks_for_them_later",
+    ),
+    case(
         "Lena Vogt runs the bakery on the square.\n\n"
         '"I never wanted a small shop," the cheerful baker said.',
         "small shop",

@@ -19,6 +19,7 @@ from ingest.attribute.speakers import (
     Entity,
     Registry,
     capitalised,
+    dateline,
     document_issuer,
     noun_phrase,
     published_by,
@@ -122,6 +123,11 @@ def resolve(
     if named_last is not None:
         return resolve(named_last, at, registry, author)
     ent = _entity_span(subject)
+    if dateline(ent if ent is not None else _proper_span(subject)):
+        # "LONDON (Reuters) - Britain's finance minister Ana Ruiz said": the parser may
+        # hang the dateline on the verb too; the speaker is the verb's other subject
+        other = _other_subject(subject)
+        return UNKNOWN if other is None else resolve(other, at, registry, author, reported)
     if ent is not None and ent.label_ == "NORP" and subject.tag_ == "NNP" and _definite(subject):
         # "the Kentucky Republican said": a description of someone already in the story
         entity = registry.resolve_pronoun("he", at) or registry.resolve_pronoun("she", at)
@@ -183,6 +189,13 @@ def resolve(
                 entity.name, entity.title, phrase, "nominal", tuning.DESCRIPTION_OF_RECENT
             )
     return Speaker(phrase, None, phrase, "nominal", tuning.UNRESOLVED_DESCRIPTION)
+
+
+def _other_subject(subject: Token) -> Token | None:
+    return next(
+        (c for c in subject.head.children if c.dep_ in ("nsubj", "nsubjpass") and c != subject),
+        None,
+    )
 
 
 def _known_person(subject: Token, at: int, registry: Registry) -> Entity | None:

@@ -23,6 +23,7 @@ from ingest.attribute.cues import (
     PAIR_NOUNS,
     PERSON_PRONOUNS,
     PUBLISH_VERBS,
+    SPEECH_VERBS,
     word_set,
 )
 from ingest.attribute.nlp import is_parsed, text_of
@@ -635,7 +636,19 @@ def document_issuer(token: Token) -> Token | None:
             ]
             if objects:
                 return objects[0]
-    return None
+    return _writer_of(token)
+
+
+def _writer_of(token: Token) -> Token | None:
+    """ "The aide's lawyers argued in a filing that ...": a document someone speaks in is
+    theirs, so "the filing said" later is them."""
+    prep = token.head
+    if token.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ != "in":
+        return None
+    verb = prep.head
+    if verb.lemma_.lower() not in SPEECH_VERBS:
+        return None
+    return next((c for c in verb.children if c.dep_ == "nsubj"), None)
 
 
 def _lone_subject(ent: Span, base: int, quoted) -> bool:
@@ -807,7 +820,7 @@ def _eponym(ent: Span) -> bool:
 _ILLNESSES = word_set("disease lymphoma syndrome palsy")
 
 
-def _dateline(ent: Span) -> bool:
+def dateline(ent: Span) -> bool:
     """ "HALDEN, Ont. -- The ...", "RIVERTON (AP) —": the place a story was filed from,
     in capitals at the head of a paragraph, names no speaker."""
     first = ent[0].text
@@ -915,7 +928,7 @@ def spelled_out(acronym: str, text: str) -> str | None:
 
 
 def _add_entity(registry: Registry, ent: Span, base: int, quoted) -> Entity | None:
-    if _credit(ent) or not capitalised(ent) or _dateline(ent) or _eponym(ent):
+    if _credit(ent) or not capitalised(ent) or dateline(ent) or _eponym(ent):
         return None
     at = base + ent.start_char
     subject, main = _roles(ent, at, quoted)
