@@ -95,6 +95,31 @@ CASES = [
         id="a_document_someone_spoke_in_speaks_for_them_later",
     ),
     case(
+        "The prime minister's spokesman said the government was disappointed by the "
+        "ruling. Ministers would study the judgment carefully, he added.",
+        "study the judgment",
+        "The prime minister's spokesman",
+        resolved=False,
+        id="he_after_an_unnamed_spokesman_is_that_spokesman_still_unnamed",
+    ),
+    case(
+        "The ministry said in a statement that the strikes had hit two depots. It did not "
+        "say how many people had been killed.",
+        "how many people",
+        "The ministry",
+        resolved=False,
+        id="it_after_an_unnamed_ministry_is_that_ministry",
+    ),
+    case(
+        "Justice Minister Ada Lin will decide the case in the spring.\n\n"
+        '"It is still up to the minister," a justice official said at the briefing.\n\n'
+        "The justice official told reporters most requests are granted.",
+        "most requests are granted",
+        "The justice official",
+        resolved=False,
+        id="the_official_after_an_unnamed_official_is_not_the_minister_named_before",
+    ),
+    case(
         "Lena Vogt runs the bakery on the square.\n\n"
         '"I never wanted a small shop," the cheerful baker said.',
         "small shop",

@@ -18,6 +18,7 @@ from ingest.attribute.speakers import (
     NAME_PREFIX_TITLES,
     Entity,
     Registry,
+    add_description,
     capitalised,
     dateline,
     document_issuer,
@@ -64,6 +65,11 @@ def _proper_span(token: Token) -> Span:
 def _from_entity(entity: Entity | None, mention: str, kind: MentionKind, conf: float) -> Speaker:
     if entity is None:
         return Speaker(None, None, mention, kind, tuning.UNKNOWN)
+    if entity.described:
+        # "he" after "a ministry spokesman said": that unnamed person, still unnamed, so
+        # stored like the description itself (unresolved) and no surer than it
+        conf = min(conf, tuning.UNRESOLVED_DESCRIPTION)
+        return Speaker(entity.name, None, entity.name, "nominal", conf)
     return Speaker(entity.name, entity.title, mention, kind, conf)
 
 
@@ -179,15 +185,16 @@ def resolve(
     if subject.tag_ == "NNS":  # "Aid groups said": several, not the last "it"
         return Speaker(phrase, None, phrase, "nominal", tuning.PLURAL_GROUP)
     entity = _org_by_modifier(subject, at, registry) or registry.resolve_nominal(head, at)
-    if entity is not None:
+    if entity is not None and not entity.described:
         return Speaker(entity.name, entity.title, phrase, "nominal", tuning.DESCRIPTION_RESOLVED)
     if _epithet(subject) and head not in ORG_NOUNS:
         # "the rookie defenceman said": a description of someone already in the story
         entity = registry.resolve_pronoun("he", at) or registry.resolve_pronoun("she", at)
-        if entity is not None:
+        if entity is not None and not entity.described:
             return Speaker(
                 entity.name, entity.title, phrase, "nominal", tuning.DESCRIPTION_OF_RECENT
             )
+    add_description(registry, subject, phrase, at)
     return Speaker(phrase, None, phrase, "nominal", tuning.UNRESOLVED_DESCRIPTION)
 
 

@@ -99,6 +99,8 @@ class Entity:
     gender: str | None = None
     tokens: tuple[str, ...] = ()
     roles: set[str] = field(default_factory=set)  # every role word any title gave them
+    # "a spokesman for the ministry": someone the story never names, known by description
+    described: bool = False
 
     def has_role(self, word: str) -> bool:
         """'the mayor' fits "Surrey mayor" and "then-Surrey mayoral candidate"."""
@@ -877,6 +879,24 @@ def _titled_as_organisation(title: str, ent: Span) -> bool:
     return head in ORG_NOUNS
 
 
+def add_description(registry: Registry, token: Token, phrase: str, at: int) -> None:
+    """ "A ministry spokesman said ... he added": an unnamed speaker described by a person
+    or organisation noun is who a later "he" or "it" most likely means."""
+    head = token.lemma_.lower()
+    if token.tag_ != "NN" or token.pos_ == "PROPN":
+        return
+    if head in ORG_NOUNS:
+        kind = "org"
+    elif head in _PERSON_ROLES or head in _PERSON_NOUNS:
+        kind = "person"
+    else:
+        return
+    known = registry.resolve_name(phrase, at) is not None
+    main = is_main_subject(token)
+    entity = registry.add(phrase, kind, at, subject=True, main=main, gender=title_gender(phrase))
+    entity.described = entity.described or not known
+
+
 def _credit(ent: Span) -> bool:
     """ "Jane Roe/The Canadian Press": a photo credit names no one in the story."""
     text = text_of(ent.doc)
@@ -890,6 +910,10 @@ _PERSON_ROLES = (
     NAME_PREFIX_TITLES
     | _NOUN_GENDER.keys()
     | word_set("leader spokesperson lawmaker candidate adviser advisor aide official whip")
+)
+# Other nouns for a person who may speak unnamed: "a lawyer for the family said".
+_PERSON_NOUNS = word_set(
+    "lawyer attorney officer witness resident analyst economist expert diplomat source"
 )
 
 
