@@ -323,6 +323,17 @@ CASES = [
         id="person_named_again_in_full_long_after_a_caption_is_introduced_anew",
     ),
     case(
+        "Nancy Ferris, the House speaker, said the chamber would vote on the package next "
+        "week.\n\n"
+        'Republicans have vowed to oppose it. Their leader, Kevin Doyle, said the bill was "a '
+        'Christmas tree of pork."\n\n'
+        "She dismissed the criticism, saying the bill paid for itself.",
+        "paid for itself",
+        "Nancy Ferris",
+        id="she_never_means_a_man_whose_first_name_says_he",
+        sure=False,
+    ),
+    case(
         "Carver met Sorel in Brussels on Monday.\n\nHe said the talks had been frank.",
         "talks had been frank",
         "Carver",

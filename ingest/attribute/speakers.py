@@ -26,6 +26,7 @@ from ingest.attribute.cues import (
     SPEECH_VERBS,
     word_set,
 )
+from ingest.attribute.names import first_name_gender
 from ingest.attribute.nlp import is_parsed, text_of
 from ingest.attribute.tuning import MAIN_SUBJECT_REACH, NAMED_LATER_REACH, PRONOUN_WINDOW
 
@@ -172,6 +173,8 @@ class Registry:
             entity.title = entity.title or title
             entity.roles.update(_role_words(title))
         gender = gender or (title_gender(title) if title else None)
+        if kind == "person":
+            gender = gender or first_name_gender(name)
         if gender and not entity.gender:
             entity.gender = gender
         self.mentions.append(Mention(pos, entity, subject, main and subject))
