@@ -120,6 +120,37 @@ CASES = [
         id="the_official_after_an_unnamed_official_is_not_the_minister_named_before",
     ),
     case(
+        "Justice Minister Ada Lin will decide the case in the spring.\n\n"
+        '"It is still up to the minister," a justice official said at the briefing.\n\n'
+        "Extradition lawyer Tom Birch said the process could take years.\n\n"
+        "The justice official told reporters most requests are granted.",
+        "most requests are granted",
+        "The justice official",
+        resolved=False,
+        id="the_official_repeats_an_earlier_unnamed_official_not_the_last_man_named",
+    ),
+    case(
+        "Rep. Carl Weeks, I-Vt., backed the plan on Monday. The Vermont independent said "
+        "workers had waited long enough.",
+        "waited long enough",
+        "Carl Weeks",
+        id="a_political_label_after_a_place_describes_the_person_named",
+    ),
+    case(
+        "British Foreign Secretary Tom Ashby met his French counterpart in Paris. The Labour "
+        "politician told reporters the talks had been productive.",
+        "talks had been productive",
+        "Tom Ashby",
+        id="a_political_label_after_a_party_describes_the_person_named",
+    ),
+    case(
+        "Rep. Lena Ortiz, 34, announced her bid for the Senate on Tuesday.\n\n"
+        "The 34-year-old said she would focus on housing costs.",
+        "housing costs",
+        "Lena Ortiz",
+        id="an_age_alone_describes_the_person_named",
+    ),
+    case(
         "Lena Vogt runs the bakery on the square.\n\n"
         '"I never wanted a small shop," the cheerful baker said.',
         "small shop",

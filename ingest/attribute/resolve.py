@@ -13,6 +13,7 @@ from ingest.attribute.cues import (
     GROUP_PRONOUNS,
     ORG_NOUNS,
     PERSON_PRONOUNS,
+    word_set,
 )
 from ingest.attribute.speakers import (
     NAME_PREFIX_TITLES,
@@ -187,6 +188,10 @@ def resolve(
     entity = _org_by_modifier(subject, at, registry) or registry.resolve_nominal(head, at)
     if entity is not None and not entity.described:
         return Speaker(entity.name, entity.title, phrase, "nominal", tuning.DESCRIPTION_RESOLVED)
+    if registry.described_as(phrase, at) is not None:
+        # "a justice official said ... The justice official told reporters": the same
+        # unnamed person, not whoever was named last
+        return Speaker(phrase, None, phrase, "nominal", tuning.UNRESOLVED_DESCRIPTION)
     if _epithet(subject) and head not in ORG_NOUNS:
         # "the rookie defenceman said": a description of someone already in the story
         entity = registry.resolve_pronoun("he", at) or registry.resolve_pronoun("she", at)
@@ -277,11 +282,28 @@ def _epithet(token: Token) -> bool:
     or an office named by place or institution ("the Alberta judge") may be someone the
     article never names."""
     definite = _definite(token)
+    # "the Vermont independent", "the Labour politician": a political label names no
+    # office, so a place or party before it still describes someone already named
+    label = token.lemma_.lower() in _POLITICAL_LABELS
     described = any(
-        c.dep_ in ("amod", "compound", "nummod", "prep") and c.pos_ != "PROPN"
+        c.dep_ in ("amod", "compound", "nummod", "prep") and (c.pos_ != "PROPN" or label)
         for c in token.children
     )
-    return definite and described and token.tag_ == "NN"
+    return definite and (described and token.tag_ == "NN" or _age(token))
+
+
+def _age(token: Token) -> bool:
+    """ "The 34-year-old said": a person described by age alone."""
+    years = any(c.lower_ in ("year", "years") for c in token.children)
+    return token.lower_ == "old" and token.dep_ in ("nsubj", "nsubjpass") and years
+
+
+_POLITICAL_LABELS = word_set(
+    """
+    independent politician lawmaker legislator democrat republican conservative liberal
+    tory socialist centrist moderate progressive populist incumbent veteran
+    """
+)
 
 
 def resolve_text(who: str, at: int, registry: Registry) -> Speaker:

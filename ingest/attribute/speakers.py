@@ -84,6 +84,7 @@ TITLE_ROLES = {
 
 
 _MINOR_WORDS = word_set("of and the for")
+_ARTICLES = word_set("the a an")
 
 
 _POSSESSIVE_END = re.compile(r"['\u2019]s?$")
@@ -315,6 +316,16 @@ class Registry:
             for m in candidates[:-1]
         )
         return not seen and mention.pos >= start and not topic
+
+    def described_as(self, phrase: str, pos: int) -> Entity | None:
+        """The unnamed speaker an earlier description gave these words ("a justice
+        official" for "the justice official")."""
+        words = tuple(w for w in name_tokens(phrase) if w not in _ARTICLES)
+        for mention in reversed(self.mentions):
+            tokens = mention.entity.tokens
+            if mention.pos < pos and mention.entity.described and tokens[-len(words) :] == words:
+                return mention.entity
+        return None
 
     def named_since(self, entity: Entity, start: int, pos: int) -> bool:
         """Is ``entity`` mentioned in ``[start, pos)``?"""
