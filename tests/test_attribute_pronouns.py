@@ -334,6 +334,15 @@ CASES = [
         sure=False,
     ),
     case(
+        "Sen. John Young arrived late for the town hall.\n\n"
+        "Councillor Ed Marsh spoke about the budget.\n\n"
+        "Young voters filled the back rows.\n\n"
+        '"We owe them a plan," he said.',
+        "owe them a plan",
+        "Councillor Ed Marsh",
+        id="a_first_name_alone_does_not_outrank_a_later_subject_of_unknown_gender",
+    ),
+    case(
         "Carver met Sorel in Brussels on Monday.\n\nHe said the talks had been frank.",
         "talks had been frank",
         "Carver",

@@ -155,6 +155,8 @@ def resolve(
         if entity is None:
             # a speaker NER missed is still the likeliest antecedent of the next "he"
             kind = "org" if ent is not None and ent.label_ in ("ORG", "GPE", "FAC") else "person"
+            if subject.tag_ in ("NNPS", "NNS"):  # "Republicans said": a group, never a he
+                kind = "group"
             entity = registry.add(name.text, kind, at, subject=True, main=main, title=title)
             return Speaker(entity.name, title, name.text, "named", tuning.NAMED_NEW)
         registry.add(entity.name, entity.kind, at, subject=True, main=main)

@@ -103,6 +103,7 @@ class Entity:
     roles: set[str] = field(default_factory=set)  # every role word any title gave them
     # "a spokesman for the ministry": someone the story never names, known by description
     described: bool = False
+    named_gender: bool = False  # the gender comes from the first name alone, not the text
 
     def has_role(self, word: str) -> bool:
         """'the mayor' fits "Surrey mayor" and "then-Surrey mayoral candidate"."""
@@ -174,10 +175,13 @@ class Registry:
             entity.title = entity.title or title
             entity.roles.update(_role_words(title))
         gender = gender or (title_gender(title) if title else None)
-        if kind == "person":
-            gender = gender or first_name_gender(name)
+        if gender and entity.named_gender and gender == entity.gender:
+            entity.named_gender = False  # the text confirms what the name said
         if gender and not entity.gender:
             entity.gender = gender
+        elif kind == "person" and not entity.gender:
+            entity.gender = first_name_gender(name)
+            entity.named_gender = entity.gender is not None
         self.mentions.append(Mention(pos, entity, subject, main and subject))
         self.mentions.sort(key=lambda m: m.pos)
         return entity
@@ -249,7 +253,10 @@ class Registry:
                 and m.entity.gender in (None, gender)
                 and id(m.entity) not in named
             ]
-            if any(m.subject and m.entity.gender == gender for m in candidates):
+            if any(
+                m.subject and m.entity.gender == gender and not m.entity.named_gender
+                for m in candidates
+            ):
                 # someone named once whose gender the article never shows is a weaker
                 # antecedent than a subject the text has already called "she"
                 candidates = [
@@ -771,10 +778,27 @@ def _known_surname(registry: Registry, token: Token, base: int, quoted) -> Entit
     if is_parsed(token.doc):
         subject, main = token.dep_ in ("nsubj", "nsubjpass"), is_main_subject(token)
     else:
-        subject = main = token.i == 0 or token.doc[token.i - 1].text in (".", "!", "?")
+        opens = token.i == 0 or token.doc[token.i - 1].text in (".", "!", "?")
+        subject = main = opens and _verb_follows(token)
     if not subject:  # "who like Dorn was born abroad": a name in passing is no antecedent
         return None
     return registry.add(owners[0].name, "person", at, subject=True, main=main)
+
+
+def _verb_follows(token: Token) -> bool:
+    """ "Vale, 31, was", "Vale said": in a paragraph left untagged, a surname opening a
+    sentence is its subject when a comma or a common verb follows ("Young voters" is no
+    Mr. Young)."""
+    after = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    return after is not None and (after.text == "," or after.lower_ in _COMMON_VERBS)
+
+
+_COMMON_VERBS = word_set(
+    """
+    is was has had said says told tells added adds also would will could can did does
+    wrote writes believes thinks knows wants
+    """
+)
 
 
 def _described_newcomer(token: Token) -> bool:
@@ -1108,3 +1132,5 @@ def _learn_genders(events: list[tuple[int, str, object]]) -> None:
             entity.kind = "person"
         if entity.gender is None:
             entity.gender = gendered.most_common(1)[0][0]
+        elif entity.named_gender and gendered.most_common(1)[0][0] == entity.gender:
+            entity.named_gender = False  # the text confirms what the first name said
