@@ -339,7 +339,7 @@ CASES = [
         "Young voters filled the back rows.\n\n"
         '"We owe them a plan," he said.',
         "owe them a plan",
-        "Councillor Ed Marsh",
+        "Ed Marsh",
         id="a_first_name_alone_does_not_outrank_a_later_subject_of_unknown_gender",
     ),
     case(

@@ -151,6 +151,12 @@ CASES = [
         id="an_age_alone_describes_the_person_named",
     ),
     case(
+        "Councillor Ana Ruiz said the budget would be late again this year.",
+        "budget would be late",
+        "Ana Ruiz",
+        id="a_local_councils_title_is_no_part_of_the_name",
+    ),
+    case(
         "Lena Vogt runs the bakery on the square.\n\n"
         '"I never wanted a small shop," the cheerful baker said.',
         "small shop",

@@ -50,7 +50,8 @@ NAME_PREFIX_TITLES = word_set(
     st. rev rev. hon hon. judge justice mayor premier minister chancellor king queen
     prince princess pope chief coach officer constable const. cpl cpl. insp insp. det det.
     supt supt. secretary ambassador chairman chairwoman ceo mp mla sheriff deputy
-    speaker leader representative congressman congresswoman
+    speaker leader representative congressman congresswoman councillor councilor councilman
+    councilwoman alderman
     """
 )
 # What an abbreviated or specific title is called later in the story: "Sen. Ada Vance"
