@@ -343,6 +343,14 @@ CASES = [
         id="a_first_name_alone_does_not_outrank_a_later_subject_of_unknown_gender",
     ),
     case(
+        "Rosa Ferreira, 62, has lived on the street for 30 years. Her husband, Luis, "
+        "drives a bus.\n\n"
+        '"We cannot afford to move," she said. He added that their rent had doubled.',
+        "rent had doubled",
+        "Luis",
+        id="her_husband_named_by_first_name_is_a_he",
+    ),
+    case(
         "Carver met Sorel in Brussels on Monday.\n\nHe said the talks had been frank.",
         "talks had been frank",
         "Carver",

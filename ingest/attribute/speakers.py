@@ -1042,7 +1042,8 @@ def _role_words_before(ent: Span) -> list[str]:
 
 
 _TITLE_AFTER = re.compile(r",\s+((?:an?|the)\s+[^,.;:]{3,80}?)\s*(?:,|\.|;|\swho\s|$)")
-_TITLE_BEFORE = re.compile(r"\b((?:[Tt]he|[Aa]n?)\s+[a-z][\w -]{2,40}),\s+$")
+# "the mayor, Jane", "her husband, Luis,": a possessive opens a title as "the" does
+_TITLE_BEFORE = re.compile(r"\b((?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir)\s+[a-z][\w -]{2,40}),\s+$")
 
 
 def _title_in_text(ent: Span) -> str | None:
