@@ -157,6 +157,16 @@ CASES = [
         id="a_local_councils_title_is_no_part_of_the_name",
     ),
     case(
+        "The shop sells 200 titles.\n\n"
+        "\u201cIt\u2019s months and months of fixing mistakes,\u201d says the self-taught Bristol "
+        "artist, who sold 40 copies of his war comic Broken Line: The Last Patrol, inspired by "
+        "old films.",
+        "fixing mistakes",
+        "the self-taught Bristol artist",
+        resolved=False,
+        id="a_title_inside_the_subjects_relative_clause_does_not_name_the_subject",
+    ),
+    case(
         "Lena Vogt runs the bakery on the square.\n\n"
         '"I never wanted a small shop," the cheerful baker said.',
         "small shop",

@@ -125,6 +125,8 @@ def resolve(
         # "One Democrat, Sen. Jon Tester, said": a group word standing for the person
         person_for_group = child.ent_type_ == "PERSON" and subject.ent_type_ != "PERSON"
         if child.dep_ == "appos" and named and (subject.pos_ == "NOUN" or person_for_group):
+            if _past_a_clause(subject, child):
+                continue  # "the artist, who sold copies of his comic The Last Patrol,"
             return resolve(child, at, registry, author)
     named_last = _closing_name(subject)
     if named_last is not None:
@@ -203,6 +205,12 @@ def resolve(
             )
     add_description(registry, subject, phrase, at)
     return Speaker(phrase, None, phrase, "nominal", tuning.UNRESOLVED_DESCRIPTION)
+
+
+def _past_a_clause(subject: Token, name: Token) -> bool:
+    """Does a relative clause of ``subject`` come before ``name``? Then the parser hung a
+    title from inside the clause on the subject: it does not name the subject."""
+    return any(c.dep_ == "relcl" and subject.i < c.i < name.i for c in subject.children)
 
 
 def _other_subject(subject: Token) -> Token | None:
