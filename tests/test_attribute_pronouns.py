@@ -26,6 +26,9 @@ def case(
     return pytest.param(text, fragment, speaker, sure, id=id, marks=marks)
 
 
+# a stretch of narration naming no one, longer than a pronoun's reach
+_FILLER = "The clinic is run by the regional health board and a grocery chain. " * 12 + "\n\n"
+
 CASES = [
     case(
         "Senator Ray Dolan spent the morning touring a shuttered steel mill.\n\n"
@@ -276,6 +279,76 @@ CASES = [
         "buying the excuses",
         "Marcus Reed",
         id="name_the_ner_calls_an_organisation_described_by_a_person_role",
+    ),
+    case(
+        "Nora Vale chaired the council meeting on Monday. Councillor Ana Ruiz asked about "
+        "the budget.\n\n"
+        "Vale, 31, answered at length.\n\n"
+        '"We cannot wait another year," she said.',
+        "another year",
+        "Nora Vale",
+        id="surname_the_ner_missed_opening_a_sentence_is_the_person_named_in_full",
+    ),
+    case(
+        "Karim Nasser, 52, and Lina Haddad, 44, arrived in Leeds in 2016. Samir Aziz, who "
+        "came with them, found work at a bakery within a month.\n\n"
+        "Unlike Aziz, he has been unable to find a job.\n\n"
+        '"The children come first, my studies come later," he said.',
+        "children come first",
+        "Karim Nasser",
+        id="unlike_x_he_never_means_x",
+    ),
+    case(
+        "Nora Vale met Tomas Brill in the spring of 2004.\n\n"
+        "Vale, 31, was a nurse then, and she worked nights.\n\n"
+        "She was working at the hospital where Brill was being treated, so she began "
+        "visiting him after her shifts.\n\n"
+        "When Vale first told Brill she loved him, he was quiet for a long time.\n\n"
+        '"I love you too," he said at last.',
+        "love you too",
+        "Tomas Brill",
+        id="she_carrying_her_own_sentence_teaches_nothing_about_the_man_named_in_it",
+    ),
+    case(
+        "Ravi Mehta, an accountant, says the program changed his habits. (Photo: Jo Park)"
+        "\n\n" + _FILLER * 2 + "Retired teacher Paul Dunn, who lost 8 kilograms, says he "
+        'walks every day now. "I never thought I would enjoy it," he says. Dunn, 71, credits '
+        "his dog for keeping him on track. He became so used to the walks that he joined a "
+        "walking club that meets at the community centre near his home every morning. "
+        "Its members have logged thousands of kilometres since it began last spring. "
+        "Regular walks also produced good results for accountant Ravi Mehta, 50. "
+        '"I had a gym card, but this really built the habit," he says.',
+        "gym card",
+        "Ravi Mehta",
+        id="person_named_again_in_full_long_after_a_caption_is_introduced_anew",
+    ),
+    case(
+        "Nancy Ferris, the House speaker, said the chamber would vote on the package next "
+        "week.\n\n"
+        'Republicans have vowed to oppose it. Their leader, Kevin Doyle, said the bill was "a '
+        'Christmas tree of pork."\n\n'
+        "She dismissed the criticism, saying the bill paid for itself.",
+        "paid for itself",
+        "Nancy Ferris",
+        id="she_never_means_a_man_whose_first_name_says_he",
+        sure=False,
+    ),
+    case(
+        "Sen. John Young arrived late for the town hall.\n\n"
+        "Councillor Ed Marsh spoke about the budget.\n\n"
+        "Young voters filled the back rows.\n\n"
+        '"We owe them a plan," he said.',
+        "owe them a plan",
+        "Ed Marsh",
+        id="a_first_name_alone_does_not_outrank_a_later_subject_of_unknown_gender",
+    ),
+    case(
+        "Rosa Ferreira, 62, has lived on the street for 30 years. Her husband, Luis, "
+        "drives a bus.\n\n"
+        '"We cannot afford to move," she said. He added that their rent had doubled.',
+        "rent had doubled",
+        "Luis",
+        id="her_husband_named_by_first_name_is_a_he",
     ),
     case(
         "Carver met Sorel in Brussels on Monday.\n\nHe said the talks had been frank.",

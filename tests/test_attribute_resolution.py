@@ -79,6 +79,94 @@ CASES = [
         id="single_name_the_ner_missed_described_at_once_is_a_person",
     ),
     case(
+        "LISBON (Reuters) - Portugal's finance minister Rita Nunes said on Monday the "
+        "government would not raise income tax this year.",
+        "not raise income tax",
+        "Rita Nunes",
+        id="dateline_the_parser_made_a_subject_yields_to_the_verbs_other_subject",
+    ),
+    case(
+        "Defense attorney Ruth Calder said her client would plead not guilty.\n\n"
+        "The aide's lawyers argued in a filing that the charges were politically "
+        "motivated.\n\n"
+        'The filing said the department had "cherry-picked" its evidence.',
+        "cherry-picked",
+        "The aide's lawyers",
+        id="a_document_someone_spoke_in_speaks_for_them_later",
+    ),
+    case(
+        "The prime minister's spokesman said the government was disappointed by the "
+        "ruling. Ministers would study the judgment carefully, he added.",
+        "study the judgment",
+        "The prime minister's spokesman",
+        resolved=False,
+        id="he_after_an_unnamed_spokesman_is_that_spokesman_still_unnamed",
+    ),
+    case(
+        "The ministry said in a statement that the strikes had hit two depots. It did not "
+        "say how many people had been killed.",
+        "how many people",
+        "The ministry",
+        resolved=False,
+        id="it_after_an_unnamed_ministry_is_that_ministry",
+    ),
+    case(
+        "Justice Minister Ada Lin will decide the case in the spring.\n\n"
+        '"It is still up to the minister," a justice official said at the briefing.\n\n'
+        "The justice official told reporters most requests are granted.",
+        "most requests are granted",
+        "The justice official",
+        resolved=False,
+        id="the_official_after_an_unnamed_official_is_not_the_minister_named_before",
+    ),
+    case(
+        "Justice Minister Ada Lin will decide the case in the spring.\n\n"
+        '"It is still up to the minister," a justice official said at the briefing.\n\n'
+        "Extradition lawyer Tom Birch said the process could take years.\n\n"
+        "The justice official told reporters most requests are granted.",
+        "most requests are granted",
+        "The justice official",
+        resolved=False,
+        id="the_official_repeats_an_earlier_unnamed_official_not_the_last_man_named",
+    ),
+    case(
+        "Rep. Carl Weeks, I-Vt., backed the plan on Monday. The Vermont independent said "
+        "workers had waited long enough.",
+        "waited long enough",
+        "Carl Weeks",
+        id="a_political_label_after_a_place_describes_the_person_named",
+    ),
+    case(
+        "British Foreign Secretary Tom Ashby met his French counterpart in Paris. The Labour "
+        "politician told reporters the talks had been productive.",
+        "talks had been productive",
+        "Tom Ashby",
+        id="a_political_label_after_a_party_describes_the_person_named",
+    ),
+    case(
+        "Rep. Lena Ortiz, 34, announced her bid for the Senate on Tuesday.\n\n"
+        "The 34-year-old said she would focus on housing costs.",
+        "housing costs",
+        "Lena Ortiz",
+        id="an_age_alone_describes_the_person_named",
+    ),
+    case(
+        "Councillor Ana Ruiz said the budget would be late again this year.",
+        "budget would be late",
+        "Ana Ruiz",
+        id="a_local_councils_title_is_no_part_of_the_name",
+    ),
+    case(
+        "The shop sells 200 titles.\n\n"
+        "\u201cIt\u2019s months and months of fixing mistakes,\u201d says the self-taught Bristol "
+        "artist, who sold 40 copies of his war comic Broken Line: The Last Patrol, inspired by "
+        "old films.",
+        "fixing mistakes",
+        "the self-taught Bristol artist",
+        resolved=False,
+        id="a_title_inside_the_subjects_relative_clause_does_not_name_the_subject",
+    ),
+    case(
         "Lena Vogt runs the bakery on the square.\n\n"
         '"I never wanted a small shop," the cheerful baker said.',
         "small shop",

@@ -13,12 +13,15 @@ from ingest.attribute.cues import (
     GROUP_PRONOUNS,
     ORG_NOUNS,
     PERSON_PRONOUNS,
+    word_set,
 )
 from ingest.attribute.speakers import (
     NAME_PREFIX_TITLES,
     Entity,
     Registry,
+    add_description,
     capitalised,
+    dateline,
     document_issuer,
     noun_phrase,
     published_by,
@@ -63,6 +66,11 @@ def _proper_span(token: Token) -> Span:
 def _from_entity(entity: Entity | None, mention: str, kind: MentionKind, conf: float) -> Speaker:
     if entity is None:
         return Speaker(None, None, mention, kind, tuning.UNKNOWN)
+    if entity.described:
+        # "he" after "a ministry spokesman said": that unnamed person, still unnamed, so
+        # stored like the description itself (unresolved) and no surer than it
+        conf = min(conf, tuning.UNRESOLVED_DESCRIPTION)
+        return Speaker(entity.name, None, entity.name, "nominal", conf)
     return Speaker(entity.name, entity.title, mention, kind, conf)
 
 
@@ -117,11 +125,18 @@ def resolve(
         # "One Democrat, Sen. Jon Tester, said": a group word standing for the person
         person_for_group = child.ent_type_ == "PERSON" and subject.ent_type_ != "PERSON"
         if child.dep_ == "appos" and named and (subject.pos_ == "NOUN" or person_for_group):
+            if _past_a_clause(subject, child):
+                continue  # "the artist, who sold copies of his comic The Last Patrol,"
             return resolve(child, at, registry, author)
     named_last = _closing_name(subject)
     if named_last is not None:
         return resolve(named_last, at, registry, author)
     ent = _entity_span(subject)
+    if dateline(ent if ent is not None else _proper_span(subject)):
+        # "LONDON (Reuters) - Britain's finance minister Ana Ruiz said": the parser may
+        # hang the dateline on the verb too; the speaker is the verb's other subject
+        other = _other_subject(subject)
+        return UNKNOWN if other is None else resolve(other, at, registry, author, reported)
     if ent is not None and ent.label_ == "NORP" and subject.tag_ == "NNP" and _definite(subject):
         # "the Kentucky Republican said": a description of someone already in the story
         entity = registry.resolve_pronoun("he", at) or registry.resolve_pronoun("she", at)
@@ -142,6 +157,8 @@ def resolve(
         if entity is None:
             # a speaker NER missed is still the likeliest antecedent of the next "he"
             kind = "org" if ent is not None and ent.label_ in ("ORG", "GPE", "FAC") else "person"
+            if subject.tag_ in ("NNPS", "NNS"):  # "Republicans said": a group, never a he
+                kind = "group"
             entity = registry.add(name.text, kind, at, subject=True, main=main, title=title)
             return Speaker(entity.name, title, name.text, "named", tuning.NAMED_NEW)
         registry.add(entity.name, entity.kind, at, subject=True, main=main)
@@ -173,16 +190,34 @@ def resolve(
     if subject.tag_ == "NNS":  # "Aid groups said": several, not the last "it"
         return Speaker(phrase, None, phrase, "nominal", tuning.PLURAL_GROUP)
     entity = _org_by_modifier(subject, at, registry) or registry.resolve_nominal(head, at)
-    if entity is not None:
+    if entity is not None and not entity.described:
         return Speaker(entity.name, entity.title, phrase, "nominal", tuning.DESCRIPTION_RESOLVED)
+    if registry.described_as(phrase, at) is not None:
+        # "a justice official said ... The justice official told reporters": the same
+        # unnamed person, not whoever was named last
+        return Speaker(phrase, None, phrase, "nominal", tuning.UNRESOLVED_DESCRIPTION)
     if _epithet(subject) and head not in ORG_NOUNS:
         # "the rookie defenceman said": a description of someone already in the story
         entity = registry.resolve_pronoun("he", at) or registry.resolve_pronoun("she", at)
-        if entity is not None:
+        if entity is not None and not entity.described:
             return Speaker(
                 entity.name, entity.title, phrase, "nominal", tuning.DESCRIPTION_OF_RECENT
             )
+    add_description(registry, subject, phrase, at)
     return Speaker(phrase, None, phrase, "nominal", tuning.UNRESOLVED_DESCRIPTION)
+
+
+def _past_a_clause(subject: Token, name: Token) -> bool:
+    """Does a relative clause of ``subject`` come before ``name``? Then the parser hung a
+    title from inside the clause on the subject: it does not name the subject."""
+    return any(c.dep_ == "relcl" and subject.i < c.i < name.i for c in subject.children)
+
+
+def _other_subject(subject: Token) -> Token | None:
+    return next(
+        (c for c in subject.head.children if c.dep_ in ("nsubj", "nsubjpass") and c != subject),
+        None,
+    )
 
 
 def _known_person(subject: Token, at: int, registry: Registry) -> Entity | None:
@@ -257,11 +292,28 @@ def _epithet(token: Token) -> bool:
     or an office named by place or institution ("the Alberta judge") may be someone the
     article never names."""
     definite = _definite(token)
+    # "the Vermont independent", "the Labour politician": a political label names no
+    # office, so a place or party before it still describes someone already named
+    label = token.lemma_.lower() in _POLITICAL_LABELS
     described = any(
-        c.dep_ in ("amod", "compound", "nummod", "prep") and c.pos_ != "PROPN"
+        c.dep_ in ("amod", "compound", "nummod", "prep") and (c.pos_ != "PROPN" or label)
         for c in token.children
     )
-    return definite and described and token.tag_ == "NN"
+    return definite and (described and token.tag_ == "NN" or _age(token))
+
+
+def _age(token: Token) -> bool:
+    """ "The 34-year-old said": a person described by age alone."""
+    years = any(c.lower_ in ("year", "years") for c in token.children)
+    return token.lower_ == "old" and token.dep_ in ("nsubj", "nsubjpass") and years
+
+
+_POLITICAL_LABELS = word_set(
+    """
+    independent politician lawmaker legislator democrat republican conservative liberal
+    tory socialist centrist moderate progressive populist incumbent veteran
+    """
+)
 
 
 def resolve_text(who: str, at: int, registry: Registry) -> Speaker:

@@ -23,8 +23,10 @@ from ingest.attribute.cues import (
     PAIR_NOUNS,
     PERSON_PRONOUNS,
     PUBLISH_VERBS,
+    SPEECH_VERBS,
     word_set,
 )
+from ingest.attribute.names import first_name_gender
 from ingest.attribute.nlp import is_parsed, text_of
 from ingest.attribute.tuning import MAIN_SUBJECT_REACH, NAMED_LATER_REACH, PRONOUN_WINDOW
 
@@ -48,7 +50,8 @@ NAME_PREFIX_TITLES = word_set(
     st. rev rev. hon hon. judge justice mayor premier minister chancellor king queen
     prince princess pope chief coach officer constable const. cpl cpl. insp insp. det det.
     supt supt. secretary ambassador chairman chairwoman ceo mp mla sheriff deputy
-    speaker leader representative congressman congresswoman
+    speaker leader representative congressman congresswoman councillor councilor councilman
+    councilwoman alderman
     """
 )
 # What an abbreviated or specific title is called later in the story: "Sen. Ada Vance"
@@ -82,6 +85,7 @@ TITLE_ROLES = {
 
 
 _MINOR_WORDS = word_set("of and the for")
+_ARTICLES = word_set("the a an")
 
 
 _POSSESSIVE_END = re.compile(r"['\u2019]s?$")
@@ -98,6 +102,9 @@ class Entity:
     gender: str | None = None
     tokens: tuple[str, ...] = ()
     roles: set[str] = field(default_factory=set)  # every role word any title gave them
+    # "a spokesman for the ministry": someone the story never names, known by description
+    described: bool = False
+    named_gender: bool = False  # the gender comes from the first name alone, not the text
 
     def has_role(self, word: str) -> bool:
         """'the mayor' fits "Surrey mayor" and "then-Surrey mayoral candidate"."""
@@ -169,8 +176,13 @@ class Registry:
             entity.title = entity.title or title
             entity.roles.update(_role_words(title))
         gender = gender or (title_gender(title) if title else None)
+        if gender and entity.named_gender and gender == entity.gender:
+            entity.named_gender = False  # the text confirms what the name said
         if gender and not entity.gender:
             entity.gender = gender
+        elif kind == "person" and not entity.gender:
+            entity.gender = first_name_gender(name)
+            entity.named_gender = entity.gender is not None
         self.mentions.append(Mention(pos, entity, subject, main and subject))
         self.mentions.sort(key=lambda m: m.pos)
         return entity
@@ -242,7 +254,10 @@ class Registry:
                 and m.entity.gender in (None, gender)
                 and id(m.entity) not in named
             ]
-            if any(m.subject and m.entity.gender == gender for m in candidates):
+            if any(
+                m.subject and m.entity.gender == gender and not m.entity.named_gender
+                for m in candidates
+            ):
                 # someone named once whose gender the article never shows is a weaker
                 # antecedent than a subject the text has already called "she"
                 candidates = [
@@ -289,21 +304,36 @@ class Registry:
         )
 
     def _introduced(self, candidates: list[Mention], pos: int) -> bool:
-        """ "... for Toronto accountant Jane Roe, 50. '...,' she says.": a person named for
-        the first time just before, in the same paragraph, and not as a clause's subject
+        """ "... for Toronto accountant Jane Roe, 50. '...,' she says.": a person named just
+        before, in the same paragraph, for the first time within a pronoun's reach (a
+        caption far above may name her too), and not as a clause's subject
         ("Baker said Little had blocked it. He said ..." is about Little), speaks next;
         unless a fitting subject just before her is the sentence's topic ("Ron Vance
         criticized Ted Hale. He said ..." is Vance)."""
         mention = candidates[-1]
         if mention.subject:
             return False
-        first = next(m for m in self.mentions if m.entity is mention.entity)
+        # named before only beyond a pronoun's reach (a caption, an earlier section): anew
+        seen = any(
+            m.entity is mention.entity and mention.pos - PRONOUN_WINDOW <= m.pos < mention.pos
+            for m in self.mentions
+        )
         start = self.paragraph_start(pos)
         topic = any(
             m.subject and max(start, mention.pos - MAIN_SUBJECT_REACH) <= m.pos
             for m in candidates[:-1]
         )
-        return first is mention and mention.pos >= start and not topic
+        return not seen and mention.pos >= start and not topic
+
+    def described_as(self, phrase: str, pos: int) -> Entity | None:
+        """The unnamed speaker an earlier description gave these words ("a justice
+        official" for "the justice official")."""
+        words = tuple(w for w in name_tokens(phrase) if w not in _ARTICLES)
+        for mention in reversed(self.mentions):
+            tokens = mention.entity.tokens
+            if mention.pos < pos and mention.entity.described and tokens[-len(words) :] == words:
+                return mention.entity
+        return None
 
     def named_since(self, entity: Entity, start: int, pos: int) -> bool:
         """Is ``entity`` mentioned in ``[start, pos)``?"""
@@ -533,6 +563,9 @@ def build_registry(docs: list, bases: list[int], quoted: list[tuple[int, int]]) 
             sentence += 1
             for token in sent:
                 ent = ents.get(token.i)
+                if ent is not None and _contrasted(ent):
+                    events.append((sentence, "bystander", None))
+                    continue
                 if ent is not None and ent.label_ == "GPE":
                     if ent.start > 0 and doc[ent.start - 1].pos_ == "ADP":
                         places.add(ent.text.lower())  # "in Ottawa": a place after all
@@ -554,6 +587,8 @@ def build_registry(docs: list, bases: list[int], quoted: list[tuple[int, int]]) 
                     entity = _add_proper_subject(registry, token, base)
                     if entity.kind == "person":
                         events.append((sentence, "person", entity))
+                elif (surnamed := _known_surname(registry, token, base, quoted)) is not None:
+                    events.append((sentence, "person", surnamed))
                 elif _described_newcomer(token):
                     entity = registry.add(
                         token.text,
@@ -625,7 +660,19 @@ def document_issuer(token: Token) -> Token | None:
             ]
             if objects:
                 return objects[0]
-    return None
+    return _writer_of(token)
+
+
+def _writer_of(token: Token) -> Token | None:
+    """ "The aide's lawyers argued in a filing that ...": a document someone speaks in is
+    theirs, so "the filing said" later is them."""
+    prep = token.head
+    if token.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ != "in":
+        return None
+    verb = prep.head
+    if verb.lemma_.lower() not in SPEECH_VERBS:
+        return None
+    return next((c for c in verb.children if c.dep_ == "nsubj"), None)
 
 
 def _lone_subject(ent: Span, base: int, quoted) -> bool:
@@ -713,6 +760,48 @@ def _unnamed_subject(token: Token, base: int, quoted) -> bool:
     return not any(start <= at < end for start, end in quoted)
 
 
+def _known_surname(registry: Registry, token: Token, base: int, quoted) -> Entity | None:
+    """ "Vale, 31, was a nurse": a capitalised word the NER missed that is the surname of
+    someone the article has named in full, as its clause's subject (opening its sentence
+    in a paragraph left unparsed), is that person and a likely antecedent."""
+    if token.ent_type_ or not token.is_alpha or not token.text.istitle() or token.is_stop:
+        return None
+    if token.lower_ in NAME_PREFIX_TITLES or token.lower_ in HONORIFICS:
+        return None
+    at = base + token.idx
+    owners = [
+        e
+        for e in registry.entities
+        if e.kind == "person" and len(e.tokens) > 1 and e.tokens[-1] == token.lower_
+    ]
+    if len(owners) != 1 or any(start <= at < end for start, end in quoted):
+        return None
+    if is_parsed(token.doc):
+        subject, main = token.dep_ in ("nsubj", "nsubjpass"), is_main_subject(token)
+    else:
+        opens = token.i == 0 or token.doc[token.i - 1].text in (".", "!", "?")
+        subject = main = opens and _verb_follows(token)
+    if not subject:  # "who like Dorn was born abroad": a name in passing is no antecedent
+        return None
+    return registry.add(owners[0].name, "person", at, subject=True, main=main)
+
+
+def _verb_follows(token: Token) -> bool:
+    """ "Vale, 31, was", "Vale said": in a paragraph left untagged, a surname opening a
+    sentence is its subject when a comma or a common verb follows ("Young voters" is no
+    Mr. Young)."""
+    after = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    return after is not None and (after.text == "," or after.lower_ in _COMMON_VERBS)
+
+
+_COMMON_VERBS = word_set(
+    """
+    is was has had said says told tells added adds also would will could can did does
+    wrote writes believes thinks knows wants
+    """
+)
+
+
 def _described_newcomer(token: Token) -> bool:
     """ "Yuni, a resident of the coast, was ...": a capitalised word opening a paragraph
     left unparsed and described at once is a person the NER missed (single names often
@@ -751,6 +840,15 @@ def _fronted(ent: Span) -> bool:
     return ent.start > 0 and ent.doc[ent.start - 1].pos_ in ("ADP", "SCONJ")
 
 
+def _contrasted(ent: Span) -> bool:
+    """ "Unlike Ortiz, she has never held office": a name set against the subject is the
+    one person the pronouns around it do not mean, so it is no antecedent at all."""
+    return ent.start > 0 and ent.doc[ent.start - 1].lower_ in _CONTRASTS
+
+
+_CONTRASTS = word_set("unlike like")
+
+
 def _eponym(ent: Span) -> bool:
     """ "Hodgkin's lymphoma", "a Crohn disease clinic": an illness named after someone
     names no one in the story."""
@@ -763,7 +861,7 @@ def _eponym(ent: Span) -> bool:
 _ILLNESSES = word_set("disease lymphoma syndrome palsy")
 
 
-def _dateline(ent: Span) -> bool:
+def dateline(ent: Span) -> bool:
     """ "HALDEN, Ont. -- The ...", "RIVERTON (AP) —": the place a story was filed from,
     in capitals at the head of a paragraph, names no speaker."""
     first = ent[0].text
@@ -820,6 +918,24 @@ def _titled_as_organisation(title: str, ent: Span) -> bool:
     return head in ORG_NOUNS
 
 
+def add_description(registry: Registry, token: Token, phrase: str, at: int) -> None:
+    """ "A ministry spokesman said ... he added": an unnamed speaker described by a person
+    or organisation noun is who a later "he" or "it" most likely means."""
+    head = token.lemma_.lower()
+    if token.tag_ != "NN" or token.pos_ == "PROPN":
+        return
+    if head in ORG_NOUNS:
+        kind = "org"
+    elif head in _PERSON_ROLES or head in _PERSON_NOUNS:
+        kind = "person"
+    else:
+        return
+    known = registry.resolve_name(phrase, at) is not None
+    main = is_main_subject(token)
+    entity = registry.add(phrase, kind, at, subject=True, main=main, gender=title_gender(phrase))
+    entity.described = entity.described or not known
+
+
 def _credit(ent: Span) -> bool:
     """ "Jane Roe/The Canadian Press": a photo credit names no one in the story."""
     text = text_of(ent.doc)
@@ -833,6 +949,10 @@ _PERSON_ROLES = (
     NAME_PREFIX_TITLES
     | _NOUN_GENDER.keys()
     | word_set("leader spokesperson lawmaker candidate adviser advisor aide official whip")
+)
+# Other nouns for a person who may speak unnamed: "a lawyer for the family said".
+_PERSON_NOUNS = word_set(
+    "lawyer attorney officer witness resident analyst economist expert diplomat source"
 )
 
 
@@ -871,7 +991,7 @@ def spelled_out(acronym: str, text: str) -> str | None:
 
 
 def _add_entity(registry: Registry, ent: Span, base: int, quoted) -> Entity | None:
-    if _credit(ent) or not capitalised(ent) or _dateline(ent) or _eponym(ent):
+    if _credit(ent) or not capitalised(ent) or dateline(ent) or _eponym(ent):
         return None
     at = base + ent.start_char
     subject, main = _roles(ent, at, quoted)
@@ -922,7 +1042,8 @@ def _role_words_before(ent: Span) -> list[str]:
 
 
 _TITLE_AFTER = re.compile(r",\s+((?:an?|the)\s+[^,.;:]{3,80}?)\s*(?:,|\.|;|\swho\s|$)")
-_TITLE_BEFORE = re.compile(r"\b((?:[Tt]he|[Aa]n?)\s+[a-z][\w -]{2,40}),\s+$")
+# "the mayor, Jane", "her husband, Luis,": a possessive opens a title as "the" does
+_TITLE_BEFORE = re.compile(r"\b((?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir)\s+[a-z][\w -]{2,40}),\s+$")
 
 
 def _title_in_text(ent: Span) -> str | None:
@@ -963,6 +1084,18 @@ _OBJECTS = ("dobj", "dative", "iobj")
 _REFLEXIVE = ("himself", "herself")
 
 
+def _sentence_pronouns(events: list[tuple[int, str, object]], n: int) -> set[object]:
+    """The genders of the pronouns that come before event ``n`` in its own sentence."""
+    sentence = events[n][0]
+    found = set()
+    for earlier_sentence, kind, payload in reversed(events[:n]):
+        if earlier_sentence != sentence:
+            break
+        if kind == "pronoun":
+            found.add(payload)
+    return found
+
+
 def _learn_genders(events: list[tuple[int, str, object]]) -> None:
     """The pronoun that follows a name before anyone else is named usually refers to it.
 
@@ -976,11 +1109,14 @@ def _learn_genders(events: list[tuple[int, str, object]]) -> None:
             continue
         people[id(payload)] = payload
         tally = votes.setdefault(id(payload), Counter())
+        topic = _sentence_pronouns(events, n)
         for later_sentence, later_kind, later in events[n + 1 :]:
             if later_kind in ("person", "bystander") or later_sentence > sentence + 1:
                 break
             if later_kind == "maybe" or (later == "it" and later_sentence > sentence):
                 continue
+            if later_sentence == sentence and later in topic:
+                continue  # "She nursed where Brill was treated, so she saw him": her topic
             tally[later] += 1
             if later != "it":
                 break
@@ -998,3 +1134,5 @@ def _learn_genders(events: list[tuple[int, str, object]]) -> None:
             entity.kind = "person"
         if entity.gender is None:
             entity.gender = gendered.most_common(1)[0][0]
+        elif entity.named_gender and gendered.most_common(1)[0][0] == entity.gender:
+            entity.named_gender = False  # the text confirms what the first name said
