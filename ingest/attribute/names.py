@@ -8,7 +8,7 @@ Kim, Jean, Andrea, Nicola, ...) are left out and learned from the text instead.
 
 from __future__ import annotations
 
-from ingest.attribute.cues import word_set
+from quotedesk.text import word_set
 
 MALE_FIRST_NAMES = word_set(
     """
