@@ -85,6 +85,43 @@ CASES = [
     ),
 ]
 
+SET_OFF = [
+    # "according to X" set off inside the sentence reports both sides of it
+    case(
+        "The pension fund, according to state treasurer Mia Colton, lost a fifth of its value "
+        "last year.",
+        "pension fund",
+        "The pension fund",
+        "Mia Colton",
+        id="according_to_set_off_reports_the_words_before_it",
+    ),
+    case(
+        "Voters were promised a new hospital, according to the opposition leader, Dev Patel, "
+        "but the money went to a car park.",
+        "car park",
+        "the money went to a car park.",
+        "Dev Patel",
+        id="according_to_set_off_reports_the_words_after_it",
+    ),
+    # a clause with its own subject set off before an inserted cue is reported too
+    case(
+        "But while some towns shrink under the weight of debt, Ruiz said, for others, it can "
+        "bring new investment.",
+        "some towns",
+        "But while some towns shrink under the weight of debt",
+        "Ruiz",
+        id="subordinate_clause_before_an_inserted_cue",
+    ),
+    case(
+        "Although the party won the vote, Ms. Hale said, on the economy, voters still trust "
+        "the other side.",
+        "party won",
+        "Although the party won the vote",
+        "Hale",
+        id="subordinate_clause_before_an_inserted_cue_then_a_phrase",
+    ),
+]
+
 TRAILING = [
     # reported words ending in ", <speaker> said." with no quotation marks, where the
     # parser takes a noun of the reported words for the subject
@@ -110,7 +147,7 @@ TRAILING = [
 ]
 
 
-@pytest.mark.parametrize(("text", "fragment", "words", "speaker"), CASES + TRAILING)
+@pytest.mark.parametrize(("text", "fragment", "words", "speaker"), CASES + SET_OFF + TRAILING)
 def test_reported_words_and_speaker(
     text: str, fragment: str, words: str, speaker: str | None
 ) -> None:

@@ -33,6 +33,10 @@ SPEECH_VERBS = VERDICT_VERBS | word_set(
     """
 )
 
+# Verbs of saying only with their particle ("he went on, ...", "she shot back that ..."):
+# alone, "went" or "shot" says nothing.
+PHRASAL_CUES = (("go", "on"), ("shoot", "back"), ("fire", "back"), ("hit", "back"), ("chime", "in"))
+
 # Irregular past tense and participle forms; every other form follows the spelling rules.
 _IRREGULAR = {
     "say": "said",
@@ -40,6 +44,9 @@ _IRREGULAR = {
     "write": "wrote written",
     "speak": "spoke spoken",
     "think": "thought",
+    "go": "went gone",
+    "shoot": "shot",
+    "hit": "hit",
 }
 # Verbs of two or more syllables stressed on the last one, which double a final consonant
 # like one-syllable verbs do ("admitted", "concurred"; but "countered", "edited").
@@ -86,6 +93,15 @@ def _gerund(verb: str) -> str:
 def verb_forms(verbs: Iterable[str]) -> frozenset[str]:
     """Every form of every verb in ``verbs``: the finite forms and -ing."""
     return frozenset(form for verb in verbs for form in finite_forms(verb) | {_gerund(verb)})
+
+
+def phrasal_forms() -> frozenset[str]:
+    """ "went on", "shoots back": every form of every phrasal cue, as written."""
+    return frozenset(
+        f"{form} {particle}"
+        for verb, particle in PHRASAL_CUES
+        for form in finite_forms(verb) | {_gerund(verb)}
+    )
 
 
 # '"...," Lee added' where the parse lost the verb or the name: verbs the plain surface

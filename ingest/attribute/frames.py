@@ -392,8 +392,14 @@ def _is_cue(token: Token) -> bool:
 
 
 def _cue_clause(verb: Token, sent: Span) -> tuple[int, int]:
-    """Token range of the cue itself: the verb with its subject and modifiers on the left."""
-    start = min([verb.i] + [c.left_edge.i for c in verb.lefts if c.dep_ not in ("punct", "ccomp")])
+    """Token range of the cue itself: the verb with its subject and modifiers on the left.
+
+    A clause with its own subject set off before the cue ("But while some towns shrink,
+    Ruiz said, for others ...") is what was said, however the parser hung it."""
+    lefts = [c for c in verb.lefts if c.dep_ not in ("punct", "ccomp")]
+    if any(_own_clause(c) for c in lefts):  # "But while ...": the "But" opens the clause
+        lefts = [c for c in lefts if not _own_clause(c) and c.dep_ != "cc"]
+    start = min([verb.i] + [c.left_edge.i for c in lefts])
     start = max(start, sent.start)
     if start > sent.start and sent.doc[start - 1].is_punct and start - sent.start <= 2:
         start = sent.start
@@ -408,12 +414,20 @@ def _cue_clause(verb: Token, sent: Span) -> tuple[int, int]:
     return start, end
 
 
+def _own_clause(child: Token) -> bool:
+    """A subordinate clause with its own subject, ending in a comma before the cue."""
+    doc = child.doc
+    ends = child.right_edge.i + 1 < len(doc) and doc[child.right_edge.i + 1].text == ","
+    subject = any(c.dep_ in _SUBJECTS for c in child.children)
+    return child.dep_ == "advcl" and subject and ends
+
+
 _CLAUSES = ("acl", "relcl", "ccomp")
-_CUE_MODIFIERS = ("prep", "npadvmod", "advmod", "dative")
+_CUE_MODIFIERS = ("prep", "npadvmod", "advmod", "dative", "prt")  # "went on", "shot back"
 
 
 def _minus(sent: Span, phrase: tuple[int, int], text: str, base: int) -> tuple[int, int] | None:
-    """The sentence without the "according to X" phrase, on whichever side is longer."""
+    """The sentence without a cue phrase ("according to X"), on whichever side is longer."""
     s_start, s_end = chars(sent, base)
     before = (s_start, phrase[0])
     after = (phrase[1], s_end)
@@ -453,19 +467,42 @@ _MODIFIERS = ("amod", "compound", "nmod", "det", "nummod", "poss")
 
 def according_frame(according: Token, source: Token, base: int, text: str) -> Frame:
     """ "According to Ruiz, the pier will close": the source speaks the rest of the sentence."""
-    sent = according.sent
+    cue = f"{according.text} {according.nbor(1).text}"
+    return phrase_frame(cue, (according, source.right_edge), source, base, text)
+
+
+def phrase_frame(
+    cue: str, phrase: tuple[Token, Token], source: Token, base: int, text: str
+) -> Frame:
+    """A cue phrase naming its source ("according to Ruiz", "as Ruiz put it", "in her
+    words"): the source speaks the rest of the sentence; set off inside it ("The pier,
+    according to Ruiz, will close"), both sides."""
+    first, last = phrase
+    sent = first.sent
     sentence = chars(sent, base)
-    phrase = chars((according, source.right_edge), base)
+    at = chars(phrase, base)
+    inserted = _set_off(first, last)
     return Frame(
-        cue=f"{according.text} {according.nbor(1).text}",
+        cue=cue,
         subject=source,
         verb=None,
         base=base,
         sentence=sentence,
         scope=sentence,
-        cue_at=base + according.idx,
-        content=_minus(sent, phrase, text, base),
+        cue_at=base + first.idx,
+        content=trim(text, *sentence) if inserted else _minus(sent, at, text, base),
+        gap=at if inserted else None,
     )
+
+
+def _set_off(first: Token, last: Token) -> bool:
+    """Does the phrase from ``first`` to ``last`` stand between commas (or dashes) inside
+    its sentence, with reported words on both sides ("The pier, according to Ruiz, will
+    close", "..., according to Ruiz, but ...")?"""
+    sent, doc = first.sent, first.doc
+    if first.i - sent.start < MIN_SIDE_WORDS + 1 or sent.end - last.i <= MIN_SIDE_WORDS + 1:
+        return False
+    return doc[first.i - 1].text in _SET_OFF and doc[last.i + 1].text in _SET_OFF
 
 
 _WITHHOLDING = frozenset({"decline", "refuse"})
