@@ -57,6 +57,22 @@ CASES = [
         "Ivo Brandt",
         id="first_cue_reports_only_up_to_the_second",
     ),
+    # ... or at a second cue in the perfect, whose auxiliary only the speaker can own
+    case(
+        "The Labour Party says the plan is a gimmick and has promised to scrap it.",
+        "gimmick",
+        "the plan is a gimmick",
+        "The Labour Party",
+        id="reported_clause_stops_at_a_second_cue_in_the_perfect",
+    ),
+    # a cue completing a passive verb: the passive subject will speak
+    case(
+        "Gov. Lena Ortiz is expected to argue that the state cannot afford the pipeline.",
+        "afford the pipeline",
+        "the state cannot afford the pipeline",
+        "Lena Ortiz",
+        id="cue_completing_a_passive_verb",
+    ),
     # "was quoted as saying": the passive subject speaks
     case(
         "Harbour master Ivo Brandt closed the port on Monday. He was quoted as saying by "

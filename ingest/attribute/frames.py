@@ -143,7 +143,7 @@ def subject_of(verb: Token) -> Token | None:
         and verb.head is not verb
         and verb.head.pos_ in ("VERB", "AUX")
     ):
-        found = subject_of(verb.head)
+        found = subject_of(verb.head) or _raised(verb)
         if found is not None or verb.dep_ != "conj":
             return found
         # "The suit says he was hurt and alleges that ...": the parser joined the second
@@ -151,6 +151,16 @@ def subject_of(verb: Token) -> Token | None:
         speech = next((a for a in verb.ancestors if a.lemma_.lower() in SPEECH_VERBS), None)
         return subject_of(speech) if speech is not None else None
     return _subject_in_opening(verb)
+
+
+def _raised(verb: Token) -> Token | None:
+    """ "The senator is expected to argue that ...", "she was forced to admit ...": the
+    passive subject of the verb a cue with a reported clause completes is who speaks."""
+    if verb.dep_ != "xcomp" or verb.lemma_ not in CLAUSE_VERBS:
+        return None  # "are expected to ask the judge to toss ...": a request, not a report
+    if not any(c.dep_ == "ccomp" for c in verb.children):
+        return None
+    return next((c for c in verb.head.children if c.dep_ == "nsubjpass"), None)
 
 
 def _subject_in_opening(verb: Token) -> Token | None:
@@ -376,11 +386,16 @@ def _second_cue(clause: Token) -> Token | None:
             for c in clause.rights
             if c.dep_ == "conj"
             and _is_cue(c)
-            and c.tag_ in ("VBD", "VBZ")
+            and (c.tag_ in ("VBD", "VBZ") or _perfect(c))
             and not any(g.dep_ in _SUBJECTS for g in c.children)
         ),
         None,
     )
+
+
+def _perfect(verb: Token) -> bool:
+    """ "have vowed", "has promised": a participle with its own auxiliary."""
+    return verb.tag_ == "VBN" and any(c.dep_ == "aux" for c in verb.children)
 
 
 _FINAL_PUNCT = (".", "!", "?", ",", ";", ":")
@@ -394,15 +409,8 @@ def _is_cue(token: Token) -> bool:
 def _cue_clause(verb: Token, sent: Span) -> tuple[int, int]:
     """Token range of the cue itself: the verb with its subject and modifiers on the left.
 
-    A clause with its own subject set off before the cue ("But while some towns shrink,
-    Ruiz said, for others ...") is what was said, however the parser hung it."""
-    lefts = [c for c in verb.lefts if c.dep_ not in ("punct", "ccomp")]
-    if any(_own_clause(c) for c in lefts):  # "But while ...": the "But" opens the clause
-        lefts = [c for c in lefts if not _own_clause(c) and c.dep_ != "cc"]
-    start = min([verb.i] + [c.left_edge.i for c in lefts])
-    start = max(start, sent.start)
-    if start > sent.start and sent.doc[start - 1].is_punct and start - sent.start <= 2:
-        start = sent.start
+    A clause with its own subject set off before a cue set off in turn ("But while some
+    towns shrink, Ruiz said, for others ...") is what was said, however the parser hung it."""
     end = verb.i
     for child in verb.rights:
         listener = child.dep_ == "dobj" and verb.lemma_ == "tell"  # "told reporters"
@@ -411,6 +419,14 @@ def _cue_clause(verb: Token, sent: Span) -> tuple[int, int]:
             # statement is what was said, not part of the cue
             clauses = [t.left_edge.i for t in child.subtree if t.dep_ in _CLAUSES and t != child]
             end = min(clauses) - 1 if clauses else child.right_edge.i
+    lefts = [c for c in verb.lefts if c.dep_ not in ("punct", "ccomp")]
+    set_off = end + 1 < sent.end and sent.doc[end + 1].text in (*_SET_OFF, ";")
+    if set_off and any(_own_clause(c) for c in lefts):  # "But while ...": "But" opens it
+        lefts = [c for c in lefts if not _own_clause(c) and c.dep_ != "cc"]
+    start = min([verb.i] + [c.left_edge.i for c in lefts])
+    start = max(start, sent.start)
+    if start > sent.start and sent.doc[start - 1].is_punct and start - sent.start <= 2:
+        start = sent.start
     return start, end
 
 

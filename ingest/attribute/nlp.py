@@ -30,8 +30,8 @@ BATCH_CHARS = 100_000
 
 
 # "spoke to reporters", "thought it was", "according to": not cues themselves, but the
-# frames around them are parsed too; so are the cue phrases "put it", "in her words" and
-# the phrasal cues ("went on")
+# frames around them are parsed too; so are the cue phrases ("put it", "in her words")
+# and the phrasal cues ("went on")
 _SPEECH_WORD = re.compile(
     r"\b(?:"
     + "|".join(
