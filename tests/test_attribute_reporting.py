@@ -361,6 +361,23 @@ CASES = [
         id="mixed_clause_runs_on_over_a_second_verb_that_is_not_a_cue",
     ),
     case(
+        "Shadow chancellor Priya Lal accused ministers of \u201csleepwalking\u201d into a crisis.",
+        "sleepwalking",
+        "Priya Lal",
+        "direct",
+        "sleepwalking",
+        id="accused_the_object_of_a_quoted_charge",
+    ),
+    case(
+        "Sen. Ada Voss told NBC's \u201cMeet the Press\u201d on Sunday that the shutdown "
+        "could last weeks.",
+        "shutdown",
+        "Ada Voss",
+        "indirect",
+        "the shutdown could last weeks.",
+        id="told_a_programme_in_quotes_that",
+    ),
+    case(
         "Senator Hal Dunn's statement said the nominee was unfit for office.",
         "unfit",
         "Hal Dunn",
@@ -400,3 +417,10 @@ def test_reported_speech(
 )
 def test_a_so_called_phrase_is_no_one_s_quotation(text: str, phrase: str) -> None:
     assert not [q for q in attribute_text(text) if q.text == phrase or q.kind == "mixed"]
+
+
+def test_a_programme_the_speaker_told_is_no_quotation() -> None:
+    text = "Rep. Dan Mills told \u201cFox News Sunday\u201d that the tariffs would be lifted."
+    found = attribute_text(text)
+    assert [q.text for q in found if "Fox" in q.text] == []
+    assert [q.speaker for q in found if "tariffs" in q.text] == ["Dan Mills"]

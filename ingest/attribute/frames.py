@@ -458,7 +458,7 @@ def governs(frame: Frame, start: int, end: int) -> bool:
     in some other clause of the sentence ("By organizing the "Summit"...") is not.
     """
     verb, base = frame.verb, frame.base
-    if verb is None:
+    if verb is None or _names_the_listener(frame, start, end):
         return False
     for token in verb.sent:
         at = base + token.idx
@@ -466,9 +466,29 @@ def governs(frame: Frame, start: int, end: int) -> bool:
         head = token.head.head if token.head.dep_ == "prep" else token.head  # "described as"
         if heads_outside and (head.i == verb.i or start <= base + verb.head.idx < end):
             return True
-        if heads_outside and _object_complement(token, verb):
+        if heads_outside and (_object_complement(token, verb) or _charge(token, verb)):
             return True
     return False
+
+
+def _charge(token: Token, verb: Token) -> bool:
+    """'accused ministers of "sleepwalking" into a crisis': the quotation is the charge the
+    verb lays on its object, however the parser hung the preposition on the object."""
+    prep = token.head
+    obj = prep.head
+    return prep.dep_ == "prep" and obj.dep_ == "dobj" and obj.head.i == verb.i
+
+
+def _names_the_listener(frame: Frame, start: int, end: int) -> bool:
+    """'told "Fox News Sunday" that ...', 'told NBC's "Meet the Press" on Sunday that':
+    a quoted title between the cue and the "that" opening what it reports (the cue's own
+    phrases between) is whom the speaker told, not something said."""
+    if frame.content is None or not frame.cue_at < start < end <= frame.content[0]:
+        return False
+    doc, base = frame.verb.doc, frame.base
+    between = doc.char_span(end - base, frame.content[0] - base, alignment_mode="expand")
+    phrases = [t for t in between or () if not t.is_punct]  # "on Sunday that"
+    return bool(phrases) and phrases[-1].lower_ == "that" and not any(map(_is_verb, phrases))
 
 
 def _object_complement(token: Token, verb: Token) -> bool:
