@@ -360,6 +360,44 @@ CASES = [
         'the government had "lost control of the borders" and should resign',
         id="mixed_clause_runs_on_over_a_second_verb_that_is_not_a_cue",
     ),
+    # another speaker's cue set off inside the reported clause ends it
+    case(
+        'Democrats said the bill was "a giveaway to insurers," while Republicans argued it '
+        "would lower premiums.",
+        "giveaway",
+        "Democrats",
+        "mixed",
+        'the bill was "a giveaway to insurers,"',
+        id="mixed_clause_stops_at_a_rival_speakers_cue",
+    ),
+    case(
+        "Campaigners said the closure was \u2018a betrayal\u2019, while unions warned of "
+        "strikes across the sector.",
+        "betrayal",
+        "Campaigners",
+        "mixed",
+        "the closure was \u2018a betrayal\u2019",
+        id="mixed_clause_stops_at_a_rival_cue_british_marks",
+    ),
+    # "what X call": a term inside the speaker's own reported words
+    case(
+        'Sen. Ada Voss said that what Republicans call "reform" is a tax hike on the middle class.',
+        "reform",
+        "Ada Voss",
+        "mixed",
+        'what Republicans call "reform" is a tax hike on the middle class',
+        id="what_others_call_a_term_inside_reported_words",
+    ),
+    # a cue inserted in the reported words: the side holding the quotation is mixed
+    case(
+        "Ada Voss spoke first. The state, she went on, had become \u201ca laughing "
+        "stock\u201d under the governor.",
+        "laughing",
+        "Ada Voss",
+        "mixed",
+        "had become \u201ca laughing stock\u201d under the governor.",
+        id="mixed_quote_on_one_side_of_an_inserted_cue",
+    ),
     case(
         "Shadow chancellor Priya Lal accused ministers of \u201csleepwalking\u201d into a crisis.",
         "sleepwalking",

@@ -100,6 +100,17 @@ def split_around(frame: Frame, text: str, cues: list[int]) -> list[tuple[int, in
     return [side for side in sides if side is not None]
 
 
+def side_of(frame: Frame, at: int, text: str) -> tuple[int, int]:
+    """The reported words holding offset ``at``: with a cue inserted in them ("X, he went
+    on, that Y"), only the side of the cue ``at`` is on."""
+    assert frame.content is not None
+    if frame.gap is None:
+        return frame.content
+    start, end = frame.content
+    start, end = (frame.gap[1], end) if at >= frame.gap[1] else (start, frame.gap[0])
+    return trim(text, start, end, MIN_SIDE_WORDS) or (start, end)
+
+
 def _name_after(verb: Token) -> Token | None:
     """ "..., but for the whole region, argued Ferrante.": an inverted cue whose name the
     parser took for an object, when the verb has no subject of its own. Neither a
@@ -360,9 +371,9 @@ def _reported_end(verb: Token, clause: Token) -> Token:
         if child.i > clause.right_edge.i and child.dep_ == "conj" and own_subject:
             end = doc[child.left_edge.i - 1]
             break
-    second = _second_cue(clause)
+    second = _second_cue(clause) or _rival_cue(clause)
     if second is not None:  # "said the deal was "a betrayal" and promised to oppose it"
-        end = doc[second.left_edge.i - 1]
+        end = doc[min(second.left_edge.i - 1, end.i)]
     cue = next((t for t in doc[clause.right_edge.i + 1 : end.i] if _is_cue(t)), None)
     if cue is not None:
         speaker = subject_of(cue)
@@ -396,6 +407,32 @@ def _second_cue(clause: Token) -> Token | None:
 def _perfect(verb: Token) -> bool:
     """ "have vowed", "has promised": a participle with its own auxiliary."""
     return verb.tag_ == "VBN" and any(c.dep_ == "aux" for c in verb.children)
+
+
+def _rival_cue(clause: Token) -> Token | None:
+    """ "said the decision was "a betrayal", while unions warned of strikes": a cue with
+    its own subject, set off by a comma inside the reported clause however the parser
+    hung it, starts another speaker's words."""
+    doc = clause.doc
+    return next(
+        (
+            t
+            for t in clause.subtree
+            if t.i > clause.i
+            and t.dep_ in ("advcl", "conj")
+            and _is_cue(t)
+            and any(c.dep_ in _SUBJECTS for c in t.children)
+            and _after_comma(doc[t.left_edge.i - 1])
+        ),
+        None,
+    )
+
+
+def _after_comma(token: Token) -> bool:
+    """Is ``token`` a comma, or a closing mark right after one ('..." a giveaway,"')?"""
+    if token.is_quote and token.i > 0:
+        token = token.doc[token.i - 1]
+    return token.text == ","
 
 
 _FINAL_PUNCT = (".", "!", "?", ",", ";", ":")
@@ -590,7 +627,11 @@ def _nested(frame: Frame, frames: list[Frame]) -> bool:
     the advert suggests that ..." or "said he cannot comment because ..." the inner verb
     starts no attribution of its own, unless it names its own speaker or shares the outer
     one ("..., noting")."""
-    if frame.verb is None or frame.subject.pos_ == "PROPN" or frame.subject.ent_type_:
+    if frame.verb is None:
+        return False
+    if frame.quote_only and _names_a_term(frame.verb):
+        return any(f is not frame and _reports(f, frame.cue_at) for f in frames)
+    if frame.subject.pos_ == "PROPN" or frame.subject.ent_type_:
         return False  # "Lee said Ruiz told her ...": a person named inside speaks too
     child = frame.verb
     through_clause = False
@@ -601,6 +642,16 @@ def _nested(frame: Frame, frames: list[Frame]) -> bool:
         if through_clause and outer is not None and outer.subject.i != frame.subject.i:
             return not _new_statement(frame, outer)
     return False
+
+
+def _names_a_term(verb: Token) -> bool:
+    """ "what Republicans call "sanctuary cities"": a verdict verb naming a term, which
+    inside another speaker's reported words is part of them."""
+    return any(c.lower_ == "what" and c.tag_ == "WP" for c in verb.children)
+
+
+def _reports(frame: Frame, at: int) -> bool:
+    return frame.content is not None and frame.content[0] <= at < frame.content[1]
 
 
 def _new_statement(frame: Frame, outer: Frame) -> bool:
