@@ -40,6 +40,16 @@ CASES = [
         "Ivo Brandt",
         id="reported_clause_stops_at_a_clause_joined_to_the_cue",
     ),
+    # ... and runs on over ", but"/", and" into a clause in the present of no person
+    case(
+        "The superintendent says the board has looked at replacing the school for a decade, "
+        "but talks with the province have gone back and forth.",
+        "gone back",
+        "the board has looked at replacing the school for a decade, but talks with the "
+        "province have gone back and forth",
+        "The superintendent",
+        id="reported_clause_runs_on_over_a_joined_clause_in_the_present",
+    ),
     # a second cue joined to a passive reported clause shares the first cue's speaker
     case(
         "Coach Ivo Brandt says his players were treated unfairly all season and argues "
@@ -183,6 +193,8 @@ def test_reported_words_and_speaker(
             "blunt",
         ),
         ("Tom Haber, who once advised the port board, now runs a bakery on the quay.", "bakery"),
+        # a past-tense clause joined after the reported one is what happened next
+        ("Ana Ruiz said the pier would close, and the harbour master left the room.", "left"),
         # "declined to say whether ...": the question nobody answered
         ("Ana Ruiz declined to say whether the pier would close next year.", "pier"),
         ("The harbour board refused to say if the ferry fares would rise in spring.", "fares"),
@@ -190,6 +202,7 @@ def test_reported_words_and_speaker(
     ids=[
         "relative_clause_before_a_quote",
         "relative_clause_in_narration",
+        "past_tense_clause_joined_after_the_reported_one",
         "declined_to_say_whether",
         "refused_to_say_if",
     ],

@@ -379,6 +379,17 @@ CASES = [
         "the closure was \u2018a betrayal\u2019",
         id="mixed_clause_stops_at_a_rival_cue_british_marks",
     ),
+    # one cue, two reported clauses joined by ", and that": both are reported
+    case(
+        "Sen. Ada Voss said she was \u201cdeeply troubled by the report,\u201d and that it was "
+        "\u201chard to believe\u201d anyone in the agency had read it.",
+        "hard to believe",
+        "Ada Voss",
+        "mixed",
+        "she was \u201cdeeply troubled by the report,\u201d and that it was \u201chard to "
+        "believe\u201d anyone in the agency had read it",
+        id="two_reported_clauses_joined_by_and_that",
+    ),
     # "what X call": a term inside the speaker's own reported words
     case(
         'Sen. Ada Voss said that what Republicans call "reform" is a tax hike on the middle class.',

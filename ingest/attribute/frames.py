@@ -364,11 +364,18 @@ def _reported_end(verb: Token, clause: Token) -> Token:
     sentence's final punctuation stops it too.
     """
     doc, end = verb.doc, verb.sent[-1]
-    if clause.right_edge.i + 1 < end.i and doc[clause.right_edge.i + 1].text == ",":
-        return clause.right_edge
+    after = clause.right_edge.i + 1
+    joined = _joined_clause(verb, doc[after]) if after < end.i else None
+    if after < end.i and doc[after].text == "," and _and_that(doc[after]) is None:
+        if joined is None:
+            return clause.right_edge
+        end = joined.right_edge  # "..., but discussions have gone back and forth"
     for child in verb.rights:
         own_subject = any(c.dep_ in _SUBJECTS for c in child.children)
-        if child.i > clause.right_edge.i and child.dep_ == "conj" and own_subject:
+        that = any(c.dep_ == "mark" and c.lower_ == "that" for c in child.children)
+        if child == joined:
+            continue
+        if child.i > clause.right_edge.i and child.dep_ == "conj" and own_subject and not that:
             end = doc[child.left_edge.i - 1]
             break
     second = _second_cue(clause) or _rival_cue(clause)
@@ -382,6 +389,54 @@ def _reported_end(verb: Token, clause: Token) -> Token:
     while end.i > clause.right_edge.i and (end.dep_ == "cc" or end.text in _FINAL_PUNCT):
         end = doc[end.i - 1]
     return end
+
+
+def _joined_clause(verb: Token, comma: Token) -> Token | None:
+    """ "said the board has looked at it for years, but talks have gone back and forth":
+    a clause joined by ", and"/", but" after the reported one, in the present, with a
+    subject of its own that is no person (", and Ruiz left" is narration) and no cue in
+    it, goes on with what was said, however the parser hung it."""
+    doc = comma.doc
+    if comma.text != "," or comma.i + 1 >= len(doc) or doc[comma.i + 1].lower_ not in _JOINS:
+        return None
+    joined = next((c for c in verb.rights if c.dep_ == "conj" and c.i > comma.i), None)
+    if joined is None or joined.left_edge.i != comma.i + 2 or _is_cue(joined):
+        return None
+    subject = next((c for c in joined.children if c.dep_ in _SUBJECTS), None)
+    if (
+        subject is None
+        or subject.lower_ in _PERSONS
+        or subject.pos_ == "PROPN"
+        or subject.ent_type_
+    ):
+        return None
+    if not _present(joined) or any(_is_cue(t) for t in joined.subtree):
+        return None  # ", and the governor left the room": past-tense narration
+    return joined
+
+
+def _present(verb: Token) -> bool:
+    """Is the clause in the present or with a modal ("are", "have gone", "will")?"""
+    words = [verb, *(c for c in verb.children if c.dep_ in ("aux", "auxpass"))]
+    return any(t.tag_ in ("VBZ", "VBP", "MD") for t in words)
+
+
+_JOINS = ("and", "but", "so")
+_PERSONS = ("he", "she", "i", "we", "they", "you")
+
+
+def _and_that(comma: Token) -> Token | None:
+    """ "said it was "troubled ...," and that it was ...": a comma opening a second
+    reported clause of the same cue; returns that clause's "that"."""
+    doc = comma.doc
+    if comma.text != ",":
+        return None
+    i = comma.i + 1
+    while i < len(doc) and doc[i].is_quote:  # the comma inside the quotation: ',"'
+        i += 1
+    if i + 1 >= len(doc) or doc[i].lower_ not in ("and", "but") or doc[i + 1].lower_ != "that":
+        return None
+    return doc[i + 1]
 
 
 def _second_cue(clause: Token) -> Token | None:
