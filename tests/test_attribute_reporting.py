@@ -409,6 +409,23 @@ CASES = [
         "had become \u201ca laughing stock\u201d under the governor.",
         id="mixed_quote_on_one_side_of_an_inserted_cue",
     ),
+    # "criticized ... as" and "voiced" are verdicts: speech with a quotation attached
+    case(
+        'Senator Ada Voss criticized the plan as "reckless and cruel."',
+        "reckless",
+        "Ada Voss",
+        "direct",
+        "reckless and cruel.",
+        id="criticized_as_a_quoted_verdict",
+    ),
+    case(
+        'Forward Leo Marsh, 24, voiced his "frustration and anger" on social media.',
+        "frustration",
+        "Leo Marsh",
+        "direct",
+        "frustration and anger",
+        id="voiced_a_quoted_feeling",
+    ),
     case(
         "Shadow chancellor Priya Lal accused ministers of \u201csleepwalking\u201d into a crisis.",
         "sleepwalking",
@@ -466,6 +483,10 @@ def test_reported_speech(
 )
 def test_a_so_called_phrase_is_no_one_s_quotation(text: str, phrase: str) -> None:
     assert not [q for q in attribute_text(text) if q.text == phrase or q.kind == "mixed"]
+
+
+def test_a_verdict_without_a_quotation_reports_nothing() -> None:
+    assert attribute_text("Sen. Ada Voss criticized the governor over the budget.") == []
 
 
 def test_a_programme_the_speaker_told_is_no_quotation() -> None:

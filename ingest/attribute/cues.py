@@ -18,7 +18,9 @@ def word_set(words: str) -> frozenset[str]:
 
 # "dismissed it as", "accused him of", "branded": a verdict on something; speech only
 # with a quotation attached (without one it is the reporter's summary, see QUOTE_ONLY)
-VERDICT_VERBS = word_set("dismiss brand label accuse slam hail blast decry denounce deride")
+VERDICT_VERBS = word_set(
+    "dismiss brand label accuse slam hail blast decry denounce deride criticize criticise"
+)
 
 SPEECH_VERBS = VERDICT_VERBS | word_set(
     """
@@ -30,6 +32,7 @@ SPEECH_VERBS = VERDICT_VERBS | word_set(
     joke lament blurt chant advise remind report recount reckon write tout
     boast brag counter question wonder yell scream whisper muse concur agree
     disagree reply retort rule order demand pledge threaten recommend propose call express
+    voice
     """
 )
 
@@ -125,7 +128,7 @@ NEEDS_CONTENT = word_set("add post ask note point call describe report question 
 
 # "called X a disgrace", "described it as", and every verdict verb: speech only when a
 # quotation is attached (a verdict without one is the reporter's summary).
-QUOTE_ONLY = VERDICT_VERBS | word_set("call describe express")
+QUOTE_ONLY = VERDICT_VERBS | word_set("call describe express voice")
 
 PERSON_PRONOUNS = {"he": "male", "she": "female", "him": "male", "her": "female"}
 GROUP_PRONOUNS = frozenset({"they", "it", "we"})
