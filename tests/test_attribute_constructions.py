@@ -263,6 +263,57 @@ CUE_PATTERNS = [
         "Ana Ruiz",
         "the pier will close in March",
     ),
+    # a verb of saying only with its particle, here set off inside what it reports
+    pattern_case(
+        "phrasal_cue",
+        "It was on the governor's watch, Senator Ada Voss said, that the deficit doubled. And "
+        "it was on his watch, Voss went on, that the state lost its credit rating.",
+        "credit rating",
+        "Ada Voss",
+        "the state lost its credit rating.",
+    ),
+    pattern_case(
+        "phrasal_cue",
+        "Priya Lal, the shadow chancellor, shot back that the figures were out of date.",
+        "out of date",
+        "Priya Lal",
+        "the figures were out of date",
+        id="phrasal_cue_shot_back_that",
+    ),
+    # "put" is no verb of saying, but "as X put it" names who said the rest
+    pattern_case(
+        "as_put_it",
+        "As Gov. Lena Ortiz put it on Tuesday, the state cannot borrow its way out of the hole.",
+        "borrow its way",
+        "Lena Ortiz",
+        "the state cannot borrow its way out of the hole.",
+    ),
+    pattern_case(
+        "as_put_it",
+        "Westminster is not listening, as the first minister, Moira Kerr, put it, and voters "
+        "know it.",
+        "not listening",
+        "Moira Kerr",
+        "Westminster is not listening",
+        id="as_put_it_set_off_inside_the_sentence",
+    ),
+    pattern_case(
+        "in_words",
+        "Mark Dyer led the talks for the nurses' union. In his words, the offer would leave "
+        "nurses worse off than before.",
+        "worse off",
+        "Mark Dyer",
+        "the offer would leave nurses worse off than before.",
+    ),
+    pattern_case(
+        "in_words",
+        "The merger, in the words of Commissioner Hal Brandt, would leave shoppers with nowhere "
+        "else to go.",
+        "nowhere else",
+        "Hal Brandt",
+        "would leave shoppers with nowhere else to go.",
+        id="in_the_words_of_set_off_inside_the_sentence",
+    ),
     # the parser hangs the name on the verb as an adverb: no subject arc
     pattern_case(
         "name_before",

@@ -40,6 +40,16 @@ CASES = [
         "Ivo Brandt",
         id="reported_clause_stops_at_a_clause_joined_to_the_cue",
     ),
+    # ... and runs on over ", but"/", and" into a clause in the present of no person
+    case(
+        "The superintendent says the board has looked at replacing the school for a decade, "
+        "but talks with the province have gone back and forth.",
+        "gone back",
+        "the board has looked at replacing the school for a decade, but talks with the "
+        "province have gone back and forth",
+        "The superintendent",
+        id="reported_clause_runs_on_over_a_joined_clause_in_the_present",
+    ),
     # a second cue joined to a passive reported clause shares the first cue's speaker
     case(
         "Coach Ivo Brandt says his players were treated unfairly all season and argues "
@@ -56,6 +66,22 @@ CASES = [
         "his players were treated unfairly all season",
         "Ivo Brandt",
         id="first_cue_reports_only_up_to_the_second",
+    ),
+    # ... or at a second cue in the perfect, whose auxiliary only the speaker can own
+    case(
+        "The Labour Party says the plan is a gimmick and has promised to scrap it.",
+        "gimmick",
+        "the plan is a gimmick",
+        "The Labour Party",
+        id="reported_clause_stops_at_a_second_cue_in_the_perfect",
+    ),
+    # a cue completing a passive verb: the passive subject will speak
+    case(
+        "Gov. Lena Ortiz is expected to argue that the state cannot afford the pipeline.",
+        "afford the pipeline",
+        "the state cannot afford the pipeline",
+        "Lena Ortiz",
+        id="cue_completing_a_passive_verb",
     ),
     # "was quoted as saying": the passive subject speaks
     case(
@@ -85,6 +111,43 @@ CASES = [
     ),
 ]
 
+SET_OFF = [
+    # "according to X" set off inside the sentence reports both sides of it
+    case(
+        "The pension fund, according to state treasurer Mia Colton, lost a fifth of its value "
+        "last year.",
+        "pension fund",
+        "The pension fund",
+        "Mia Colton",
+        id="according_to_set_off_reports_the_words_before_it",
+    ),
+    case(
+        "Voters were promised a new hospital, according to the opposition leader, Dev Patel, "
+        "but the money went to a car park.",
+        "car park",
+        "the money went to a car park.",
+        "Dev Patel",
+        id="according_to_set_off_reports_the_words_after_it",
+    ),
+    # a clause with its own subject set off before an inserted cue is reported too
+    case(
+        "But while some towns shrink under the weight of debt, Ruiz said, for others, it can "
+        "bring new investment.",
+        "some towns",
+        "But while some towns shrink under the weight of debt",
+        "Ruiz",
+        id="subordinate_clause_before_an_inserted_cue",
+    ),
+    case(
+        "Although the party won the vote, Ms. Hale said, on the economy, voters still trust "
+        "the other side.",
+        "party won",
+        "Although the party won the vote",
+        "Hale",
+        id="subordinate_clause_before_an_inserted_cue_then_a_phrase",
+    ),
+]
+
 TRAILING = [
     # reported words ending in ", <speaker> said." with no quotation marks, where the
     # parser takes a noun of the reported words for the subject
@@ -110,7 +173,7 @@ TRAILING = [
 ]
 
 
-@pytest.mark.parametrize(("text", "fragment", "words", "speaker"), CASES + TRAILING)
+@pytest.mark.parametrize(("text", "fragment", "words", "speaker"), CASES + SET_OFF + TRAILING)
 def test_reported_words_and_speaker(
     text: str, fragment: str, words: str, speaker: str | None
 ) -> None:
@@ -130,6 +193,8 @@ def test_reported_words_and_speaker(
             "blunt",
         ),
         ("Tom Haber, who once advised the port board, now runs a bakery on the quay.", "bakery"),
+        # a past-tense clause joined after the reported one is what happened next
+        ("Ana Ruiz said the pier would close, and the harbour master left the room.", "left"),
         # "declined to say whether ...": the question nobody answered
         ("Ana Ruiz declined to say whether the pier would close next year.", "pier"),
         ("The harbour board refused to say if the ferry fares would rise in spring.", "fares"),
@@ -137,6 +202,7 @@ def test_reported_words_and_speaker(
     ids=[
         "relative_clause_before_a_quote",
         "relative_clause_in_narration",
+        "past_tense_clause_joined_after_the_reported_one",
         "declined_to_say_whether",
         "refused_to_say_if",
     ],

