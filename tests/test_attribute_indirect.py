@@ -198,6 +198,9 @@ def test_reported_words_and_speaker(
         # "declined to say whether ...": the question nobody answered
         ("Ana Ruiz declined to say whether the pier would close next year.", "pier"),
         ("The harbour board refused to say if the ferry fares would rise in spring.", "fares"),
+        # a cue whose object is a plain noun phrase names what was written, not words
+        ("Chief Justice Ada Brenner wrote the majority opinion. The vote was 6-3.", "opinion"),
+        ("The harbour board announced a new ferry timetable on Tuesday.", "timetable"),
     ],
     ids=[
         "relative_clause_before_a_quote",
@@ -205,11 +208,37 @@ def test_reported_words_and_speaker(
         "past_tense_clause_joined_after_the_reported_one",
         "declined_to_say_whether",
         "refused_to_say_if",
+        "wrote_a_noun_phrase",
+        "announced_a_noun_phrase",
     ],
 )
 def test_words_nobody_said_are_not_reported(text: str, narration: str) -> None:
     found = attribute_text(text)
     assert not [q for q in found if narration in q.text], found
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "speaker"),
+    [
+        # the parser takes "plastic" for the object and "drifts" for a noun
+        (
+            "Ana Ruiz, an oceanographer, said most plastic drifts in the ocean for decades.",
+            "plastic drifts in the ocean",
+            "Ana Ruiz",
+        ),
+        (
+            "That is not only a problem for the young, but for the whole town, argued Ruiz.",
+            "not only a problem for the young, but for the whole town",
+            "Ruiz",
+        ),
+    ],
+    ids=["said_what_parses_as_a_noun_phrase", "inverted_cue_after_a_comma"],
+)
+def test_a_cue_with_what_looks_like_an_object_still_reports(
+    text: str, words: str, speaker: str
+) -> None:
+    found = attribute_text(text)
+    assert [(words in q.text, q.speaker) for q in found] == [(True, speaker)]
 
 
 def test_saying_the_answer_is_still_speech() -> None:

@@ -302,15 +302,27 @@ def _content(verb: Token, sent: Span, text: str, base: int) -> tuple[int, int] |
 
 
 def _names_a_thing(verb: Token) -> bool:
-    """ "Torres, who wrote the House version, said ...": a speech verb in a relative clause
-    whose object is a plain noun phrase, with no verb after it in the clause, reports
-    nothing; the words after it belong to the main clause."""
-    if verb.dep_ != "relcl":
+    """ "Torres, who wrote the House version, said ...", "Justice Lee wrote the majority
+    opinion.": a speech verb whose object is a plain noun phrase, with no verb after it in
+    its clause, names what was written or announced and reports nothing.
+
+    Outside a relative clause "say" and "tell" are left out (the parser takes the subject
+    of "said most plastic drifts ..." for an object), and so is a cue after a comma, whose
+    "object" is the inverted speaker ("..., argued Ruiz.").
+    """
+    if verb.dep_ != "relcl" and (verb.lemma_ in _CLAUSE_ONLY or _after_set_off(verb)):
         return False
     objects = [c for c in verb.rights if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN")]
     if not objects or any(c.dep_ in _CLAUSES for c in verb.children):
         return False
     return not any(t.tag_.startswith("VB") for t in verb.subtree if t.i > verb.i)
+
+
+_CLAUSE_ONLY = ("say", "tell")
+
+
+def _after_set_off(token: Token) -> bool:
+    return token.i > 0 and token.nbor(-1).text in _SET_OFF
 
 
 def _that_after(first: Token, sent: Span) -> Token | None:
