@@ -351,6 +351,22 @@ CASES = [
         id="her_husband_named_by_first_name_is_a_he",
     ),
     case(
+        'In a memo, Vantor told employees it is "working closely" with Kestrel Bank. '
+        "It also told workers to install the new app.",
+        "install the new app",
+        None,
+        sure=False,
+        id="it_past_the_clause_subject_to_an_organisation_named_in_passing_is_a_guess",
+    ),
+    case(
+        "Tom Ridley has coached the club for twenty years.\n\n"
+        "For Mark Whitfield, the rookie season was a brutal test. "
+        '"He had to grow up fast," he says.',
+        "grow up fast",
+        "Tom Ridley",
+        id="a_name_in_a_phrase_opening_the_sentence_is_its_topic_not_the_next_speaker",
+    ),
+    case(
         "Carver met Sorel in Brussels on Monday.\n\nHe said the talks had been frank.",
         "talks had been frank",
         "Carver",

@@ -167,6 +167,25 @@ CASES = [
         id="a_title_inside_the_subjects_relative_clause_does_not_name_the_subject",
     ),
     case(
+        'Striker Leo Marsh scored twice on Saturday. "We never stopped running," he said.',
+        "never stopped running",
+        "Leo Marsh",
+        id="a_role_noun_opening_the_sentence_is_no_part_of_the_name",
+    ),
+    case(
+        'Historian Ana Ruiz said the treaty "changed the map of Europe."',
+        "changed the map",
+        "Ana Ruiz",
+        id="a_capitalised_agent_noun_before_a_full_name_is_a_title",
+    ),
+    case(
+        'Voss, in a letter to colleagues on Tuesday, wrote that the bill "would gut the program."',
+        "gut the program",
+        "Voss",
+        resolved=False,
+        id="an_aside_between_commas_is_no_part_of_the_speaker",
+    ),
+    case(
         "Lena Vogt runs the bakery on the square.\n\n"
         '"I never wanted a small shop," the cheerful baker said.',
         "small shop",
@@ -211,3 +230,13 @@ def test_an_illness_named_after_someone_is_no_one_in_the_story() -> None:
     text = "She was diagnosed with Hodgkin's lymphoma in May and ran a marathon in June."
     registry = build_registry(list(analyse([text])), [0], [])
     assert [e.name for e in registry.entities] == []
+
+
+def test_a_first_name_two_people_share_is_neither_of_them_surely() -> None:
+    text = (
+        "Joseph Maraka, the fire chief, arrived first. Later a neighbour, Joseph Tull, "
+        'came out of his house. "The whole roof was burning," Joseph said.'
+    )
+    quote = next(q for q in attribute_text(text) if "roof was burning" in q.text)
+    assert quote.speaker == "Joseph"
+    assert quote.confidence < SPEAKER_CERTAIN

@@ -23,6 +23,7 @@ from ingest.attribute.speakers import (
     capitalised,
     dateline,
     document_issuer,
+    name_tokens,
     noun_phrase,
     published_by,
     split_name,
@@ -154,6 +155,10 @@ def resolve(
         entity = registry.resolve_name(name.text, at)
         title = title_of(subject, name)
         main = subject.head.dep_ == "ROOT"  # not "an experience Grizzle described"
+        if registry.shared_first_name(name_tokens(name.text)):
+            # "Joseph said" in a story with two Josephs: which one is a guess
+            registry.add(name.text, "person", at, subject=True, main=main)
+            return Speaker(name.text, title, name.text, "named", tuning.SHARED_FIRST_NAME)
         if entity is None:
             # a speaker NER missed is still the likeliest antecedent of the next "he"
             kind = "org" if ent is not None and ent.label_ in ("ORG", "GPE", "FAC") else "person"
@@ -330,4 +335,7 @@ def resolve_text(who: str, at: int, registry: Registry) -> Speaker:
         entity = registry.add(who, "person", at, subject=True, main=True)
         return Speaker(entity.name, None, who, "named", tuning.NAMED_BY_PATTERN_NEW)
     registry.add(entity.name, entity.kind, at, subject=True, main=True)
-    return Speaker(entity.name, entity.title, who, "named", tuning.NAMED_BY_PATTERN)
+    conf = tuning.NAMED_BY_PATTERN
+    if registry.shared_first_name(name_tokens(who)):
+        conf = tuning.SHARED_FIRST_NAME
+    return Speaker(entity.name, entity.title, who, "named", conf)

@@ -26,7 +26,7 @@ from ingest.attribute.cues import (
     SPEECH_VERBS,
     word_set,
 )
-from ingest.attribute.names import first_name_gender
+from ingest.attribute.names import FEMALE_FIRST_NAMES, MALE_FIRST_NAMES, first_name_gender
 from ingest.attribute.nlp import is_parsed, text_of
 from ingest.attribute.tuning import MAIN_SUBJECT_REACH, NAMED_LATER_REACH, PRONOUN_WINDOW
 
@@ -143,6 +143,8 @@ class Registry:
     documents: list[tuple[int, Token, Token | None]] = field(default_factory=list)
     paragraphs: list[int] = field(default_factory=list)  # where each paragraph starts
     text: str = ""  # the article's words, to spell out the acronyms it uses
+    # where a name opens its sentence after a preposition: "For Ana Ruiz, the vote ..."
+    topics: set[int] = field(default_factory=set)
 
     def paragraph_start(self, pos: int) -> int:
         at = bisect.bisect_right(self.paragraphs, pos)
@@ -192,6 +194,8 @@ class Registry:
 
         A bare surname two people share ("her husband, Martin Kessler") means the one
         the story introduced first: writers name the other one in full or by first name.
+        A first name two people share means neither of them surely: it is someone of
+        its own.
         """
         if len(tokens) == 1 and kind == "person":
             sharing = [
@@ -199,6 +203,9 @@ class Registry:
                 for e in self.entities
                 if e.kind == kind and len(e.tokens) > 1 and e.matches(tokens)
             ]
+            if self.shared_first_name(tokens):
+                # "Joseph" after Joseph Roe and Joseph Kent: either, or a third Joseph
+                return next((e for e in self.entities if e.tokens == tokens), None)
             if len(sharing) > 1:
                 return sharing[0]
         for mention in reversed(self.mentions):
@@ -212,6 +219,17 @@ class Registry:
             if entity.kind == kind and entity.matches(tokens):
                 return entity
         return None
+
+    def shared_first_name(self, tokens: tuple[str, ...]) -> bool:
+        """Is this one word the first name of two or more people the article names?"""
+        if len(tokens) != 1:
+            return False
+        owners = [
+            e
+            for e in self.entities
+            if e.kind == "person" and len(e.tokens) > 1 and e.tokens[0] == tokens[0]
+        ]
+        return len(owners) > 1
 
     def _longer(self, tokens: tuple[str, ...], kind: str) -> Entity | None:
         """An earlier short mention ("Kirby") that this fuller name completes."""
@@ -290,7 +308,7 @@ class Registry:
         added' is Bell's whoever Bell talked about."""
         gender = PERSON_PRONOUNS.get(pronoun.lower())
         if gender is None:
-            return False
+            return self._rival_thing(entity, pos)
         since = pos - MAIN_SUBJECT_REACH
         for m in self.mentions:
             if m.entity is entity and m.main and since <= m.pos < pos:
@@ -303,6 +321,20 @@ class Registry:
             for m in self.mentions
         )
 
+    def _rival_thing(self, entity: Entity, pos: int) -> bool:
+        """ "In a memo, Acme told staff it works with Boeing. It also said ...": an "it"
+        that lands on an organisation named only in passing while someone else led a
+        clause, or past another organisation leading one since, is a guess between two."""
+        recent = [
+            m
+            for m in self.mentions
+            if pos - MAIN_SUBJECT_REACH <= m.pos < pos and m.subject and m.entity is not entity
+        ]
+        led = [m.pos for m in self.mentions if m.entity is entity and m.subject and m.pos < pos]
+        if not led or led[-1] < pos - MAIN_SUBJECT_REACH:
+            return bool(recent)
+        return any(m.pos > led[-1] and m.entity.kind == entity.kind for m in recent)
+
     def _introduced(self, candidates: list[Mention], pos: int) -> bool:
         """ "... for Toronto accountant Jane Roe, 50. '...,' she says.": a person named just
         before, in the same paragraph, for the first time within a pronoun's reach (a
@@ -311,8 +343,8 @@ class Registry:
         unless a fitting subject just before her is the sentence's topic ("Ron Vance
         criticized Ted Hale. He said ..." is Vance)."""
         mention = candidates[-1]
-        if mention.subject:
-            return False
+        if mention.subject or mention.pos in self.topics:
+            return False  # "For Ruiz, the loss was personal. '...,' he says": her topic
         # named before only beyond a pronoun's reach (a caption, an earlier section): anew
         seen = any(
             m.entity is mention.entity and mention.pos - PRONOUN_WINDOW <= m.pos < mention.pos
@@ -401,13 +433,19 @@ def noun_phrase(token: Token) -> str:
     stack = list(token.children)
     while stack:
         child = stack.pop()
-        if child.dep_ in _NOT_IN_PHRASE:
+        if child.dep_ in _NOT_IN_PHRASE or _set_off(child):
             continue
         keep.append(child)
         stack.extend(child.children)
     first = min(t.i for t in keep)
     last = max(t.i for t in keep)
     return token.doc[first : last + 1].text
+
+
+def _set_off(token: Token) -> bool:
+    """ "Voss, in a letter to colleagues, said": a phrase between commas is an aside on
+    how the words were said, no part of who said them."""
+    return token.dep_ == "prep" and token.i > 0 and token.nbor(-1).text == ","
 
 
 _TITLE_HEAD_ENDS = word_set("of for at with in from to who whose and , ;")
@@ -455,7 +493,9 @@ def split_name(span: Span) -> tuple[Span, str | None, str | None]:
     gender = None
     titles = []
     # "Grandmother Rosa Diaz", "Uncle Tavish": a role noun the NER took into the name
-    while start < span.end - 1 and span.doc[start].lower_ in _TITLE_WORDS:
+    while start < span.end - 1 and (
+        span.doc[start].lower_ in _TITLE_WORDS or _role_opening(span, start)
+    ):
         word = span.doc[start].lower_
         gender = gender or HONORIFICS.get(word) or _NOUN_GENDER.get(word)
         titles.append(span.doc[start].text)
@@ -465,6 +505,24 @@ def split_name(span: Span) -> tuple[Span, str | None, str | None]:
         before = span.doc[span.start - 1].lower_
         gender = HONORIFICS.get(before) or _NOUN_GENDER.get(before)
     return name, " ".join(titles) or None, gender
+
+
+# Endings of nouns for what a person does: "striker", "economist", "historian".
+_AGENT_ENDINGS = ("er", "or", "ist", "ian", "ant", "ent")
+
+
+def _role_opening(span: Span, at: int) -> bool:
+    """ "Striker Leo Marsh scored": a role noun opening the sentence is capitalised like
+    the name after it, and the NER takes it in. A word for a person's role or work (not a
+    first name) before at least two more words of the name is a title."""
+    token = span.doc[at]
+    if at != span.start or span.end - at < 3 or not (token.i == 0 or token.is_sent_start):
+        return False
+    word = token.lower_
+    if word in _PERSON_ROLES or word in _PERSON_NOUNS:
+        return True
+    first_name = word in MALE_FIRST_NAMES or word in FEMALE_FIRST_NAMES
+    return word.endswith(_AGENT_ENDINGS) and not first_name
 
 
 def title_of(token: Token, name: Span) -> str | None:
@@ -840,6 +898,12 @@ def _fronted(ent: Span) -> bool:
     return ent.start > 0 and ent.doc[ent.start - 1].pos_ in ("ADP", "SCONJ")
 
 
+def _topic(ent: Span) -> bool:
+    """ "For Ana Ruiz, the vote was a turning point": a name in a phrase opening its
+    sentence is what the sentence is about, not someone introduced to speak next."""
+    return _fronted(ent) and is_parsed(ent.doc) and ent.start - 1 == ent.sent.start
+
+
 def _contrasted(ent: Span) -> bool:
     """ "Unlike Ortiz, she has never held office": a name set against the subject is the
     one person the pronouns around it do not mean, so it is no antecedent at all."""
@@ -995,6 +1059,8 @@ def _add_entity(registry: Registry, ent: Span, base: int, quoted) -> Entity | No
         return None
     at = base + ent.start_char
     subject, main = _roles(ent, at, quoted)
+    if _topic(ent):
+        registry.topics.add(at)
     person = _described_as_person(ent)
     if ent.label_ == "ORG" and not person and registry.resolve_name(ent.text, at) is None:
         return registry.add(ent.text, "org", at, subject=subject, main=main)

@@ -20,6 +20,7 @@ NAMED_KNOWN = 0.9  # ... that the article named before (fullest name known)
 NAMED_NEW = 0.85  # ... seen first at this cue (the parse found it)
 NAMED_BY_PATTERN = 0.85  # ... after a closing mark ('"...," Lee said'), known already
 NAMED_BY_PATTERN_NEW = 0.75  # ... after a closing mark, never seen before: may be a misread
+SHARED_FIRST_NAME = 0.6  # "Joseph said" when the story names two Josephs: either
 POSTER = 0.85  # the signature of an embedded post
 SIGNED = 0.85  # a dash signing a quotation ('"..." ― Ana Ruiz'): as sure as a post's
 SECTION_EXPERT = 0.9  # text under an expert's header in a round-up
