@@ -186,6 +186,14 @@ CASES = [
         id="an_aside_between_commas_is_no_part_of_the_speaker",
     ),
     case(
+        "Fire chief Joseph Maraka said the blaze was out by noon.\n\n"
+        "Teo Halvard died in the fire. His father, Joseph, says his son loved the sea. "
+        '"He was a gentle boy," Joseph said.',
+        "gentle boy",
+        "Joseph",
+        id="a_first_name_set_beside_a_noun_introduces_someone_new",
+    ),
+    case(
         "Lena Vogt runs the bakery on the square.\n\n"
         '"I never wanted a small shop," the cheerful baker said.',
         "small shop",

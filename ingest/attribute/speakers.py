@@ -160,12 +160,14 @@ class Registry:
         main: bool = False,
         title: str | None = None,
         gender: str | None = None,
+        fresh: bool = False,
     ) -> Entity:
+        """Record a mention at ``pos``; ``fresh`` when the text introduces someone new."""
         if kind == "person":  # "Ana Ruiz’s" when the NER keeps the possessive
             name = _POSSESSIVE_END.sub("", name)
         name = _DANGLING.sub("", name)  # "Animal Rescue Services of": the NER cut it short
         tokens = name_tokens(name)
-        entity = self._find(tokens, kind, pos) or self._longer(tokens, kind)
+        entity = None if fresh else self._find(tokens, kind, pos) or self._longer(tokens, kind)
         full = spelled_out(name, self.text) if entity is None else None
         if full is not None:  # "the PBO" is the "Parliamentary Budget Officer" named in full
             return self.add(full, "org", pos, subject=subject, main=main, title=title)
@@ -1078,12 +1080,25 @@ def _add_entity(registry: Registry, ent: Span, base: int, quoted) -> Entity | No
     titled_org = title is not None and _titled_as_organisation(title, ent)
     if same_org or titled_org or _described_as_organisation(ent) or _named_as_organisation(name):
         return registry.add(ent.text, "org", at, subject=subject, main=main)
+    fresh = _introduced_by_first_name(registry, ent, at)
     entity = registry.add(
-        name.text, "person", at, subject=subject, main=main, title=title, gender=gender
+        name.text, "person", at, subject=subject, main=main, title=title, gender=gender, fresh=fresh
     )
     if not is_parsed(ent.doc):
         entity.roles.update(_role_words_before(ent))
     return entity
+
+
+def _introduced_by_first_name(registry: Registry, ent: Span, at: int) -> bool:
+    """ "His father, Joseph, says": a lone first name set beside a noun introduces that
+    person, even when the story named someone else with the same first name before."""
+    if len(ent) != 1 or not is_parsed(ent.doc):
+        return False
+    if ent.root.dep_ != "appos" or ent.root.head.pos_ != "NOUN":
+        return False
+    known = registry.resolve_name(ent.text, at)
+    word = ent.text.lower()
+    return known is not None and len(known.tokens) > 1 and known.tokens[0] == word
 
 
 # Words that end the run of role words before a name: "met with", "by the", "said".
