@@ -194,6 +194,14 @@ CASES = [
         id="a_first_name_set_beside_a_noun_introduces_someone_new",
     ),
     case(
+        "John Baird, the opposition leader, criticised the plan on Monday. The prime "
+        "minister said the deal was close. He added that talks would resume on Friday.",
+        "resume on Friday",
+        "The prime minister",
+        resolved=False,
+        id="an_office_is_not_an_epithet_for_someone_titled_with_another",
+    ),
+    case(
         "Lena Vogt runs the bakery on the square.\n\n"
         '"I never wanted a small shop," the cheerful baker said.',
         "small shop",

@@ -204,7 +204,7 @@ def resolve(
     if _epithet(subject) and head not in ORG_NOUNS:
         # "the rookie defenceman said": a description of someone already in the story
         entity = registry.resolve_pronoun("he", at) or registry.resolve_pronoun("she", at)
-        if entity is not None and not entity.described:
+        if entity is not None and not entity.described and not _other_office(entity, head):
             return Speaker(
                 entity.name, entity.title, phrase, "nominal", tuning.DESCRIPTION_OF_RECENT
             )
@@ -286,6 +286,16 @@ def _owned(subject: Token, owner: Token, phrase: str, at: int, registry: Registr
     if entity is None:
         return Speaker(phrase, None, phrase, "nominal", tuning.OFFICE_UNKNOWN)
     return Speaker(f"{entity.name}'s {subject.text}", None, phrase, "nominal", tuning.OFFICE_OF)
+
+
+def _other_office(entity: Entity, head: str) -> bool:
+    """ "Ana Ruiz, the opposition leader, ... The prime minister said": someone the story
+    titled with one office is not the holder of another."""
+    return head in _OFFICES and bool(entity.roles) and not entity.has_role(head)
+
+
+# Offices of state, each held by one person the story may never name: "the prime minister".
+_OFFICES = word_set("minister president premier chancellor governor mayor secretary")
 
 
 def _definite(token: Token) -> bool:
