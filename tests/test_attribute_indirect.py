@@ -109,6 +109,22 @@ CASES = [
         "Ana Ruiz",
         id="verb_right_after_the_cues_colon_is_reported",
     ),
+    # a list of clauses after one cue, parsed as several complements, is reported whole
+    case(
+        "Ana Ruiz said the pier is unsafe, the ferry is late and the budget is short.",
+        "ferry is late",
+        "the pier is unsafe, the ferry is late and the budget is short",
+        "Ana Ruiz",
+        id="list_of_reported_clauses_after_one_cue",
+    ),
+    case(
+        "Gov. Tom Baker said the bridge would close in May, the buses would run twice a day "
+        "and tolls would rise.",
+        "buses would run",
+        "the bridge would close in May, the buses would run twice a day and tolls would rise",
+        "Tom Baker",
+        id="list_of_reported_clauses_with_modals",
+    ),
 ]
 
 SET_OFF = [

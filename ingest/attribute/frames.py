@@ -352,7 +352,7 @@ def _continued(verb: Token, clause: Token) -> Token:
     """The last reported word: "The harbour will be dredged, Ruiz said, and the ferries
     will run by June" goes on past the cue into a clause joined to it by "and" or "but"."""
     if clause.i > verb.i:
-        return _reported_end(verb, clause)
+        return _reported_end(verb, _listed(verb, clause))
     doc = verb.doc
     for joined in verb.rights:
         has_subject = any(c.dep_ in _SUBJECTS for c in joined.children)
@@ -362,6 +362,26 @@ def _continued(verb: Token, clause: Token) -> Token:
         if [t.dep_ for t in between] == ["punct", "cc"] and between[0].text == ",":
             return joined.right_edge
     return clause.right_edge
+
+
+_LIST_PUNCT = (",", ";")
+
+
+def _listed(verb: Token, clause: Token) -> Token:
+    """ "said the pier is unsafe, the ferry is late and the budget is short": the parser
+    makes each clause of a list another complement of the cue; the list is reported whole,
+    up to its last clause that follows the one before it after a comma or semicolon alone
+    and has a subject of its own."""
+    doc = verb.doc
+    last = clause
+    for other in [c for c in verb.rights if c.dep_ == "ccomp" and c.i > clause.i]:
+        first = next(t for t in other.subtree if not t.is_punct)
+        between = doc[last.right_edge.i + 1 : first.i]
+        own_subject = any(c.dep_ in _SUBJECTS for c in other.children)
+        if not (own_subject and len(between) == 1 and between[0].text in _LIST_PUNCT):
+            break
+        last = other
+    return last
 
 
 def _reported_end(verb: Token, clause: Token) -> Token:
