@@ -357,6 +357,23 @@ CUE_PATTERNS = [
         "Is it",
         "Rob Lin",
     ),
+    # "was how X put it" looking back on the quotation before it, in its sentence or the next
+    pattern_case(
+        "how_put_it",
+        'Tom Baker opened the hearing. "We are done waiting for the province," was how Ana '
+        "Ruiz put it.",
+        "done waiting",
+        "Ana Ruiz",
+        "We are done waiting for the province",
+    ),
+    pattern_case(
+        "how_put_it",
+        'Tom Baker opened the hearing. "The bill is dead on arrival." That is how the British '
+        "home secretary, Jane Hale, put it on Monday.",
+        "dead on arrival",
+        "Jane Hale",
+        id="how_put_it_in_the_next_sentence_with_a_title",
+    ),
     # a lead-in ending its paragraph: the quotation is the next paragraph, and without the
     # lead-in the bare quotation would carry on the last speaker
     pattern_case(

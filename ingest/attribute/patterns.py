@@ -245,6 +245,20 @@ def _cue_then_name(tokens: tuple[Token, ...], base: int, text: str, spans) -> Fr
     return _after_quote(tokens, verb, name, base, text, spans)
 
 
+def _how_put_it(tokens: tuple[Token, ...], base: int, text: str, spans) -> Frame | None:
+    """'"...," was how Ruiz put it', '"..." That is how one voter put it': the subject of
+    "put" speaks the quotation the sentence looks back on."""
+    put = tokens[-2]
+    subject = next((c for c in put.children if c.dep_ == "nsubj"), None)
+    how = next(t for t in tokens if t.lower_ == "how")
+    if subject is None or not how.i < subject.i < put.i:
+        return None
+    # "how the prime minister, Jane Hale, put it": the name set beside the title
+    named = next((c for c in subject.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+    who = subject if named is None else named
+    return _after_quote(tokens, put, [who.left_edge, who], base, text, spans)
+
+
 def _signature(tokens: tuple[Token, ...], base: int, text: str, spans) -> Frame | None:
     """'"..." \u2015 Ana Ruiz' or '\u2014 Ana Ruiz, mayor of Port Ellis' ending the line right
     after a quotation, or alone on the line after it (which quotation is ``credited``'s
@@ -419,6 +433,22 @@ CONSTRUCTIONS: dict[str, Construction] = {
         AFTER_QUOTE,
         [_AFTER_MARK + _CUE_FORM + who for who in (_NAME, _PRONOUN, _TITLED_NAME)],
         _cue_then_name,
+    ),
+    # "was how Ruiz put it" after the quotation, or in the sentence after it ("That was how")
+    "how_put_it": Construction(
+        AFTER_QUOTE,
+        [
+            _AFTER_MARK
+            + [
+                {"LOWER": {"IN": ["that", "this"]}, "OP": "?"},
+                {"LEMMA": "be"},
+                {"LOWER": "how"},
+                {"IS_QUOTE": False, "ORTH": {"NOT_IN": [".", "!", "?", ";"]}, "OP": "{1,8}"},
+                {"LOWER": {"IN": ["put", "puts"]}},
+                {"LOWER": "it"},
+            ]
+        ],
+        _how_put_it,
     ),
     "name_beside_quote": Construction(
         BESIDE,
