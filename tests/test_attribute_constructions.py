@@ -137,6 +137,22 @@ CASES = [
         "all flights would resume on Tuesday",
         id="organisation_releases_a_statement_saying",
     ),
+    # whoever reads a statement out speaks it
+    case(
+        "Tom Baker stood beside her on the courthouse steps. Ana Ruiz read a statement saying "
+        "the company would appeal the ruling.",
+        "appeal the ruling",
+        "Ana Ruiz",
+        "the company would appeal the ruling",
+        id="speaker_reads_a_statement_saying",
+    ),
+    case(
+        "Gov. Tom Baker delivered a short message saying the vote would go ahead.",
+        "vote would go ahead",
+        "Tom Baker",
+        "the vote would go ahead",
+        id="speaker_delivers_a_message_saying",
+    ),
     case(
         "Halvorsen Mining reported a loss for the year.\n\n"
         "The company said in a filing that it would close two mines next year.",

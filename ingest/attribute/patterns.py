@@ -24,6 +24,7 @@ from ingest.attribute.cues import (
     DOCUMENT_NOUNS,
     PHRASAL_CUES,
     PUBLISH_VERBS,
+    READ_OUT_VERBS,
     SPEECH_VERBS,
     TRAILING_CUE_VERBS,
     finite_forms,
@@ -115,7 +116,7 @@ def _document_saying(tokens: tuple[Token, ...], base: int, text: str, spans) -> 
     if content is None:
         return None
     subject = document
-    if document.dep_ == "dobj" and document.head.lemma_.lower() in PUBLISH_VERBS:
+    if document.dep_ == "dobj" and _issued_by_subject(document.head, say):
         issuers = [c for c in document.head.children if c.dep_ == "nsubj"]
         subject = issuers[0] if issuers else document
     return Frame(
@@ -128,6 +129,18 @@ def _document_saying(tokens: tuple[Token, ...], base: int, text: str, spans) -> 
         cue_at=base + say.idx,
         content=content,
     )
+
+
+_ON_BEHALF = ("from", "by", "behalf")  # "read a statement from the family saying"
+
+
+def _issued_by_subject(verb: Token, say: Token) -> bool:
+    """Did the subject of ``verb`` put out the document, as "released a statement" says;
+    one read out for someone else ("on behalf of the family") is that someone's."""
+    lemma = verb.lemma_.lower()
+    if lemma in READ_OUT_VERBS:
+        return not any(t.lower_ in _ON_BEHALF for t in verb.doc[verb.i : say.i])
+    return lemma in PUBLISH_VERBS
 
 
 def _according_to(tokens: tuple[Token, ...], base: int, text: str, spans) -> Frame | None:
