@@ -153,6 +153,13 @@ CASES = [
         "the vote would go ahead",
         id="speaker_delivers_a_message_saying",
     ),
+    # a document whose words follow a colon is its issuer's ("It read:" stays a sign's)
+    case(
+        'Tom Baker spoke first. A statement from Northwind Air read: "We will appeal this ruling."',
+        "appeal this ruling",
+        "Northwind Air",
+        id="document_read_before_a_colon",
+    ),
     case(
         "Halvorsen Mining reported a loss for the year.\n\n"
         "The company said in a filing that it would close two mines next year.",

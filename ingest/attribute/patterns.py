@@ -99,7 +99,8 @@ def _colon_lead_in(tokens: tuple[Token, ...], base: int, text: str, spans) -> Fr
     # a pronoun only where the parse made the lead-in the sentence ("She was blunt:");
     # when it hung the lead-in under the quotation, the context knows better
     pronoun = subject.pos_ == "PRON" and subject.head.dep_ == "ROOT"
-    if not (pronoun or subject.pos_ == "PROPN" or subject.ent_type_):
+    document = subject.lemma_.lower() in DOCUMENT_NOUNS  # "The family's statement read:"
+    if not (pronoun or document or subject.pos_ == "PROPN" or subject.ent_type_):
         return None
     return _frame(colon, subject, base, (base + colon.idx, chars(colon.sent, base)[1]))
 
