@@ -303,6 +303,24 @@ CUE_PATTERNS = [
         "the figures were out of date",
         id="phrasal_cue_shot_back_that",
     ),
+    pattern_case(
+        "phrasal_cue",
+        "Tom Baker attacked the budget. Governor Ana Lee shot back on Twitter that the "
+        "numbers were fine.",
+        "numbers were fine",
+        "Ana Lee",
+        "the numbers were fine",
+        id="phrasal_cue_with_a_phrase_before_that",
+    ),
+    pattern_case(
+        "phrasal_cue",
+        "Tom Baker attacked the budget. Priya Lal hit back at her critics that the numbers "
+        "were fine.",
+        "numbers were fine",
+        "Priya Lal",
+        "the numbers were fine",
+        id="phrasal_cue_hit_back_at_critics_that",
+    ),
     # "put" is no verb of saying, but "as X put it" names who said the rest
     pattern_case(
         "as_put_it",

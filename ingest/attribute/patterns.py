@@ -424,6 +424,17 @@ CONSTRUCTIONS: dict[str, Construction] = {
                 {"TEXT": {"IN": [",", ":", ".", "that"]}},
             ]
             for verb, particle in PHRASAL_CUES
+        ]
+        # "shot back on Twitter that ...": a short phrase of the cue before "that"
+        + [
+            [
+                {"LEMMA": verb, "TAG": {"REGEX": "^VB"}},
+                {"LOWER": particle},
+                {"POS": "ADP"},
+                {"POS": {"IN": ["DET", "PRON", "ADJ", "NOUN", "PROPN"]}, "OP": "{1,3}"},
+                {"LOWER": "that"},
+            ]
+            for verb, particle in PHRASAL_CUES
         ],
         _verb_and_subject,
     ),
