@@ -385,6 +385,14 @@ CUE_PATTERNS = [
         "school will have",
         "Haddad",
     ),
+    # a phrasal cue inverted after the quotation
+    pattern_case(
+        "cue_then_name",
+        'Governor Ana Lee defended the plan. "The numbers do not add up," shot back Tom Baker.',
+        "numbers do not",
+        "Tom Baker",
+        id="phrasal_cue_then_name",
+    ),
     # a title in lower case before the name, which the parser takes for the verb's object
     pattern_case(
         "cue_then_name",

@@ -456,7 +456,13 @@ CONSTRUCTIONS: dict[str, Construction] = {
     ),
     "cue_then_name": Construction(
         AFTER_QUOTE,
-        [_AFTER_MARK + _CUE_FORM + who for who in (_NAME, _PRONOUN, _TITLED_NAME)],
+        [_AFTER_MARK + _CUE_FORM + who for who in (_NAME, _PRONOUN, _TITLED_NAME)]
+        # '"...," shot back Ana Ruiz': the particle, in lower case, is no part of the name
+        + [
+            _AFTER_MARK + [{"LEMMA": verb, "TAG": {"REGEX": "^VB"}}, {"LOWER": particle}] + who
+            for verb, particle in PHRASAL_CUES
+            for who in (_NAME, _TITLED_NAME)
+        ],
         _cue_then_name,
     ),
     # "was how Ruiz put it" after the quotation, or in the sentence after it ("That was how")
