@@ -186,6 +186,22 @@ TRAILING = [
         "Ana Ruiz",
         id="cue_between_a_comma_and_a_semicolon_reports_both_sides",
     ),
+    # a participle phrase on the trailing speaker, which the parser reads as its verb
+    case(
+        '"This is our home," residents gathered outside the hall said.',
+        "our home",
+        "This is our home",
+        "residents",
+        id="trailing_speaker_with_a_participle_phrase",
+    ),
+    case(
+        "Ana Ruiz chaired the meeting. The ferry will stop running in May, residents gathered "
+        "at the pier said.",
+        "stop running",
+        "The ferry will stop running in May",
+        "residents",
+        id="trailing_speaker_with_a_participle_phrase_no_marks",
+    ),
 ]
 
 

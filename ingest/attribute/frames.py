@@ -207,12 +207,25 @@ def _trailing_cue(verb: Token, sent: Span) -> tuple[Token, Token] | None:
     if comma is None or comma.i - sent.start < MIN_CONTENT_WORDS:
         return None
     stretch = doc[comma.i + 1 : verb.i]
-    if not 0 < len(stretch) <= TRAILING_SPEAKER_TOKENS or any(_is_verb(t) for t in stretch):
+    verbs = [t for t in stretch if _is_verb(t) and not _modifies_noun(t, comma)]
+    if not 0 < len(stretch) <= TRAILING_SPEAKER_TOKENS or verbs:
         return None
     heads = [t for t in stretch if not comma.i < t.head.i < verb.i]
+    if len(heads) == 1 and _modifies_noun(heads[0], comma):  # parsed as the noun's verb
+        heads = [c for c in heads[0].children if c.dep_ == "nsubj" and c.i > comma.i]
     if len(heads) != 1 or heads[0].pos_ not in _NOMINAL or heads[0].dep_ == "appos":
         return None
     return heads[0], comma
+
+
+def _modifies_noun(token: Token, comma: Token) -> bool:
+    """ "..., residents gathered outside the hall said.": a participle right after a noun
+    of the speaker's words describes the noun, however tagged, since the cue needs the
+    noun for its subject."""
+    before = token.doc[token.i - 1]
+    auxiliary = any(c.dep_ in ("aux", "auxpass") for c in token.children)
+    nominal = before.pos_ in ("NOUN", "PROPN") and before.i > comma.i
+    return token.tag_ in ("VBN", "VBG", "VBD") and nominal and not auxiliary
 
 
 _SET_OFF = (",", "\u2014", "\u2013")
