@@ -154,6 +154,9 @@ def subject_of(verb: Token) -> Token | None:
         and verb.head is not verb
         and verb.head.pos_ in ("VERB", "AUX")
     ):
+        speaker = _next_act(verb)
+        if speaker is not None:
+            return speaker
         found = subject_of(verb.head) or _raised(verb)
         if found is not None or verb.dep_ != "conj":
             return found
@@ -162,6 +165,15 @@ def subject_of(verb: Token) -> Token | None:
         speech = next((a for a in verb.ancestors if a.lemma_.lower() in SPEECH_VERBS), None)
         return subject_of(speech) if speech is not None else None
     return _subject_in_opening(verb)
+
+
+def _next_act(verb: Token) -> Token | None:
+    """ "said the plan was "reckless" and warned of ...": a cue that ends a reported clause
+    as the speaker's next act (``_second_cue``) is the speaker's, not the clause subject's."""
+    clause = verb.head
+    if clause.dep_ != "ccomp" or not _is_cue(clause.head) or _second_cue(clause) != verb:
+        return None
+    return subject_of(clause.head)
 
 
 def _raised(verb: Token) -> Token | None:
