@@ -137,6 +137,29 @@ CASES = [
         "all flights would resume on Tuesday",
         id="organisation_releases_a_statement_saying",
     ),
+    # whoever reads a statement out speaks it
+    case(
+        "Tom Baker stood beside her on the courthouse steps. Ana Ruiz read a statement saying "
+        "the company would appeal the ruling.",
+        "appeal the ruling",
+        "Ana Ruiz",
+        "the company would appeal the ruling",
+        id="speaker_reads_a_statement_saying",
+    ),
+    case(
+        "Gov. Tom Baker delivered a short message saying the vote would go ahead.",
+        "vote would go ahead",
+        "Tom Baker",
+        "the vote would go ahead",
+        id="speaker_delivers_a_message_saying",
+    ),
+    # a document whose words follow a colon is its issuer's ("It read:" stays a sign's)
+    case(
+        'Tom Baker spoke first. A statement from Northwind Air read: "We will appeal this ruling."',
+        "appeal this ruling",
+        "Northwind Air",
+        id="document_read_before_a_colon",
+    ),
     case(
         "Halvorsen Mining reported a loss for the year.\n\n"
         "The company said in a filing that it would close two mines next year.",
@@ -280,6 +303,24 @@ CUE_PATTERNS = [
         "the figures were out of date",
         id="phrasal_cue_shot_back_that",
     ),
+    pattern_case(
+        "phrasal_cue",
+        "Tom Baker attacked the budget. Governor Ana Lee shot back on Twitter that the "
+        "numbers were fine.",
+        "numbers were fine",
+        "Ana Lee",
+        "the numbers were fine",
+        id="phrasal_cue_with_a_phrase_before_that",
+    ),
+    pattern_case(
+        "phrasal_cue",
+        "Tom Baker attacked the budget. Priya Lal hit back at her critics that the numbers "
+        "were fine.",
+        "numbers were fine",
+        "Priya Lal",
+        "the numbers were fine",
+        id="phrasal_cue_hit_back_at_critics_that",
+    ),
     # "put" is no verb of saying, but "as X put it" names who said the rest
     pattern_case(
         "as_put_it",
@@ -344,6 +385,14 @@ CUE_PATTERNS = [
         "school will have",
         "Haddad",
     ),
+    # a phrasal cue inverted after the quotation
+    pattern_case(
+        "cue_then_name",
+        'Governor Ana Lee defended the plan. "The numbers do not add up," shot back Tom Baker.',
+        "numbers do not",
+        "Tom Baker",
+        id="phrasal_cue_then_name",
+    ),
     # a title in lower case before the name, which the parser takes for the verb's object
     pattern_case(
         "cue_then_name",
@@ -356,6 +405,23 @@ CUE_PATTERNS = [
         '"Is it?" asked councillor Rob Lin. "Then explain the deficit to us."',
         "Is it",
         "Rob Lin",
+    ),
+    # "was how X put it" looking back on the quotation before it, in its sentence or the next
+    pattern_case(
+        "how_put_it",
+        'Tom Baker opened the hearing. "We are done waiting for the province," was how Ana '
+        "Ruiz put it.",
+        "done waiting",
+        "Ana Ruiz",
+        "We are done waiting for the province",
+    ),
+    pattern_case(
+        "how_put_it",
+        'Tom Baker opened the hearing. "The bill is dead on arrival." That is how the British '
+        "home secretary, Jane Hale, put it on Monday.",
+        "dead on arrival",
+        "Jane Hale",
+        id="how_put_it_in_the_next_sentence_with_a_title",
     ),
     # a lead-in ending its paragraph: the quotation is the next paragraph, and without the
     # lead-in the bare quotation would carry on the last speaker

@@ -109,6 +109,22 @@ CASES = [
         "Ana Ruiz",
         id="verb_right_after_the_cues_colon_is_reported",
     ),
+    # a list of clauses after one cue, parsed as several complements, is reported whole
+    case(
+        "Ana Ruiz said the pier is unsafe, the ferry is late and the budget is short.",
+        "ferry is late",
+        "the pier is unsafe, the ferry is late and the budget is short",
+        "Ana Ruiz",
+        id="list_of_reported_clauses_after_one_cue",
+    ),
+    case(
+        "Gov. Tom Baker said the bridge would close in May, the buses would run twice a day "
+        "and tolls would rise.",
+        "buses would run",
+        "the bridge would close in May, the buses would run twice a day and tolls would rise",
+        "Tom Baker",
+        id="list_of_reported_clauses_with_modals",
+    ),
 ]
 
 SET_OFF = [
@@ -169,6 +185,22 @@ TRAILING = [
         "to carry freight, to carry mail and to carry people.",
         "Ana Ruiz",
         id="cue_between_a_comma_and_a_semicolon_reports_both_sides",
+    ),
+    # a participle phrase on the trailing speaker, which the parser reads as its verb
+    case(
+        '"This is our home," residents gathered outside the hall said.',
+        "our home",
+        "This is our home",
+        "residents",
+        id="trailing_speaker_with_a_participle_phrase",
+    ),
+    case(
+        "Ana Ruiz chaired the meeting. The ferry will stop running in May, residents gathered "
+        "at the pier said.",
+        "stop running",
+        "The ferry will stop running in May",
+        "residents",
+        id="trailing_speaker_with_a_participle_phrase_no_marks",
     ),
 ]
 

@@ -351,6 +351,25 @@ CASES = [
         'the agreement was "a betrayal of working families"',
         id="mixed_clause_stops_at_the_speakers_second_verb_of_saying",
     ),
+    # ... and that second verb's quotation is the same speaker's, not the clause subject's
+    case(
+        'Ana Ruiz said the ministry "strongly opposes" the plan and called it "a betrayal" of '
+        "voters.",
+        "a betrayal",
+        "Ana Ruiz",
+        "direct",
+        "a betrayal",
+        id="quotation_of_the_speakers_second_verb_of_saying",
+    ),
+    case(
+        'Ana Ruiz, the minister, told the committee the plan was "reckless" and warned of '
+        '"serious consequences" for the port.',
+        "serious consequences",
+        "Ana Ruiz",
+        "direct",
+        "serious consequences",
+        id="quotation_of_the_speakers_second_verb_after_told",
+    ),
     case(
         'Labour leader Keir Fenwick said the government had "lost control of the borders" '
         "and should resign.",

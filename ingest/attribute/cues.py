@@ -156,6 +156,10 @@ PUBLISH_VERBS = word_set(
     "release issue publish send mail email e-mail post write produce prepare compile file submit"
 )
 
+# "Ruiz read a statement saying ...", "delivered a message saying": whoever reads the
+# document out speaks its words (only as the document's verb, never "a memo read by")
+READ_OUT_VERBS = word_set("read deliver")
+
 # Role nouns that say who someone is: "her son Tom", "Ann Lee, mother of three".
 MALE_NOUNS = word_set(
     """

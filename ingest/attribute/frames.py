@@ -154,6 +154,9 @@ def subject_of(verb: Token) -> Token | None:
         and verb.head is not verb
         and verb.head.pos_ in ("VERB", "AUX")
     ):
+        speaker = _next_act(verb)
+        if speaker is not None:
+            return speaker
         found = subject_of(verb.head) or _raised(verb)
         if found is not None or verb.dep_ != "conj":
             return found
@@ -162,6 +165,15 @@ def subject_of(verb: Token) -> Token | None:
         speech = next((a for a in verb.ancestors if a.lemma_.lower() in SPEECH_VERBS), None)
         return subject_of(speech) if speech is not None else None
     return _subject_in_opening(verb)
+
+
+def _next_act(verb: Token) -> Token | None:
+    """ "said the plan was "reckless" and warned of ...": a cue that ends a reported clause
+    as the speaker's next act (``_second_cue``) is the speaker's, not the clause subject's."""
+    clause = verb.head
+    if clause.dep_ != "ccomp" or not _is_cue(clause.head) or _second_cue(clause) != verb:
+        return None
+    return subject_of(clause.head)
 
 
 def _raised(verb: Token) -> Token | None:
@@ -207,12 +219,25 @@ def _trailing_cue(verb: Token, sent: Span) -> tuple[Token, Token] | None:
     if comma is None or comma.i - sent.start < MIN_CONTENT_WORDS:
         return None
     stretch = doc[comma.i + 1 : verb.i]
-    if not 0 < len(stretch) <= TRAILING_SPEAKER_TOKENS or any(_is_verb(t) for t in stretch):
+    verbs = [t for t in stretch if _is_verb(t) and not _modifies_noun(t, comma)]
+    if not 0 < len(stretch) <= TRAILING_SPEAKER_TOKENS or verbs:
         return None
     heads = [t for t in stretch if not comma.i < t.head.i < verb.i]
+    if len(heads) == 1 and _modifies_noun(heads[0], comma):  # parsed as the noun's verb
+        heads = [c for c in heads[0].children if c.dep_ == "nsubj" and c.i > comma.i]
     if len(heads) != 1 or heads[0].pos_ not in _NOMINAL or heads[0].dep_ == "appos":
         return None
     return heads[0], comma
+
+
+def _modifies_noun(token: Token, comma: Token) -> bool:
+    """ "..., residents gathered outside the hall said.": a participle right after a noun
+    of the speaker's words describes the noun, however tagged, since the cue needs the
+    noun for its subject."""
+    before = token.doc[token.i - 1]
+    auxiliary = any(c.dep_ in ("aux", "auxpass") for c in token.children)
+    nominal = before.pos_ in ("NOUN", "PROPN") and before.i > comma.i
+    return token.tag_ in ("VBN", "VBG", "VBD") and nominal and not auxiliary
 
 
 _SET_OFF = (",", "\u2014", "\u2013")
@@ -352,7 +377,7 @@ def _continued(verb: Token, clause: Token) -> Token:
     """The last reported word: "The harbour will be dredged, Ruiz said, and the ferries
     will run by June" goes on past the cue into a clause joined to it by "and" or "but"."""
     if clause.i > verb.i:
-        return _reported_end(verb, clause)
+        return _reported_end(verb, _listed(verb, clause))
     doc = verb.doc
     for joined in verb.rights:
         has_subject = any(c.dep_ in _SUBJECTS for c in joined.children)
@@ -362,6 +387,26 @@ def _continued(verb: Token, clause: Token) -> Token:
         if [t.dep_ for t in between] == ["punct", "cc"] and between[0].text == ",":
             return joined.right_edge
     return clause.right_edge
+
+
+_LIST_PUNCT = (",", ";")
+
+
+def _listed(verb: Token, clause: Token) -> Token:
+    """ "said the pier is unsafe, the ferry is late and the budget is short": the parser
+    makes each clause of a list another complement of the cue; the list is reported whole,
+    up to its last clause that follows the one before it after a comma or semicolon alone
+    and has a subject of its own."""
+    doc = verb.doc
+    last = clause
+    for other in [c for c in verb.rights if c.dep_ == "ccomp" and c.i > clause.i]:
+        first = next(t for t in other.subtree if not t.is_punct)
+        between = doc[last.right_edge.i + 1 : first.i]
+        own_subject = any(c.dep_ in _SUBJECTS for c in other.children)
+        if not (own_subject and len(between) == 1 and between[0].text in _LIST_PUNCT):
+            break
+        last = other
+    return last
 
 
 def _reported_end(verb: Token, clause: Token) -> Token:

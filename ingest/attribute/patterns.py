@@ -24,6 +24,7 @@ from ingest.attribute.cues import (
     DOCUMENT_NOUNS,
     PHRASAL_CUES,
     PUBLISH_VERBS,
+    READ_OUT_VERBS,
     SPEECH_VERBS,
     TRAILING_CUE_VERBS,
     finite_forms,
@@ -98,7 +99,8 @@ def _colon_lead_in(tokens: tuple[Token, ...], base: int, text: str, spans) -> Fr
     # a pronoun only where the parse made the lead-in the sentence ("She was blunt:");
     # when it hung the lead-in under the quotation, the context knows better
     pronoun = subject.pos_ == "PRON" and subject.head.dep_ == "ROOT"
-    if not (pronoun or subject.pos_ == "PROPN" or subject.ent_type_):
+    document = subject.lemma_.lower() in DOCUMENT_NOUNS  # "The family's statement read:"
+    if not (pronoun or document or subject.pos_ == "PROPN" or subject.ent_type_):
         return None
     return _frame(colon, subject, base, (base + colon.idx, chars(colon.sent, base)[1]))
 
@@ -115,7 +117,7 @@ def _document_saying(tokens: tuple[Token, ...], base: int, text: str, spans) -> 
     if content is None:
         return None
     subject = document
-    if document.dep_ == "dobj" and document.head.lemma_.lower() in PUBLISH_VERBS:
+    if document.dep_ == "dobj" and _issued_by_subject(document.head, say):
         issuers = [c for c in document.head.children if c.dep_ == "nsubj"]
         subject = issuers[0] if issuers else document
     return Frame(
@@ -128,6 +130,18 @@ def _document_saying(tokens: tuple[Token, ...], base: int, text: str, spans) -> 
         cue_at=base + say.idx,
         content=content,
     )
+
+
+_ON_BEHALF = ("from", "by", "behalf")  # "read a statement from the family saying"
+
+
+def _issued_by_subject(verb: Token, say: Token) -> bool:
+    """Did the subject of ``verb`` put out the document, as "released a statement" says;
+    one read out for someone else ("on behalf of the family") is that someone's."""
+    lemma = verb.lemma_.lower()
+    if lemma in READ_OUT_VERBS:
+        return not any(t.lower_ in _ON_BEHALF for t in verb.doc[verb.i : say.i])
+    return lemma in PUBLISH_VERBS
 
 
 def _according_to(tokens: tuple[Token, ...], base: int, text: str, spans) -> Frame | None:
@@ -243,6 +257,20 @@ def _cue_then_name(tokens: tuple[Token, ...], base: int, text: str, spans) -> Fr
     while len(name) > 1 and name[0].is_lower:
         name.pop(0)  # a title in lower case ("councillor") is no part of the name
     return _after_quote(tokens, verb, name, base, text, spans)
+
+
+def _how_put_it(tokens: tuple[Token, ...], base: int, text: str, spans) -> Frame | None:
+    """'"...," was how Ruiz put it', '"..." That is how one voter put it': the subject of
+    "put" speaks the quotation the sentence looks back on."""
+    put = tokens[-2]
+    subject = next((c for c in put.children if c.dep_ == "nsubj"), None)
+    how = next(t for t in tokens if t.lower_ == "how")
+    if subject is None or not how.i < subject.i < put.i:
+        return None
+    # "how the prime minister, Jane Hale, put it": the name set beside the title
+    named = next((c for c in subject.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+    who = subject if named is None else named
+    return _after_quote(tokens, put, [who.left_edge, who], base, text, spans)
 
 
 def _signature(tokens: tuple[Token, ...], base: int, text: str, spans) -> Frame | None:
@@ -396,6 +424,17 @@ CONSTRUCTIONS: dict[str, Construction] = {
                 {"TEXT": {"IN": [",", ":", ".", "that"]}},
             ]
             for verb, particle in PHRASAL_CUES
+        ]
+        # "shot back on Twitter that ...": a short phrase of the cue before "that"
+        + [
+            [
+                {"LEMMA": verb, "TAG": {"REGEX": "^VB"}},
+                {"LOWER": particle},
+                {"POS": "ADP"},
+                {"POS": {"IN": ["DET", "PRON", "ADJ", "NOUN", "PROPN"]}, "OP": "{1,3}"},
+                {"LOWER": "that"},
+            ]
+            for verb, particle in PHRASAL_CUES
         ],
         _verb_and_subject,
     ),
@@ -417,8 +456,30 @@ CONSTRUCTIONS: dict[str, Construction] = {
     ),
     "cue_then_name": Construction(
         AFTER_QUOTE,
-        [_AFTER_MARK + _CUE_FORM + who for who in (_NAME, _PRONOUN, _TITLED_NAME)],
+        [_AFTER_MARK + _CUE_FORM + who for who in (_NAME, _PRONOUN, _TITLED_NAME)]
+        # '"...," shot back Ana Ruiz': the particle, in lower case, is no part of the name
+        + [
+            _AFTER_MARK + [{"LEMMA": verb, "TAG": {"REGEX": "^VB"}}, {"LOWER": particle}] + who
+            for verb, particle in PHRASAL_CUES
+            for who in (_NAME, _TITLED_NAME)
+        ],
         _cue_then_name,
+    ),
+    # "was how Ruiz put it" after the quotation, or in the sentence after it ("That was how")
+    "how_put_it": Construction(
+        AFTER_QUOTE,
+        [
+            _AFTER_MARK
+            + [
+                {"LOWER": {"IN": ["that", "this"]}, "OP": "?"},
+                {"LEMMA": "be"},
+                {"LOWER": "how"},
+                {"IS_QUOTE": False, "ORTH": {"NOT_IN": [".", "!", "?", ";"]}, "OP": "{1,8}"},
+                {"LOWER": {"IN": ["put", "puts"]}},
+                {"LOWER": "it"},
+            ]
+        ],
+        _how_put_it,
     ),
     "name_beside_quote": Construction(
         BESIDE,
