@@ -13,7 +13,6 @@ from ingest.attribute.cues import (
     GROUP_PRONOUNS,
     ORG_NOUNS,
     PERSON_PRONOUNS,
-    word_set,
 )
 from ingest.attribute.speakers import (
     NAME_PREFIX_TITLES,
@@ -30,6 +29,7 @@ from ingest.attribute.speakers import (
     title_of,
 )
 from quotedesk.models import MentionKind
+from quotedesk.text import word_set
 
 _NAME_ENTS = ("PERSON", "ORG", "GPE", "NORP", "FAC")
 RELATIVE_PRONOUNS = frozenset({"who", "that", "which"})

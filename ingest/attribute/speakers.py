@@ -24,11 +24,11 @@ from ingest.attribute.cues import (
     PERSON_PRONOUNS,
     PUBLISH_VERBS,
     SPEECH_VERBS,
-    word_set,
 )
 from ingest.attribute.names import FEMALE_FIRST_NAMES, MALE_FIRST_NAMES, first_name_gender
 from ingest.attribute.nlp import is_parsed, text_of
 from ingest.attribute.tuning import MAIN_SUBJECT_REACH, NAMED_LATER_REACH, PRONOUN_WINDOW
+from quotedesk.text import word_set
 
 HONORIFICS = {
     "mr": "male",
