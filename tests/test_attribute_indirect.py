@@ -202,6 +202,15 @@ TRAILING = [
         "residents",
         id="trailing_speaker_with_a_participle_phrase_no_marks",
     ),
+    # a hyphenated word the parser splits into a "complement" made of a hyphen alone
+    case(
+        'Marchetti said she would not "re-open the file," but she conceded that she had '
+        "asked aides to keep it.",
+        "asked aides",
+        "she had asked aides to keep it",
+        "Marchetti",
+        id="a_hyphen_split_off_a_quoted_word_ends_nothing",
+    ),
 ]
 
 

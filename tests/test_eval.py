@@ -45,6 +45,28 @@ def test_ggt_split_is_a_fixed_rule_on_the_article_id():
     assert 60 < held_out < 140  # about a quarter
 
 
+def test_our_gold_format_is_scored_part_by_part(tmp_path: Path, capsys):
+    rows = [
+        {
+            "id": f"story-{part}",
+            "text": f'"The {part} road stays shut," said Ada Moss.',
+            "part": part,
+            "quotes": [
+                {"quote": f'"The {part} road stays shut,"', "speaker": "Ada Moss", "kind": "direct"}
+            ],
+        }
+        for part in ("tune", "heldout")
+    ]
+    gold = tmp_path / "towns.jsonl"
+    gold.write_text("\n".join(json.dumps(r) for r in rows), encoding="utf-8")
+    assert main(["eval", "--gold", str(gold), "--json"]) == 0
+    parts = [json.loads(line) for line in capsys.readouterr().out.strip().splitlines()]
+    assert [(r["set"], r["gold"], r["speaker_accuracy"]) for r in parts] == [
+        ("towns tune", 1, 1.0),
+        ("towns held-out", 1, 1.0),
+    ]
+
+
 def _quote(text: str, speaker: str, confidence: float) -> Quote:
     return Quote(text, 0, len(text), speaker, "direct", confidence)
 

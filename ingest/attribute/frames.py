@@ -400,7 +400,10 @@ def _listed(verb: Token, clause: Token) -> Token:
     doc = verb.doc
     last = clause
     for other in [c for c in verb.rights if c.dep_ == "ccomp" and c.i > clause.i]:
-        first = next(t for t in other.subtree if not t.is_punct)
+        # a hyphen the parser splits off ("re-open") can be a "complement" of its own
+        first = next((t for t in other.subtree if not t.is_punct), None)
+        if first is None:
+            break
         between = doc[last.right_edge.i + 1 : first.i]
         own_subject = any(c.dep_ in _SUBJECTS for c in other.children)
         if not (own_subject and len(between) == 1 and between[0].text in _LIST_PUNCT):

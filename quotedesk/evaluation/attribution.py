@@ -8,7 +8,9 @@ accuracy is end to end: the gold quote is found *and* the speakers agree, where
 
 GGT articles are split by a fixed rule on their id into a "tune" part (rules may be
 tuned on it) and a "held-out" part (only ever measured), so the numbers reported for
-held-out show how attribution does on news it was never tuned on.
+held-out show how attribution does on news it was never tuned on. Gold sets in the
+project's own format may name each article's part (``"part": "tune"`` or
+``"heldout"``) and are then scored the same way, part by part.
 """
 
 from __future__ import annotations
@@ -30,7 +32,7 @@ _MARKS = "\"'\u201c\u201d\u2018\u2019\u00ab\u00bb"
 _SPEAKER_NOISE = re.compile(r"^(the|a|an)\s+", re.IGNORECASE)
 # Last hex digit of sha256(article id): 12 of 16 values tune, the other 4 are held out.
 _TUNE_DIGITS = "0123456789ab"
-_PART_NAMES = {"tune": "GGT tune", "heldout": "GGT held-out"}
+_PART_NAMES = {"tune": "tune", "heldout": "held-out"}
 # Confidence buckets of the calibration table: (label, low, high), low inclusive.
 _BUCKETS = (
     ("<0.5", 0.0, 0.5),
@@ -55,7 +57,8 @@ class GoldArticle:
 
     article: Article
     quotes: tuple[GoldQuote, ...]
-    part: str | None = None  # "tune" | "heldout" for GGT articles
+    part: str | None = None  # "tune" | "heldout" in a split set
+    corpus: str = "GGT"  # how a split set's parts are labelled: "GGT tune"
 
 
 @dataclass
@@ -213,13 +216,13 @@ def _ggt_article(row: dict) -> GoldArticle:
     return GoldArticle(_article(article_id, row["text"]), quotes, gold_part(article_id))
 
 
-def _dev_article(row: dict, base: Path) -> GoldArticle:
+def _dev_article(row: dict, gold_file: Path) -> GoldArticle:
     """The project's own format: inline text or an article file, kind and mention explicit."""
     if "path" in row:
         from ingest.load import load_text
 
-        path = base / row["path"]
-        article = load_text(path.read_text(encoding="utf-8"), source=row["id"])
+        text = (gold_file.parent / row["path"]).read_text(encoding="utf-8")
+        article = load_text(text, source=row["id"])
     else:
         article = _article(
             row["id"],
@@ -231,7 +234,7 @@ def _dev_article(row: dict, base: Path) -> GoldArticle:
         GoldQuote(q["quote"], q.get("speaker"), q["kind"], q.get("mention", "named"))
         for q in row["quotes"]
     )
-    return GoldArticle(article, quotes)
+    return GoldArticle(article, quotes, row.get("part"), corpus=gold_file.stem)
 
 
 def load_gold(path: Path) -> list[GoldArticle]:
@@ -242,7 +245,7 @@ def load_gold(path: Path) -> list[GoldArticle]:
             continue
         row = json.loads(line)
         ours = any("kind" in q for q in row.get("quotes", ()))
-        articles.append(_dev_article(row, path.parent) if ours else _ggt_article(row))
+        articles.append(_dev_article(row, path) if ours else _ggt_article(row))
     return articles
 
 
@@ -339,11 +342,11 @@ def attribute_gold(gold: GoldArticle) -> list[Quote]:
 
 
 def default_gold() -> dict[str, Path]:
-    """The packaged dev set, plus the GGT benchmark when ../shared is present."""
+    """The packaged sets (dev, invented house styles), plus GGT when ../shared is present."""
     from quotedesk.evaluation.paths import shared_dir
     from quotedesk.resources import DATA_DIR
 
-    sets = {"dev": DATA_DIR / "gold" / "dev.jsonl"}
+    sets = {name: DATA_DIR / "gold" / f"{name}.jsonl" for name in ("dev", "styles")}
     ggt = shared_dir() / "benchmarks" / "ggt" / "articles.jsonl"
     if ggt.is_file():
         sets["ggt"] = ggt
@@ -351,13 +354,13 @@ def default_gold() -> dict[str, Path]:
 
 
 def split(name: str, articles: list[GoldArticle]) -> list[tuple[str, list[GoldArticle]]]:
-    """A gold set as scored: GGT articles as "GGT tune" and "GGT held-out", others whole."""
+    """A gold set as scored: a split set by part ("GGT tune", "GGT held-out"), others whole."""
     whole = [a for a in articles if a.part is None]
     parts = [(name, whole)] if whole else []
     for part, label in _PART_NAMES.items():
         chosen = [a for a in articles if a.part == part]
         if chosen:
-            parts.append((label, chosen))
+            parts.append((f"{chosen[0].corpus} {label}", chosen))
     return parts
 
 

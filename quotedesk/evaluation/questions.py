@@ -274,7 +274,7 @@ def run(gold: list[Path] | None = None) -> list[QuestionReport]:
     """Score the reference questions and the cases generated from GGT (or ``--gold``) gold."""
     from quotedesk.evaluation.attribution import default_gold
 
-    paths = list(gold) if gold else [p for n, p in default_gold().items() if n != "dev"]
+    paths = list(gold) if gold else [p for n, p in default_gold().items() if n == "ggt"]
     gold_articles = [a for path in paths for a in load_gold(path)]
     rng = random.Random(7)
     reports = []
