@@ -367,6 +367,26 @@ CASES = [
         id="a_name_in_a_phrase_opening_the_sentence_is_its_topic_not_the_next_speaker",
     ),
     case(
+        "Tom Baxter, a spokesman for the pilots' union, said pilots were leaving for better "
+        "pay.\n\n"
+        "A customs officer based at the northern terminal, who asked not to be named because "
+        "he was not authorised to speak, said the queues were the longest in years.\n\n"
+        '"Some days we just wave them through," he said.',
+        "wave them through",
+        "A customs officer",
+        id="he_after_an_unnamed_describer_whose_relative_clause_says_he",
+        sure=False,
+    ),
+    case(
+        "Lena Ortiz, who chairs the committee, said the report was late.\n\n"
+        "A nurse at the county hospital, who spoke on condition of anonymity, said staff were "
+        'exhausted.\n\n"We are running on empty," she said.',
+        "running on empty",
+        "A nurse at the county hospital",
+        id="she_after_an_unnamed_describer_a_who_clause_marks_as_a_person",
+        sure=False,
+    ),
+    case(
         "Carver met Sorel in Brussels on Monday.\n\nHe said the talks had been frank.",
         "talks had been frank",
         "Carver",

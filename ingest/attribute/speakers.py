@@ -990,16 +990,36 @@ def add_description(registry: Registry, token: Token, phrase: str, at: int) -> N
     head = token.lemma_.lower()
     if token.tag_ != "NN" or token.pos_ == "PROPN":
         return
+    who = _who_clause(token)
     if head in ORG_NOUNS:
         kind = "org"
-    elif head in _PERSON_ROLES or head in _PERSON_NOUNS:
-        kind = "person"
+    elif head in _PERSON_ROLES or head in _PERSON_NOUNS or who is not None:
+        kind = "person"  # "a nurse, who spoke on condition of anonymity,": a person
     else:
         return
     known = registry.resolve_name(phrase, at) is not None
     main = is_main_subject(token)
-    entity = registry.add(phrase, kind, at, subject=True, main=main, gender=title_gender(phrase))
+    gender = title_gender(phrase) or _clause_gender(who)
+    entity = registry.add(phrase, kind, at, subject=True, main=main, gender=gender)
     entity.described = entity.described or not known
+
+
+def _who_clause(token: Token) -> Token | None:
+    """The relative clause "who ..." set after ``token`` or its phrase ("a nurse at the
+    county hospital, who ..."; the parser may hang it on the last noun), if any."""
+    for clause in token.subtree:
+        if clause.dep_ == "relcl" and any(c.lower_ == "who" for c in clause.children):
+            return clause
+    return None
+
+
+def _clause_gender(clause: Token | None) -> str | None:
+    """ "An inspector, who asked not to be named because he ...": a he or she inside the
+    relative clause describing an unnamed speaker is that speaker."""
+    if clause is None:
+        return None
+    found = {_PRONOUN_GENDER[t.lower_] for t in clause.subtree if t.lower_ in _PRONOUN_GENDER}
+    return found.pop() if len(found) == 1 else None
 
 
 def _credit(ent: Span) -> bool:
