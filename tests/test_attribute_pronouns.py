@@ -387,6 +387,15 @@ CASES = [
         sure=False,
     ),
     case(
+        "Rep. Carl Ames, a Republican from Ohio, opposed the bill. Rep. Dana Ruiz, a Democrat "
+        "from Texas who had wavered, voted for it.\n\n"
+        '"I did it for my district," the Texas Democrat said.',
+        "for my district",
+        "Dana Ruiz",
+        id="an_epithet_of_no_gender_is_the_person_named_last_not_the_last_he",
+        sure=False,
+    ),
+    case(
         "Carver met Sorel in Brussels on Monday.\n\nHe said the talks had been frank.",
         "talks had been frank",
         "Carver",

@@ -373,6 +373,10 @@ class Registry:
         """Is ``entity`` mentioned in ``[start, pos)``?"""
         return any(m.entity is entity and start <= m.pos < pos for m in self.mentions)
 
+    def last_named(self, entity: Entity, pos: int) -> int:
+        """Where ``entity`` was last mentioned before ``pos`` (-1: never)."""
+        return max((m.pos for m in self.mentions if m.entity is entity and m.pos < pos), default=-1)
+
     def _named_twice(self, entity: Entity) -> bool:
         return sum(m.entity is entity for m in self.mentions) > 1
 
