@@ -396,6 +396,16 @@ CASES = [
         sure=False,
     ),
     case(
+        "Sen. Laura Kemp pressed Treasury Secretary Owen Pratt on the deficit figures during "
+        "the hearing.\n\n"
+        '"Where did the other $200 billion go?" she asked.\n\n'
+        '"It went exactly where Congress told us to send it," he said.',
+        "exactly where Congress",
+        "Owen Pratt",
+        id="a_she_the_sentence_lead_explains_teaches_nothing_about_the_man_she_pressed",
+        sure=False,
+    ),
+    case(
         "Carver met Sorel in Brussels on Monday.\n\nHe said the talks had been frank.",
         "talks had been frank",
         "Carver",

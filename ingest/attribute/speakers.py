@@ -1201,6 +1201,20 @@ def _sentence_pronouns(events: list[tuple[int, str, object]], n: int) -> set[obj
     return found
 
 
+def _lead_genders(events: list[tuple[int, str, object]], n: int) -> set[object]:
+    """The known genders of the other people named before event ``n`` in its sentence: a
+    pronoun of one of them most likely means that earlier person, not this one."""
+    sentence, _, entity = events[n]
+    return {
+        payload.gender
+        for earlier_sentence, kind, payload in events[:n]
+        if earlier_sentence == sentence
+        and kind == "person"
+        and payload is not entity
+        and payload.gender
+    }
+
+
 def _learn_genders(events: list[tuple[int, str, object]]) -> None:
     """The pronoun that follows a name before anyone else is named usually refers to it.
 
@@ -1215,9 +1229,12 @@ def _learn_genders(events: list[tuple[int, str, object]]) -> None:
         people[id(payload)] = payload
         tally = votes.setdefault(id(payload), Counter())
         topic = _sentence_pronouns(events, n)
+        leads = _lead_genders(events, n)
         for later_sentence, later_kind, later in events[n + 1 :]:
             if later_kind in ("person", "bystander") or later_sentence > sentence + 1:
                 break
+            if later_kind == "pronoun" and later in leads:
+                break  # "Laura Kemp pressed Owen Pratt. She asked": Kemp's, no one else's
             if later_kind == "maybe" or (later == "it" and later_sentence > sentence):
                 continue
             if later_sentence == sentence and later in topic:
