@@ -406,6 +406,14 @@ CASES = [
         sure=False,
     ),
     case(
+        "On the morning programme, presenter Nick Rowe asked Home Secretary Anne Blake "
+        'whether she would resign.\n\n"Absolutely not," she said.',
+        "Absolutely not",
+        "Anne Blake",
+        id="she_is_not_a_subject_whose_first_name_says_he",
+        sure=False,
+    ),
+    case(
         "Carver met Sorel in Brussels on Monday.\n\nHe said the talks had been frank.",
         "talks had been frank",
         "Carver",
