@@ -369,11 +369,11 @@ CASES = [
     case(
         "Tom Baxter, a spokesman for the pilots' union, said pilots were leaving for better "
         "pay.\n\n"
-        "A customs officer based at the northern terminal, who asked not to be named because "
-        "he was not authorised to speak, said the queues were the longest in years.\n\n"
+        "A customs officer at the northern terminal, who requested anonymity because he was "
+        "not cleared to talk to the press, said the queues were the longest in years.\n\n"
         '"Some days we just wave them through," he said.',
         "wave them through",
-        "A customs officer",
+        "A customs officer at the northern terminal",
         id="he_after_an_unnamed_describer_whose_relative_clause_says_he",
         sure=False,
     ),
@@ -411,6 +411,16 @@ CASES = [
         "Absolutely not",
         "Anne Blake",
         id="she_is_not_a_subject_whose_first_name_says_he",
+        sure=False,
+    ),
+    case(
+        "Sen. Ada Ruiz said the ferry levy would waste money. The levy was drafted by Harbour "
+        "First\u2019s Paul Kearney.\n\n"
+        "Kearney replied on Tuesday, reminding reporters that the critics had not read it."
+        '\n\n"They should read past page one," he said.',
+        "past page one",
+        "Paul Kearney",
+        id="a_person_a_party_owns_in_one_name_is_a_he_not_an_organisation",
         sure=False,
     ),
     case(

@@ -1083,6 +1083,7 @@ def spelled_out(acronym: str, text: str) -> str | None:
 def _add_entity(registry: Registry, ent: Span, base: int, quoted) -> Entity | None:
     if _credit(ent) or not capitalised(ent) or dateline(ent) or _eponym(ent):
         return None
+    ent = _possessed_name(ent)
     at = base + ent.start_char
     subject, main = _roles(ent, at, quoted)
     if _topic(ent):
@@ -1111,6 +1112,18 @@ def _add_entity(registry: Registry, ent: Span, base: int, quoted) -> Entity | No
     if not is_parsed(ent.doc):
         entity.roles.update(_role_words_before(ent))
     return entity
+
+
+def _possessed_name(ent: Span) -> Span:
+    """ "Harbour First's Paul Kearney", "Labour's Ann Smith" read as one name: the person a
+    party or an outlet owns is the words after the possessive, when a first name opens
+    them."""
+    for token in ent[:-1]:
+        first = token.nbor()
+        named = first.lower_ in MALE_FIRST_NAMES or first.lower_ in FEMALE_FIRST_NAMES
+        if token.lower_ in ("'s", "\u2019s") and named:
+            return Span(ent.doc, first.i, ent.end, label="PERSON")
+    return ent
 
 
 def _introduced_by_first_name(registry: Registry, ent: Span, at: int) -> bool:
