@@ -1008,6 +1008,15 @@ def add_description(registry: Registry, token: Token, phrase: str, at: int) -> N
     entity.described = entity.described or not known
 
 
+def someone_unnamed(token: Token) -> bool:
+    """ "A senior aide", "One veteran MP", "a nurse ..., who ...": an indefinite noun for
+    a person the story does not name."""
+    head = token.lemma_.lower()
+    person = head in _PERSON_ROLES or head in _PERSON_NOUNS or _who_clause(token) is not None
+    indefinite = token.left_edge.lower_ in ("a", "an", "another", "one")
+    return person and indefinite and token.ent_type_ != "PERSON"
+
+
 def _who_clause(token: Token) -> Token | None:
     """The relative clause "who ..." set after ``token`` or its phrase ("a nurse at the
     county hospital, who ..."; the parser may hang it on the last noun), if any."""
