@@ -424,6 +424,18 @@ CASES = [
         sure=False,
     ),
     case(
+        "Author Mark Ferrand spent six years in the port archives for his new history of "
+        "the harbour pilots.\n\n"
+        "Tom Reyes, a retired pilot, looks at old photographs at the harbour museum in 2001. "
+        "(Jane Roe/Harbour Star)\n\n"
+        'The strike of 1958 changed the port for good. "They were braver than anyone knew," '
+        "he says.",
+        "braver than anyone",
+        "Mark Ferrand",
+        id="a_person_in_a_photo_caption_is_not_the_next_he",
+        sure=False,
+    ),
+    case(
         "Carver met Sorel in Brussels on Monday.\n\nHe said the talks had been frank.",
         "talks had been frank",
         "Carver",
