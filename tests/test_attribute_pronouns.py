@@ -436,6 +436,14 @@ CASES = [
         sure=False,
     ),
     case(
+        "Host Dana Whitfield asked Senator Mark Ochoa whether he would back the bill.\n\n"
+        '"I will read it first," he said.',
+        "read it first",
+        "Mark Ochoa",
+        id="the_person_a_question_is_put_to_answers_as_he",
+        sure=False,
+    ),
+    case(
         "Carver met Sorel in Brussels on Monday.\n\nHe said the talks had been frank.",
         "talks had been frank",
         "Carver",

@@ -27,7 +27,12 @@ from ingest.attribute.cues import (
 )
 from ingest.attribute.names import FEMALE_FIRST_NAMES, MALE_FIRST_NAMES, first_name_gender
 from ingest.attribute.nlp import is_parsed, text_of
-from ingest.attribute.tuning import MAIN_SUBJECT_REACH, NAMED_LATER_REACH, PRONOUN_WINDOW
+from ingest.attribute.tuning import (
+    ASKING_VERBS,
+    MAIN_SUBJECT_REACH,
+    NAMED_LATER_REACH,
+    PRONOUN_WINDOW,
+)
 from quotedesk.text import word_set
 
 HONORIFICS = {
@@ -605,8 +610,17 @@ def _roles(ent: Span, at: int, quoted) -> tuple[bool, bool]:
     root = ent.root
     if root.dep_ == "appos" and root.head.dep_ in ("nsubj", "nsubjpass"):
         root = root.head  # "The senator's wife, Ellen Marsh, spoke": the subject named
+    if not in_quote and _asked(root):
+        return True, True  # "Host Dana Ruiz asked Sen. Mark Ochoa whether ...": he answers
     subject = not in_quote and (opens or root.dep_ in ("nsubj", "nsubjpass"))
     return subject, opens or is_main_subject(root)
+
+
+def _asked(token: Token) -> bool:
+    """Is ``token`` the person a question is put to ("asked Ochoa whether ...")? The
+    answer is theirs, so they are the likeliest next "he" or "she"."""
+    asking = token.head.lemma_.lower() in ASKING_VERBS and token.head.pos_ == "VERB"
+    return asking and token.dep_ in ("dobj", "dative")
 
 
 def build_registry(docs: list, bases: list[int], quoted: list[tuple[int, int]]) -> Registry:
