@@ -124,6 +124,21 @@ BY_CONTEXT = [
         "One backbench MP on the government side",
         id="unnamed_lead_counted_with_one",
     ),
+    # two people's question and answer, then bare quotations: the exchange goes on in turns
+    pytest.param(
+        '"Will you resign?" Kemp asked.\n\n"No," Pratt said. "I have done nothing wrong."\n\n'
+        '"Then why did you delete the emails?"\n\n"I deleted nothing. It is all archived."',
+        "Then why",
+        "Kemp",
+        id="exchange_question_after_the_answer",
+    ),
+    pytest.param(
+        '"Will you resign?" Kemp asked.\n\n"No," Pratt said. "I have done nothing wrong."\n\n'
+        '"Then why did you delete the emails?"\n\n"I deleted nothing. It is all archived."',
+        "I deleted nothing",
+        "Pratt",
+        id="exchange_answer_after_the_question",
+    ),
 ]
 
 

@@ -32,6 +32,7 @@ from ingest.attribute.tuning import (
     ASKING_VERBS,
     AUTHOR_NARRATION,
     CUED_AFTER,
+    EXCHANGE_TURN,
     FOLLOW_ON_CHARS,
     FOLLOW_ON_LAST,
     FOLLOW_ON_NEWER,
@@ -95,6 +96,7 @@ def attribute_text(text: str, *, author: str | None = None, narrated: bool = Fal
     reported = _reported(frames_by_para)
     para_of = _paragraph_index(paras)
     last: tuple[int, _Draft] | None = None  # paragraph index and draft of the latest quote
+    turns: dict[int, _Draft] = {}  # the last quote of each paragraph
     previous_span: _Draft | None = None
     for span in spans:
         p = para_of(span.start)
@@ -120,7 +122,9 @@ def attribute_text(text: str, *, author: str | None = None, narrated: bool = Fal
             said = _latest_report(span.open_at, p, frames_by_para, speakers, asked)
             if said is not None and (last is None or said[1].start > last[1].start):
                 last = said  # "The report said ..." then a bare quote: the report's words
-            speaker = _unnamed_lead(text, span, docs[p], paras[p].start, registry)
+            speaker = _exchange_turn(text, span, paras[p], p, turns)
+            if speaker is None:
+                speaker = _unnamed_lead(text, span, docs[p], paras[p].start, registry)
             if speaker is None:
                 speaker = _follow_on(span.open_at, p, last, registry, reported)
             if speaker is UNKNOWN and p + 1 < len(paras):
@@ -128,6 +132,7 @@ def attribute_text(text: str, *, author: str | None = None, narrated: bool = Fal
             draft = _Draft(span.start, span.end, "direct", speaker)
         _merge(drafts, draft)
         previous_span = draft
+        turns[p] = draft
         if draft.speaker.name:
             last = (p, draft)
 
@@ -299,6 +304,30 @@ def _follow_on(at: int, para: int, last, registry, reported) -> Speaker:
     if newer is not None:
         return Speaker(newer[1].name, newer[1].title, None, "none", FOLLOW_ON_NEWER)
     return UNKNOWN
+
+
+def _exchange_turn(
+    text: str, span: MarkedSpan, para: Paragraph, p: int, turns: dict[int, _Draft]
+) -> Speaker | None:
+    """'"Will you resign?" Kemp asked.' / '"No," Pratt said.' / '"Then why ...?"': a
+    paragraph that is only a quotation with no cue, after two paragraphs of quotes by two
+    people of whom one asked the other something, is the next turn of their exchange."""
+    if span.open_at != para.start or text[span.end : para.end].strip(" .\"'\u201d\u2019"):
+        return None
+    first, second = turns.get(p - 2), turns.get(p - 1)
+    if first is None or second is None:
+        return None
+    asker, other = first.speaker, second.speaker
+    if not asker.name or not other.name or asker.name == other.name:
+        return None
+    if not any(_question(text, d) for d in (first, second)):
+        return None
+    sure = min(EXCHANGE_TURN, asker.confidence)
+    return Speaker(asker.name, asker.title, None, "none", sure)
+
+
+def _question(text: str, draft: _Draft) -> bool:
+    return text[draft.start : draft.end].rstrip(" \"'\u201d\u2019").endswith("?")
 
 
 def _unnamed_lead(
