@@ -108,6 +108,37 @@ BY_CONTEXT = [
         "Governor Ana Ruiz",
         id="quote_lede_political",
     ),
+    # a sentence whose subject is someone unnamed, then a quotation with no cue: theirs
+    pytest.param(
+        '"The budget is sound," Finance Minister Carl Weeks said.\n\n'
+        'A senior aide to the premier was blunter. "Nobody in cabinet believes a word of it."',
+        "Nobody in cabinet",
+        "A senior aide to the premier",
+        id="unnamed_lead_then_bare_quote",
+    ),
+    pytest.param(
+        "Ana Ruiz, the opposition leader, called the plan a fraud.\n\n"
+        'One backbench MP on the government side was more cautious. "We will wait for the '
+        'detail before we judge it."',
+        "We will wait",
+        "One backbench MP on the government side",
+        id="unnamed_lead_counted_with_one",
+    ),
+    # two people's question and answer, then bare quotations: the exchange goes on in turns
+    pytest.param(
+        '"Will you resign?" Kemp asked.\n\n"No," Pratt said. "I have done nothing wrong."\n\n'
+        '"Then why did you delete the emails?"\n\n"I deleted nothing. It is all archived."',
+        "Then why",
+        "Kemp",
+        id="exchange_question_after_the_answer",
+    ),
+    pytest.param(
+        '"Will you resign?" Kemp asked.\n\n"No," Pratt said. "I have done nothing wrong."\n\n'
+        '"Then why did you delete the emails?"\n\n"I deleted nothing. It is all archived."',
+        "I deleted nothing",
+        "Pratt",
+        id="exchange_answer_after_the_question",
+    ),
 ]
 
 

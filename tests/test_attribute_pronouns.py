@@ -367,6 +367,83 @@ CASES = [
         id="a_name_in_a_phrase_opening_the_sentence_is_its_topic_not_the_next_speaker",
     ),
     case(
+        "Tom Baxter, a spokesman for the pilots' union, said pilots were leaving for better "
+        "pay.\n\n"
+        "A customs officer at the northern terminal, who requested anonymity because he was "
+        "not cleared to talk to the press, said the queues were the longest in years.\n\n"
+        '"Some days we just wave them through," he said.',
+        "wave them through",
+        "A customs officer at the northern terminal",
+        id="he_after_an_unnamed_describer_whose_relative_clause_says_he",
+        sure=False,
+    ),
+    case(
+        "Lena Ortiz, who chairs the committee, said the report was late.\n\n"
+        "A nurse at the county hospital, who spoke on condition of anonymity, said staff were "
+        'exhausted.\n\n"We are running on empty," she said.',
+        "running on empty",
+        "A nurse at the county hospital",
+        id="she_after_an_unnamed_describer_a_who_clause_marks_as_a_person",
+        sure=False,
+    ),
+    case(
+        "Rep. Carl Ames, a Republican from Ohio, opposed the bill. Rep. Dana Ruiz, a Democrat "
+        "from Texas who had wavered, voted for it.\n\n"
+        '"I did it for my district," the Texas Democrat said.',
+        "for my district",
+        "Dana Ruiz",
+        id="an_epithet_of_no_gender_is_the_person_named_last_not_the_last_he",
+        sure=False,
+    ),
+    case(
+        "Sen. Laura Kemp pressed Treasury Secretary Owen Pratt on the deficit figures during "
+        "the hearing.\n\n"
+        '"Where did the other $200 billion go?" she asked.\n\n'
+        '"It went exactly where Congress told us to send it," he said.',
+        "exactly where Congress",
+        "Owen Pratt",
+        id="a_she_the_sentence_lead_explains_teaches_nothing_about_the_man_she_pressed",
+        sure=False,
+    ),
+    case(
+        "On the morning programme, presenter Nick Rowe asked Home Secretary Anne Blake "
+        'whether she would resign.\n\n"Absolutely not," she said.',
+        "Absolutely not",
+        "Anne Blake",
+        id="she_is_not_a_subject_whose_first_name_says_he",
+        sure=False,
+    ),
+    case(
+        "Sen. Ada Ruiz said the ferry levy would waste money. The levy was drafted by Harbour "
+        "First\u2019s Paul Kearney.\n\n"
+        "Kearney replied on Tuesday, reminding reporters that the critics had not read it."
+        '\n\n"They should read past page one," he said.',
+        "past page one",
+        "Paul Kearney",
+        id="a_person_a_party_owns_in_one_name_is_a_he_not_an_organisation",
+        sure=False,
+    ),
+    case(
+        "Author Mark Ferrand spent six years in the port archives for his new history of "
+        "the harbour pilots.\n\n"
+        "Tom Reyes, a retired pilot, looks at old photographs at the harbour museum in 2001. "
+        "(Jane Roe/Harbour Star)\n\n"
+        'The strike of 1958 changed the port for good. "They were braver than anyone knew," '
+        "he says.",
+        "braver than anyone",
+        "Mark Ferrand",
+        id="a_person_in_a_photo_caption_is_not_the_next_he",
+        sure=False,
+    ),
+    case(
+        "Host Dana Whitfield asked Senator Mark Ochoa whether he would back the bill.\n\n"
+        '"I will read it first," he said.',
+        "read it first",
+        "Mark Ochoa",
+        id="the_person_a_question_is_put_to_answers_as_he",
+        sure=False,
+    ),
+    case(
         "Carver met Sorel in Brussels on Monday.\n\nHe said the talks had been frank.",
         "talks had been frank",
         "Carver",

@@ -10,22 +10,29 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from ingest.attribute.bounds import bounded
 from ingest.attribute.credits import credited, is_photo_credit, not_speech
 from ingest.attribute.frames import Frame, governs, side_of, split_around
 from ingest.attribute.marks import MarkedSpan, Paragraph, find_marked_spans, paragraphs
-from ingest.attribute.nlp import analyse
+from ingest.attribute.nlp import analyse, is_parsed
 from ingest.attribute.patterns import BESIDE_QUOTE, pattern_frames, pattern_signatures
 from ingest.attribute.resolve import UNKNOWN, Speaker, resolve, resolve_text
 from ingest.attribute.sections import find_sections
-from ingest.attribute.speakers import Registry, build_registry
+from ingest.attribute.speakers import (
+    Registry,
+    add_description,
+    build_registry,
+    noun_phrase,
+    someone_unnamed,
+)
 from ingest.attribute.tuning import (
     ANSWERED,
     ASKING_VERBS,
     AUTHOR_NARRATION,
     CUED_AFTER,
+    EXCHANGE_TURN,
     FOLLOW_ON_CHARS,
     FOLLOW_ON_LAST,
     FOLLOW_ON_NEWER,
@@ -37,6 +44,7 @@ from ingest.attribute.tuning import (
     POSTER,
     SECTION_EXPERT,
     SPLIT_CUE_CHARS,
+    UNRESOLVED_DESCRIPTION,
 )
 from ingest.attribute.tweets import Tweet, find_tweets
 from ingest.sentences import split_sentences
@@ -88,6 +96,7 @@ def attribute_text(text: str, *, author: str | None = None, narrated: bool = Fal
     reported = _reported(frames_by_para)
     para_of = _paragraph_index(paras)
     last: tuple[int, _Draft] | None = None  # paragraph index and draft of the latest quote
+    turns: dict[int, _Draft] = {}  # the last quote of each paragraph
     previous_span: _Draft | None = None
     for span in spans:
         p = para_of(span.start)
@@ -113,12 +122,17 @@ def attribute_text(text: str, *, author: str | None = None, narrated: bool = Fal
             said = _latest_report(span.open_at, p, frames_by_para, speakers, asked)
             if said is not None and (last is None or said[1].start > last[1].start):
                 last = said  # "The report said ..." then a bare quote: the report's words
-            speaker = _follow_on(span.open_at, p, last, registry, reported)
+            speaker = _exchange_turn(text, span, paras[p], p, turns)
+            if speaker is None:
+                speaker = _unnamed_lead(text, span, docs[p], paras[p].start, registry)
+            if speaker is None:
+                speaker = _follow_on(span.open_at, p, last, registry, reported)
             if speaker is UNKNOWN and p + 1 < len(paras):
                 speaker = _introduced_after(paras[p + 1], registry)
             draft = _Draft(span.start, span.end, "direct", speaker)
         _merge(drafts, draft)
         previous_span = draft
+        turns[p] = draft
         if draft.speaker.name:
             last = (p, draft)
 
@@ -290,6 +304,49 @@ def _follow_on(at: int, para: int, last, registry, reported) -> Speaker:
     if newer is not None:
         return Speaker(newer[1].name, newer[1].title, None, "none", FOLLOW_ON_NEWER)
     return UNKNOWN
+
+
+def _exchange_turn(
+    text: str, span: MarkedSpan, para: Paragraph, p: int, turns: dict[int, _Draft]
+) -> Speaker | None:
+    """'"Will you resign?" Kemp asked.' / '"No," Pratt said.' / '"Then why ...?"': a
+    paragraph that is only a quotation with no cue, after two paragraphs of quotes by two
+    people of whom one asked the other something, is the next turn of their exchange."""
+    if span.open_at != para.start or text[span.end : para.end].strip(" .\"'\u201d\u2019"):
+        return None
+    first, second = turns.get(p - 2), turns.get(p - 1)
+    if first is None or second is None:
+        return None
+    asker, other = first.speaker, second.speaker
+    if not asker.name or not other.name or asker.name == other.name:
+        return None
+    if not any(_question(text, d) for d in (first, second)):
+        return None
+    sure = min(EXCHANGE_TURN, asker.confidence)
+    return Speaker(asker.name, asker.title, None, "none", sure)
+
+
+def _question(text: str, draft: _Draft) -> bool:
+    return text[draft.start : draft.end].rstrip(" \"'\u201d\u2019").endswith("?")
+
+
+def _unnamed_lead(
+    text: str, span: MarkedSpan, doc: Doc, base: int, registry: Registry
+) -> Speaker | None:
+    """'One veteran MP was less charitable. "..."': a quotation with no cue right after a
+    sentence whose subject is someone unnamed is that person's, as a guess; the
+    description is who a later "he" or "she" may mean too."""
+    if not is_parsed(doc):
+        return None
+    before = [s for s in doc.sents if base + s.end_char <= span.open_at]
+    if not before or text[base + before[-1].end_char : span.open_at].strip():
+        return None
+    subject = next((c for c in before[-1].root.children if c.dep_ == "nsubj"), None)
+    if subject is None or not someone_unnamed(subject):
+        return None
+    phrase = noun_phrase(subject)
+    add_description(registry, subject, phrase, base + subject.idx)
+    return Speaker(phrase, None, phrase, "nominal", UNRESOLVED_DESCRIPTION)
 
 
 def _introduced_after(following: Paragraph, registry: Registry) -> Speaker:

@@ -24,6 +24,16 @@ MALE_FIRST_NAMES = word_set(
     patrick paul peter philip pierre rahul ralph raymond richard rick robert roger
     ronald russell ryan samuel scott sean sergei simon stephen steve steven stuart
     ted thomas timothy todd tom tony victor vladimir walter wayne william yuri
+    owen nick dan ben ed hal ray ron don bob rob tim phil jon josh matt nate seth zach
+    chad kurt kirk lance ciaran eamon conor
+    kieran cormac rory barry hamish ewan callum alistair duncan fraser gavin rhys
+    wiremu hemi rajesh sunil anil vijay amit sanjay arjun vikram ramesh suresh
+    thabo sipho themba cyril hassan hussein ibrahim yusuf tariq karim samir
+    rashid walid abdullah mustafa hamid felix hugo max leo noah ethan tyler trevor
+    travis troy wade brent cody garrett howard herbert lloyd marvin mitch mitchell
+    neville norman percy rex roy rupert stanley vernon warren wesley clive malcolm
+    dominic damian hector jasper kenny lewis miles nathaniel seamus shane
+    terence tobias toby vince vincent reginald rodney ross
     """
 )
 
@@ -41,6 +51,16 @@ FEMALE_FIRST_NAMES = word_set(
     nicole nora olivia pamela patricia paula pauline priya rachel rebecca rita rosa
     rose ruth sandra sarah sharon sheila sophie stephanie susan suzanne teresa theresa
     tina tracy ursula valerie vanessa victoria virginia wendy yvonne
+    aoife niamh ciara sinead orla
+    grainne roisin mairead eileen maeve anjali sunita kavita deepa pooja nomvula thandi
+    lindiwe naledi aisha layla leila yasmin amina zainab nadia samira mariam jacinda
+    tessa penny jenny becky sally molly holly shelley tracey stacey abby ellie eva
+    ava chloe zoe mia isla freya harriet imogen beatrice bridget clare colleen dawn
+    edith esther flora gemma gwen hazel ingrid iris ivy jade jasmine joanna
+    josephine kay lena lily lorraine lydia madeleine maureen meredith miriam
+    moira nina norma olga paige peggy phoebe rhonda roberta rosemary sabrina serena
+    shirley sonia sophia stella sylvia tamara tanya vera veronica yolanda zara
+    leanne lucinda miranda nadine tara gina
     """
 )
 

@@ -140,7 +140,7 @@ def resolve(
         return UNKNOWN if other is None else resolve(other, at, registry, author, reported)
     if ent is not None and ent.label_ == "NORP" and subject.tag_ == "NNP" and _definite(subject):
         # "the Kentucky Republican said": a description of someone already in the story
-        entity = registry.resolve_pronoun("he", at) or registry.resolve_pronoun("she", at)
+        entity = _latest_he_or_she(registry, at)
         if entity is not None:
             return Speaker(
                 entity.name,
@@ -203,13 +203,20 @@ def resolve(
         return Speaker(phrase, None, phrase, "nominal", tuning.UNRESOLVED_DESCRIPTION)
     if _epithet(subject) and head not in ORG_NOUNS:
         # "the rookie defenceman said": a description of someone already in the story
-        entity = registry.resolve_pronoun("he", at) or registry.resolve_pronoun("she", at)
+        entity = _latest_he_or_she(registry, at)
         if entity is not None and not entity.described and not _other_office(entity, head):
             return Speaker(
                 entity.name, entity.title, phrase, "nominal", tuning.DESCRIPTION_OF_RECENT
             )
     add_description(registry, subject, phrase, at)
     return Speaker(phrase, None, phrase, "nominal", tuning.UNRESOLVED_DESCRIPTION)
+
+
+def _latest_he_or_she(registry: Registry, at: int) -> Entity | None:
+    """Whom an epithet of no gender ("the Texas Democrat") means: of the person a "he"
+    would mean and the one a "she" would, whoever the story named last."""
+    found = [e for e in (registry.resolve_pronoun(w, at) for w in ("he", "she")) if e]
+    return max(found, key=lambda e: registry.last_named(e, at), default=None)
 
 
 def _past_a_clause(subject: Token, name: Token) -> bool:

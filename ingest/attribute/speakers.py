@@ -27,7 +27,12 @@ from ingest.attribute.cues import (
 )
 from ingest.attribute.names import FEMALE_FIRST_NAMES, MALE_FIRST_NAMES, first_name_gender
 from ingest.attribute.nlp import is_parsed, text_of
-from ingest.attribute.tuning import MAIN_SUBJECT_REACH, NAMED_LATER_REACH, PRONOUN_WINDOW
+from ingest.attribute.tuning import (
+    ASKING_VERBS,
+    MAIN_SUBJECT_REACH,
+    NAMED_LATER_REACH,
+    PRONOUN_WINDOW,
+)
 from quotedesk.text import word_set
 
 HONORIFICS = {
@@ -373,6 +378,10 @@ class Registry:
         """Is ``entity`` mentioned in ``[start, pos)``?"""
         return any(m.entity is entity and start <= m.pos < pos for m in self.mentions)
 
+    def last_named(self, entity: Entity, pos: int) -> int:
+        """Where ``entity`` was last mentioned before ``pos`` (-1: never)."""
+        return max((m.pos for m in self.mentions if m.entity is entity and m.pos < pos), default=-1)
+
     def _named_twice(self, entity: Entity) -> bool:
         return sum(m.entity is entity for m in self.mentions) > 1
 
@@ -601,8 +610,17 @@ def _roles(ent: Span, at: int, quoted) -> tuple[bool, bool]:
     root = ent.root
     if root.dep_ == "appos" and root.head.dep_ in ("nsubj", "nsubjpass"):
         root = root.head  # "The senator's wife, Ellen Marsh, spoke": the subject named
+    if not in_quote and _asked(root):
+        return True, True  # "Host Dana Ruiz asked Sen. Mark Ochoa whether ...": he answers
     subject = not in_quote and (opens or root.dep_ in ("nsubj", "nsubjpass"))
     return subject, opens or is_main_subject(root)
+
+
+def _asked(token: Token) -> bool:
+    """Is ``token`` the person a question is put to ("asked Ochoa whether ...")? The
+    answer is theirs, so they are the likeliest next "he" or "she"."""
+    asking = token.head.lemma_.lower() in ASKING_VERBS and token.head.pos_ == "VERB"
+    return asking and token.dep_ in ("dobj", "dative")
 
 
 def build_registry(docs: list, bases: list[int], quoted: list[tuple[int, int]]) -> Registry:
@@ -612,6 +630,13 @@ def build_registry(docs: list, bases: list[int], quoted: list[tuple[int, int]]) 
     speaker talks about is a poor antecedent for the next "he said".
     """
     registry = Registry(paragraphs=list(bases))
+    # a photo caption names the people pictured, like a quotation names those talked
+    # about: the story's next "he says" is rarely theirs
+    quoted = list(quoted) + [
+        (base, base + len(text_of(doc)))
+        for doc, base in zip(docs, bases, strict=True)
+        if _caption(doc)
+    ]
     # (sentence number, kind, payload) in reading order, for learning genders
     events: list[tuple[int, str, object]] = []
     places: set[str] = set()
@@ -679,6 +704,15 @@ def build_registry(docs: list, bases: list[int], quoted: list[tuple[int, int]]) 
                     events.append((sentence, "pronoun", "it"))
     _learn_genders([e for e in events if e[1] != "maybe" or e[2].name.lower() not in places])
     return registry
+
+
+# "... at the station in 1999. (THE CANADIAN PRESS FILE PHOTO)", "(Jane Roe/Daily Star)"
+_CAPTION_CREDIT = re.compile(r"\([^()]*(?:/|\bphoto\b|\bimages\b|\barchives\b)[^()]*\)\s*$", re.I)
+
+
+def _caption(doc) -> bool:
+    """Is this paragraph a photo caption, ending in the picture's credit?"""
+    return _CAPTION_CREDIT.search(text_of(doc)) is not None
 
 
 _ISSUER_PREPS = ("by", "from")
@@ -990,16 +1024,45 @@ def add_description(registry: Registry, token: Token, phrase: str, at: int) -> N
     head = token.lemma_.lower()
     if token.tag_ != "NN" or token.pos_ == "PROPN":
         return
+    who = _who_clause(token)
     if head in ORG_NOUNS:
         kind = "org"
-    elif head in _PERSON_ROLES or head in _PERSON_NOUNS:
-        kind = "person"
+    elif head in _PERSON_ROLES or head in _PERSON_NOUNS or who is not None:
+        kind = "person"  # "a nurse, who spoke on condition of anonymity,": a person
     else:
         return
     known = registry.resolve_name(phrase, at) is not None
     main = is_main_subject(token)
-    entity = registry.add(phrase, kind, at, subject=True, main=main, gender=title_gender(phrase))
+    gender = title_gender(phrase) or _clause_gender(who)
+    entity = registry.add(phrase, kind, at, subject=True, main=main, gender=gender)
     entity.described = entity.described or not known
+
+
+def someone_unnamed(token: Token) -> bool:
+    """ "A senior aide", "One veteran MP", "a nurse ..., who ...": an indefinite noun for
+    a person the story does not name."""
+    head = token.lemma_.lower()
+    person = head in _PERSON_ROLES or head in _PERSON_NOUNS or _who_clause(token) is not None
+    indefinite = token.left_edge.lower_ in ("a", "an", "another", "one")
+    return person and indefinite and token.ent_type_ != "PERSON"
+
+
+def _who_clause(token: Token) -> Token | None:
+    """The relative clause "who ..." set after ``token`` or its phrase ("a nurse at the
+    county hospital, who ..."; the parser may hang it on the last noun), if any."""
+    for clause in token.subtree:
+        if clause.dep_ == "relcl" and any(c.lower_ == "who" for c in clause.children):
+            return clause
+    return None
+
+
+def _clause_gender(clause: Token | None) -> str | None:
+    """ "An inspector, who asked not to be named because he ...": a he or she inside the
+    relative clause describing an unnamed speaker is that speaker."""
+    if clause is None:
+        return None
+    found = {_PRONOUN_GENDER[t.lower_] for t in clause.subtree if t.lower_ in _PRONOUN_GENDER}
+    return found.pop() if len(found) == 1 else None
 
 
 def _credit(ent: Span) -> bool:
@@ -1059,6 +1122,7 @@ def spelled_out(acronym: str, text: str) -> str | None:
 def _add_entity(registry: Registry, ent: Span, base: int, quoted) -> Entity | None:
     if _credit(ent) or not capitalised(ent) or dateline(ent) or _eponym(ent):
         return None
+    ent = _possessed_name(ent)
     at = base + ent.start_char
     subject, main = _roles(ent, at, quoted)
     if _topic(ent):
@@ -1087,6 +1151,18 @@ def _add_entity(registry: Registry, ent: Span, base: int, quoted) -> Entity | No
     if not is_parsed(ent.doc):
         entity.roles.update(_role_words_before(ent))
     return entity
+
+
+def _possessed_name(ent: Span) -> Span:
+    """ "Harbour First's Paul Kearney", "Labour's Ann Smith" read as one name: the person a
+    party or an outlet owns is the words after the possessive, when a first name opens
+    them."""
+    for token in ent[:-1]:
+        first = token.nbor()
+        named = first.lower_ in MALE_FIRST_NAMES or first.lower_ in FEMALE_FIRST_NAMES
+        if token.lower_ in ("'s", "\u2019s") and named:
+            return Span(ent.doc, first.i, ent.end, label="PERSON")
+    return ent
 
 
 def _introduced_by_first_name(registry: Registry, ent: Span, at: int) -> bool:
@@ -1177,6 +1253,20 @@ def _sentence_pronouns(events: list[tuple[int, str, object]], n: int) -> set[obj
     return found
 
 
+def _lead_genders(events: list[tuple[int, str, object]], n: int) -> set[object]:
+    """The known genders of the other people named before event ``n`` in its sentence: a
+    pronoun of one of them most likely means that earlier person, not this one."""
+    sentence, _, entity = events[n]
+    return {
+        payload.gender
+        for earlier_sentence, kind, payload in events[:n]
+        if earlier_sentence == sentence
+        and kind == "person"
+        and payload is not entity
+        and payload.gender
+    }
+
+
 def _learn_genders(events: list[tuple[int, str, object]]) -> None:
     """The pronoun that follows a name before anyone else is named usually refers to it.
 
@@ -1191,9 +1281,12 @@ def _learn_genders(events: list[tuple[int, str, object]]) -> None:
         people[id(payload)] = payload
         tally = votes.setdefault(id(payload), Counter())
         topic = _sentence_pronouns(events, n)
+        leads = _lead_genders(events, n)
         for later_sentence, later_kind, later in events[n + 1 :]:
             if later_kind in ("person", "bystander") or later_sentence > sentence + 1:
                 break
+            if later_kind == "pronoun" and later in leads:
+                break  # "Laura Kemp pressed Owen Pratt. She asked": Kemp's, no one else's
             if later_kind == "maybe" or (later == "it" and later_sentence > sentence):
                 continue
             if later_sentence == sentence and later in topic:

@@ -61,6 +61,9 @@ FOLLOW_ON_NEWER = 0.45  # a bare quote given to someone introduced just before i
 # a bare quotation right after a question put to someone the article names ('"Will you
 # resign?" a reporter asked Okafor.' / '"..."'): their answer, as a rule, but still a guess
 ANSWERED = 0.65
+# a paragraph of bare quotation after two people's question and answer ('"Will you
+# resign?" Kemp asked.' / '"No," Pratt said.' / '"Then why ...?"'): the next turn, a guess
+EXCHANGE_TURN = 0.6
 # a bare quotation no earlier speaker can own, given to the first person the next
 # paragraph names ('"We will not back down."' / 'That was the message from Gov. Ruiz ...')
 INTRODUCED_AFTER = 0.5
