@@ -202,6 +202,53 @@ CASES = [
         id="an_office_is_not_an_epithet_for_someone_titled_with_another",
     ),
     case(
+        "The Tánaiste, Eimear Tuohy, later insisted there was no rift within Government.",
+        "no rift",
+        "Eimear Tuohy",
+        id="a_title_the_tagger_reads_as_a_name_is_the_name_set_beside_it",
+    ),
+    case(
+        "Cork South TD Pádraig Nolan, a Labour TD first elected in 2016, said tenants "
+        'raised rents with him "at every door".',
+        "tenants raised rents",
+        "Pádraig Nolan",
+        id="a_title_inside_a_name_span_ends_where_the_name_begins",
+    ),
+    case(
+        "Cork South TD Pádraig Nolan, a Labour TD first elected in 2016, said tenants "
+        'raised rents with him "at every door".\n\n'
+        '"Families see the empty flats on their own roads," the Labour TD said.',
+        "empty flats",
+        "Pádraig Nolan",
+        id="a_description_ending_in_a_title_is_the_person_titled_so",
+    ),
+    case(
+        "Labour TD Ciarán Fahy said the scheme had failed renters. Green Party TD "
+        'Muireann Lacey said it had failed students too.\n\n"We warned them a year ago," '
+        "the Labour TD said.",
+        "warned them",
+        "Ciarán Fahy",
+        id="a_description_with_a_party_is_the_holder_of_that_partys_title",
+    ),
+    case(
+        "By DAVID K. MORROW\nSpecial to The Daily Ledger\n\n"
+        "The Democratic leader of the State Assembly said yesterday that he would block "
+        "the vote until the Governor relented.\n\n"
+        "Speaking to reporters in his office, the Majority Leader, Victor L. Seaborne, a "
+        "Democrat from Camden, was blunt.",
+        "block the vote",
+        "Victor L. Seaborne",
+        id="the_writer_of_a_byline_is_no_one_in_the_story_a_second_title_is_a_role",
+    ),
+    case(
+        "Ruth Okafor, a spokeswoman for the nurses' union, said the strike would go ahead."
+        "\n\nA spokeswoman for the health ministry said the talks had collapsed over pay.",
+        "talks had collapsed",
+        "A spokeswoman for the health ministry",
+        resolved=False,
+        id="an_indefinite_description_is_someone_not_named_before",
+    ),
+    case(
         "Lena Vogt runs the bakery on the square.\n\n"
         '"I never wanted a small shop," the cheerful baker said.',
         "small shop",

@@ -26,6 +26,7 @@ from ingest.attribute.speakers import (
     noun_phrase,
     published_by,
     split_name,
+    title_ended,
     title_of,
 )
 from quotedesk.models import MentionKind
@@ -123,9 +124,12 @@ def resolve(
         return Speaker(phrase, None, phrase, "nominal", tuning.UNRESOLVED_GROUP)
     for child in subject.children:  # "the mayor, Jane Doe, said"; "says her dad, Darrin"
         named = child.ent_type_ == "PERSON" or child.pos_ == "PROPN"
+        named = named and child.lower_ not in NAME_PREFIX_TITLES  # ", the Labour TD,"
         # "One Democrat, Sen. Jon Tester, said": a group word standing for the person
         person_for_group = child.ent_type_ == "PERSON" and subject.ent_type_ != "PERSON"
-        if child.dep_ == "appos" and named and (subject.pos_ == "NOUN" or person_for_group):
+        # "The Tánaiste, Ann Roe, said": a title the tagger read as a proper noun
+        described = subject.pos_ == "NOUN" or subject.lower_ in NAME_PREFIX_TITLES
+        if child.dep_ == "appos" and named and (described or person_for_group):
             if _past_a_clause(subject, child):
                 continue  # "the artist, who sold copies of his comic The Last Patrol,"
             return resolve(child, at, registry, author)
@@ -133,6 +137,8 @@ def resolve(
     if named_last is not None:
         return resolve(named_last, at, registry, author)
     ent = _entity_span(subject)
+    if ent is not None and title_ended(ent):
+        ent = None  # "the Labour TD said": a description, not a name
     if dateline(ent if ent is not None else _proper_span(subject)):
         # "LONDON (Reuters) - Britain's finance minister Ana Ruiz said": the parser may
         # hang the dateline on the verb too; the speaker is the verb's other subject
@@ -172,8 +178,10 @@ def resolve(
     if known is not None:
         registry.add(known.name, known.kind, at, subject=True, main=subject.head.dep_ == "ROOT")
         return Speaker(known.name, known.title, subject.text, "named", tuning.NAMED_KNOWN)
-    if subject.dep_ == "appos" and subject.head.pos_ == "PROPN":
-        # "by Jordan, the fearless fighter who calls herself ...": the name described
+    named_head = subject.head.pos_ == "PROPN" and subject.head.lower_ not in NAME_PREFIX_TITLES
+    if subject.dep_ == "appos" and named_head:
+        # "by Jordan, the fearless fighter who calls herself ...": the name described (a
+        # title before the name, "The Tánaiste, Ann Roe", was tried first)
         return resolve(subject.head, at, registry, author)
     phrase = noun_phrase(subject)
     head = subject.lemma_.lower()
@@ -194,7 +202,9 @@ def resolve(
         return _owned(subject, owner, phrase, at, registry)
     if subject.tag_ == "NNS":  # "Aid groups said": several, not the last "it"
         return Speaker(phrase, None, phrase, "nominal", tuning.PLURAL_GROUP)
-    entity = _org_by_modifier(subject, at, registry) or registry.resolve_nominal(head, at)
+    entity = _org_by_modifier(subject, at, registry) or registry.resolve_nominal(
+        head, at, new=_indefinite(subject), modifiers=_modifiers(subject)
+    )
     if entity is not None and not entity.described:
         return Speaker(entity.name, entity.title, phrase, "nominal", tuning.DESCRIPTION_RESOLVED)
     if registry.described_as(phrase, at) is not None:
@@ -296,6 +306,21 @@ def _other_office(entity: Entity, head: str) -> bool:
 
 # Offices of state, each held by one person the story may never name: "the prime minister".
 _OFFICES = word_set("minister president premier chancellor governor mayor secretary")
+
+
+def _indefinite(token: Token) -> bool:
+    """ "a ministry official", "one Labour MP", "another aide": someone new to the story."""
+    return any(c.dep_ in ("det", "nummod") and c.lower_ in _NEW_DETERMINERS for c in token.children)
+
+
+_NEW_DETERMINERS = word_set("a an one another")
+
+
+def _modifiers(token: Token) -> frozenset[str]:
+    """ "the Labour MP" -> {"labour"}: words before a role noun that tell its holders apart."""
+    return frozenset(
+        c.lower_ for c in token.lefts if c.dep_ in ("compound", "amod") and c.text[:1].isupper()
+    )
 
 
 def _definite(token: Token) -> bool:
