@@ -249,6 +249,36 @@ CASES = [
         id="an_indefinite_description_is_someone_not_named_before",
     ),
     case(
+        "The Republican leader of the State Senate said yesterday that he would block the "
+        "vote until the Governor relented.\n\nSpeaking in his office on the third floor of "
+        "the Capitol, the Majority Leader, Harold T. Quist, a Republican from Oswego County "
+        'who has served in the Senate since 1973, was unusually blunt. "No," he said.',
+        "block the vote",
+        "Harold T. Quist",
+        id="a_title_the_parser_joins_to_the_name_as_a_list_is_still_a_role",
+    ),
+    case(
+        'Which of the ministers said the deal was "a good one" remains unclear.',
+        "a good one",
+        None,
+        id="a_question_word_opening_the_subject_names_no_speaker",
+    ),
+    case(
+        'It dragged on. The figure, Mr Alder insisted at one point, was "a matter of public '
+        'record".',
+        "public record",
+        "Alder",
+        id="a_thing_the_parser_made_a_second_subject_yields_to_the_name",
+    ),
+    case(
+        "Tom Alder rose to answer. Ruth Pell had asked him about the schools.\n\n"
+        'Ms Pell\'s team was pleased with itself. "Voters just want a plain answer," the '
+        "opposition leader told reporters.",
+        "plain answer",
+        "Ruth Pell",
+        id="an_epithet_means_whoever_was_named_last_not_the_latest_he_first",
+    ),
+    case(
         "Lena Vogt runs the bakery on the square.\n\n"
         '"I never wanted a small shop," the cheerful baker said.',
         "small shop",

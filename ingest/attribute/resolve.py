@@ -24,9 +24,11 @@ from ingest.attribute.speakers import (
     document_issuer,
     name_tokens,
     noun_phrase,
+    person_noun,
     published_by,
     split_name,
     title_ended,
+    title_gender,
     title_of,
 )
 from quotedesk.models import MentionKind
@@ -105,6 +107,8 @@ def resolve(
     A pronoun never means someone named in the words it reports: in "Macharia hid
     under a desk, he said" the speaker is not Macharia.
     """
+    if subject.left_edge.tag_ in _WH_TAGS and subject.head.dep_ != "relcl":
+        return UNKNOWN  # "How many of the senators said ...": a question names no speaker
     word = _POSSESSIVES.get(subject.lower_, subject.lower_)
     if subject.pos_ == "PRON" or word in PERSON_PRONOUNS or word in GROUP_PRONOUNS:
         if word in FIRST_PERSON:
@@ -122,6 +126,9 @@ def resolve(
             return resolve(subject.head.head, at, registry, author)  # "Reyes, who said"
         phrase = noun_phrase(subject)  # "Some in the community", "All those involved"
         return Speaker(phrase, None, phrase, "nominal", tuning.UNRESOLVED_GROUP)
+    named_too = _named_other_subject(subject)
+    if named_too is not None:  # "The answer, Ms Alder insisted, was ...": she speaks
+        return resolve(named_too, at, registry, author, reported)
     for child in subject.children:  # "the mayor, Jane Doe, said"; "says her dad, Darrin"
         named = child.ent_type_ == "PERSON" or child.pos_ == "PROPN"
         named = named and child.lower_ not in NAME_PREFIX_TITLES  # ", the Labour TD,"
@@ -146,7 +153,7 @@ def resolve(
         return UNKNOWN if other is None else resolve(other, at, registry, author, reported)
     if ent is not None and ent.label_ == "NORP" and subject.tag_ == "NNP" and _definite(subject):
         # "the Kentucky Republican said": a description of someone already in the story
-        entity = registry.resolve_pronoun("he", at) or registry.resolve_pronoun("she", at)
+        entity = _latest_person(registry, at, noun_phrase(subject))
         if entity is not None:
             return Speaker(
                 entity.name,
@@ -213,7 +220,7 @@ def resolve(
         return Speaker(phrase, None, phrase, "nominal", tuning.UNRESOLVED_DESCRIPTION)
     if _epithet(subject) and head not in ORG_NOUNS:
         # "the rookie defenceman said": a description of someone already in the story
-        entity = registry.resolve_pronoun("he", at) or registry.resolve_pronoun("she", at)
+        entity = _latest_person(registry, at, noun_phrase(subject))
         if entity is not None and not entity.described and not _other_office(entity, head):
             return Speaker(
                 entity.name, entity.title, phrase, "nominal", tuning.DESCRIPTION_OF_RECENT
@@ -226,6 +233,30 @@ def _past_a_clause(subject: Token, name: Token) -> bool:
     """Does a relative clause of ``subject`` come before ``name``? Then the parser hung a
     title from inside the clause on the subject: it does not name the subject."""
     return any(c.dep_ == "relcl" and subject.i < c.i < name.i for c in subject.children)
+
+
+_WH_TAGS = ("WDT", "WP", "WRB")
+
+
+def _named_other_subject(subject: Token) -> Token | None:
+    """A thing the parser made a second subject of the cue before the name that is its
+    real one: "The answer, Ms Alder insisted at one point, was ..."."""
+    other = _other_subject(subject)
+    if other is None or other.i < subject.i or subject.pos_ != "NOUN":
+        return None
+    if person_noun(subject.lemma_.lower()) or subject.lemma_.lower() in ORG_NOUNS:
+        return None
+    return other if other.ent_type_ == "PERSON" else None
+
+
+def _latest_person(registry: Registry, at: int, phrase: str) -> Entity | None:
+    """The he or she an epithet means ("the opposition leader"): of the latest he and the
+    latest she, whoever the story named last, unless the words give the gender."""
+    gender = title_gender(phrase)
+    if gender is not None:
+        return registry.resolve_pronoun("he" if gender == "male" else "she", at)
+    found = [e for e in (registry.resolve_pronoun(p, at) for p in ("he", "she")) if e]
+    return max(found, key=lambda e: registry.last_named(e, at), default=None)
 
 
 def _other_subject(subject: Token) -> Token | None:

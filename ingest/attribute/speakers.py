@@ -375,6 +375,10 @@ class Registry:
                 return mention.entity
         return None
 
+    def last_named(self, entity: Entity, pos: int) -> int:
+        """Where ``entity`` was last mentioned before ``pos`` (-1 if never)."""
+        return max((m.pos for m in self.mentions if m.entity is entity and m.pos < pos), default=-1)
+
     def named_since(self, entity: Entity, start: int, pos: int) -> bool:
         """Is ``entity`` mentioned in ``[start, pos)``?"""
         return any(m.entity is entity and start <= m.pos < pos for m in self.mentions)
@@ -591,7 +595,10 @@ def title_before(token: Token, name: Span) -> str | None:
     while stop > 0 and token.doc[stop - 1].lower_ in HONORIFICS:
         stop -= 1
     head = token.head
-    if token.dep_ == "appos" and head.i < stop and (head.pos_ == "NOUN" or _titled(head)):
+    # "the Majority Leader, Ann Roe,": the parser may join the two as a list
+    beside = token.left_edge.i == head.i + 2 and token.doc[head.i + 1].text == ","
+    set_beside = token.dep_ == "appos" or token.dep_ == "conj" and beside
+    if set_beside and head.i < stop and (head.pos_ == "NOUN" or _titled(head)):
         return _phrase(head, stop=stop)
     left = [
         t
@@ -1128,6 +1135,11 @@ _PERSON_NOUNS = word_set(
 _INNER_TITLES = NAME_PREFIX_TITLES | word_set(
     "spokesman spokeswoman spokesperson lawmaker adviser advisor aide official whip"
 )
+
+
+def person_noun(word: str) -> bool:
+    """Is ``word`` a noun for a person's role or kind ("minister", "lawyer", "aide")?"""
+    return word in _PERSON_ROLES or word in _PERSON_NOUNS
 
 
 def _described_as_person(ent: Span) -> bool:
