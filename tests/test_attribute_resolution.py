@@ -279,6 +279,14 @@ CASES = [
         id="an_epithet_means_whoever_was_named_last_not_the_latest_he_first",
     ),
     case(
+        "Chief Minister Anil Verma said relief would reach every district.\n\n"
+        "Minister for Co-operation Ravi Kulkarni informed the House that banks had been "
+        'told to wait.\n\n"Those who object may approach the cell," the Minister said.',
+        "approach the cell",
+        "Ravi Kulkarni",
+        id="an_office_named_before_a_name_is_its_title",
+    ),
+    case(
         "Lena Vogt runs the bakery on the square.\n\n"
         '"I never wanted a small shop," the cheerful baker said.',
         "small shop",

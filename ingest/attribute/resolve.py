@@ -24,6 +24,7 @@ from ingest.attribute.speakers import (
     document_issuer,
     name_tokens,
     noun_phrase,
+    office_before,
     person_noun,
     published_by,
     split_name,
@@ -303,7 +304,11 @@ def _closing_name(subject: Token) -> Token | None:
         return None
     tokens = [t for t in subject.subtree if not t.is_punct]
     last = tokens[-1] if tokens else None
-    if last is None or last == subject or last.ent_type_ != "PERSON":
+    if last is None or last == subject:
+        return None
+    if last.pos_ == "PROPN" and office_before(_proper_span(last)) == subject:
+        return last  # "Minister for Roads Ann Roe said"
+    if last.ent_type_ != "PERSON":
         return None
     if last.dep_ == "oprd" and last.head.lemma_ in _NAMING_VERBS and last.head.dep_ == "acl":
         return last

@@ -594,6 +594,9 @@ def title_before(token: Token, name: Span) -> str | None:
     stop = name.start
     while stop > 0 and token.doc[stop - 1].lower_ in HONORIFICS:
         stop -= 1
+    office = office_before(name)
+    if office is not None:
+        return token.doc[office.i : name.start].text
     head = token.head
     # "the Majority Leader, Ann Roe,": the parser may join the two as a list
     beside = token.left_edge.i == head.i + 2 and token.doc[head.i + 1].text == ","
@@ -611,6 +614,25 @@ def title_before(token: Token, name: Span) -> str | None:
         text = words.text.strip(" ,")
         return text or None
     return None
+
+
+def office_before(name: Span) -> Token | None:
+    """ "Minister for Co-operation Ann Roe", "Secretary of State for Health Ann Roe": the
+    title word opening an office named just before a name (the parser hangs the name on
+    the office's department, so no arc says so)."""
+    doc = name.doc
+    for i in range(name.start - 2, max(name.start - _OFFICE_TOKENS, 0) - 1, -1):
+        if doc[i].lower_ in NAME_PREFIX_TITLES and doc[i].text[:1].isupper():
+            between = text_of(doc)[doc[i].idx + len(doc[i]) : name.start_char]
+            return doc[i] if _OFFICE.fullmatch(between) else None
+    return None
+
+
+_OFFICE_TOKENS = 9  # "Minister of State for Foreign Affairs and Trade": the longest office
+_OFFICE_WORD = r"[A-Z][\w'\u2019&-]*"
+_OFFICE = re.compile(
+    rf"\s+(?:of|for)\s+(?:the\s+)?{_OFFICE_WORD}(?:\s+(?:(?:and|of|for|the)\s+)*{_OFFICE_WORD})*\s+"
+)
 
 
 def _titled(token: Token) -> bool:
@@ -1259,6 +1281,9 @@ _TITLE_BEFORE = re.compile(r"\b((?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir)\s+[a-z]
 def _title_in_text(ent: Span) -> str | None:
     """Apposition titles in text that was not parsed: "Jane Doe, the mayor," / "the mayor, Jane"."""
     text = text_of(ent.doc)
+    office = office_before(ent)  # "Minister for Co-operation Ann Roe"
+    if office is not None:
+        return ent.doc[office.i : ent.start].text
     after = _TITLE_AFTER.match(text, ent.end_char)
     if after:
         return after.group(1)
