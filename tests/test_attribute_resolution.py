@@ -333,6 +333,15 @@ def test_an_illness_named_after_someone_is_no_one_in_the_story() -> None:
     assert [e.name for e in registry.entities] == []
 
 
+def test_the_name_of_a_law_is_no_one_in_the_story() -> None:
+    text = (
+        "Maria Kell, the transport minister, spoke on Monday.\n\n"
+        'Kell said the Coastal Roads and Ferries Bill handed councils "a blank cheque".'
+    )
+    registry = build_registry(list(analyse(text.split("\n\n"))), [0, 54], [])
+    assert [e.name for e in registry.entities] == ["Maria Kell"]
+
+
 def test_a_first_name_two_people_share_is_neither_of_them_surely() -> None:
     text = (
         "Joseph Maraka, the fire chief, arrived first. Later a neighbour, Joseph Tull, "

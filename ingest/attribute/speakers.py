@@ -932,6 +932,8 @@ def _unnamed_subject(token: Token, base: int, quoted) -> bool:
         return False
     if token.dep_ != "nsubj" and not _titled_subject(token):
         return False
+    if _named_thing(token.doc[token.i : token.i + 1]):  # "the Roads and Ports Bill"
+        return False
     if not token.text[:1].isupper() or token.lower_ in NAME_PREFIX_TITLES | HONORIFICS.keys():
         return False
     at = base + token.idx
@@ -1200,10 +1202,28 @@ def spelled_out(acronym: str, text: str) -> str | None:
     return found.group(0) if found else None
 
 
+def _named_thing(ent: Span) -> bool:
+    """ "the Regional Roads and Resilience Bill": words the NER took for a name that open
+    the name of a law, a fund or a plan name no one (nor do those that end one)."""
+    ends = ent[-1].text in _THING_NOUNS
+    return ends or _THING_NAME.match(text_of(ent.doc), ent.end_char) is not None
+
+
+_THING_NOUNS = word_set(
+    "Bill Act Amendment Fund Plan Strategy Agreement Treaty Accord Scheme Programme Program"
+    " Initiative"
+)
+_THING_NAME = re.compile(
+    r"(?:\s+(?:and|of|for|&))?(?:\s+[A-Z][\w'\u2019-]*){0,4}?\s+(?:"
+    + "|".join(sorted(_THING_NOUNS))
+    + r")\b"
+)
+
+
 def _add_entity(registry: Registry, ent: Span, base: int, quoted) -> Entity | None:
     if _credit(ent) or not capitalised(ent) or dateline(ent) or _eponym(ent):
         return None
-    if title_ended(ent):
+    if title_ended(ent) or ent.label_ == "PERSON" and _named_thing(ent):
         return None
     at = base + ent.start_char
     subject, main = _roles(ent, at, quoted)
