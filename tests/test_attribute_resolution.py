@@ -287,6 +287,26 @@ CASES = [
         id="an_office_named_before_a_name_is_its_title",
     ),
     case(
+        "A physician at the city clinic said the ward had been full for a week.\n\n"
+        '"We ran out of beds on Monday," he said.',
+        "ran out of beds",
+        "A physician at the city clinic",
+        resolved=False,
+        id="he_after_a_speaker_named_by_what_they_do_is_that_speaker",
+    ),
+    case(
+        "Tom Reyes, a spokesman for the Harbour Pilots Association, said the slowdown was "
+        '"costing small ports their ferries".\n\nA CBSA inspector based in the agency\'s '
+        "Halifax office, who spoke on condition of anonymity because he was not authorized "
+        "to discuss staffing publicly, said some crews were now doing twice the patrols "
+        "they did five years ago.\n\n\"Some weeks you're not patrolling, you're "
+        'guessing," he said.',
+        "not patrolling",
+        "A CBSA inspector",
+        resolved=False,
+        id="a_description_holding_he_is_a_he_for_the_next_he",
+    ),
+    case(
         "Lena Vogt runs the bakery on the square.\n\n"
         '"I never wanted a small shop," the cheerful baker said.',
         "small shop",

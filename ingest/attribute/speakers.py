@@ -1126,14 +1126,31 @@ def add_description(registry: Registry, token: Token, phrase: str, at: int) -> N
         return
     if head in ORG_NOUNS:
         kind = "org"
-    elif head in _PERSON_ROLES or head in _PERSON_NOUNS:
+    elif head in _PERSON_ROLES or head in _PERSON_NOUNS or head.endswith(_SPEAKER_ENDINGS):
         kind = "person"
     else:
         return
     known = registry.resolve_name(phrase, at) is not None
     main = is_main_subject(token)
-    entity = registry.add(phrase, kind, at, subject=True, main=main, gender=title_gender(phrase))
+    gender = title_gender(phrase) or _own_pronoun_gender(token)
+    entity = registry.add(phrase, kind, at, subject=True, main=main, gender=gender)
     entity.described = entity.described or not known
+
+
+# "An FAA inspector said", "a physician said": a speaker named by what they do ("the
+# paper said" is no person, so not the ending "er")
+_SPEAKER_ENDINGS = ("or", "ist", "ian")
+
+
+def _own_pronoun_gender(token: Token) -> str | None:
+    """ "An inspector, who spoke on condition that he not be named, said": the gender a
+    he or she inside the description itself gives, before any other name there."""
+    for word in token.subtree:
+        if word.ent_type_ == "PERSON":
+            return None
+        if word.i > token.i and word.lower_ in ("he", "she"):
+            return _PRONOUN_GENDER[word.lower_]
+    return None
 
 
 def _credit(ent: Span) -> bool:
