@@ -66,10 +66,13 @@ def _iso(day: int) -> str | None:
 
 
 def _distinct(names: list[str]) -> tuple[str, ...]:
-    """Names in order, once each whatever the case (transcript labels are in capitals)."""
+    """Names in order, once each whatever the case or a title: transcript labels are in
+    capitals ("MAYOR ANA RUIZ" is the "Ana Ruiz" an article names)."""
     first: dict[str, str] = {}
     for name in names:
-        first.setdefault(name.casefold(), name)
+        shouted = name.isupper() and any(name_parts(name) == name_parts(f) for f in first.values())
+        if not shouted:
+            first.setdefault(name.casefold(), name)
     return tuple(first.values())
 
 

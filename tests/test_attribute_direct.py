@@ -105,7 +105,7 @@ BY_CONTEXT = [
         '"We will not back down, not now and not ever."\n\n'
         "Governor Ana Ruiz repeated the line three times at a rally in Dayton on Tuesday.",
         "We will not",
-        "Governor Ana Ruiz",
+        "Ana Ruiz",
         id="quote_lede_political",
     ),
     # a sentence whose subject is someone unnamed, then a quotation with no cue: theirs

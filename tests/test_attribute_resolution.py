@@ -202,6 +202,111 @@ CASES = [
         id="an_office_is_not_an_epithet_for_someone_titled_with_another",
     ),
     case(
+        "The Tánaiste, Eimear Tuohy, later insisted there was no rift within Government.",
+        "no rift",
+        "Eimear Tuohy",
+        id="a_title_the_tagger_reads_as_a_name_is_the_name_set_beside_it",
+    ),
+    case(
+        "Cork South TD Pádraig Nolan, a Labour TD first elected in 2016, said tenants "
+        'raised rents with him "at every door".',
+        "tenants raised rents",
+        "Pádraig Nolan",
+        id="a_title_inside_a_name_span_ends_where_the_name_begins",
+    ),
+    case(
+        "Cork South TD Pádraig Nolan, a Labour TD first elected in 2016, said tenants "
+        'raised rents with him "at every door".\n\n'
+        '"Families see the empty flats on their own roads," the Labour TD said.',
+        "empty flats",
+        "Pádraig Nolan",
+        id="a_description_ending_in_a_title_is_the_person_titled_so",
+    ),
+    case(
+        "Labour TD Ciarán Fahy said the scheme had failed renters. Green Party TD "
+        'Muireann Lacey said it had failed students too.\n\n"We warned them a year ago," '
+        "the Labour TD said.",
+        "warned them",
+        "Ciarán Fahy",
+        id="a_description_with_a_party_is_the_holder_of_that_partys_title",
+    ),
+    case(
+        "By DAVID K. MORROW\nSpecial to The Daily Ledger\n\n"
+        "The Democratic leader of the State Assembly said yesterday that he would block "
+        "the vote until the Governor relented.\n\n"
+        "Speaking to reporters in his office, the Majority Leader, Victor L. Seaborne, a "
+        "Democrat from Camden, was blunt.",
+        "block the vote",
+        "Victor L. Seaborne",
+        id="the_writer_of_a_byline_is_no_one_in_the_story_a_second_title_is_a_role",
+    ),
+    case(
+        "Ruth Okafor, a spokeswoman for the nurses' union, said the strike would go ahead."
+        "\n\nA spokeswoman for the health ministry said the talks had collapsed over pay.",
+        "talks had collapsed",
+        "A spokeswoman for the health ministry",
+        resolved=False,
+        id="an_indefinite_description_is_someone_not_named_before",
+    ),
+    case(
+        "The Republican leader of the State Senate said yesterday that he would block the "
+        "vote until the Governor relented.\n\nSpeaking in his office on the third floor of "
+        "the Capitol, the Majority Leader, Harold T. Quist, a Republican from Oswego County "
+        'who has served in the Senate since 1973, was unusually blunt. "No," he said.',
+        "block the vote",
+        "Harold T. Quist",
+        id="a_title_the_parser_joins_to_the_name_as_a_list_is_still_a_role",
+    ),
+    case(
+        'Which of the ministers said the deal was "a good one" remains unclear.',
+        "a good one",
+        None,
+        id="a_question_word_opening_the_subject_names_no_speaker",
+    ),
+    case(
+        'It dragged on. The figure, Mr Alder insisted at one point, was "a matter of public '
+        'record".',
+        "public record",
+        "Alder",
+        id="a_thing_the_parser_made_a_second_subject_yields_to_the_name",
+    ),
+    case(
+        "Tom Alder rose to answer. Ruth Pell had asked him about the schools.\n\n"
+        'Ms Pell\'s team was pleased with itself. "Voters just want a plain answer," the '
+        "opposition leader told reporters.",
+        "plain answer",
+        "Ruth Pell",
+        id="an_epithet_means_whoever_was_named_last_not_the_latest_he_first",
+    ),
+    case(
+        "Chief Minister Anil Verma said relief would reach every district.\n\n"
+        "Minister for Co-operation Ravi Kulkarni informed the House that banks had been "
+        'told to wait.\n\n"Those who object may approach the cell," the Minister said.',
+        "approach the cell",
+        "Ravi Kulkarni",
+        id="an_office_named_before_a_name_is_its_title",
+    ),
+    case(
+        "A physician at the city clinic said the ward had been full for a week.\n\n"
+        '"We ran out of beds on Monday," he said.',
+        "ran out of beds",
+        "A physician at the city clinic",
+        resolved=False,
+        id="he_after_a_speaker_named_by_what_they_do_is_that_speaker",
+    ),
+    case(
+        "Tom Reyes, a spokesman for the Harbour Pilots Association, said the slowdown was "
+        '"costing small ports their ferries".\n\nA CBSA inspector based in the agency\'s '
+        "Halifax office, who spoke on condition of anonymity because he was not authorized "
+        "to discuss staffing publicly, said some crews were now doing twice the patrols "
+        "they did five years ago.\n\n\"Some weeks you're not patrolling, you're "
+        'guessing," he said.',
+        "not patrolling",
+        "A CBSA inspector",
+        resolved=False,
+        id="a_description_holding_he_is_a_he_for_the_next_he",
+    ),
+    case(
         "Lena Vogt runs the bakery on the square.\n\n"
         '"I never wanted a small shop," the cheerful baker said.',
         "small shop",
@@ -246,6 +351,15 @@ def test_an_illness_named_after_someone_is_no_one_in_the_story() -> None:
     text = "She was diagnosed with Hodgkin's lymphoma in May and ran a marathon in June."
     registry = build_registry(list(analyse([text])), [0], [])
     assert [e.name for e in registry.entities] == []
+
+
+def test_the_name_of_a_law_is_no_one_in_the_story() -> None:
+    text = (
+        "Maria Kell, the transport minister, spoke on Monday.\n\n"
+        'Kell said the Coastal Roads and Ferries Bill handed councils "a blank cheque".'
+    )
+    registry = build_registry(list(analyse(text.split("\n\n"))), [0, 54], [])
+    assert [e.name for e in registry.entities] == ["Maria Kell"]
 
 
 def test_a_first_name_two_people_share_is_neither_of_them_surely() -> None:

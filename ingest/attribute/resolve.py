@@ -24,8 +24,12 @@ from ingest.attribute.speakers import (
     document_issuer,
     name_tokens,
     noun_phrase,
+    office_before,
+    person_noun,
     published_by,
     split_name,
+    title_ended,
+    title_gender,
     title_of,
 )
 from quotedesk.models import MentionKind
@@ -104,6 +108,8 @@ def resolve(
     A pronoun never means someone named in the words it reports: in "Macharia hid
     under a desk, he said" the speaker is not Macharia.
     """
+    if subject.left_edge.tag_ in _WH_TAGS and subject.head.dep_ != "relcl":
+        return UNKNOWN  # "How many of the senators said ...": a question names no speaker
     word = _POSSESSIVES.get(subject.lower_, subject.lower_)
     if subject.pos_ == "PRON" or word in PERSON_PRONOUNS or word in GROUP_PRONOUNS:
         if word in FIRST_PERSON:
@@ -121,11 +127,17 @@ def resolve(
             return resolve(subject.head.head, at, registry, author)  # "Reyes, who said"
         phrase = noun_phrase(subject)  # "Some in the community", "All those involved"
         return Speaker(phrase, None, phrase, "nominal", tuning.UNRESOLVED_GROUP)
+    named_too = _named_other_subject(subject)
+    if named_too is not None:  # "The answer, Ms Alder insisted, was ...": she speaks
+        return resolve(named_too, at, registry, author, reported)
     for child in subject.children:  # "the mayor, Jane Doe, said"; "says her dad, Darrin"
         named = child.ent_type_ == "PERSON" or child.pos_ == "PROPN"
+        named = named and child.lower_ not in NAME_PREFIX_TITLES  # ", the Labour TD,"
         # "One Democrat, Sen. Jon Tester, said": a group word standing for the person
         person_for_group = child.ent_type_ == "PERSON" and subject.ent_type_ != "PERSON"
-        if child.dep_ == "appos" and named and (subject.pos_ == "NOUN" or person_for_group):
+        # "The Tánaiste, Ann Roe, said": a title the tagger read as a proper noun
+        described = subject.pos_ == "NOUN" or subject.lower_ in NAME_PREFIX_TITLES
+        if child.dep_ == "appos" and named and (described or person_for_group):
             if _past_a_clause(subject, child):
                 continue  # "the artist, who sold copies of his comic The Last Patrol,"
             return resolve(child, at, registry, author)
@@ -133,6 +145,8 @@ def resolve(
     if named_last is not None:
         return resolve(named_last, at, registry, author)
     ent = _entity_span(subject)
+    if ent is not None and title_ended(ent):
+        ent = None  # "the Labour TD said": a description, not a name
     if dateline(ent if ent is not None else _proper_span(subject)):
         # "LONDON (Reuters) - Britain's finance minister Ana Ruiz said": the parser may
         # hang the dateline on the verb too; the speaker is the verb's other subject
@@ -140,7 +154,7 @@ def resolve(
         return UNKNOWN if other is None else resolve(other, at, registry, author, reported)
     if ent is not None and ent.label_ == "NORP" and subject.tag_ == "NNP" and _definite(subject):
         # "the Kentucky Republican said": a description of someone already in the story
-        entity = _latest_he_or_she(registry, at)
+        entity = _latest_person(registry, at, noun_phrase(subject))
         if entity is not None:
             return Speaker(
                 entity.name,
@@ -172,8 +186,10 @@ def resolve(
     if known is not None:
         registry.add(known.name, known.kind, at, subject=True, main=subject.head.dep_ == "ROOT")
         return Speaker(known.name, known.title, subject.text, "named", tuning.NAMED_KNOWN)
-    if subject.dep_ == "appos" and subject.head.pos_ == "PROPN":
-        # "by Jordan, the fearless fighter who calls herself ...": the name described
+    named_head = subject.head.pos_ == "PROPN" and subject.head.lower_ not in NAME_PREFIX_TITLES
+    if subject.dep_ == "appos" and named_head:
+        # "by Jordan, the fearless fighter who calls herself ...": the name described (a
+        # title before the name, "The Tánaiste, Ann Roe", was tried first)
         return resolve(subject.head, at, registry, author)
     phrase = noun_phrase(subject)
     head = subject.lemma_.lower()
@@ -194,7 +210,9 @@ def resolve(
         return _owned(subject, owner, phrase, at, registry)
     if subject.tag_ == "NNS":  # "Aid groups said": several, not the last "it"
         return Speaker(phrase, None, phrase, "nominal", tuning.PLURAL_GROUP)
-    entity = _org_by_modifier(subject, at, registry) or registry.resolve_nominal(head, at)
+    entity = _org_by_modifier(subject, at, registry) or registry.resolve_nominal(
+        head, at, new=_indefinite(subject), modifiers=_modifiers(subject)
+    )
     if entity is not None and not entity.described:
         return Speaker(entity.name, entity.title, phrase, "nominal", tuning.DESCRIPTION_RESOLVED)
     if registry.described_as(phrase, at) is not None:
@@ -203,7 +221,7 @@ def resolve(
         return Speaker(phrase, None, phrase, "nominal", tuning.UNRESOLVED_DESCRIPTION)
     if _epithet(subject) and head not in ORG_NOUNS:
         # "the rookie defenceman said": a description of someone already in the story
-        entity = _latest_he_or_she(registry, at)
+        entity = _latest_person(registry, at, noun_phrase(subject))
         if entity is not None and not entity.described and not _other_office(entity, head):
             return Speaker(
                 entity.name, entity.title, phrase, "nominal", tuning.DESCRIPTION_OF_RECENT
@@ -212,17 +230,34 @@ def resolve(
     return Speaker(phrase, None, phrase, "nominal", tuning.UNRESOLVED_DESCRIPTION)
 
 
-def _latest_he_or_she(registry: Registry, at: int) -> Entity | None:
-    """Whom an epithet of no gender ("the Texas Democrat") means: of the person a "he"
-    would mean and the one a "she" would, whoever the story named last."""
-    found = [e for e in (registry.resolve_pronoun(w, at) for w in ("he", "she")) if e]
-    return max(found, key=lambda e: registry.last_named(e, at), default=None)
-
-
 def _past_a_clause(subject: Token, name: Token) -> bool:
     """Does a relative clause of ``subject`` come before ``name``? Then the parser hung a
     title from inside the clause on the subject: it does not name the subject."""
     return any(c.dep_ == "relcl" and subject.i < c.i < name.i for c in subject.children)
+
+
+_WH_TAGS = ("WDT", "WP", "WRB")
+
+
+def _named_other_subject(subject: Token) -> Token | None:
+    """A thing the parser made a second subject of the cue before the name that is its
+    real one: "The answer, Ms Alder insisted at one point, was ..."."""
+    other = _other_subject(subject)
+    if other is None or other.i < subject.i or subject.pos_ != "NOUN":
+        return None
+    if person_noun(subject.lemma_.lower()) or subject.lemma_.lower() in ORG_NOUNS:
+        return None
+    return other if other.ent_type_ == "PERSON" else None
+
+
+def _latest_person(registry: Registry, at: int, phrase: str) -> Entity | None:
+    """The he or she an epithet means ("the opposition leader"): of the latest he and the
+    latest she, whoever the story named last, unless the words give the gender."""
+    gender = title_gender(phrase)
+    if gender is not None:
+        return registry.resolve_pronoun("he" if gender == "male" else "she", at)
+    found = [e for e in (registry.resolve_pronoun(p, at) for p in ("he", "she")) if e]
+    return max(found, key=lambda e: registry.last_named(e, at), default=None)
 
 
 def _other_subject(subject: Token) -> Token | None:
@@ -269,7 +304,11 @@ def _closing_name(subject: Token) -> Token | None:
         return None
     tokens = [t for t in subject.subtree if not t.is_punct]
     last = tokens[-1] if tokens else None
-    if last is None or last == subject or last.ent_type_ != "PERSON":
+    if last is None or last == subject:
+        return None
+    if last.pos_ == "PROPN" and office_before(_proper_span(last)) == subject:
+        return last  # "Minister for Roads Ann Roe said"
+    if last.ent_type_ != "PERSON":
         return None
     if last.dep_ == "oprd" and last.head.lemma_ in _NAMING_VERBS and last.head.dep_ == "acl":
         return last
@@ -303,6 +342,21 @@ def _other_office(entity: Entity, head: str) -> bool:
 
 # Offices of state, each held by one person the story may never name: "the prime minister".
 _OFFICES = word_set("minister president premier chancellor governor mayor secretary")
+
+
+def _indefinite(token: Token) -> bool:
+    """ "a ministry official", "one Labour MP", "another aide": someone new to the story."""
+    return any(c.dep_ in ("det", "nummod") and c.lower_ in _NEW_DETERMINERS for c in token.children)
+
+
+_NEW_DETERMINERS = word_set("a an one another")
+
+
+def _modifiers(token: Token) -> frozenset[str]:
+    """ "the Labour MP" -> {"labour"}: words before a role noun that tell its holders apart."""
+    return frozenset(
+        c.lower_ for c in token.lefts if c.dep_ in ("compound", "amod") and c.text[:1].isupper()
+    )
 
 
 def _definite(token: Token) -> bool:

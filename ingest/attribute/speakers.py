@@ -56,7 +56,8 @@ NAME_PREFIX_TITLES = word_set(
     prince princess pope chief coach officer constable const. cpl cpl. insp insp. det det.
     supt supt. secretary ambassador chairman chairwoman ceo mp mla sheriff deputy
     speaker leader representative congressman congresswoman councillor councilor councilman
-    councilwoman alderman
+    councilwoman alderman assemblyman assemblywoman assemblymember treasurer mpp msp td
+    taoiseach tánaiste tanaiste
     """
 )
 # What an abbreviated or specific title is called later in the story: "Sen. Ada Vance"
@@ -71,6 +72,11 @@ TITLE_ROLES = {
     "mp": "lawmaker legislator",
     "mla": "lawmaker legislator",
     "mpp": "lawmaker legislator",
+    "msp": "lawmaker legislator",
+    "td": "deputy lawmaker legislator",
+    "assemblyman": "lawmaker legislator",
+    "assemblywoman": "lawmaker legislator",
+    "assemblymember": "lawmaker legislator",
     "gov": "governor",
     "lt": "lieutenant",
     "col": "colonel",
@@ -374,13 +380,13 @@ class Registry:
                 return mention.entity
         return None
 
+    def last_named(self, entity: Entity, pos: int) -> int:
+        """Where ``entity`` was last mentioned before ``pos`` (-1 if never)."""
+        return max((m.pos for m in self.mentions if m.entity is entity and m.pos < pos), default=-1)
+
     def named_since(self, entity: Entity, start: int, pos: int) -> bool:
         """Is ``entity`` mentioned in ``[start, pos)``?"""
         return any(m.entity is entity and start <= m.pos < pos for m in self.mentions)
-
-    def last_named(self, entity: Entity, pos: int) -> int:
-        """Where ``entity`` was last mentioned before ``pos`` (-1: never)."""
-        return max((m.pos for m in self.mentions if m.entity is entity and m.pos < pos), default=-1)
 
     def _named_twice(self, entity: Entity) -> bool:
         return sum(m.entity is entity for m in self.mentions) > 1
@@ -418,13 +424,20 @@ class Registry:
                 return mention.entity
         return None
 
-    def resolve_nominal(self, head: str, pos: int) -> Entity | None:
-        """'the director' -> the person introduced with that title; 'the airline' -> an org."""
+    def resolve_nominal(
+        self, head: str, pos: int, *, new: bool = False, modifiers: frozenset[str] = frozenset()
+    ) -> Entity | None:
+        """'the director' -> the person introduced with that title; 'the airline' -> an org.
+
+        Of several holders of the role, the latest whose titles hold every ``modifiers``
+        word ("the Labour MP" is the Labour one), else the latest. A ``new`` description
+        ("a minister", "one MP") introduces someone: never a person named before."""
         word = head.lower()
         earlier = [m.entity for m in reversed(self.mentions) if m.pos < pos]
-        for entity in earlier:
-            if word not in ORG_NOUNS and entity.has_role(word):
-                return entity
+        holders = [e for e in earlier if word not in ORG_NOUNS and e.has_role(word) and not new]
+        fitting = [e for e in holders if modifiers <= e.roles]
+        if holders:
+            return (fitting or holders)[0]
         if word in ORG_NOUNS:
             for entity in earlier:
                 if entity.kind == "org" and word in entity.name.lower().split():
@@ -511,11 +524,46 @@ def split_name(span: Span) -> tuple[Span, str | None, str | None]:
         gender = gender or HONORIFICS.get(word) or _NOUN_GENDER.get(word)
         titles.append(span.doc[start].text)
         start += 1
+    inner = _inner_title(span, start)
+    if inner is not None:  # "Cork North TD Ann Roe": the words up to the title are its
+        titles = [span.doc[span.start : inner + 1].text]
+        start = inner + 1
     name = span.doc[start : span.end]
     if gender is None and span.start > 0:  # "Mr. Peter Vance" with "Mr." outside the entity
         before = span.doc[span.start - 1].lower_
         gender = HONORIFICS.get(before) or _NOUN_GENDER.get(before)
     return name, " ".join(titles) or None, gender
+
+
+def _inner_title(span: Span, start: int) -> int | None:
+    """ "Cork North TD Ann Roe", "Labour MP Jo Bell", "the ministry's spokesman Li Wei": a
+    title word inside a name span, after a party, place or office and before a name of at
+    least one capitalised word, ends the title. The last such word counts."""
+    found = None
+    for i in range(start + 1, span.end - 1):
+        word = span.doc[i].lower_
+        if word in _INNER_TITLES and span.doc[i + 1].lower_.strip(".") not in _NAME_SUFFIXES:
+            found = i
+    if found is None or not span.doc[found + 1].text[:1].isupper():
+        return None
+    return found
+
+
+_NAME_SUFFIXES = word_set("jr sr ii iii iv")
+
+
+def title_ended(span: Span) -> bool:
+    """ "the Labour TD", "Independent Senator": words the NER read as a name that end in
+    a title describe someone, they do not name them ("Office of the Mayor" is a name)."""
+    words = [t.lower_ for t in span]
+    last = words[-1].strip(".")
+    if last not in _INNER_TITLES or last in _SURNAME_TITLES or "of" in words:
+        return False
+    return len(words) == 1 or words[-2] not in MALE_FIRST_NAMES | FEMALE_FIRST_NAMES
+
+
+# Titles that are surnames too often to end a description: "Carole King", "Mike Judge".
+_SURNAME_TITLES = word_set("king queen prince princess pope judge justice chancellor")
 
 
 # Endings of nouns for what a person does: "striker", "economist", "historian".
@@ -542,8 +590,24 @@ def title_of(token: Token, name: Span) -> str | None:
         appos = child.dep_ == "appos" and child.pos_ in ("NOUN", "PROPN")
         if appos and child.i >= name.end and child.ent_type_ != "PERSON":
             return _phrase(child)
-    if token.dep_ == "appos" and token.head.pos_ == "NOUN" and token.head.i < name.start:
-        return _phrase(token.head, stop=name.start)
+    return title_before(token, name)
+
+
+def title_before(token: Token, name: Span) -> str | None:
+    """The role written before a name: "the mayor, Ana Ruiz", "harbour master Ana Ruiz"
+    (an honorific between them is the name's: "His aide, Mrs. Ruiz")."""
+    stop = name.start
+    while stop > 0 and token.doc[stop - 1].lower_ in HONORIFICS:
+        stop -= 1
+    office = office_before(name)
+    if office is not None:
+        return token.doc[office.i : name.start].text
+    head = token.head
+    # "the Majority Leader, Ann Roe,": the parser may join the two as a list
+    beside = token.left_edge.i == head.i + 2 and token.doc[head.i + 1].text == ","
+    set_beside = token.dep_ == "appos" or token.dep_ == "conj" and beside
+    if set_beside and head.i < stop and (head.pos_ == "NOUN" or _titled(head)):
+        return _phrase(head, stop=stop)
     left = [
         t
         for t in token.lefts
@@ -555,6 +619,30 @@ def title_of(token: Token, name: Span) -> str | None:
         text = words.text.strip(" ,")
         return text or None
     return None
+
+
+def office_before(name: Span) -> Token | None:
+    """ "Minister for Co-operation Ann Roe", "Secretary of State for Health Ann Roe": the
+    title word opening an office named just before a name (the parser hangs the name on
+    the office's department, so no arc says so)."""
+    doc = name.doc
+    for i in range(name.start - 2, max(name.start - _OFFICE_TOKENS, 0) - 1, -1):
+        if doc[i].lower_ in NAME_PREFIX_TITLES and doc[i].text[:1].isupper():
+            between = text_of(doc)[doc[i].idx + len(doc[i]) : name.start_char]
+            return doc[i] if _OFFICE.fullmatch(between) else None
+    return None
+
+
+_OFFICE_TOKENS = 9  # "Minister of State for Foreign Affairs and Trade": the longest office
+_OFFICE_WORD = r"[A-Z][\w'\u2019&-]*"
+_OFFICE = re.compile(
+    rf"\s+(?:of|for)\s+(?:the\s+)?{_OFFICE_WORD}(?:\s+(?:(?:and|of|for|the)\s+)*{_OFFICE_WORD})*\s+"
+)
+
+
+def _titled(token: Token) -> bool:
+    """ "The Tánaiste, Ann Roe": a title the tagger reads as a proper noun."""
+    return token.lower_ in NAME_PREFIX_TITLES
 
 
 def _phrase(token: Token, stop: int | None = None) -> str:
@@ -643,7 +731,14 @@ def build_registry(docs: list, bases: list[int], quoted: list[tuple[int, int]]) 
     registry.text = "\n".join(text_of(doc) for doc in docs)
     sentence = 0
     for doc, base in zip(docs, bases, strict=True):
-        ents = {ent.start: ent for ent in doc.ents if ent.label_ in _REGISTERED}
+        if byline(text_of(doc)):
+            continue
+        # "Cork North TD Ann Roe" is a person whatever label the NER gave it
+        ents = {
+            ent.start: ent
+            for ent in doc.ents
+            if ent.label_ in _REGISTERED or _inner_title(ent, ent.start) is not None
+        }
         for sent in doc.sents if is_parsed(doc) else [doc[:]]:
             sentence += 1
             for token in sent:
@@ -713,6 +808,22 @@ _CAPTION_CREDIT = re.compile(r"\([^()]*(?:/|\bphoto\b|\bimages\b|\barchives\b)[^
 def _caption(doc) -> bool:
     """Is this paragraph a photo caption, ending in the picture's credit?"""
     return _CAPTION_CREDIT.search(text_of(doc)) is not None
+
+
+def byline(paragraph: str) -> bool:
+    """ "By JANE ROE", "Jane Roe, Political Correspondent", "SKETCH | Jane Roe": the line
+    naming the writer names no one in the story, so no later "he" or "the official" means
+    them."""
+    line = paragraph.split("\n", 1)[0].strip()
+    if not line or len(line.split()) > _BYLINE_WORDS or line[-1] in '.!?:"\u201d':
+        return False
+    return line.startswith("By ") or "|" in line or _WRITER_ROLE.search(line) is not None
+
+
+_BYLINE_WORDS = 10  # a writer's name and role; a longer line is a headline or prose
+_WRITER_ROLE = re.compile(
+    r",\s+(?:[A-Z]\w+\s+)*(?:Correspondent|Reporter|Editor|Writer|Columnist)$", re.IGNORECASE
+)
 
 
 _ISSUER_PREPS = ("by", "from")
@@ -788,7 +899,7 @@ def _surname_like(entity: Entity, ent: Span, base: int, quoted) -> bool:
 def _add_place_subject(registry: Registry, ent: Span, base: int, quoted) -> Entity | None:
     """A one-word 'place' that is a sentence's subject: a known person's surname, or a
     "maybe" the next he or she settles; places elsewhere name no one."""
-    if not _lone_subject(ent, base, quoted):
+    if not _lone_subject(ent, base, quoted) or dateline(ent):
         return None
     at = base + ent.start_char
     known = registry.resolve_name(ent.text, at)
@@ -845,8 +956,13 @@ def _group_subject(token: Token, base: int, quoted) -> bool:
 
 def _unnamed_subject(token: Token, base: int, quoted) -> bool:
     """ "Niederreiter has four goals": a proper-noun subject the NER missed is still a
-    person the next "he" or "the right wing" may mean."""
-    if token.pos_ != "PROPN" or token.dep_ != "nsubj" or token.ent_type_:
+    person the next "he" or "the right wing" may mean; so is one set beside a subject
+    title ("The Tánaiste, Ann Roe, said")."""
+    if token.pos_ != "PROPN" or token.ent_type_:
+        return False
+    if token.dep_ != "nsubj" and not _titled_subject(token):
+        return False
+    if _named_thing(token.doc[token.i : token.i + 1]):  # "the Roads and Ports Bill"
         return False
     if not token.text[:1].isupper() or token.lower_ in NAME_PREFIX_TITLES | HONORIFICS.keys():
         return False
@@ -909,14 +1025,28 @@ def _described_newcomer(token: Token) -> bool:
     return doc[1].text == "," and doc[2].lower_ in ("a", "an") and doc[3].is_lower
 
 
+def _titled_subject(token: Token) -> bool:
+    """ "The Tánaiste, Ann Roe, said": a name set right after a subject's title (not one
+    past a clause or a colon, as a book's title is)."""
+    head = token.head
+    titled = head.lower_ in _PERSON_ROLES or head.lower_ in _PERSON_NOUNS
+    beside = token.left_edge.i == head.i + 2 and token.doc[head.i + 1].text == ","
+    return token.dep_ == "appos" and titled and beside and head.dep_ in ("nsubj", "nsubjpass")
+
+
 def _add_proper_subject(registry: Registry, token: Token, base: int) -> Entity:
     parts = [t for t in token.lefts if t.dep_ in ("compound", "flat") and t.pos_ == "PROPN"]
     span = token.doc[min([t.i for t in parts] + [token.i]) : token.i + 1]
-    at = base + span.start_char
-    found = registry.resolve_name(span.text, at)
+    name, prefix, gender = split_name(span)  # "Labour TD Ann Roe": the title is no name
+    at = base + name.start_char
+    main = is_main_subject(token.head if token.dep_ == "appos" else token)
+    found = registry.resolve_name(name.text, at)
     if found is not None:
-        return registry.add(found.name, found.kind, at, subject=True, main=is_main_subject(token))
-    return registry.add(span.text, "person", at, subject=True, main=is_main_subject(token))
+        return registry.add(found.name, found.kind, at, subject=True, main=main)
+    title = title_of(token, name) or prefix
+    return registry.add(
+        name.text, "person", at, subject=True, main=main, title=title, gender=gender
+    )
 
 
 def is_main_subject(token: Token) -> bool:
@@ -1024,16 +1154,15 @@ def add_description(registry: Registry, token: Token, phrase: str, at: int) -> N
     head = token.lemma_.lower()
     if token.tag_ != "NN" or token.pos_ == "PROPN":
         return
-    who = _who_clause(token)
     if head in ORG_NOUNS:
         kind = "org"
-    elif head in _PERSON_ROLES or head in _PERSON_NOUNS or who is not None:
-        kind = "person"  # "a nurse, who spoke on condition of anonymity,": a person
+    elif _describes_a_person(token):
+        kind = "person"
     else:
         return
     known = registry.resolve_name(phrase, at) is not None
     main = is_main_subject(token)
-    gender = title_gender(phrase) or _clause_gender(who)
+    gender = title_gender(phrase) or _own_pronoun_gender(token)
     entity = registry.add(phrase, kind, at, subject=True, main=main, gender=gender)
     entity.described = entity.described or not known
 
@@ -1041,10 +1170,20 @@ def add_description(registry: Registry, token: Token, phrase: str, at: int) -> N
 def someone_unnamed(token: Token) -> bool:
     """ "A senior aide", "One veteran MP", "a nurse ..., who ...": an indefinite noun for
     a person the story does not name."""
-    head = token.lemma_.lower()
-    person = head in _PERSON_ROLES or head in _PERSON_NOUNS or _who_clause(token) is not None
     indefinite = token.left_edge.lower_ in ("a", "an", "another", "one")
-    return person and indefinite and token.ent_type_ != "PERSON"
+    return _describes_a_person(token) and indefinite and token.ent_type_ != "PERSON"
+
+
+def _describes_a_person(token: Token) -> bool:
+    """A noun for a person: a role, a person noun, a noun for what someone does, or any
+    noun a "who" clause follows ("a nurse, who spoke on condition of anonymity,")."""
+    head = token.lemma_.lower()
+    return (
+        head in _PERSON_ROLES
+        or head in _PERSON_NOUNS
+        or head.endswith(_SPEAKER_ENDINGS)
+        or _who_clause(token) is not None
+    )
 
 
 def _who_clause(token: Token) -> Token | None:
@@ -1056,13 +1195,20 @@ def _who_clause(token: Token) -> Token | None:
     return None
 
 
-def _clause_gender(clause: Token | None) -> str | None:
-    """ "An inspector, who asked not to be named because he ...": a he or she inside the
-    relative clause describing an unnamed speaker is that speaker."""
-    if clause is None:
-        return None
-    found = {_PRONOUN_GENDER[t.lower_] for t in clause.subtree if t.lower_ in _PRONOUN_GENDER}
-    return found.pop() if len(found) == 1 else None
+# "An FAA inspector said", "a physician said": a speaker named by what they do ("the
+# paper said" is no person, so not the ending "er")
+_SPEAKER_ENDINGS = ("or", "ist", "ian")
+
+
+def _own_pronoun_gender(token: Token) -> str | None:
+    """ "An inspector, who spoke on condition that he not be named, said": the gender a
+    he or she inside the description itself gives, before any other name there."""
+    for word in token.subtree:
+        if word.ent_type_ == "PERSON":
+            return None
+        if word.i > token.i and word.lower_ in ("he", "she"):
+            return _PRONOUN_GENDER[word.lower_]
+    return None
 
 
 def _credit(ent: Span) -> bool:
@@ -1083,6 +1229,16 @@ _PERSON_ROLES = (
 _PERSON_NOUNS = word_set(
     "lawyer attorney officer witness resident analyst economist expert diplomat source"
 )
+# Role words that end a title written inside a name span ("Labour MP Jo Bell"); not the
+# words for kin or sex ("Aunt", "King" are names' first words too often)
+_INNER_TITLES = NAME_PREFIX_TITLES | word_set(
+    "spokesman spokeswoman spokesperson lawmaker adviser advisor aide official whip"
+)
+
+
+def person_noun(word: str) -> bool:
+    """Is ``word`` a noun for a person's role or kind ("minister", "lawyer", "aide")?"""
+    return word in _PERSON_ROLES or word in _PERSON_NOUNS
 
 
 def _described_as_person(ent: Span) -> bool:
@@ -1090,6 +1246,8 @@ def _described_as_person(ent: Span) -> bool:
     'organisation' the text titles, describes or refers back to as a person."""
     titles = NAME_PREFIX_TITLES | HONORIFICS.keys()
     if ent[0].lower_ in titles or (ent.start > 0 and ent.doc[ent.start - 1].lower_ in titles):
+        return True
+    if _inner_title(ent, ent.start) is not None:  # "Cork North TD Ann Roe" read as an ORG
         return True
     if not is_parsed(ent.doc):
         return False
@@ -1119,8 +1277,28 @@ def spelled_out(acronym: str, text: str) -> str | None:
     return found.group(0) if found else None
 
 
+def _named_thing(ent: Span) -> bool:
+    """ "the Regional Roads and Resilience Bill": words the NER took for a name that open
+    the name of a law, a fund or a plan name no one (nor do those that end one)."""
+    ends = ent[-1].text in _THING_NOUNS
+    return ends or _THING_NAME.match(text_of(ent.doc), ent.end_char) is not None
+
+
+_THING_NOUNS = word_set(
+    "Bill Act Amendment Fund Plan Strategy Agreement Treaty Accord Scheme Programme Program"
+    " Initiative"
+)
+_THING_NAME = re.compile(
+    r"(?:\s+(?:and|of|for|&))?(?:\s+[A-Z][\w'\u2019-]*){0,4}?\s+(?:"
+    + "|".join(sorted(_THING_NOUNS))
+    + r")\b"
+)
+
+
 def _add_entity(registry: Registry, ent: Span, base: int, quoted) -> Entity | None:
     if _credit(ent) or not capitalised(ent) or dateline(ent) or _eponym(ent):
+        return None
+    if title_ended(ent) or ent.label_ == "PERSON" and _named_thing(ent):
         return None
     ent = _possessed_name(ent)
     at = base + ent.start_char
@@ -1148,6 +1326,11 @@ def _add_entity(registry: Registry, ent: Span, base: int, quoted) -> Entity | No
     entity = registry.add(
         name.text, "person", at, subject=subject, main=main, title=title, gender=gender, fresh=fresh
     )
+    # "the Majority Leader, Ann Roe, a Republican from ...": each title is a role of hers
+    before = title_before(ent.root, name) if is_parsed(ent.doc) else None
+    for other in (before, prefix):
+        if other and other != title:
+            entity.roles.update(_role_words(other))
     if not is_parsed(ent.doc):
         entity.roles.update(_role_words_before(ent))
     return entity
@@ -1206,6 +1389,9 @@ _TITLE_BEFORE = re.compile(r"\b((?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir)\s+[a-z]
 def _title_in_text(ent: Span) -> str | None:
     """Apposition titles in text that was not parsed: "Jane Doe, the mayor," / "the mayor, Jane"."""
     text = text_of(ent.doc)
+    office = office_before(ent)  # "Minister for Co-operation Ann Roe"
+    if office is not None:
+        return ent.doc[office.i : ent.start].text
     after = _TITLE_AFTER.match(text, ent.end_char)
     if after:
         return after.group(1)
