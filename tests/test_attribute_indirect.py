@@ -83,6 +83,16 @@ CASES = [
         "Lena Ortiz",
         id="cue_completing_a_passive_verb",
     ),
+    # a participle set off between the subject and the cue, which the parser takes for the
+    # subject's own verb: the cue still has the subject
+    case(
+        "Harbour master Ivo Brandt, asked about the ferry strike, said the crews would be "
+        "back at work by the end of the week.",
+        "crews would be",
+        "the crews would be back at work by the end of the week",
+        "Ivo Brandt",
+        id="participle_set_off_before_the_cue",
+    ),
     # "was quoted as saying": the passive subject speaks
     case(
         "Harbour master Ivo Brandt closed the port on Monday. He was quoted as saying by "

@@ -141,6 +141,12 @@ def subject_of(verb: Token) -> Token | None:
     named = [c for c in subjects if not _dateline_word(c)]
     if subjects:
         return (named or subjects)[0]
+    # "Ruiz, asked about the delay, said ...": the parser gives the subject to the participle
+    inserted = [c for c in verb.lefts if _set_off_participle(c)]
+    if inserted:
+        found = [c for c in inserted[0].lefts if c.dep_ in _SUBJECTS]
+        if found:
+            return found[0]
     quoted = _quoted_as(verb) or _agent_of_passive(verb)
     if quoted is not None:
         return quoted
@@ -704,6 +710,19 @@ def _withheld(verb: Token) -> bool:
     head = verb.head
     asks = any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in verb.subtree)
     return verb.dep_ == "xcomp" and head.lemma_.lower() in _WITHHOLDING and asks
+
+
+def _set_off_participle(verb: Token) -> bool:
+    """ "Ruiz, asked about the delay, said ...": a past form set off by commas between a
+    subject and the main verb is a participle, however the parser tagged it."""
+    head = verb.head
+    return (
+        verb.dep_ in ("advcl", "ccomp")
+        and verb.tag_ in ("VBD", "VBN")
+        and head.i > verb.i
+        and _after_set_off(verb)
+        and verb.doc[head.i - 1].text == ","
+    )
 
 
 def speech_frame(verb: Token, subject: Token, base: int, text: str, quoted: bool) -> Frame | None:
