@@ -93,6 +93,15 @@ CASES = [
         "Ivo Brandt",
         id="participle_set_off_before_the_cue",
     ),
+    # a question is reported when its asker is named: in the passive, the agent asks
+    case(
+        "Harbour master Ivo Brandt was asked by Senator Ada Lyle whether the ferry would "
+        "run again before the winter storms.",
+        "ferry would run",
+        "whether the ferry would run again before the winter storms",
+        "Ada Lyle",
+        id="question_asked_by_a_named_agent",
+    ),
     # "was quoted as saying": the passive subject speaks
     case(
         "Harbour master Ivo Brandt closed the port on Monday. He was quoted as saying by "
@@ -249,6 +258,27 @@ def test_reported_words_and_speaker(
         # "declined to say whether ...": the question nobody answered
         ("Ana Ruiz declined to say whether the pier would close next year.", "pier"),
         ("The harbour board refused to say if the ferry fares would rise in spring.", "fares"),
+        # a question put to the speaker by someone unnamed is no one's quotation
+        (
+            "Asked whether the ferry would run again, Mayor Tom Ruiz said repairs would "
+            "take the whole summer.",
+            "ferry would run",
+        ),
+        (
+            "Harbour master Tom Ruiz, asked whether the ferry would run, said repairs would "
+            "take the whole summer.",
+            "ferry would run",
+        ),
+        (
+            "Ana Lopez left the hall early. She was asked by reporters whether she would "
+            "quit the cabinet. 'It will not come to that,' she said.",
+            "quit the cabinet",
+        ),
+        (
+            "Asked whether the delay was a favour to landlords, Ms Lopez replied: "
+            "\u201cAbsolutely not. That is a smear dressed up as a question.\u201d",
+            "favour to landlords",
+        ),
         # a cue whose object is a plain noun phrase names what was written, not words
         ("Chief Justice Ada Brenner wrote the majority opinion. The vote was 6-3.", "opinion"),
         ("The harbour board announced a new ferry timetable on Tuesday.", "timetable"),
@@ -259,6 +289,10 @@ def test_reported_words_and_speaker(
         "past_tense_clause_joined_after_the_reported_one",
         "declined_to_say_whether",
         "refused_to_say_if",
+        "asked_whether_opening_the_sentence",
+        "asked_whether_set_off_after_the_subject",
+        "asked_by_reporters_whether",
+        "asked_whether_before_a_colon_lead_in",
         "wrote_a_noun_phrase",
         "announced_a_noun_phrase",
     ],

@@ -20,6 +20,7 @@ from ingest.attribute.cues import (
     SPEECH_VERBS,
 )
 from ingest.attribute.tuning import (
+    ASKING_VERBS,
     CUE_ADJUNCT_TOKENS,
     MIN_CONTENT_WORDS,
     MIN_SIDE_WORDS,
@@ -224,6 +225,8 @@ def _trailing_cue(verb: Token, sent: Span) -> tuple[Token, Token] | None:
     comma = next((t for t in reversed(doc[sent.start : verb.i]) if t.text in _SET_OFF), None)
     if comma is None or comma.i - sent.start < MIN_CONTENT_WORDS:
         return None
+    if any(_opening_participle(c, comma) for c in verb.lefts):
+        return None  # "Asked whether ..., Ruiz replied:": the question put to the speaker
     stretch = doc[comma.i + 1 : verb.i]
     verbs = [t for t in stretch if _is_verb(t) and not _modifies_noun(t, comma)]
     if not 0 < len(stretch) <= TRAILING_SPEAKER_TOKENS or verbs:
@@ -234,6 +237,14 @@ def _trailing_cue(verb: Token, sent: Span) -> tuple[Token, Token] | None:
     if len(heads) != 1 or heads[0].pos_ not in _NOMINAL or heads[0].dep_ == "appos":
         return None
     return heads[0], comma
+
+
+def _opening_participle(child: Token, comma: Token) -> bool:
+    """A participle phrase opening the sentence up to ``comma`` ("Asked about it, ...",
+    "Speaking in Cork, ..."): it tells the circumstances of the cue, not what was said."""
+    participle = child.dep_ == "advcl" and child.tag_ in ("VBN", "VBG")
+    own_subject = any(c.dep_ in _SUBJECTS for c in child.children)
+    return participle and not own_subject and child.right_edge.i >= comma.i - 1
 
 
 def _modifies_noun(token: Token, comma: Token) -> bool:
@@ -712,6 +723,33 @@ def _withheld(verb: Token) -> bool:
     return verb.dep_ == "xcomp" and head.lemma_.lower() in _WITHHOLDING and asks
 
 
+def _asked_of_subject(verb: Token) -> bool:
+    """ "Asked whether the pier would close, Ruiz said ...", "she was asked by reporters
+    whether ...": a question put to the subject is the asker's, and an asker left unnamed
+    or named only by a common noun (a reporter, the press) speaks no quotation anyone
+    would look up, so the question is not reported. A named asker ("was asked by Senator
+    Lee whether") keeps the question."""
+    if verb.lemma_.lower() not in ASKING_VERBS:
+        return False
+    passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+    participle = verb.tag_ == "VBN" and verb.dep_ in ("advcl", "acl")
+    if not (passive or participle or _set_off_participle(verb) or _cut_from_subject(verb)):
+        return False  # '"Why?" asked Lee' may be tagged a participle too
+    asker = _agent_of_passive(verb)
+    return asker is None or asker.pos_ != "PROPN"
+
+
+def _cut_from_subject(verb: Token) -> bool:
+    """ "Ruiz, asked whether ..., said": a lone comma between a bare subject and a past form
+    (no apposition or relative clause there to close) makes the form a participle."""
+    if not _after_set_off(verb):
+        return False
+    subject = next((c for c in verb.children if c.dep_ in _SUBJECTS and c.i < verb.i), None)
+    if subject is None or subject.right_edge.i != verb.i - 1:
+        return False
+    return all(c.i < subject.i or c.is_punct for c in subject.children)
+
+
 def _set_off_participle(verb: Token) -> bool:
     """ "Ruiz, asked about the delay, said ...": a past form set off by commas between a
     subject and the main verb is a participle, however the parser tagged it."""
@@ -731,9 +769,11 @@ def speech_frame(verb: Token, subject: Token, base: int, text: str, quoted: bool
     none starts no frame, unless the paragraph holds a quotation (``quoted``) it may own."""
     sent = verb.sent
     lemma = verb.lemma_.lower()
-    if _withheld(verb):
-        return None
-    content = _content(verb, sent, text, base)
+    asked = _asked_of_subject(verb)
+    if _withheld(verb) or (asked and subject.dep_ == "pobj"):
+        return None  # "was asked by reporters whether": the asker answers nothing
+    # the one asked may still answer in a quotation ("Asked about it, Ruiz shrugged: ...")
+    content = None if asked else _content(verb, sent, text, base)
     if lemma in NEEDS_CONTENT and content is None and not quoted:
         return None
     cue_start, cue_end = _cue_clause(verb, sent)
