@@ -279,6 +279,12 @@ def test_reported_words_and_speaker(
             "\u201cAbsolutely not. That is a smear dressed up as a question.\u201d",
             "favour to landlords",
         ),
+        # a claim about the noun of a relative clause, credited in the writer's words
+        (
+            "Members pressed her about a backlog that shippers say has stalled dozens of "
+            "ferry projects.",
+            "stalled",
+        ),
         # a cue whose object is a plain noun phrase names what was written, not words
         ("Chief Justice Ada Brenner wrote the majority opinion. The vote was 6-3.", "opinion"),
         ("The harbour board announced a new ferry timetable on Tuesday.", "timetable"),
@@ -293,6 +299,7 @@ def test_reported_words_and_speaker(
         "asked_whether_set_off_after_the_subject",
         "asked_by_reporters_whether",
         "asked_whether_before_a_colon_lead_in",
+        "relative_clause_hedged_by_a_cue",
         "wrote_a_noun_phrase",
         "announced_a_noun_phrase",
     ],

@@ -304,6 +304,8 @@ def _content(verb: Token, sent: Span, text: str, base: int) -> tuple[int, int] |
     the cue are taken: everything after a leading cue, before a trailing one, or the
     whole sentence around a parenthetical ", he says,".
     """
+    if _hedges_a_relative(verb):
+        return None
     trailing = _trailing_cue(verb, sent)
     if trailing is not None:
         return trim(text, *chars((sent[0], sent.doc[trailing[1].i - 1]), base))
@@ -312,7 +314,9 @@ def _content(verb: Token, sent: Span, text: str, base: int) -> tuple[int, int] |
     # "OTTAWA — Leader Jane Roe says ...": a dateline can be parsed as a second complement
     clauses = sorted((c for c in verb.children if c.dep_ == "ccomp"), key=lambda c: c.i < verb.i)
     if clauses:
-        found = (trim(text, *chars((c.left_edge, _continued(verb, c)), base)) for c in clauses)
+        found = (
+            trim(text, *chars((_clause_start(verb, c), _continued(verb, c)), base)) for c in clauses
+        )
         return next((span for span in found if span is not None), None)
     cue_start, cue_end = _cue_clause(verb, sent)
     before = cue_start - sent.start
@@ -341,6 +345,33 @@ def _content(verb: Token, sent: Span, text: str, base: int) -> tuple[int, int] |
     if _name_after(verb) is not None and verb.i - sent.start >= 4:
         return trim(text, *chars((sent[0], sent.doc[verb.i - 1]), base))  # "..., argued Lee."
     return None
+
+
+def _clause_start(verb: Token, clause: Token) -> Token:
+    """ "warned further cuts would mean ...": the parser takes the subject of a clause with
+    no "that" for the cue's object; an object right before a subjectless clause is its."""
+    if clause.i < verb.i or any(
+        c.dep_ in (*_SUBJECTS, "nsubjpass", "expl") for c in clause.children
+    ):
+        return clause.left_edge
+    objects = [
+        c for c in verb.children if c.dep_ == "dobj" and c.right_edge.i + 1 == clause.left_edge.i
+    ]
+    return objects[0].left_edge if objects else clause.left_edge
+
+
+def _hedges_a_relative(verb: Token) -> bool:
+    """ "a backlog that builders say has stalled projects": a cue inside a relative clause
+    whose reported clause has the relative pronoun for its subject credits a claim about
+    the noun to someone, in the writer's words; no words of theirs are reported."""
+    if verb.dep_ != "relcl":
+        return False
+    clauses = [c for c in verb.children if c.dep_ == "ccomp"]
+    return any(
+        g.dep_ in ("nsubj", "nsubjpass") and g.tag_ in ("WDT", "WP")
+        for c in clauses
+        for g in c.children
+    )
 
 
 def _names_a_thing(verb: Token) -> bool:
@@ -520,7 +551,9 @@ def _second_cue(clause: Token) -> Token | None:
     """A verb of saying the parser joined to the reported clause, with no subject of its
     own, whose clause's subject is no person: the first speaker's next act, not part of
     what they said ("the deal was unfair and promised ..." cannot be the deal's promise)."""
-    subject = next((c for c in clause.children if c.dep_ in _SUBJECTS), None)
+    # a passive clause's subject counts too: "crews had been cut ... and warned" is no
+    # crew's warning
+    subject = next((c for c in clause.children if c.dep_ in (*_SUBJECTS, "nsubjpass")), None)
     if subject is None or subject.pos_ in ("PRON", "PROPN") or subject.ent_type_:
         return None
     return next(
@@ -646,6 +679,19 @@ def _charge(token: Token, verb: Token) -> bool:
     prep = token.head
     obj = prep.head
     return prep.dep_ == "prep" and obj.dep_ == "dobj" and obj.head.i == verb.i
+
+
+def _quoted_charge(verb: Token, text: str, base: int) -> tuple[int, int] | None:
+    """ "accused the ministry of planning a 'quiet raid' on pensioners": a charge worded as
+    a verb phrase holding a quotation is reported whole, a mixed quote; without a
+    quotation it stays the reporter's summary."""
+    holders = [verb, *(c for c in verb.children if c.dep_ == "dobj")]
+    for prep in (c for h in holders for c in h.children if c.dep_ == "prep"):
+        for charge in (c for c in prep.children if c.dep_ in ("pcomp", "pobj")):
+            quoted = any(t.is_quote for t in charge.subtree)
+            if charge.tag_ == "VBG" and prep.lower_ == "of" and quoted:
+                return trim(text, *chars((charge.left_edge, charge.right_edge), base))
+    return None
 
 
 def _names_the_listener(frame: Frame, start: int, end: int) -> bool:
@@ -787,7 +833,7 @@ def speech_frame(verb: Token, subject: Token, base: int, text: str, quoted: bool
         sentence=chars(sent, base),
         scope=chars((verb.left_edge, verb.right_edge), base),
         cue_at=base + verb.idx,
-        content=None if lemma in QUOTE_ONLY else content,
+        content=_quoted_charge(verb, text, base) if lemma in QUOTE_ONLY else content,
         quote_only=lemma in QUOTE_ONLY,
         gap=gap if inserted else None,
     )
