@@ -102,6 +102,15 @@ CASES = [
         "Ada Lyle",
         id="question_asked_by_a_named_agent",
     ),
+    # a gerund completing a verb inside the reported clause is no cue of the speaker's
+    case(
+        "Tom Ruiz said the harbour board would consider writing new rules for the ferries "
+        "before the summer.",
+        "writing new rules",
+        "the harbour board would consider writing new rules for the ferries before the summer",
+        "Tom Ruiz",
+        id="gerund_completing_a_verb_in_the_reported_clause",
+    ),
     # "was quoted as saying": the passive subject speaks
     case(
         "Harbour master Ivo Brandt closed the port on Monday. He was quoted as saying by "

@@ -151,7 +151,10 @@ def subject_of(verb: Token) -> Token | None:
     quoted = _quoted_as(verb) or _agent_of_passive(verb)
     if quoted is not None:
         return quoted
-    if verb.dep_ in _INHERITS_SUBJECT and verb.tag_ == "VBG":
+    # "..., noting that ...", not "would consider writing ...": a gerund completing another
+    # verb is that verb's, and shares its subject
+    complement = verb.dep_ == "xcomp" and not _is_cue(verb.head)
+    if verb.dep_ in _INHERITS_SUBJECT and verb.tag_ == "VBG" and not complement:
         speech = next((a for a in verb.ancestors if a.lemma_.lower() in SPEECH_VERBS), None)
         found = subject_of(speech) if speech is not None else None
         if found is not None:
