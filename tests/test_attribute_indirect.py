@@ -111,6 +111,15 @@ CASES = [
         "Tom Ruiz",
         id="gerund_completing_a_verb_in_the_reported_clause",
     ),
+    # a cue inserted after the reported subject, which the parser made the cue's subject too
+    case(
+        "The ferry crews were angry. The answer, Harbour master Ivo Brandt insisted at one "
+        "point, was already on the public record.",
+        "public record",
+        "was already on the public record.",
+        "Ivo Brandt",
+        id="cue_inserted_after_a_subject_the_parser_gave_it",
+    ),
     # "was quoted as saying": the passive subject speaks
     case(
         "Harbour master Ivo Brandt closed the port on Monday. He was quoted as saying by "

@@ -139,6 +139,7 @@ def subject_of(verb: Token) -> Token | None:
     # a closing mark can be parsed as a subject, and so can a dateline ("JACKSON, Miss.
     # (AP) — Gov. Lena Ortiz signed ...") beside the real one
     subjects = [c for c in verb.children if c.dep_ in _SUBJECTS and c.pos_ != "PUNCT"]
+    subjects = [c for c in subjects if c != _reported_subject(verb)]
     named = [c for c in subjects if not _dateline_word(c)]
     if subjects:
         return (named or subjects)[0]
@@ -624,7 +625,8 @@ def _cue_clause(verb: Token, sent: Span) -> tuple[int, int]:
             # statement is what was said, not part of the cue
             clauses = [t.left_edge.i for t in child.subtree if t.dep_ in _CLAUSES and t != child]
             end = min(clauses) - 1 if clauses else child.right_edge.i
-    lefts = [c for c in verb.lefts if c.dep_ not in ("punct", "ccomp")]
+    reported = _reported_subject(verb)
+    lefts = [c for c in verb.lefts if c.dep_ not in ("punct", "ccomp") and c != reported]
     set_off = end + 1 < sent.end and sent.doc[end + 1].text in (*_SET_OFF, ";")
     if set_off and any(_own_clause(c) for c in lefts):  # "But while ...": "But" opens it
         lefts = [c for c in lefts if not _own_clause(c) and c.dep_ != "cc"]
@@ -633,6 +635,17 @@ def _cue_clause(verb: Token, sent: Span) -> tuple[int, int]:
     if start > sent.start and sent.doc[start - 1].is_punct and start - sent.start <= 2:
         start = sent.start
     return start, end
+
+
+def _reported_subject(verb: Token) -> Token | None:
+    """ "The answer, Ruiz insisted, was ...": of two subjects the parser gives a cue, the
+    first one set off by a comma opens the reported words around an inserted cue."""
+    subjects = [c for c in verb.lefts if c.dep_ in _SUBJECTS and c.pos_ != "PUNCT"]
+    if len(subjects) < 2:
+        return None
+    first, doc = subjects[0], verb.doc
+    after = first.right_edge.i + 1
+    return first if after < verb.i and doc[after].text == "," else None
 
 
 def _own_clause(child: Token) -> bool:
