@@ -276,11 +276,20 @@ def test_reported_words_and_speaker(
         # "declined to say whether ...": the question nobody answered
         ("Ana Ruiz declined to say whether the pier would close next year.", "pier"),
         ("The harbour board refused to say if the ferry fares would rise in spring.", "fares"),
+        # ... and so is a question a negated cue leaves open, or any question word after it
+        ("The ferry company did not say whether it agreed to the new licence terms.", "agreed"),
+        ("The port board declined to say why it lost the ferry licence.", "lost"),
+        ("Tom Ruiz won\u2019t say what he\u2019ll do if he loses the seat in May.", "loses"),
         # a question put to the speaker by someone unnamed is no one's quotation
         (
             "Asked whether the ferry would run again, Mayor Tom Ruiz said repairs would "
             "take the whole summer.",
             "ferry would run",
+        ),
+        (
+            "Asked what he would tell the mayor about the pier, Tom Ruiz says: 'Just listen. "
+            "Just listen to us.'",
+            "tell the mayor",
         ),
         (
             "Harbour master Tom Ruiz, asked whether the ferry would run, said repairs would "
@@ -313,7 +322,11 @@ def test_reported_words_and_speaker(
         "past_tense_clause_joined_after_the_reported_one",
         "declined_to_say_whether",
         "refused_to_say_if",
+        "did_not_say_whether",
+        "declined_to_say_why",
+        "wont_say_what",
         "asked_whether_opening_the_sentence",
+        "asked_what_opening_the_sentence",
         "asked_whether_set_off_after_the_subject",
         "asked_by_reporters_whether",
         "asked_whether_before_a_colon_lead_in",

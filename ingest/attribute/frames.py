@@ -778,11 +778,19 @@ _WITHHOLDING = frozenset({"decline", "refuse"})
 
 
 def _withheld(verb: Token) -> bool:
-    """ "Ruiz declined to say whether the pier will close": what follows is the question
-    left open, not anything Ruiz said."""
+    """ "Ruiz declined to say whether the pier will close", "did not say why", "won't say
+    what he'll do": what follows is the question left open, not anything Ruiz said."""
     head = verb.head
     asks = any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in verb.subtree)
-    return verb.dep_ == "xcomp" and head.lemma_.lower() in _WITHHOLDING and asks
+    asks = asks or any(_opens_with_wh(c) for c in verb.children if c.dep_ == "ccomp")
+    declined = verb.dep_ == "xcomp" and head.lemma_.lower() in _WITHHOLDING
+    denied = any(c.dep_ == "neg" for c in verb.children)
+    return (declined or denied) and asks
+
+
+def _opens_with_wh(clause: Token) -> bool:
+    """ "what he will do", "why it lost": a clause opening with a question word."""
+    return clause.left_edge.tag_ in ("WP", "WRB", "WDT") and clause.left_edge.i > clause.head.i
 
 
 def _asked_of_subject(verb: Token) -> bool:
@@ -794,7 +802,10 @@ def _asked_of_subject(verb: Token) -> bool:
     if verb.lemma_.lower() not in ASKING_VERBS:
         return False
     passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
-    participle = verb.tag_ == "VBN" and verb.dep_ in ("advcl", "acl")
+    # "Asked what ..., Ruiz says": a past form with no subject modifying the main verb
+    own_subject = any(c.dep_ in _SUBJECTS for c in verb.children)
+    modifies = verb.dep_ in ("advcl", "acl") and verb.tag_ in ("VBN", "VBD")
+    participle = modifies and not own_subject
     if not (passive or participle or _set_off_participle(verb) or _cut_from_subject(verb)):
         return False  # '"Why?" asked Lee' may be tagged a participle too
     asker = _agent_of_passive(verb)
