@@ -312,6 +312,9 @@ def test_reported_words_and_speaker(
             "ferry projects.",
             "stalled",
         ),
+        # "added" with a number or a price after it is a gain, not words
+        ("The harbour index added 10 points, or 0.7 per cent, to 1,467.", "10 points"),
+        ("Brent crude added 30 cents to $61.95 per barrel in London.", "30 cents"),
         # a cue whose object is a plain noun phrase names what was written, not words
         ("Chief Justice Ada Brenner wrote the majority opinion. The vote was 6-3.", "opinion"),
         ("The harbour board announced a new ferry timetable on Tuesday.", "timetable"),
@@ -331,6 +334,8 @@ def test_reported_words_and_speaker(
         "asked_by_reporters_whether",
         "asked_whether_before_a_colon_lead_in",
         "relative_clause_hedged_by_a_cue",
+        "added_a_number",
+        "added_a_price",
         "wrote_a_noun_phrase",
         "announced_a_noun_phrase",
     ],

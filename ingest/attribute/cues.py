@@ -118,6 +118,10 @@ CLAUSE_VERBS = word_set(
     """
 )
 
+# Cue verbs that also report a quantity gained ("the index added 10 points", "Brent crude
+# added 30 cents"): followed by a number or a price they say nothing.
+QUANTITY_VERBS = word_set("add")
+
 # Verbs that need a that-clause or a quotation to count as speech ("he added
 # a room" is not speech); the rest count whenever they have a speaker subject.
 NEEDS_CONTENT = word_set(

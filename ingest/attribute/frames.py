@@ -16,6 +16,7 @@ from spacy.tokens import Span, Token
 from ingest.attribute.cues import (
     CLAUSE_VERBS,
     NEEDS_CONTENT,
+    QUANTITY_VERBS,
     QUOTE_ONLY,
     SPEECH_VERBS,
 )
@@ -339,6 +340,8 @@ def _content(verb: Token, sent: Span, text: str, base: int) -> tuple[int, int] |
             if listeners:
                 first = sent.doc[listeners[0].right_edge.i + 1]
         first = _that_after(first, sent) or first
+        if verb.lemma_ in QUANTITY_VERBS and (first.like_num or first.tag_ == "$"):
+            return None  # "the index added 10 points": a gain, not words
         # "Lee, who has advised three mayors, was blunt": a cue inside a relative clause
         # reports nothing past the clause, where the main sentence resumes
         last = verb.right_edge if verb.dep_ == "relcl" else sent[-1]
