@@ -318,6 +318,17 @@ def test_reported_words_and_speaker(
         # a cue whose object is a plain noun phrase names what was written, not words
         ("Chief Justice Ada Brenner wrote the majority opinion. The vote was 6-3.", "opinion"),
         ("The harbour board announced a new ferry timetable on Tuesday.", "timetable"),
+        # ... however long the phrase, with verbs of its own describing the noun
+        (
+            "The ferry board has denied a request by the island school to replace its "
+            "70-year-old pier.",
+            "request",
+        ),
+        (
+            "The harbour party announced a policy that diverged sharply from those of its rivals.",
+            "policy",
+        ),
+        ("They added yet another goal early in the third when Lopez scored again.", "goal"),
     ],
     ids=[
         "relative_clause_before_a_quote",
@@ -338,6 +349,9 @@ def test_reported_words_and_speaker(
         "added_a_price",
         "wrote_a_noun_phrase",
         "announced_a_noun_phrase",
+        "denied_a_request_to_do_something",
+        "announced_a_policy_that_did_something",
+        "added_a_goal_when_something_happened",
     ],
 )
 def test_words_nobody_said_are_not_reported(text: str, narration: str) -> None:

@@ -395,7 +395,10 @@ def _names_a_thing(verb: Token) -> bool:
     objects = [c for c in verb.rights if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN")]
     if not objects or any(c.dep_ in _CLAUSES for c in verb.children):
         return False
-    return not any(t.tag_.startswith("VB") for t in verb.subtree if t.i > verb.i)
+    # "announced a policy that diverged ...": a verb describing the object is still the thing
+    described = {t.i for o in objects for t in o.subtree}
+    after = [t for t in verb.subtree if t.i > verb.i and t.i not in described]
+    return not any(t.tag_.startswith("VB") for t in after)
 
 
 _CLAUSE_ONLY = ("say", "tell")
