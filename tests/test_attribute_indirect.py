@@ -315,6 +315,12 @@ def test_reported_words_and_speaker(
         # "added" with a number or a price after it is a gain, not words
         ("The harbour index added 10 points, or 0.7 per cent, to 1,467.", "10 points"),
         ("Brent crude added 30 cents to $61.95 per barrel in London.", "30 cents"),
+        # a cue inside a comparison is the writer's measure
+        (
+            "A claim that the costs of the new pier are lower than the port authority says "
+            "they are could make the plan more attractive.",
+            "more attractive",
+        ),
         # a cue whose object is a plain noun phrase names what was written, not words
         ("Chief Justice Ada Brenner wrote the majority opinion. The vote was 6-3.", "opinion"),
         ("The harbour board announced a new ferry timetable on Tuesday.", "timetable"),
@@ -347,6 +353,7 @@ def test_reported_words_and_speaker(
         "relative_clause_hedged_by_a_cue",
         "added_a_number",
         "added_a_price",
+        "cue_inside_a_comparison",
         "wrote_a_noun_phrase",
         "announced_a_noun_phrase",
         "denied_a_request_to_do_something",

@@ -309,7 +309,7 @@ def _content(verb: Token, sent: Span, text: str, base: int) -> tuple[int, int] |
     the cue are taken: everything after a leading cue, before a trailing one, or the
     whole sentence around a parenthetical ", he says,".
     """
-    if _hedges_a_relative(verb):
+    if _hedges_a_relative(verb) or _compared(verb):
         return None
     trailing = _trailing_cue(verb, sent)
     if trailing is not None:
@@ -365,6 +365,12 @@ def _clause_start(verb: Token, clause: Token) -> Token:
         c for c in verb.children if c.dep_ == "dobj" and c.right_edge.i + 1 == clause.left_edge.i
     ]
     return objects[0].left_edge if objects else clause.left_edge
+
+
+def _compared(verb: Token) -> bool:
+    """ "costs are lower than the agency says they are": a cue inside a comparison is the
+    writer's measure, and what follows it is the rest of the writer's sentence."""
+    return any(c.dep_ == "mark" and c.lower_ == "than" for c in verb.children)
 
 
 def _hedges_a_relative(verb: Token) -> bool:
