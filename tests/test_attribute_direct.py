@@ -193,6 +193,20 @@ def test_a_programme_title_is_no_quotation(text: str) -> None:
     assert [q.text for q in attribute_text(text)] == ["We will not shut the government down"]
 
 
+# The name of a bill, plan or slogan in capitals, after "titled" or set off by commas
+NAMED_TITLES = [
+    'The bill, formally titled the "Harbour Consolidation and Safety Act," would merge two '
+    "ferry agencies.",
+    "Ana Ruiz went further, describing the city's housing plan, \u201cHomes for All\u201d, as "
+    "a plan for a few.",
+]
+
+
+@pytest.mark.parametrize("text", NAMED_TITLES, ids=["titled_the_act", "set_off_after_a_noun"])
+def test_a_named_title_is_no_quotation(text: str) -> None:
+    assert attribute_text(text) == []
+
+
 # Short quotations a cue owns however few their words: text -> [(words, kind)], all by Hall
 SHORT_BUT_CUED = {
     # the rest of a quotation its cue interrupts

@@ -83,6 +83,43 @@ CASES = [
         "Lena Ortiz",
         id="cue_completing_a_passive_verb",
     ),
+    # a participle set off between the subject and the cue, which the parser takes for the
+    # subject's own verb: the cue still has the subject
+    case(
+        "Harbour master Ivo Brandt, asked about the ferry strike, said the crews would be "
+        "back at work by the end of the week.",
+        "crews would be",
+        "the crews would be back at work by the end of the week",
+        "Ivo Brandt",
+        id="participle_set_off_before_the_cue",
+    ),
+    # a question is reported when its asker is named: in the passive, the agent asks
+    case(
+        "Harbour master Ivo Brandt was asked by Senator Ada Lyle whether the ferry would "
+        "run again before the winter storms.",
+        "ferry would run",
+        "whether the ferry would run again before the winter storms",
+        "Ada Lyle",
+        id="question_asked_by_a_named_agent",
+    ),
+    # a gerund completing a verb inside the reported clause is no cue of the speaker's
+    case(
+        "Tom Ruiz said the harbour board would consider writing new rules for the ferries "
+        "before the summer.",
+        "writing new rules",
+        "the harbour board would consider writing new rules for the ferries before the summer",
+        "Tom Ruiz",
+        id="gerund_completing_a_verb_in_the_reported_clause",
+    ),
+    # a cue inserted after the reported subject, which the parser made the cue's subject too
+    case(
+        "The ferry crews were angry. The answer, Harbour master Ivo Brandt insisted at one "
+        "point, was already on the public record.",
+        "public record",
+        "was already on the public record.",
+        "Ivo Brandt",
+        id="cue_inserted_after_a_subject_the_parser_gave_it",
+    ),
     # "was quoted as saying": the passive subject speaks
     case(
         "Harbour master Ivo Brandt closed the port on Monday. He was quoted as saying by "
@@ -239,9 +276,65 @@ def test_reported_words_and_speaker(
         # "declined to say whether ...": the question nobody answered
         ("Ana Ruiz declined to say whether the pier would close next year.", "pier"),
         ("The harbour board refused to say if the ferry fares would rise in spring.", "fares"),
+        # ... and so is a question a negated cue leaves open, or any question word after it
+        ("The ferry company did not say whether it agreed to the new licence terms.", "agreed"),
+        ("The port board declined to say why it lost the ferry licence.", "lost"),
+        ("Tom Ruiz won\u2019t say what he\u2019ll do if he loses the seat in May.", "loses"),
+        # a question put to the speaker by someone unnamed is no one's quotation
+        (
+            "Asked whether the ferry would run again, Mayor Tom Ruiz said repairs would "
+            "take the whole summer.",
+            "ferry would run",
+        ),
+        (
+            "Asked what he would tell the mayor about the pier, Tom Ruiz says: 'Just listen. "
+            "Just listen to us.'",
+            "tell the mayor",
+        ),
+        (
+            "Harbour master Tom Ruiz, asked whether the ferry would run, said repairs would "
+            "take the whole summer.",
+            "ferry would run",
+        ),
+        (
+            "Ana Lopez left the hall early. She was asked by reporters whether she would "
+            "quit the cabinet. 'It will not come to that,' she said.",
+            "quit the cabinet",
+        ),
+        (
+            "Asked whether the delay was a favour to landlords, Ms Lopez replied: "
+            "\u201cAbsolutely not. That is a smear dressed up as a question.\u201d",
+            "favour to landlords",
+        ),
+        # a claim about the noun of a relative clause, credited in the writer's words
+        (
+            "Members pressed her about a backlog that shippers say has stalled dozens of "
+            "ferry projects.",
+            "stalled",
+        ),
+        # "added" with a number or a price after it is a gain, not words
+        ("The harbour index added 10 points, or 0.7 per cent, to 1,467.", "10 points"),
+        ("Brent crude added 30 cents to $61.95 per barrel in London.", "30 cents"),
+        # a cue inside a comparison is the writer's measure
+        (
+            "A claim that the costs of the new pier are lower than the port authority says "
+            "they are could make the plan more attractive.",
+            "more attractive",
+        ),
         # a cue whose object is a plain noun phrase names what was written, not words
         ("Chief Justice Ada Brenner wrote the majority opinion. The vote was 6-3.", "opinion"),
         ("The harbour board announced a new ferry timetable on Tuesday.", "timetable"),
+        # ... however long the phrase, with verbs of its own describing the noun
+        (
+            "The ferry board has denied a request by the island school to replace its "
+            "70-year-old pier.",
+            "request",
+        ),
+        (
+            "The harbour party announced a policy that diverged sharply from those of its rivals.",
+            "policy",
+        ),
+        ("They added yet another goal early in the third when Lopez scored again.", "goal"),
     ],
     ids=[
         "relative_clause_before_a_quote",
@@ -249,8 +342,23 @@ def test_reported_words_and_speaker(
         "past_tense_clause_joined_after_the_reported_one",
         "declined_to_say_whether",
         "refused_to_say_if",
+        "did_not_say_whether",
+        "declined_to_say_why",
+        "wont_say_what",
+        "asked_whether_opening_the_sentence",
+        "asked_what_opening_the_sentence",
+        "asked_whether_set_off_after_the_subject",
+        "asked_by_reporters_whether",
+        "asked_whether_before_a_colon_lead_in",
+        "relative_clause_hedged_by_a_cue",
+        "added_a_number",
+        "added_a_price",
+        "cue_inside_a_comparison",
         "wrote_a_noun_phrase",
         "announced_a_noun_phrase",
+        "denied_a_request_to_do_something",
+        "announced_a_policy_that_did_something",
+        "added_a_goal_when_something_happened",
     ],
 )
 def test_words_nobody_said_are_not_reported(text: str, narration: str) -> None:

@@ -470,6 +470,54 @@ CASES = [
         "the nominee was unfit for office",
         id="possessive_statement_said",
     ),
+    # a charge worded as a verb phrase holding a quotation is reported whole
+    case(
+        "The shadow minister, Tom Ruiz, accused the ministry of planning a \u2018quiet "
+        "raid\u2019 on pensioners through frozen allowances.",
+        "quiet",
+        "Tom Ruiz",
+        "mixed",
+        "planning a \u2018quiet raid\u2019 on pensioners through frozen allowances",
+        id="accused_of_a_charge_holding_a_quotation",
+    ),
+    # a second cue joined to a passive reported clause whose subject is no person ends it;
+    # the subject of the second clause the parser took for the cue's object is reported
+    case(
+        "Ana Ruiz spoke next. She said ferry crews in the north had already been "
+        "\u2018cut to the bone\u2019 and warned further reductions would mean fewer boats.",
+        "cut to the bone",
+        "Ana Ruiz",
+        "mixed",
+        "ferry crews in the north had already been \u2018cut to the bone\u2019",
+        id="passive_reported_clause_stops_at_a_second_cue",
+    ),
+    case(
+        "Ana Ruiz spoke next. She said ferry crews in the north had already been "
+        "\u2018cut to the bone\u2019 and warned further reductions would mean fewer boats.",
+        "fewer boats",
+        "Ana Ruiz",
+        "indirect",
+        "further reductions would mean fewer boats",
+        id="clause_subject_parsed_as_the_cues_object",
+    ),
+    # cues of other house styles
+    case(
+        "The economist Dr. Ana Ruiz opined that fishing quotas were at best a stopgap.",
+        "stopgap",
+        "Ana Ruiz",
+        "indirect",
+        "fishing quotas were at best a stopgap",
+        id="opined_that",
+    ),
+    case(
+        "Tom Ruiz, the harbour minister, informed the House that no boat would be seized "
+        "while its owner's claim was pending.",
+        "no boat",
+        "Tom Ruiz",
+        "indirect",
+        "no boat would be seized while its owner's claim was pending",
+        id="informed_the_house_that",
+    ),
 ]
 
 

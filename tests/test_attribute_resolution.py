@@ -103,9 +103,9 @@ CASES = [
         id="he_after_an_unnamed_spokesman_is_that_spokesman_still_unnamed",
     ),
     case(
-        "The ministry said in a statement that the strikes had hit two depots. It did not "
-        "say how many people had been killed.",
-        "how many people",
+        "The ministry said in a statement that the strikes had hit two depots. It later "
+        "said at least nine people had been killed.",
+        "nine people",
         "The ministry",
         resolved=False,
         id="it_after_an_unnamed_ministry_is_that_ministry",

@@ -99,6 +99,8 @@ def attribute_text(text: str, *, author: str | None = None, narrated: bool = Fal
     turns: dict[int, _Draft] = {}  # the last quote of each paragraph
     previous_span: _Draft | None = None
     for span in spans:
+        if _named_title(text, span):
+            continue
         p = para_of(span.start)
         signer = credited(text, span, paras, p, signatures, registry)
         if signer is not None:
@@ -486,10 +488,23 @@ def _programme(text: str, span: MarkedSpan) -> bool:
     """'said on CBS' "Face the Nation."', 'told NBC's "Meet the Press"': a title in capitals
     after a possessive or "on"/"in" names a programme or a paper where the words were said,
     not words anyone said."""
-    quoted = re.findall(r"[^\W\d_][\w'\u2019-]*", text[span.start : span.end])
-    if not quoted or not all(w[0].isupper() or w in _TITLE_SMALL_WORDS for w in quoted):
+    return _in_capitals(text, span) and bool(_BEFORE_TITLE.search(text, 0, span.open_at))
+
+
+def _named_title(text: str, span: MarkedSpan) -> bool:
+    """'a bill titled the "Harbour Safety Act"', 'described the plan, "Homes for All", as
+    ...': a title in capitals after "titled"/"named" or set off by commas after a noun
+    names a bill, plan or slogan; no one is quoted saying it."""
+    if not _in_capitals(text, span):
         return False
-    return bool(_BEFORE_TITLE.search(text, 0, span.open_at))
+    after = text[span.close_at + 1 :].lstrip() if span.close_at is not None else ""
+    set_off = bool(_BEFORE_SET_OFF.search(text, 0, span.open_at)) and after.startswith(",")
+    return set_off or bool(_BEFORE_NAME.search(text, 0, span.open_at))
+
+
+def _in_capitals(text: str, span: MarkedSpan) -> bool:
+    quoted = re.findall(r"[^\W\d_][\w'\u2019-]*", text[span.start : span.end])
+    return bool(quoted) and all(w[0].isupper() or w in _TITLE_SMALL_WORDS for w in quoted)
 
 
 # lower-case words a title in capitals keeps ("Face the Nation", "State of the Union")
@@ -497,6 +512,8 @@ _TITLE_SMALL_WORDS = frozenset(
     ["a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "with", "by"]
 )
 _BEFORE_TITLE = re.compile(r"(?:\w['\u2019]s?|\b(?:on|in))\s*$")
+_BEFORE_NAME = re.compile(r"\b(?:titled|entitled|named|dubbed)(?:\s+(?:the|a|an))?\s*$", re.I)
+_BEFORE_SET_OFF = re.compile(r"[a-z],\s*$")  # "the plan, "Homes for All", as"
 
 
 def _handed_on(frames: list[Frame]) -> Frame | None:

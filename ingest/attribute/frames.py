@@ -16,10 +16,12 @@ from spacy.tokens import Span, Token
 from ingest.attribute.cues import (
     CLAUSE_VERBS,
     NEEDS_CONTENT,
+    QUANTITY_VERBS,
     QUOTE_ONLY,
     SPEECH_VERBS,
 )
 from ingest.attribute.tuning import (
+    ASKING_VERBS,
     CUE_ADJUNCT_TOKENS,
     MIN_CONTENT_WORDS,
     MIN_SIDE_WORDS,
@@ -138,13 +140,23 @@ def subject_of(verb: Token) -> Token | None:
     # a closing mark can be parsed as a subject, and so can a dateline ("JACKSON, Miss.
     # (AP) — Gov. Lena Ortiz signed ...") beside the real one
     subjects = [c for c in verb.children if c.dep_ in _SUBJECTS and c.pos_ != "PUNCT"]
+    subjects = [c for c in subjects if c != _reported_subject(verb)]
     named = [c for c in subjects if not _dateline_word(c)]
     if subjects:
         return (named or subjects)[0]
+    # "Ruiz, asked about the delay, said ...": the parser gives the subject to the participle
+    inserted = [c for c in verb.lefts if _set_off_participle(c)]
+    if inserted:
+        found = [c for c in inserted[0].lefts if c.dep_ in _SUBJECTS]
+        if found:
+            return found[0]
     quoted = _quoted_as(verb) or _agent_of_passive(verb)
     if quoted is not None:
         return quoted
-    if verb.dep_ in _INHERITS_SUBJECT and verb.tag_ == "VBG":
+    # "..., noting that ...", not "would consider writing ...": a gerund completing another
+    # verb is that verb's, and shares its subject
+    complement = verb.dep_ == "xcomp" and not _is_cue(verb.head)
+    if verb.dep_ in _INHERITS_SUBJECT and verb.tag_ == "VBG" and not complement:
         speech = next((a for a in verb.ancestors if a.lemma_.lower() in SPEECH_VERBS), None)
         found = subject_of(speech) if speech is not None else None
         if found is not None:
@@ -218,6 +230,8 @@ def _trailing_cue(verb: Token, sent: Span) -> tuple[Token, Token] | None:
     comma = next((t for t in reversed(doc[sent.start : verb.i]) if t.text in _SET_OFF), None)
     if comma is None or comma.i - sent.start < MIN_CONTENT_WORDS:
         return None
+    if any(_opening_participle(c, comma) for c in verb.lefts):
+        return None  # "Asked whether ..., Ruiz replied:": the question put to the speaker
     stretch = doc[comma.i + 1 : verb.i]
     verbs = [t for t in stretch if _is_verb(t) and not _modifies_noun(t, comma)]
     if not 0 < len(stretch) <= TRAILING_SPEAKER_TOKENS or verbs:
@@ -228,6 +242,14 @@ def _trailing_cue(verb: Token, sent: Span) -> tuple[Token, Token] | None:
     if len(heads) != 1 or heads[0].pos_ not in _NOMINAL or heads[0].dep_ == "appos":
         return None
     return heads[0], comma
+
+
+def _opening_participle(child: Token, comma: Token) -> bool:
+    """A participle phrase opening the sentence up to ``comma`` ("Asked about it, ...",
+    "Speaking in Cork, ..."): it tells the circumstances of the cue, not what was said."""
+    participle = child.dep_ == "advcl" and child.tag_ in ("VBN", "VBG")
+    own_subject = any(c.dep_ in _SUBJECTS for c in child.children)
+    return participle and not own_subject and child.right_edge.i >= comma.i - 1
 
 
 def _modifies_noun(token: Token, comma: Token) -> bool:
@@ -287,6 +309,8 @@ def _content(verb: Token, sent: Span, text: str, base: int) -> tuple[int, int] |
     the cue are taken: everything after a leading cue, before a trailing one, or the
     whole sentence around a parenthetical ", he says,".
     """
+    if _hedges_a_relative(verb) or _compared(verb):
+        return None
     trailing = _trailing_cue(verb, sent)
     if trailing is not None:
         return trim(text, *chars((sent[0], sent.doc[trailing[1].i - 1]), base))
@@ -295,7 +319,9 @@ def _content(verb: Token, sent: Span, text: str, base: int) -> tuple[int, int] |
     # "OTTAWA — Leader Jane Roe says ...": a dateline can be parsed as a second complement
     clauses = sorted((c for c in verb.children if c.dep_ == "ccomp"), key=lambda c: c.i < verb.i)
     if clauses:
-        found = (trim(text, *chars((c.left_edge, _continued(verb, c)), base)) for c in clauses)
+        found = (
+            trim(text, *chars((_clause_start(verb, c), _continued(verb, c)), base)) for c in clauses
+        )
         return next((span for span in found if span is not None), None)
     cue_start, cue_end = _cue_clause(verb, sent)
     before = cue_start - sent.start
@@ -314,6 +340,8 @@ def _content(verb: Token, sent: Span, text: str, base: int) -> tuple[int, int] |
             if listeners:
                 first = sent.doc[listeners[0].right_edge.i + 1]
         first = _that_after(first, sent) or first
+        if verb.lemma_ in QUANTITY_VERBS and (first.like_num or first.tag_ == "$"):
+            return None  # "the index added 10 points": a gain, not words
         # "Lee, who has advised three mayors, was blunt": a cue inside a relative clause
         # reports nothing past the clause, where the main sentence resumes
         last = verb.right_edge if verb.dep_ == "relcl" else sent[-1]
@@ -324,6 +352,39 @@ def _content(verb: Token, sent: Span, text: str, base: int) -> tuple[int, int] |
     if _name_after(verb) is not None and verb.i - sent.start >= 4:
         return trim(text, *chars((sent[0], sent.doc[verb.i - 1]), base))  # "..., argued Lee."
     return None
+
+
+def _clause_start(verb: Token, clause: Token) -> Token:
+    """ "warned further cuts would mean ...": the parser takes the subject of a clause with
+    no "that" for the cue's object; an object right before a subjectless clause is its."""
+    if clause.i < verb.i or any(
+        c.dep_ in (*_SUBJECTS, "nsubjpass", "expl") for c in clause.children
+    ):
+        return clause.left_edge
+    objects = [
+        c for c in verb.children if c.dep_ == "dobj" and c.right_edge.i + 1 == clause.left_edge.i
+    ]
+    return objects[0].left_edge if objects else clause.left_edge
+
+
+def _compared(verb: Token) -> bool:
+    """ "costs are lower than the agency says they are": a cue inside a comparison is the
+    writer's measure, and what follows it is the rest of the writer's sentence."""
+    return any(c.dep_ == "mark" and c.lower_ == "than" for c in verb.children)
+
+
+def _hedges_a_relative(verb: Token) -> bool:
+    """ "a backlog that builders say has stalled projects": a cue inside a relative clause
+    whose reported clause has the relative pronoun for its subject credits a claim about
+    the noun to someone, in the writer's words; no words of theirs are reported."""
+    if verb.dep_ != "relcl":
+        return False
+    clauses = [c for c in verb.children if c.dep_ == "ccomp"]
+    return any(
+        g.dep_ in ("nsubj", "nsubjpass") and g.tag_ in ("WDT", "WP")
+        for c in clauses
+        for g in c.children
+    )
 
 
 def _names_a_thing(verb: Token) -> bool:
@@ -340,7 +401,10 @@ def _names_a_thing(verb: Token) -> bool:
     objects = [c for c in verb.rights if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN")]
     if not objects or any(c.dep_ in _CLAUSES for c in verb.children):
         return False
-    return not any(t.tag_.startswith("VB") for t in verb.subtree if t.i > verb.i)
+    # "announced a policy that diverged ...": a verb describing the object is still the thing
+    described = {t.i for o in objects for t in o.subtree}
+    after = [t for t in verb.subtree if t.i > verb.i and t.i not in described]
+    return not any(t.tag_.startswith("VB") for t in after)
 
 
 _CLAUSE_ONLY = ("say", "tell")
@@ -503,7 +567,9 @@ def _second_cue(clause: Token) -> Token | None:
     """A verb of saying the parser joined to the reported clause, with no subject of its
     own, whose clause's subject is no person: the first speaker's next act, not part of
     what they said ("the deal was unfair and promised ..." cannot be the deal's promise)."""
-    subject = next((c for c in clause.children if c.dep_ in _SUBJECTS), None)
+    # a passive clause's subject counts too: "crews had been cut ... and warned" is no
+    # crew's warning
+    subject = next((c for c in clause.children if c.dep_ in (*_SUBJECTS, "nsubjpass")), None)
     if subject is None or subject.pos_ in ("PRON", "PROPN") or subject.ent_type_:
         return None
     return next(
@@ -571,7 +637,8 @@ def _cue_clause(verb: Token, sent: Span) -> tuple[int, int]:
             # statement is what was said, not part of the cue
             clauses = [t.left_edge.i for t in child.subtree if t.dep_ in _CLAUSES and t != child]
             end = min(clauses) - 1 if clauses else child.right_edge.i
-    lefts = [c for c in verb.lefts if c.dep_ not in ("punct", "ccomp")]
+    reported = _reported_subject(verb)
+    lefts = [c for c in verb.lefts if c.dep_ not in ("punct", "ccomp") and c != reported]
     set_off = end + 1 < sent.end and sent.doc[end + 1].text in (*_SET_OFF, ";")
     if set_off and any(_own_clause(c) for c in lefts):  # "But while ...": "But" opens it
         lefts = [c for c in lefts if not _own_clause(c) and c.dep_ != "cc"]
@@ -580,6 +647,17 @@ def _cue_clause(verb: Token, sent: Span) -> tuple[int, int]:
     if start > sent.start and sent.doc[start - 1].is_punct and start - sent.start <= 2:
         start = sent.start
     return start, end
+
+
+def _reported_subject(verb: Token) -> Token | None:
+    """ "The answer, Ruiz insisted, was ...": of two subjects the parser gives a cue, the
+    first one set off by a comma opens the reported words around an inserted cue."""
+    subjects = [c for c in verb.lefts if c.dep_ in _SUBJECTS and c.pos_ != "PUNCT"]
+    if len(subjects) < 2:
+        return None
+    first, doc = subjects[0], verb.doc
+    after = first.right_edge.i + 1
+    return first if after < verb.i and doc[after].text == "," else None
 
 
 def _own_clause(child: Token) -> bool:
@@ -629,6 +707,19 @@ def _charge(token: Token, verb: Token) -> bool:
     prep = token.head
     obj = prep.head
     return prep.dep_ == "prep" and obj.dep_ == "dobj" and obj.head.i == verb.i
+
+
+def _quoted_charge(verb: Token, text: str, base: int) -> tuple[int, int] | None:
+    """ "accused the ministry of planning a 'quiet raid' on pensioners": a charge worded as
+    a verb phrase holding a quotation is reported whole, a mixed quote; without a
+    quotation it stays the reporter's summary."""
+    holders = [verb, *(c for c in verb.children if c.dep_ == "dobj")]
+    for prep in (c for h in holders for c in h.children if c.dep_ == "prep"):
+        for charge in (c for c in prep.children if c.dep_ in ("pcomp", "pobj")):
+            quoted = any(t.is_quote for t in charge.subtree)
+            if charge.tag_ == "VBG" and prep.lower_ == "of" and quoted:
+                return trim(text, *chars((charge.left_edge, charge.right_edge), base))
+    return None
 
 
 def _names_the_listener(frame: Frame, start: int, end: int) -> bool:
@@ -699,11 +790,62 @@ _WITHHOLDING = frozenset({"decline", "refuse"})
 
 
 def _withheld(verb: Token) -> bool:
-    """ "Ruiz declined to say whether the pier will close": what follows is the question
-    left open, not anything Ruiz said."""
+    """ "Ruiz declined to say whether the pier will close", "did not say why", "won't say
+    what he'll do": what follows is the question left open, not anything Ruiz said."""
     head = verb.head
     asks = any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in verb.subtree)
-    return verb.dep_ == "xcomp" and head.lemma_.lower() in _WITHHOLDING and asks
+    asks = asks or any(_opens_with_wh(c) for c in verb.children if c.dep_ == "ccomp")
+    declined = verb.dep_ == "xcomp" and head.lemma_.lower() in _WITHHOLDING
+    denied = any(c.dep_ == "neg" for c in verb.children)
+    return (declined or denied) and asks
+
+
+def _opens_with_wh(clause: Token) -> bool:
+    """ "what he will do", "why it lost": a clause opening with a question word."""
+    return clause.left_edge.tag_ in ("WP", "WRB", "WDT") and clause.left_edge.i > clause.head.i
+
+
+def _asked_of_subject(verb: Token) -> bool:
+    """ "Asked whether the pier would close, Ruiz said ...", "she was asked by reporters
+    whether ...": a question put to the subject is the asker's, and an asker left unnamed
+    or named only by a common noun (a reporter, the press) speaks no quotation anyone
+    would look up, so the question is not reported. A named asker ("was asked by Senator
+    Lee whether") keeps the question."""
+    if verb.lemma_.lower() not in ASKING_VERBS:
+        return False
+    passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+    # "Asked what ..., Ruiz says": a past form with no subject modifying the main verb
+    own_subject = any(c.dep_ in _SUBJECTS for c in verb.children)
+    modifies = verb.dep_ in ("advcl", "acl") and verb.tag_ in ("VBN", "VBD")
+    participle = modifies and not own_subject
+    if not (passive or participle or _set_off_participle(verb) or _cut_from_subject(verb)):
+        return False  # '"Why?" asked Lee' may be tagged a participle too
+    asker = _agent_of_passive(verb)
+    return asker is None or asker.pos_ != "PROPN"
+
+
+def _cut_from_subject(verb: Token) -> bool:
+    """ "Ruiz, asked whether ..., said": a lone comma between a bare subject and a past form
+    (no apposition or relative clause there to close) makes the form a participle."""
+    if not _after_set_off(verb):
+        return False
+    subject = next((c for c in verb.children if c.dep_ in _SUBJECTS and c.i < verb.i), None)
+    if subject is None or subject.right_edge.i != verb.i - 1:
+        return False
+    return all(c.i < subject.i or c.is_punct for c in subject.children)
+
+
+def _set_off_participle(verb: Token) -> bool:
+    """ "Ruiz, asked about the delay, said ...": a past form set off by commas between a
+    subject and the main verb is a participle, however the parser tagged it."""
+    head = verb.head
+    return (
+        verb.dep_ in ("advcl", "ccomp")
+        and verb.tag_ in ("VBD", "VBN")
+        and head.i > verb.i
+        and _after_set_off(verb)
+        and verb.doc[head.i - 1].text == ","
+    )
 
 
 def speech_frame(verb: Token, subject: Token, base: int, text: str, quoted: bool) -> Frame | None:
@@ -712,9 +854,11 @@ def speech_frame(verb: Token, subject: Token, base: int, text: str, quoted: bool
     none starts no frame, unless the paragraph holds a quotation (``quoted``) it may own."""
     sent = verb.sent
     lemma = verb.lemma_.lower()
-    if _withheld(verb):
-        return None
-    content = _content(verb, sent, text, base)
+    asked = _asked_of_subject(verb)
+    if _withheld(verb) or (asked and subject.dep_ == "pobj"):
+        return None  # "was asked by reporters whether": the asker answers nothing
+    # the one asked may still answer in a quotation ("Asked about it, Ruiz shrugged: ...")
+    content = None if asked else _content(verb, sent, text, base)
     if lemma in NEEDS_CONTENT and content is None and not quoted:
         return None
     cue_start, cue_end = _cue_clause(verb, sent)
@@ -728,7 +872,7 @@ def speech_frame(verb: Token, subject: Token, base: int, text: str, quoted: bool
         sentence=chars(sent, base),
         scope=chars((verb.left_edge, verb.right_edge), base),
         cue_at=base + verb.idx,
-        content=None if lemma in QUOTE_ONLY else content,
+        content=_quoted_charge(verb, text, base) if lemma in QUOTE_ONLY else content,
         quote_only=lemma in QUOTE_ONLY,
         gap=gap if inserted else None,
     )
