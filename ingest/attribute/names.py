@@ -30,7 +30,7 @@ MALE_FIRST_NAMES = word_set(
     wiremu hemi rajesh sunil anil vijay amit sanjay arjun vikram ramesh suresh
     thabo sipho themba cyril hassan hussein ibrahim yusuf tariq karim samir
     rashid walid abdullah mustafa hamid felix hugo max leo noah ethan tyler trevor
-    travis troy wade brent cody garrett howard herbert lloyd marvin mitch mitchell
+    troy wade brent cody garrett howard herbert lloyd marvin mitch mitchell
     neville norman percy rex roy rupert stanley vernon warren wesley clive malcolm
     dominic damian hector jasper kenny lewis miles nathaniel seamus shane
     terence tobias toby vince vincent reginald rodney ross
@@ -51,7 +51,7 @@ FEMALE_FIRST_NAMES = word_set(
     nicole nora olivia pamela patricia paula pauline priya rachel rebecca rita rosa
     rose ruth sandra sarah sharon sheila sophie stephanie susan suzanne teresa theresa
     tina tracy ursula valerie vanessa victoria virginia wendy yvonne
-    aoife niamh ciara sinead orla
+    aoife niamh ciara sinead
     grainne roisin mairead eileen maeve anjali sunita kavita deepa pooja nomvula thandi
     lindiwe naledi aisha layla leila yasmin amina zainab nadia samira mariam jacinda
     tessa penny jenny becky sally molly holly shelley tracey stacey abby ellie eva
