@@ -314,6 +314,16 @@ CASES = [
         resolved=False,
         id="lower_case_word_tagged_proper_noun_is_no_name",
     ),
+    # the NER reads the name as an organisation and the job after it as a person: the
+    # name and its description must not send the speaker back and forth for ever
+    case(
+        "Standing at the gate, Karim Benhadj, a 47-year-old railway signalman, said he felt "
+        "\u201ccheated\u201d by a council that had vowed to keep the depot open.",
+        "cheated",
+        "Karim Benhadj",
+        resolved=True,
+        id="a_job_the_ner_tags_as_a_person_after_a_name_it_tags_as_an_org",
+    ),
 ]
 
 

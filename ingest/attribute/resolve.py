@@ -131,7 +131,8 @@ def resolve(
     if named_too is not None:  # "The answer, Ms Alder insisted, was ...": she speaks
         return resolve(named_too, at, registry, author, reported)
     for child in subject.children:  # "the mayor, Jane Doe, said"; "says her dad, Darrin"
-        named = child.ent_type_ == "PERSON" or child.pos_ == "PROPN"
+        # a common noun the NER tagged as a person ("a railway signalman") is no name
+        named = child.pos_ == "PROPN" or child.ent_type_ == "PERSON" and child.pos_ != "NOUN"
         named = named and child.lower_ not in NAME_PREFIX_TITLES  # ", the Labour TD,"
         # "One Democrat, Sen. Jon Tester, said": a group word standing for the person
         person_for_group = child.ent_type_ == "PERSON" and subject.ent_type_ != "PERSON"
@@ -187,7 +188,9 @@ def resolve(
         registry.add(known.name, known.kind, at, subject=True, main=subject.head.dep_ == "ROOT")
         return Speaker(known.name, known.title, subject.text, "named", tuning.NAMED_KNOWN)
     named_head = subject.head.pos_ == "PROPN" and subject.head.lower_ not in NAME_PREFIX_TITLES
-    if subject.dep_ == "appos" and named_head:
+    # only a description climbs to the name it describes: a name climbing back to its
+    # own description would go round in a circle
+    if subject.dep_ == "appos" and named_head and subject.pos_ != "PROPN":
         # "by Jordan, the fearless fighter who calls herself ...": the name described (a
         # title before the name, "The Tánaiste, Ann Roe", was tried first)
         return resolve(subject.head, at, registry, author)
@@ -308,8 +311,8 @@ def _closing_name(subject: Token) -> Token | None:
         return None
     if last.pos_ == "PROPN" and office_before(_proper_span(last)) == subject:
         return last  # "Minister for Roads Ann Roe said"
-    if last.ent_type_ != "PERSON":
-        return None
+    if last.ent_type_ != "PERSON" or last.pos_ == "NOUN":
+        return None  # "Ann Roe, a railway signalman": a noun the NER tagged is no name
     if last.dep_ == "oprd" and last.head.lemma_ in _NAMING_VERBS and last.head.dep_ == "acl":
         return last
     before = last.left_edge.i - 1
