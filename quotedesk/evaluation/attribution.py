@@ -342,11 +342,12 @@ def attribute_gold(gold: GoldArticle) -> list[Quote]:
 
 
 def default_gold() -> dict[str, Path]:
-    """The packaged sets (dev, invented house styles), plus GGT when ../shared is present."""
+    """The packaged sets (dev, two batches of invented house styles), plus GGT when
+    ../shared is present."""
     from quotedesk.evaluation.paths import shared_dir
     from quotedesk.resources import DATA_DIR
 
-    sets = {name: DATA_DIR / "gold" / f"{name}.jsonl" for name in ("dev", "styles")}
+    sets = {name: DATA_DIR / "gold" / f"{name}.jsonl" for name in ("dev", "styles", "styles2")}
     ggt = shared_dir() / "benchmarks" / "ggt" / "articles.jsonl"
     if ggt.is_file():
         sets["ggt"] = ggt
