@@ -518,6 +518,15 @@ CASES = [
         "no boat would be seized while its owner's claim was pending",
         id="informed_the_house_that",
     ),
+    # "call" with an object and what it is said to be reports that judgement, quoted or not
+    case(
+        "Harbour master Lena Ortiz called the old breakwater the weakest point of the port.",
+        "weakest point",
+        "Lena Ortiz",
+        "indirect",
+        "the weakest point of the port",
+        id="called_the_object_a_judgement_without_quotation_marks",
+    ),
 ]
 
 
@@ -552,8 +561,16 @@ def test_a_so_called_phrase_is_no_one_s_quotation(text: str, phrase: str) -> Non
     assert not [q for q in attribute_text(text) if q.text == phrase or q.kind == "mixed"]
 
 
-def test_a_verdict_without_a_quotation_reports_nothing() -> None:
-    assert attribute_text("Sen. Ada Voss criticized the governor over the budget.") == []
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sen. Ada Voss criticized the governor over the budget.",
+        "Sen. Ada Voss called the harbour office twice on Monday.",  # a call, no judgement
+        "Sen. Ada Voss called her new boat Marigold.",  # a name given, no judgement
+    ],
+)
+def test_a_verdict_without_a_quotation_reports_nothing(text: str) -> None:
+    assert attribute_text(text) == []
 
 
 def test_a_programme_the_speaker_told_is_no_quotation() -> None:

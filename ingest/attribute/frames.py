@@ -722,6 +722,27 @@ def _quoted_charge(verb: Token, text: str, base: int) -> tuple[int, int] | None:
     return None
 
 
+def _verdict(verb: Token, text: str, base: int) -> tuple[int, int] | None:
+    """What a verdict verb reports: a charge holding a quotation, or the judgement in
+    "calls it a rookie mistake", which says what its speaker holds the object to be even
+    without quotation marks."""
+    return _quoted_charge(verb, text, base) or _judgement(verb, text, base)
+
+
+def _judgement(verb: Token, text: str, base: int) -> tuple[int, int] | None:
+    """ "called the pier the weakest link", "calls it a rookie mistake": an active "call"
+    with an object and a complement saying what the object is reports that judgement. A
+    name there ("called the dog Max") is naming, and "called the police" judges nothing."""
+    if verb.lemma_.lower() != "call" or verb.dep_ == "relcl":
+        return None  # "Ortiz, who he calls ...": the clause's subject is no speaker yet
+    if not any(c.dep_ == "dobj" for c in verb.children):
+        return None
+    said = next((c for c in verb.children if c.dep_ == "oprd" and c.pos_ != "PROPN"), None)
+    if said is None or any(t.is_quote for t in said.subtree):
+        return None  # a quotation there is found as one, with the cue as its verb
+    return trim(text, *chars((said.left_edge, said.right_edge), base))
+
+
 def _names_the_listener(frame: Frame, start: int, end: int) -> bool:
     """'told "Fox News Sunday" that ...', 'told NBC's "Meet the Press" on Sunday that':
     a quoted title between the cue and the "that" opening what it reports (the cue's own
@@ -859,7 +880,8 @@ def speech_frame(verb: Token, subject: Token, base: int, text: str, quoted: bool
         return None  # "was asked by reporters whether": the asker answers nothing
     # the one asked may still answer in a quotation ("Asked about it, Ruiz shrugged: ...")
     content = None if asked else _content(verb, sent, text, base)
-    if lemma in NEEDS_CONTENT and content is None and not quoted:
+    verdict = _verdict(verb, text, base) if lemma in QUOTE_ONLY else None
+    if lemma in NEEDS_CONTENT and content is None and verdict is None and not quoted:
         return None
     cue_start, cue_end = _cue_clause(verb, sent)
     gap = chars((sent.doc[cue_start], sent.doc[cue_end]), base)
@@ -872,7 +894,7 @@ def speech_frame(verb: Token, subject: Token, base: int, text: str, quoted: bool
         sentence=chars(sent, base),
         scope=chars((verb.left_edge, verb.right_edge), base),
         cue_at=base + verb.idx,
-        content=_quoted_charge(verb, text, base) if lemma in QUOTE_ONLY else content,
+        content=verdict if lemma in QUOTE_ONLY else content,
         quote_only=lemma in QUOTE_ONLY,
         gap=gap if inserted else None,
     )
