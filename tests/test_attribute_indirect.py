@@ -199,6 +199,16 @@ SET_OFF = [
         "Hale",
         id="subordinate_clause_before_an_inserted_cue_then_a_phrase",
     ),
+    # a verb with neither words nor a quotation of its own ("has ever written down") does not cut
+    # short the words after an inserted cue
+    case(
+        "Mara Quill has run the bakery for a decade. This winter, she says, the flour bill "
+        "is the largest she has ever written down.",
+        "flour bill",
+        "the flour bill is the largest she has ever written down.",
+        "Mara Quill",
+        id="a_cue_verb_reporting_nothing_cuts_nothing",
+    ),
 ]
 
 TRAILING = [

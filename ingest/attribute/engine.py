@@ -140,8 +140,14 @@ def attribute_text(text: str, *, author: str | None = None, narrated: bool = Fal
 
     sections = find_sections(text, paras)
     # a verdict with no quotation ("... when critics dismiss concerns") reports nothing,
-    # so it does not cut short the words another cue reports
-    cues = sorted(f.cue_at for fs in frames_by_para for f in fs if f.used or not f.quote_only)
+    # nor does a cue with neither words nor quotation ("the most she has ever written"),
+    # so neither cuts short the words another cue reports
+    cues = sorted(
+        f.cue_at
+        for fs in frames_by_para
+        for f in fs
+        if f.used or (not f.quote_only and f.content is not None)
+    )
     for frames in frames_by_para:
         for frame in frames:
             # a cue inserted in its words reports each side: one may hold a mixed quote
