@@ -486,8 +486,10 @@ def _phrase_only(text: str, span: MarkedSpan) -> bool:
 
 def _so_called(text: str, span: MarkedSpan) -> bool:
     """'warned of the so-called "deep state"': the writer holds the phrase at a distance;
-    no one is quoted saying it."""
-    return text[: span.open_at].rstrip().lower().endswith(("so-called", "so called"))
+    no one is quoted saying it. Nor in 'a fund she calls the "rainy-day pot"': "the" makes
+    the quoted words the name of a thing, not a statement."""
+    before = text[: span.open_at].rstrip()
+    return before.lower().endswith(("so-called", "so called")) or bool(_CALLED_THE.search(before))
 
 
 def _programme(text: str, span: MarkedSpan) -> bool:
@@ -518,6 +520,7 @@ _TITLE_SMALL_WORDS = frozenset(
     ["a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "with", "by"]
 )
 _BEFORE_TITLE = re.compile(r"(?:\w['\u2019]s?|\b(?:on|in))\s*$")
+_CALLED_THE = re.compile(r"\bcall(?:s|ed|ing)?\s+the$", re.I)
 _BEFORE_NAME = re.compile(r"\b(?:titled|entitled|named|dubbed)(?:\s+(?:the|a|an))?\s*$", re.I)
 _BEFORE_SET_OFF = re.compile(r"[a-z],\s*$")  # "the plan, "Homes for All", as"
 
