@@ -345,6 +345,12 @@ def test_reported_words_and_speaker(
             "policy",
         ),
         ("They added yet another goal early in the third when Lopez scored again.", "goal"),
+        # a phrase a preposition of place heads says where the words were said, not what
+        (
+            "Lena Ortiz, the port's chief engineer, testified before a harbour committee, "
+            "where members pressed her about the delays.",
+            "harbour committee",
+        ),
     ],
     ids=[
         "relative_clause_before_a_quote",
@@ -369,6 +375,7 @@ def test_reported_words_and_speaker(
         "denied_a_request_to_do_something",
         "announced_a_policy_that_did_something",
         "added_a_goal_when_something_happened",
+        "testified_before_a_committee",
     ],
 )
 def test_words_nobody_said_are_not_reported(text: str, narration: str) -> None:

@@ -83,7 +83,7 @@ def split_around(frame: Frame, text: str, cues: list[int]) -> list[tuple[int, in
     The words stop where another cue (at an offset in ``cues``) takes over: in "X said A,
     adding that B" the words "B" are the "adding" frame's own.
     """
-    if frame.content is None:
+    if frame.content is None or _phrase_after_preposition(frame):
         return []
     start, end = frame.content
     later = [at for at in cues if start < at < end and at > frame.cue_at]
@@ -100,6 +100,23 @@ def split_around(frame: Frame, text: str, cues: list[int]) -> list[tuple[int, in
         trim(text, frame.gap[1], end, MIN_SIDE_WORDS),
     )
     return [side for side in sides if side is not None]
+
+
+def _phrase_after_preposition(frame: Frame) -> bool:
+    """'testified before a Senate panel': words that are all one phrase a preposition
+    other than one of topic ("warned of", "spoke about") heads say where or to whom the
+    words were said, not what."""
+    if frame.verb is None or frame.content is None:
+        return False
+    start, end = frame.content
+    span = frame.verb.doc.char_span(start - frame.base, end - frame.base, alignment_mode="expand")
+    if span is None or span[0].dep_ != "prep" or span[0].lower_ in _TOPIC_PREPOSITIONS:
+        return False
+    phrase = set(span[0].subtree)
+    return span[0].head == frame.verb and all(t in phrase or t.is_punct for t in span)
+
+
+_TOPIC_PREPOSITIONS = frozenset({"of", "about", "on", "against", "for", "over"})
 
 
 def side_of(frame: Frame, at: int, text: str) -> tuple[int, int]:
