@@ -351,6 +351,17 @@ def test_reported_words_and_speaker(
             "where members pressed her about the delays.",
             "harbour committee",
         ),
+        # a cue governed by another verb or a condition: the sentence around it is narration
+        (
+            "Tom Ruiz did not respond. The port board also declined to comment, citing the "
+            "same reason.",
+            "same reason",
+        ),
+        (
+            "Freight rates have doubled since May. The rise, if confirmed, has large "
+            "implications for island shops.",
+            "implications",
+        ),
     ],
     ids=[
         "relative_clause_before_a_quote",
@@ -376,6 +387,8 @@ def test_reported_words_and_speaker(
         "announced_a_policy_that_did_something",
         "added_a_goal_when_something_happened",
         "testified_before_a_committee",
+        "declined_to_comment_citing",
+        "if_confirmed_inserted",
     ],
 )
 def test_words_nobody_said_are_not_reported(text: str, narration: str) -> None:

@@ -881,6 +881,8 @@ def speech_frame(verb: Token, subject: Token, base: int, text: str, quoted: bool
     cue_start, cue_end = _cue_clause(verb, sent)
     gap = chars((sent.doc[cue_start], sent.doc[cue_end]), base)
     inserted = content is not None and content[0] < gap[0] and gap[1] < content[1]
+    if inserted and _governed_inside(verb):
+        content = None  # "The board declined to comment, citing ...": words around are narration
     return Frame(
         cue=verb.text,
         subject=subject,
@@ -893,6 +895,16 @@ def speech_frame(verb: Token, subject: Token, base: int, text: str, quoted: bool
         quote_only=lemma in QUOTE_ONLY,
         gap=gap if inserted else None,
     )
+
+
+def _governed_inside(verb: Token) -> bool:
+    """A cue that is the complement of another verb ("declined to comment") or a condition
+    ("if confirmed"): the sentence around it is that verb's clause, not reported words."""
+    condition = any(c.dep_ == "mark" and c.lower_ in _CONDITIONS for c in verb.children)
+    return verb.dep_ == "xcomp" or (verb.dep_ == "advcl" and condition)
+
+
+_CONDITIONS = frozenset({"if", "unless", "when", "once", "until"})
 
 
 def outermost(frames: list[Frame]) -> list[Frame]:
