@@ -362,6 +362,11 @@ def test_reported_words_and_speaker(
             "implications for island shops.",
             "implications",
         ),
+        (
+            "Ada Moss said the fees would rise. The minister, responding later in a radio "
+            "interview, insisted that the money had been found.",
+            "The minister",
+        ),
     ],
     ids=[
         "relative_clause_before_a_quote",
@@ -389,6 +394,7 @@ def test_reported_words_and_speaker(
         "testified_before_a_committee",
         "declined_to_comment_citing",
         "if_confirmed_inserted",
+        "set_off_participle_cue_before_the_main_verb",
     ],
 )
 def test_words_nobody_said_are_not_reported(text: str, narration: str) -> None:

@@ -898,10 +898,12 @@ def speech_frame(verb: Token, subject: Token, base: int, text: str, quoted: bool
 
 
 def _governed_inside(verb: Token) -> bool:
-    """A cue that is the complement of another verb ("declined to comment") or a condition
-    ("if confirmed"): the sentence around it is that verb's clause, not reported words."""
+    """A cue that is the complement of another verb ("declined to comment"), a participle
+    ("The minister, responding later, insisted") or a condition ("if confirmed"): the
+    sentence around it is another verb's clause, not reported words."""
     condition = any(c.dep_ == "mark" and c.lower_ in _CONDITIONS for c in verb.children)
-    return verb.dep_ == "xcomp" or (verb.dep_ == "advcl" and condition)
+    participle = verb.dep_ in ("advcl", "acl") and verb.tag_ == "VBG"
+    return verb.dep_ == "xcomp" or participle or (verb.dep_ == "advcl" and condition)
 
 
 _CONDITIONS = frozenset({"if", "unless", "when", "once", "until"})
