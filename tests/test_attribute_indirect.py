@@ -199,6 +199,16 @@ SET_OFF = [
         "Hale",
         id="subordinate_clause_before_an_inserted_cue_then_a_phrase",
     ),
+    # a verb with neither words nor a quotation of its own ("has ever written down") does not cut
+    # short the words after an inserted cue
+    case(
+        "Mara Quill has run the bakery for a decade. This winter, she says, the flour bill "
+        "is the largest she has ever written down.",
+        "flour bill",
+        "the flour bill is the largest she has ever written down.",
+        "Mara Quill",
+        id="a_cue_verb_reporting_nothing_cuts_nothing",
+    ),
 ]
 
 TRAILING = [
@@ -335,6 +345,28 @@ def test_reported_words_and_speaker(
             "policy",
         ),
         ("They added yet another goal early in the third when Lopez scored again.", "goal"),
+        # a phrase a preposition of place heads says where the words were said, not what
+        (
+            "Lena Ortiz, the port's chief engineer, testified before a harbour committee, "
+            "where members pressed her about the delays.",
+            "harbour committee",
+        ),
+        # a cue governed by another verb or a condition: the sentence around it is narration
+        (
+            "Tom Ruiz did not respond. The port board also declined to comment, citing the "
+            "same reason.",
+            "same reason",
+        ),
+        (
+            "Freight rates have doubled since May. The rise, if confirmed, has large "
+            "implications for island shops.",
+            "implications",
+        ),
+        (
+            "Ada Moss said the fees would rise. The minister, responding later in a radio "
+            "interview, insisted that the money had been found.",
+            "The minister",
+        ),
     ],
     ids=[
         "relative_clause_before_a_quote",
@@ -359,6 +391,10 @@ def test_reported_words_and_speaker(
         "denied_a_request_to_do_something",
         "announced_a_policy_that_did_something",
         "added_a_goal_when_something_happened",
+        "testified_before_a_committee",
+        "declined_to_comment_citing",
+        "if_confirmed_inserted",
+        "set_off_participle_cue_before_the_main_verb",
     ],
 )
 def test_words_nobody_said_are_not_reported(text: str, narration: str) -> None:

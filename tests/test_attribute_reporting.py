@@ -555,6 +555,19 @@ def test_reported_speech(
             "war on motorists",
             id="so_called_inside_reported_words",
         ),
+        # "calls the" before the quotation makes the quoted words a thing's name
+        pytest.param(
+            'The council set aside $4 million for what planners call the "housing cliff," '
+            "the gap between rents and wages.",
+            "housing cliff",
+            id="what_they_call_the_phrase",
+        ),
+        pytest.param(
+            "Senator Ada Moss has filed a bill she calls the \u201cHarbour Jobs Act,\u201d which "
+            "would fund two new cranes.",
+            "Harbour Jobs Act",
+            id="a_bill_she_calls_the_title",
+        ),
     ],
 )
 def test_a_so_called_phrase_is_no_one_s_quotation(text: str, phrase: str) -> None:

@@ -140,8 +140,14 @@ def attribute_text(text: str, *, author: str | None = None, narrated: bool = Fal
 
     sections = find_sections(text, paras)
     # a verdict with no quotation ("... when critics dismiss concerns") reports nothing,
-    # so it does not cut short the words another cue reports
-    cues = sorted(f.cue_at for fs in frames_by_para for f in fs if f.used or not f.quote_only)
+    # nor does a cue with neither words nor quotation ("the most she has ever written"),
+    # so neither cuts short the words another cue reports
+    cues = sorted(
+        f.cue_at
+        for fs in frames_by_para
+        for f in fs
+        if f.used or (not f.quote_only and f.content is not None)
+    )
     for frames in frames_by_para:
         for frame in frames:
             # a cue inserted in its words reports each side: one may hold a mixed quote
@@ -480,8 +486,10 @@ def _phrase_only(text: str, span: MarkedSpan) -> bool:
 
 def _so_called(text: str, span: MarkedSpan) -> bool:
     """'warned of the so-called "deep state"': the writer holds the phrase at a distance;
-    no one is quoted saying it."""
-    return text[: span.open_at].rstrip().lower().endswith(("so-called", "so called"))
+    no one is quoted saying it. Nor in 'a fund she calls the "rainy-day pot"': "the" makes
+    the quoted words the name of a thing, not a statement."""
+    before = text[: span.open_at].rstrip()
+    return before.lower().endswith(("so-called", "so called")) or bool(_CALLED_THE.search(before))
 
 
 def _programme(text: str, span: MarkedSpan) -> bool:
@@ -512,6 +520,7 @@ _TITLE_SMALL_WORDS = frozenset(
     ["a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "with", "by"]
 )
 _BEFORE_TITLE = re.compile(r"(?:\w['\u2019]s?|\b(?:on|in))\s*$")
+_CALLED_THE = re.compile(r"\bcall(?:s|ed|ing)?\s+the$", re.I)
 _BEFORE_NAME = re.compile(r"\b(?:titled|entitled|named|dubbed)(?:\s+(?:the|a|an))?\s*$", re.I)
 _BEFORE_SET_OFF = re.compile(r"[a-z],\s*$")  # "the plan, "Homes for All", as"
 

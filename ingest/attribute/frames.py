@@ -83,7 +83,7 @@ def split_around(frame: Frame, text: str, cues: list[int]) -> list[tuple[int, in
     The words stop where another cue (at an offset in ``cues``) takes over: in "X said A,
     adding that B" the words "B" are the "adding" frame's own.
     """
-    if frame.content is None:
+    if frame.content is None or _phrase_after_preposition(frame):
         return []
     start, end = frame.content
     later = [at for at in cues if start < at < end and at > frame.cue_at]
@@ -100,6 +100,23 @@ def split_around(frame: Frame, text: str, cues: list[int]) -> list[tuple[int, in
         trim(text, frame.gap[1], end, MIN_SIDE_WORDS),
     )
     return [side for side in sides if side is not None]
+
+
+def _phrase_after_preposition(frame: Frame) -> bool:
+    """'testified before a Senate panel': words that are all one phrase a preposition
+    other than one of topic ("warned of", "spoke about") heads say where or to whom the
+    words were said, not what."""
+    if frame.verb is None or frame.content is None:
+        return False
+    start, end = frame.content
+    span = frame.verb.doc.char_span(start - frame.base, end - frame.base, alignment_mode="expand")
+    if span is None or span[0].dep_ != "prep" or span[0].lower_ in _TOPIC_PREPOSITIONS:
+        return False
+    phrase = set(span[0].subtree)
+    return span[0].head == frame.verb and all(t in phrase or t.is_punct for t in span)
+
+
+_TOPIC_PREPOSITIONS = frozenset({"of", "about", "on", "against", "for", "over"})
 
 
 def side_of(frame: Frame, at: int, text: str) -> tuple[int, int]:
@@ -886,6 +903,8 @@ def speech_frame(verb: Token, subject: Token, base: int, text: str, quoted: bool
     cue_start, cue_end = _cue_clause(verb, sent)
     gap = chars((sent.doc[cue_start], sent.doc[cue_end]), base)
     inserted = content is not None and content[0] < gap[0] and gap[1] < content[1]
+    if inserted and _governed_inside(verb):
+        content = None  # "The board declined to comment, citing ...": words around are narration
     return Frame(
         cue=verb.text,
         subject=subject,
@@ -898,6 +917,18 @@ def speech_frame(verb: Token, subject: Token, base: int, text: str, quoted: bool
         quote_only=lemma in QUOTE_ONLY,
         gap=gap if inserted else None,
     )
+
+
+def _governed_inside(verb: Token) -> bool:
+    """A cue that is the complement of another verb ("declined to comment"), a participle
+    ("The minister, responding later, insisted") or a condition ("if confirmed"): the
+    sentence around it is another verb's clause, not reported words."""
+    condition = any(c.dep_ == "mark" and c.lower_ in _CONDITIONS for c in verb.children)
+    participle = verb.dep_ in ("advcl", "acl") and verb.tag_ == "VBG"
+    return verb.dep_ == "xcomp" or participle or (verb.dep_ == "advcl" and condition)
+
+
+_CONDITIONS = frozenset({"if", "unless", "when", "once", "until"})
 
 
 def outermost(frames: list[Frame]) -> list[Frame]:
