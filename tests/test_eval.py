@@ -148,3 +148,28 @@ def test_eval_on_ggt(ggt_path: Path, capsys):
     assert sum(r["absent_from_text"] for r in parts.values()) <= 12
     certain = parts["GGT held-out"]["calibration"][f">={SPEAKER_CERTAIN}"]
     assert certain["right_speaker"] >= 0.95
+
+
+# measured (recall, precision, speaker accuracy) per part, minus a margin of about 3
+# points: a regression on other house styles fails here even without ../shared
+STYLES_FLOORS = {
+    "styles tune": (0.93, 0.95, 0.89),
+    "styles held-out": (0.90, 0.88, 0.79),
+    "styles2 tune": (0.94, 0.93, 0.89),
+    "styles2 held-out": (0.94, 0.92, 0.89),
+}
+
+
+def test_eval_on_invented_house_styles(capsys):
+    gold = [f"--gold={DATA_DIR / 'gold' / name}.jsonl" for name in ("styles", "styles2")]
+    assert main(["eval", *gold, "--json"]) == 0
+    parts = {r["set"]: r for r in map(json.loads, capsys.readouterr().out.strip().splitlines())}
+    assert list(parts) == list(STYLES_FLOORS)
+    for name, (recall, precision, speaker) in STYLES_FLOORS.items():
+        result = parts[name]
+        assert result["absent_from_text"] == 0  # every gold quote is the article's own words
+        assert result["recall"] >= recall, name
+        assert result["precision"] >= precision, name
+        assert result["speaker_accuracy"] >= speaker, name
+        if name.endswith("held-out"):
+            assert result["calibration"][f">={SPEAKER_CERTAIN}"]["right_speaker"] >= 0.95
