@@ -460,6 +460,17 @@ CASES = [
         id="the_accused_replies",
         xfail="who answers an accusation is a matter of meaning; the latest subject wins",
     ),
+    case(
+        "Mayor Tom Keller said the bridge would close in March.\n\n"
+        "Asked about the plan, local nurse Margaret Tate said she had not heard of it.\n\n"
+        "Keller\u2019s neighbor, Dana Holt, runs the village bakery. She worries less about "
+        "bread than about her staff.\n\n"
+        "She said the council had already warned her that deliveries might stop.",
+        "deliveries might stop",
+        "Dana Holt",
+        id="a_name_set_off_after_an_owned_subject_is_the_subject",
+        sure=False,
+    ),
 ]
 
 

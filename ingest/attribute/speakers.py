@@ -31,6 +31,7 @@ from ingest.attribute.tuning import (
     ASKING_VERBS,
     MAIN_SUBJECT_REACH,
     NAMED_LATER_REACH,
+    OWNED_SUBJECT_TOKENS,
     PRONOUN_WINDOW,
 )
 from quotedesk.text import word_set
@@ -695,13 +696,37 @@ def _roles(ent: Span, at: int, quoted) -> tuple[bool, bool]:
     loses the arc; a name inside a quotation is never a subject."""
     in_quote = any(start <= at < end for start, end in quoted)
     opens = ent.start - (ent.sent.start if is_parsed(ent.doc) else 0) <= 2 and not _fronted(ent)
-    root = ent.root
-    if root.dep_ == "appos" and root.head.dep_ in ("nsubj", "nsubjpass"):
-        root = root.head  # "The senator's wife, Ellen Marsh, spoke": the subject named
+    opens = opens or _named_after_owner(ent)
+    root = _named_subject(ent.root)
     if not in_quote and _asked(root):
         return True, True  # "Host Dana Ruiz asked Sen. Mark Ochoa whether ...": he answers
     subject = not in_quote and (opens or root.dep_ in ("nsubj", "nsubjpass"))
     return subject, opens or is_main_subject(root)
+
+
+_POSSESSIVE_MARKS = ("'s", "\u2019s", "'", "\u2019")
+
+
+def _named_after_owner(ent: Span) -> bool:
+    """ "Keller's neighbor, Dana Holt, runs ...": the name set off after a possessed noun
+    that opens the sentence is its subject, whether or not the paragraph was parsed."""
+    start = ent.sent.start if is_parsed(ent.doc) else 0
+    owner = ent.doc[start : ent.start]
+    before, after = ent.doc[ent.start - 1 : ent.start], ent.doc[ent.end : ent.end + 1]
+    commas = before.text == "," and after.text == ","
+    return (
+        commas
+        and ent.start - start <= OWNED_SUBJECT_TOKENS
+        and any(t.lower_ in _POSSESSIVE_MARKS for t in owner)
+    )
+
+
+def _named_subject(root: Token) -> Token:
+    """The subject a name stands in: "The senator's wife, Ellen Marsh, spoke" names the
+    subject, so the name is that clause's subject too."""
+    if root.dep_ == "appos" and root.head.dep_ in ("nsubj", "nsubjpass"):
+        return root.head
+    return root
 
 
 def _asked(token: Token) -> bool:
@@ -1409,7 +1434,7 @@ def _gender_role(ent: Span, base: int, quoted) -> str:
     at = base + ent.start_char
     if any(start <= at < end for start, end in quoted):
         return "bystander"
-    if is_parsed(ent.doc) and ent.root.dep_ not in ("nsubj", "nsubjpass"):
+    if is_parsed(ent.doc) and _named_subject(ent.root).dep_ not in ("nsubj", "nsubjpass"):
         return "bystander"
     return "person"
 
