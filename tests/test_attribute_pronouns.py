@@ -471,6 +471,25 @@ CASES = [
         id="a_name_set_off_after_an_owned_subject_is_the_subject",
         sure=False,
     ),
+    case(
+        "Ned Harlow, who has farmed on the island since he was a boy, says the change "
+        "would cut him off from the market.\n\n"
+        "\u201cWhat will you do if the plan goes ahead?\u201d radio host Kerry Lind asked him.\n\n"
+        "\u201cMove away, most likely,\u201d he said.",
+        "Move away",
+        "Ned Harlow",
+        id="the_him_a_question_is_put_to_answers_as_he",
+        sure=False,
+    ),
+    case(
+        "Radio host Quill Marren asked about the timetable on Monday.\n\n"
+        "Rep. Jane Pike, whose district includes the island, has written a bill she calls "
+        "the Ferry Act. Pike told Marren the money was small change in the state budget.\n\n"
+        "\u201cNo town on the mainland would accept a road open three days a week,\u201d she said.",
+        "No town on the mainland",
+        "Jane Pike",
+        id="a_name_told_near_the_sentence_start_is_no_subject",
+    ),
 ]
 
 

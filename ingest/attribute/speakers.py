@@ -696,12 +696,19 @@ def _roles(ent: Span, at: int, quoted) -> tuple[bool, bool]:
     loses the arc; a name inside a quotation is never a subject."""
     in_quote = any(start <= at < end for start, end in quoted)
     opens = ent.start - (ent.sent.start if is_parsed(ent.doc) else 0) <= 2 and not _fronted(ent)
-    opens = opens or _named_after_owner(ent)
+    opens = (opens and not _after_verb(ent)) or _named_after_owner(ent)
     root = _named_subject(ent.root)
     if not in_quote and _asked(root):
         return True, True  # "Host Dana Ruiz asked Sen. Mark Ochoa whether ...": he answers
     subject = not in_quote and (opens or root.dep_ in ("nsubj", "nsubjpass"))
     return subject, opens or is_main_subject(root)
+
+
+def _after_verb(ent: Span) -> bool:
+    """ "Pike told Lind ...": a name after its sentence's verb is its object, however
+    near the sentence's start."""
+    before = ent.doc[ent.sent.start : ent.start] if is_parsed(ent.doc) else []
+    return any(t.pos_ in ("VERB", "AUX") for t in before)
 
 
 _POSSESSIVE_MARKS = ("'s", "\u2019s", "'", "\u2019")
@@ -736,6 +743,31 @@ def _asked(token: Token) -> bool:
     return asking and token.dep_ in ("dobj", "dative")
 
 
+def _asked_pronoun(token: Token, base: int, quoted) -> bool:
+    """Is this "him" or "her" the one a question is put to ("'...?' the host asked him")?"""
+    at = base + token.idx
+    in_quote = any(start <= at < end for start, end in quoted)
+    return is_parsed(token.doc) and _asked(token) and not in_quote
+
+
+def _add_answerer(registry: Registry, token: Token, base: int) -> None:
+    """The person an asked "him" or "her" means answers next, so they are named there as a
+    sentence's subject; never the asker, whom the pronoun cannot mean."""
+    at = base + token.idx
+    asker = _other_subject(token)
+    if asker is None:
+        return
+    pronoun = "he" if _PRONOUN_GENDER[token.lower_] == "male" else "she"
+    entity = registry.resolve_pronoun(pronoun, at, skip=(base + asker.left_edge.idx, at))
+    if entity is not None:
+        registry.add(entity.name, entity.kind, at, subject=True, main=True)
+
+
+def _other_subject(token: Token) -> Token | None:
+    """The subject of the verb ``token`` is an object of."""
+    return next((c for c in token.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+
+
 def build_registry(docs: list, bases: list[int], quoted: list[tuple[int, int]]) -> Registry:
     """Every person and organisation the article names, in reading order.
 
@@ -754,6 +786,7 @@ def build_registry(docs: list, bases: list[int], quoted: list[tuple[int, int]]) 
     events: list[tuple[int, str, object]] = []
     places: set[str] = set()
     registry.text = "\n".join(text_of(doc) for doc in docs)
+    asked: list[tuple[Token, int]] = []  # "... the host asked him": a pronoun asked
     sentence = 0
     for doc, base in zip(docs, bases, strict=True):
         if byline(text_of(doc)):
@@ -814,7 +847,10 @@ def build_registry(docs: list, bases: list[int], quoted: list[tuple[int, int]]) 
                 elif token.lemma_.lower() in DOCUMENT_NOUNS and token.pos_ == "NOUN":
                     registry.documents.append((base + token.idx, token, document_issuer(token)))
                 elif token.lower_ in _PRONOUN_GENDER and not token.ent_type_:
-                    if any(start <= base + token.idx < end for start, end in quoted):
+                    if _asked_pronoun(token, base, quoted):
+                        asked.append((token, base))  # who "him" means: once genders are known
+                        events.append((sentence, "bystander", None))
+                    elif any(start <= base + token.idx < end for start, end in quoted):
                         # "Tom Ashby spoke. 'Her report was thorough,' he said": a speaker
                         # talks of a third person, the one just named or anyone else
                         events.append((sentence, "bystander", None))
@@ -823,6 +859,8 @@ def build_registry(docs: list, bases: list[int], quoted: list[tuple[int, int]]) 
                 elif token.lower_ in ("it", "its"):
                     events.append((sentence, "pronoun", "it"))
     _learn_genders([e for e in events if e[1] != "maybe" or e[2].name.lower() not in places])
+    for token, base in asked:
+        _add_answerer(registry, token, base)
     return registry
 
 
