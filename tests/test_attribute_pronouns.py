@@ -490,6 +490,17 @@ CASES = [
         "Jane Pike",
         id="a_name_told_near_the_sentence_start_is_no_subject",
     ),
+    case(
+        "Agriculture Minister Kofi Darko announced the fertiliser plan on Monday.\n\n"
+        "Opposition spokesman Ebo Quaye said the ministry had made the same promise before.\n\n"
+        "He said the minority would demand that Mr. Darko appear before the committee.\n\n"
+        "The minister, responding later in a radio interview, insisted that the money had "
+        "been found through savings. He said his colleague was welcome to check the figures.",
+        "welcome to check",
+        "Kofi Darko",
+        id="he_after_a_described_subject_means_the_person_described",
+        sure=False,
+    ),
 ]
 
 

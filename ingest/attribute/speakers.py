@@ -143,6 +143,7 @@ class Mention:
     entity: Entity
     subject: bool  # the grammatical subject of its clause: a likely antecedent
     main: bool = False  # subject of the sentence itself, or a speaker: the likeliest one
+    inferred: bool = False  # known only by a description resolved to them ("the minister")
 
 
 @dataclass
@@ -173,6 +174,7 @@ class Registry:
         title: str | None = None,
         gender: str | None = None,
         fresh: bool = False,
+        inferred: bool = False,
     ) -> Entity:
         """Record a mention at ``pos``; ``fresh`` when the text introduces someone new."""
         if kind == "person":  # "Ana Ruiz’s" when the NER keeps the possessive
@@ -199,7 +201,7 @@ class Registry:
         elif kind == "person" and not entity.gender:
             entity.gender = first_name_gender(name)
             entity.named_gender = entity.gender is not None
-        self.mentions.append(Mention(pos, entity, subject, main and subject))
+        self.mentions.append(Mention(pos, entity, subject, main and subject, inferred))
         self.mentions.sort(key=lambda m: m.pos)
         return entity
 
@@ -384,6 +386,11 @@ class Registry:
     def last_named(self, entity: Entity, pos: int) -> int:
         """Where ``entity`` was last mentioned before ``pos`` (-1 if never)."""
         return max((m.pos for m in self.mentions if m.entity is entity and m.pos < pos), default=-1)
+
+    def inferred_last(self, entity: Entity, pos: int) -> bool:
+        """Was ``entity`` last mentioned before ``pos`` only by a resolved description?"""
+        last = [m for m in self.mentions if m.entity is entity and m.pos < pos]
+        return bool(last) and last[-1].inferred
 
     def named_since(self, entity: Entity, start: int, pos: int) -> bool:
         """Is ``entity`` mentioned in ``[start, pos)``?"""
