@@ -501,6 +501,17 @@ CASES = [
         id="he_after_a_described_subject_means_the_person_described",
         sure=False,
     ),
+    case(
+        "Union leader Yannick Roustan told marchers in Paris that the strike would go on. "
+        "He said the unions would meet on Friday.\n\n"
+        "Prime Minister Bertrand Lesage, speaking in the Senate, said the reform was the "
+        "only responsible path.\n\n"
+        "Roustan was unmoved. Asked whether he saw any room for compromise with the prime "
+        "minister, he replied that there would be nothing to discuss.",
+        "nothing to discuss",
+        "Yannick Roustan",
+        id="a_surname_read_as_a_place_subject_of_a_passive_is_the_person",
+    ),
 ]
 
 

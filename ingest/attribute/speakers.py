@@ -957,7 +957,8 @@ def _lone_subject(ent: Span, base: int, quoted) -> bool:
         return False
     if any(start <= at < end for start, end in quoted):
         return False
-    return ent.root.dep_ == "nsubj" and ent.root.head.dep_ == "ROOT"
+    # "Roustan was unmoved": the parser may read a copula with a participle as a passive
+    return ent.root.dep_ in ("nsubj", "nsubjpass") and ent.root.head.dep_ == "ROOT"
 
 
 def _surname_like(entity: Entity, ent: Span, base: int, quoted) -> bool:
