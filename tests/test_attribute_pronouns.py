@@ -460,6 +460,58 @@ CASES = [
         id="the_accused_replies",
         xfail="who answers an accusation is a matter of meaning; the latest subject wins",
     ),
+    case(
+        "Mayor Tom Keller said the bridge would close in March.\n\n"
+        "Asked about the plan, local nurse Margaret Tate said she had not heard of it.\n\n"
+        "Keller\u2019s neighbor, Dana Holt, runs the village bakery. She worries less about "
+        "bread than about her staff.\n\n"
+        "She said the council had already warned her that deliveries might stop.",
+        "deliveries might stop",
+        "Dana Holt",
+        id="a_name_set_off_after_an_owned_subject_is_the_subject",
+        sure=False,
+    ),
+    case(
+        "Ned Harlow, who has farmed on the island since he was a boy, says the change "
+        "would cut him off from the market.\n\n"
+        "\u201cWhat will you do if the plan goes ahead?\u201d radio host Kerry Lind asked him.\n\n"
+        "\u201cMove away, most likely,\u201d he said.",
+        "Move away",
+        "Ned Harlow",
+        id="the_him_a_question_is_put_to_answers_as_he",
+        sure=False,
+    ),
+    case(
+        "Radio host Quill Marren asked about the timetable on Monday.\n\n"
+        "Rep. Jane Pike, whose district includes the island, has written a bill she calls "
+        "the Ferry Act. Pike told Marren the money was small change in the state budget.\n\n"
+        "\u201cNo town on the mainland would accept a road open three days a week,\u201d she said.",
+        "No town on the mainland",
+        "Jane Pike",
+        id="a_name_told_near_the_sentence_start_is_no_subject",
+    ),
+    case(
+        "Agriculture Minister Kofi Darko announced the fertiliser plan on Monday.\n\n"
+        "Opposition spokesman Ebo Quaye said the ministry had made the same promise before.\n\n"
+        "He said the minority would demand that Mr. Darko appear before the committee.\n\n"
+        "The minister, responding later in a radio interview, insisted that the money had "
+        "been found through savings. He said his colleague was welcome to check the figures.",
+        "welcome to check",
+        "Kofi Darko",
+        id="he_after_a_described_subject_means_the_person_described",
+        sure=False,
+    ),
+    case(
+        "Union leader Yannick Roustan told marchers in Paris that the strike would go on. "
+        "He said the unions would meet on Friday.\n\n"
+        "Prime Minister Bertrand Lesage, speaking in the Senate, said the reform was the "
+        "only responsible path.\n\n"
+        "Roustan was unmoved. Asked whether he saw any room for compromise with the prime "
+        "minister, he replied that there would be nothing to discuss.",
+        "nothing to discuss",
+        "Yannick Roustan",
+        id="a_surname_read_as_a_place_subject_of_a_passive_is_the_person",
+    ),
 ]
 
 

@@ -91,6 +91,8 @@ def _pronoun_confidence(
     and one with another fitting person named just before it is a guess between two."""
     if entity is not None and registry.rival(entity, pronoun, at):
         return min(near, tuning.PRONOUN_AMBIGUOUS)
+    if entity is not None and registry.inferred_last(entity, at):
+        near = min(near, tuning.DESCRIPTION_RESOLVED)  # no surer than the description
     if entity is not None and registry.named_since(entity, registry.paragraph_start(at), at):
         return near
     return tuning.PRONOUN_FAR
@@ -217,6 +219,13 @@ def resolve(
         head, at, new=_indefinite(subject), modifiers=_modifiers(subject)
     )
     if entity is not None and not entity.described:
+        # "The minister insisted ... He said": the person the description named is now the
+        # subject a later he or she most likely means
+        # not a name the story gives only later, nor a question ("What did the engineer say?")
+        asked = any(c.tag_ in _WH_TAGS for c in subject.head.children)
+        if registry.last_named(entity, at) >= 0 and not asked:
+            main = subject.head.dep_ == "ROOT"
+            registry.add(entity.name, entity.kind, at, subject=True, main=main, inferred=True)
         return Speaker(entity.name, entity.title, phrase, "nominal", tuning.DESCRIPTION_RESOLVED)
     if registry.described_as(phrase, at) is not None:
         # "a justice official said ... The justice official told reporters": the same

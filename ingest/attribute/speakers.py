@@ -31,6 +31,7 @@ from ingest.attribute.tuning import (
     ASKING_VERBS,
     MAIN_SUBJECT_REACH,
     NAMED_LATER_REACH,
+    OWNED_SUBJECT_TOKENS,
     PRONOUN_WINDOW,
 )
 from quotedesk.text import word_set
@@ -142,6 +143,7 @@ class Mention:
     entity: Entity
     subject: bool  # the grammatical subject of its clause: a likely antecedent
     main: bool = False  # subject of the sentence itself, or a speaker: the likeliest one
+    inferred: bool = False  # known only by a description resolved to them ("the minister")
 
 
 @dataclass
@@ -172,6 +174,7 @@ class Registry:
         title: str | None = None,
         gender: str | None = None,
         fresh: bool = False,
+        inferred: bool = False,
     ) -> Entity:
         """Record a mention at ``pos``; ``fresh`` when the text introduces someone new."""
         if kind == "person":  # "Ana Ruiz’s" when the NER keeps the possessive
@@ -198,7 +201,7 @@ class Registry:
         elif kind == "person" and not entity.gender:
             entity.gender = first_name_gender(name)
             entity.named_gender = entity.gender is not None
-        self.mentions.append(Mention(pos, entity, subject, main and subject))
+        self.mentions.append(Mention(pos, entity, subject, main and subject, inferred))
         self.mentions.sort(key=lambda m: m.pos)
         return entity
 
@@ -383,6 +386,11 @@ class Registry:
     def last_named(self, entity: Entity, pos: int) -> int:
         """Where ``entity`` was last mentioned before ``pos`` (-1 if never)."""
         return max((m.pos for m in self.mentions if m.entity is entity and m.pos < pos), default=-1)
+
+    def inferred_last(self, entity: Entity, pos: int) -> bool:
+        """Was ``entity`` last mentioned before ``pos`` only by a resolved description?"""
+        last = [m for m in self.mentions if m.entity is entity and m.pos < pos]
+        return bool(last) and last[-1].inferred
 
     def named_since(self, entity: Entity, start: int, pos: int) -> bool:
         """Is ``entity`` mentioned in ``[start, pos)``?"""
@@ -695,13 +703,44 @@ def _roles(ent: Span, at: int, quoted) -> tuple[bool, bool]:
     loses the arc; a name inside a quotation is never a subject."""
     in_quote = any(start <= at < end for start, end in quoted)
     opens = ent.start - (ent.sent.start if is_parsed(ent.doc) else 0) <= 2 and not _fronted(ent)
-    root = ent.root
-    if root.dep_ == "appos" and root.head.dep_ in ("nsubj", "nsubjpass"):
-        root = root.head  # "The senator's wife, Ellen Marsh, spoke": the subject named
+    opens = (opens and not _after_verb(ent)) or _named_after_owner(ent)
+    root = _named_subject(ent.root)
     if not in_quote and _asked(root):
         return True, True  # "Host Dana Ruiz asked Sen. Mark Ochoa whether ...": he answers
     subject = not in_quote and (opens or root.dep_ in ("nsubj", "nsubjpass"))
     return subject, opens or is_main_subject(root)
+
+
+def _after_verb(ent: Span) -> bool:
+    """ "Pike told Lind ...": a name after its sentence's verb is its object, however
+    near the sentence's start."""
+    before = ent.doc[ent.sent.start : ent.start] if is_parsed(ent.doc) else []
+    return any(t.pos_ in ("VERB", "AUX") for t in before)
+
+
+_POSSESSIVE_MARKS = ("'s", "\u2019s", "'", "\u2019")
+
+
+def _named_after_owner(ent: Span) -> bool:
+    """ "Keller's neighbor, Dana Holt, runs ...": the name set off after a possessed noun
+    that opens the sentence is its subject, whether or not the paragraph was parsed."""
+    start = ent.sent.start if is_parsed(ent.doc) else 0
+    owner = ent.doc[start : ent.start]
+    before, after = ent.doc[ent.start - 1 : ent.start], ent.doc[ent.end : ent.end + 1]
+    commas = before.text == "," and after.text == ","
+    return (
+        commas
+        and ent.start - start <= OWNED_SUBJECT_TOKENS
+        and any(t.lower_ in _POSSESSIVE_MARKS for t in owner)
+    )
+
+
+def _named_subject(root: Token) -> Token:
+    """The subject a name stands in: "The senator's wife, Ellen Marsh, spoke" names the
+    subject, so the name is that clause's subject too."""
+    if root.dep_ == "appos" and root.head.dep_ in ("nsubj", "nsubjpass"):
+        return root.head
+    return root
 
 
 def _asked(token: Token) -> bool:
@@ -709,6 +748,31 @@ def _asked(token: Token) -> bool:
     answer is theirs, so they are the likeliest next "he" or "she"."""
     asking = token.head.lemma_.lower() in ASKING_VERBS and token.head.pos_ == "VERB"
     return asking and token.dep_ in ("dobj", "dative")
+
+
+def _asked_pronoun(token: Token, base: int, quoted) -> bool:
+    """Is this "him" or "her" the one a question is put to ("'...?' the host asked him")?"""
+    at = base + token.idx
+    in_quote = any(start <= at < end for start, end in quoted)
+    return is_parsed(token.doc) and _asked(token) and not in_quote
+
+
+def _add_answerer(registry: Registry, token: Token, base: int) -> None:
+    """The person an asked "him" or "her" means answers next, so they are named there as a
+    sentence's subject; never the asker, whom the pronoun cannot mean."""
+    at = base + token.idx
+    asker = _other_subject(token)
+    if asker is None:
+        return
+    pronoun = "he" if _PRONOUN_GENDER[token.lower_] == "male" else "she"
+    entity = registry.resolve_pronoun(pronoun, at, skip=(base + asker.left_edge.idx, at))
+    if entity is not None:
+        registry.add(entity.name, entity.kind, at, subject=True, main=True)
+
+
+def _other_subject(token: Token) -> Token | None:
+    """The subject of the verb ``token`` is an object of."""
+    return next((c for c in token.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
 
 
 def build_registry(docs: list, bases: list[int], quoted: list[tuple[int, int]]) -> Registry:
@@ -729,6 +793,7 @@ def build_registry(docs: list, bases: list[int], quoted: list[tuple[int, int]]) 
     events: list[tuple[int, str, object]] = []
     places: set[str] = set()
     registry.text = "\n".join(text_of(doc) for doc in docs)
+    asked: list[tuple[Token, int]] = []  # "... the host asked him": a pronoun asked
     sentence = 0
     for doc, base in zip(docs, bases, strict=True):
         if byline(text_of(doc)):
@@ -789,7 +854,10 @@ def build_registry(docs: list, bases: list[int], quoted: list[tuple[int, int]]) 
                 elif token.lemma_.lower() in DOCUMENT_NOUNS and token.pos_ == "NOUN":
                     registry.documents.append((base + token.idx, token, document_issuer(token)))
                 elif token.lower_ in _PRONOUN_GENDER and not token.ent_type_:
-                    if any(start <= base + token.idx < end for start, end in quoted):
+                    if _asked_pronoun(token, base, quoted):
+                        asked.append((token, base))  # who "him" means: once genders are known
+                        events.append((sentence, "bystander", None))
+                    elif any(start <= base + token.idx < end for start, end in quoted):
                         # "Tom Ashby spoke. 'Her report was thorough,' he said": a speaker
                         # talks of a third person, the one just named or anyone else
                         events.append((sentence, "bystander", None))
@@ -798,6 +866,8 @@ def build_registry(docs: list, bases: list[int], quoted: list[tuple[int, int]]) 
                 elif token.lower_ in ("it", "its"):
                     events.append((sentence, "pronoun", "it"))
     _learn_genders([e for e in events if e[1] != "maybe" or e[2].name.lower() not in places])
+    for token, base in asked:
+        _add_answerer(registry, token, base)
     return registry
 
 
@@ -887,7 +957,8 @@ def _lone_subject(ent: Span, base: int, quoted) -> bool:
         return False
     if any(start <= at < end for start, end in quoted):
         return False
-    return ent.root.dep_ == "nsubj" and ent.root.head.dep_ == "ROOT"
+    # "Roustan was unmoved": the parser may read a copula with a participle as a passive
+    return ent.root.dep_ in ("nsubj", "nsubjpass") and ent.root.head.dep_ == "ROOT"
 
 
 def _surname_like(entity: Entity, ent: Span, base: int, quoted) -> bool:
@@ -1409,7 +1480,7 @@ def _gender_role(ent: Span, base: int, quoted) -> str:
     at = base + ent.start_char
     if any(start <= at < end for start, end in quoted):
         return "bystander"
-    if is_parsed(ent.doc) and ent.root.dep_ not in ("nsubj", "nsubjpass"):
+    if is_parsed(ent.doc) and _named_subject(ent.root).dep_ not in ("nsubj", "nsubjpass"):
         return "bystander"
     return "person"
 

@@ -99,5 +99,8 @@ PRONOUN_WINDOW = 1500  # how far back (characters) a pronoun looks for its antec
 # How far back past an embedded subject ("Google said Apple had ...") a pronoun still
 # prefers the sentence's own subject: about one sentence.
 MAIN_SUBJECT_REACH = 250
+# "The senator's chief of staff, Ana Ruiz, said": a name set off by commas this many tokens
+# into its sentence, after a possessed noun opening it, is the sentence's subject
+OWNED_SUBJECT_TOKENS = 8
 NAMED_LATER_REACH = 800  # how far ahead a role noun with no earlier match ("a judge said")
 # may find its name
