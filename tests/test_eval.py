@@ -136,11 +136,11 @@ def test_eval_on_ggt(ggt_path: Path, capsys):
     parts = {r["set"]: r for r in map(json.loads, lines)}
     assert list(parts) == ["GGT tune", "GGT held-out"]
     assert sum(r["gold"] for r in parts.values()) > 1000
-    # measured: tune recall 0.949, precision 0.865, speaker accuracy 0.873;
-    # held-out 0.937, 0.867, 0.879 (minus a margin)
+    # measured: tune recall 0.950, precision 0.886, speaker accuracy 0.879;
+    # held-out 0.937, 0.892, 0.881 (minus a margin)
     for result in parts.values():
         assert result["recall"] >= 0.92
-        assert result["precision"] >= 0.84
+        assert result["precision"] >= 0.86
         assert result["speaker_accuracy"] >= 0.85
     # the line: a speaker given with confidence >= SPEAKER_CERTAIN is right >= 95%
     # measured: 12 gold quotes (one article stored without its body, one empty quote);
