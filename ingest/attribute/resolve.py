@@ -25,6 +25,7 @@ from ingest.attribute.speakers import (
     name_tokens,
     noun_phrase,
     office_before,
+    other_subject,
     person_noun,
     published_by,
     split_name,
@@ -153,7 +154,7 @@ def resolve(
     if dateline(ent if ent is not None else _proper_span(subject)):
         # "LONDON (Reuters) - Britain's finance minister Ana Ruiz said": the parser may
         # hang the dateline on the verb too; the speaker is the verb's other subject
-        other = _other_subject(subject)
+        other = other_subject(subject)
         return UNKNOWN if other is None else resolve(other, at, registry, author, reported)
     if ent is not None and ent.label_ == "NORP" and subject.tag_ == "NNP" and _definite(subject):
         # "the Kentucky Republican said": a description of someone already in the story
@@ -254,7 +255,7 @@ _WH_TAGS = ("WDT", "WP", "WRB")
 def _named_other_subject(subject: Token) -> Token | None:
     """A thing the parser made a second subject of the cue before the name that is its
     real one: "The answer, Ms Alder insisted at one point, was ..."."""
-    other = _other_subject(subject)
+    other = other_subject(subject)
     if other is None or other.i < subject.i or subject.pos_ != "NOUN":
         return None
     if person_noun(subject.lemma_.lower()) or subject.lemma_.lower() in ORG_NOUNS:
@@ -270,13 +271,6 @@ def _latest_person(registry: Registry, at: int, phrase: str) -> Entity | None:
         return registry.resolve_pronoun("he" if gender == "male" else "she", at)
     found = [e for e in (registry.resolve_pronoun(p, at) for p in ("he", "she")) if e]
     return max(found, key=lambda e: registry.last_named(e, at), default=None)
-
-
-def _other_subject(subject: Token) -> Token | None:
-    return next(
-        (c for c in subject.head.children if c.dep_ in ("nsubj", "nsubjpass") and c != subject),
-        None,
-    )
 
 
 def _known_person(subject: Token, at: int, registry: Registry) -> Entity | None:

@@ -567,8 +567,10 @@ def title_ended(span: Span) -> bool:
     last = words[-1].strip(".")
     if last not in _INNER_TITLES or last in _SURNAME_TITLES or "of" in words:
         return False
-    return len(words) == 1 or words[-2] not in MALE_FIRST_NAMES | FEMALE_FIRST_NAMES
+    return len(words) == 1 or words[-2] not in _FIRST_NAMES
 
+
+_FIRST_NAMES = MALE_FIRST_NAMES | FEMALE_FIRST_NAMES
 
 # Titles that are surnames too often to end a description: "Carole King", "Mike Judge".
 _SURNAME_TITLES = word_set("king queen prince princess pope judge justice chancellor")
@@ -586,10 +588,9 @@ def _role_opening(span: Span, at: int) -> bool:
     if at != span.start or span.end - at < 3 or not (token.i == 0 or token.is_sent_start):
         return False
     word = token.lower_
-    if word in _PERSON_ROLES or word in _PERSON_NOUNS:
+    if person_noun(word):
         return True
-    first_name = word in MALE_FIRST_NAMES or word in FEMALE_FIRST_NAMES
-    return word.endswith(_AGENT_ENDINGS) and not first_name
+    return word.endswith(_AGENT_ENDINGS) and word not in _FIRST_NAMES
 
 
 def title_of(token: Token, name: Span) -> str | None:
@@ -612,7 +613,7 @@ def title_before(token: Token, name: Span) -> str | None:
         return token.doc[office.i : name.start].text
     head = token.head
     # "the Majority Leader, Ann Roe,": the parser may join the two as a list
-    beside = token.left_edge.i == head.i + 2 and token.doc[head.i + 1].text == ","
+    beside = _set_beside(token, head)
     set_beside = token.dep_ == "appos" or token.dep_ == "conj" and beside
     if set_beside and head.i < stop and (head.pos_ == "NOUN" or _titled(head)):
         return _phrase(head, stop=stop)
@@ -646,6 +647,11 @@ _OFFICE_WORD = r"[A-Z][\w'\u2019&-]*"
 _OFFICE = re.compile(
     rf"\s+(?:of|for)\s+(?:the\s+)?{_OFFICE_WORD}(?:\s+(?:(?:and|of|for|the)\s+)*{_OFFICE_WORD})*\s+"
 )
+
+
+def _set_beside(token: Token, head: Token) -> bool:
+    """Does ``token``'s phrase follow ``head`` after a comma alone ("the mayor, Ana Ruiz")?"""
+    return token.left_edge.i == head.i + 2 and token.doc[head.i + 1].text == ","
 
 
 def _titled(token: Token) -> bool:
@@ -697,11 +703,16 @@ def _plural_subject(token: Token) -> bool:
     return token.dep_ == "nsubj" and token.tag_ in ("NNPS", "NNS")
 
 
+def _in_quotes(at: int, quoted) -> bool:
+    """Is offset ``at`` inside one of the ``quoted`` spans (quotations, captions)?"""
+    return any(start <= at < end for start, end in quoted)
+
+
 def _roles(ent: Span, at: int, quoted) -> tuple[bool, bool]:
     """Is the name its clause's subject, and the sentence's own subject? A name opening
     its sentence almost always is, even when the parse (or a sentence split at "lbs.")
     loses the arc; a name inside a quotation is never a subject."""
-    in_quote = any(start <= at < end for start, end in quoted)
+    in_quote = _in_quotes(at, quoted)
     opens = ent.start - (ent.sent.start if is_parsed(ent.doc) else 0) <= 2 and not _fronted(ent)
     opens = (opens and not _after_verb(ent)) or _named_after_owner(ent)
     root = _named_subject(ent.root)
@@ -753,7 +764,7 @@ def _asked(token: Token) -> bool:
 def _asked_pronoun(token: Token, base: int, quoted) -> bool:
     """Is this "him" or "her" the one a question is put to ("'...?' the host asked him")?"""
     at = base + token.idx
-    in_quote = any(start <= at < end for start, end in quoted)
+    in_quote = _in_quotes(at, quoted)
     return is_parsed(token.doc) and _asked(token) and not in_quote
 
 
@@ -761,7 +772,7 @@ def _add_answerer(registry: Registry, token: Token, base: int) -> None:
     """The person an asked "him" or "her" means answers next, so they are named there as a
     sentence's subject; never the asker, whom the pronoun cannot mean."""
     at = base + token.idx
-    asker = _other_subject(token)
+    asker = other_subject(token)
     if asker is None:
         return
     pronoun = "he" if _PRONOUN_GENDER[token.lower_] == "male" else "she"
@@ -770,9 +781,13 @@ def _add_answerer(registry: Registry, token: Token, base: int) -> None:
         registry.add(entity.name, entity.kind, at, subject=True, main=True)
 
 
-def _other_subject(token: Token) -> Token | None:
-    """The subject of the verb ``token`` is an object of."""
-    return next((c for c in token.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+def other_subject(token: Token) -> Token | None:
+    """Another subject of the verb ``token`` hangs on: the asker when ``token`` is the one
+    asked, the real speaker when the parser gave the cue a second subject."""
+    return next(
+        (c for c in token.head.children if c.dep_ in ("nsubj", "nsubjpass") and c != token),
+        None,
+    )
 
 
 def build_registry(docs: list, bases: list[int], quoted: list[tuple[int, int]]) -> Registry:
@@ -857,7 +872,7 @@ def build_registry(docs: list, bases: list[int], quoted: list[tuple[int, int]]) 
                     if _asked_pronoun(token, base, quoted):
                         asked.append((token, base))  # who "him" means: once genders are known
                         events.append((sentence, "bystander", None))
-                    elif any(start <= base + token.idx < end for start, end in quoted):
+                    elif _in_quotes(base + token.idx, quoted):
                         # "Tom Ashby spoke. 'Her report was thorough,' he said": a speaker
                         # talks of a third person, the one just named or anyone else
                         events.append((sentence, "bystander", None))
@@ -955,7 +970,7 @@ def _lone_subject(ent: Span, base: int, quoted) -> bool:
     at = base + ent.start_char
     if len(ent) != 1 or not is_parsed(ent.doc):
         return False
-    if any(start <= at < end for start, end in quoted):
+    if _in_quotes(at, quoted):
         return False
     # "Roustan was unmoved": the parser may read a copula with a participle as a passive
     return ent.root.dep_ in ("nsubj", "nsubjpass") and ent.root.head.dep_ == "ROOT"
@@ -1006,7 +1021,7 @@ def _org_noun_subject(token: Token, base: int, quoted) -> bool:
         return False
     definite = any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
     at = base + token.idx
-    return definite and not any(start <= at < end for start, end in quoted)
+    return definite and not _in_quotes(at, quoted)
 
 
 def _add_org_noun(registry: Registry, token: Token, at: int) -> None:
@@ -1022,7 +1037,7 @@ def _group_subject(token: Token, base: int, quoted) -> bool:
     if token.tag_ != "NNS" or token.dep_ != "nsubj" or token.ent_type_:
         return False
     at = base + token.idx
-    return not any(start <= at < end for start, end in quoted)
+    return not _in_quotes(at, quoted)
 
 
 def _unnamed_subject(token: Token, base: int, quoted) -> bool:
@@ -1038,7 +1053,7 @@ def _unnamed_subject(token: Token, base: int, quoted) -> bool:
     if not token.text[:1].isupper() or token.lower_ in NAME_PREFIX_TITLES | HONORIFICS.keys():
         return False
     at = base + token.idx
-    return not any(start <= at < end for start, end in quoted)
+    return not _in_quotes(at, quoted)
 
 
 def _known_surname(registry: Registry, token: Token, base: int, quoted) -> Entity | None:
@@ -1055,7 +1070,7 @@ def _known_surname(registry: Registry, token: Token, base: int, quoted) -> Entit
         for e in registry.entities
         if e.kind == "person" and len(e.tokens) > 1 and e.tokens[-1] == token.lower_
     ]
-    if len(owners) != 1 or any(start <= at < end for start, end in quoted):
+    if len(owners) != 1 or _in_quotes(at, quoted):
         return None
     if is_parsed(token.doc):
         subject, main = token.dep_ in ("nsubj", "nsubjpass"), is_main_subject(token)
@@ -1100,8 +1115,8 @@ def _titled_subject(token: Token) -> bool:
     """ "The Tánaiste, Ann Roe, said": a name set right after a subject's title (not one
     past a clause or a colon, as a book's title is)."""
     head = token.head
-    titled = head.lower_ in _PERSON_ROLES or head.lower_ in _PERSON_NOUNS
-    beside = token.left_edge.i == head.i + 2 and token.doc[head.i + 1].text == ","
+    titled = person_noun(head.lower_)
+    beside = _set_beside(token, head)
     return token.dep_ == "appos" and titled and beside and head.dep_ in ("nsubj", "nsubjpass")
 
 
@@ -1249,12 +1264,7 @@ def _describes_a_person(token: Token) -> bool:
     """A noun for a person: a role, a person noun, a noun for what someone does, or any
     noun a "who" clause follows ("a nurse, who spoke on condition of anonymity,")."""
     head = token.lemma_.lower()
-    return (
-        head in _PERSON_ROLES
-        or head in _PERSON_NOUNS
-        or head.endswith(_SPEAKER_ENDINGS)
-        or _who_clause(token) is not None
-    )
+    return person_noun(head) or head.endswith(_SPEAKER_ENDINGS) or _who_clause(token) is not None
 
 
 def _who_clause(token: Token) -> Token | None:
@@ -1413,7 +1423,7 @@ def _possessed_name(ent: Span) -> Span:
     them."""
     for token in ent[:-1]:
         first = token.nbor()
-        named = first.lower_ in MALE_FIRST_NAMES or first.lower_ in FEMALE_FIRST_NAMES
+        named = first.lower_ in _FIRST_NAMES
         if token.lower_ in ("'s", "\u2019s") and named:
             return Span(ent.doc, first.i, ent.end, label="PERSON")
     return ent
@@ -1478,7 +1488,7 @@ def _gender_role(ent: Span, base: int, quoted) -> str:
     a poor owner for the next pronoun, so it blocks the vote without casting one; so is
     a name inside a quotation or a post's signature."""
     at = base + ent.start_char
-    if any(start <= at < end for start, end in quoted):
+    if _in_quotes(at, quoted):
         return "bystander"
     if is_parsed(ent.doc) and _named_subject(ent.root).dep_ not in ("nsubj", "nsubjpass"):
         return "bystander"
