@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Token
 
 from ingest.attribute.bounds import bounded
 from ingest.attribute.credits import credited, is_photo_credit, not_speech
+from ingest.attribute.cues import verb_forms
 from ingest.attribute.frames import Frame, governs, side_of, split_around
 from ingest.attribute.marks import MarkedSpan, Paragraph, find_marked_spans, paragraphs
 from ingest.attribute.nlp import analyse, is_parsed
@@ -520,7 +521,7 @@ _TITLE_SMALL_WORDS = frozenset(
     ["a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "with", "by"]
 )
 _BEFORE_TITLE = re.compile(r"(?:\w['\u2019]s?|\b(?:on|in))\s*$")
-_CALLED_THE = re.compile(r"\bcall(?:s|ed|ing)?\s+the$", re.I)
+_CALLED_THE = re.compile(rf"\b(?:{'|'.join(verb_forms(['call']))})\s+the$", re.I)
 _BEFORE_NAME = re.compile(r"\b(?:titled|entitled|named|dubbed)(?:\s+(?:the|a|an))?\s*$", re.I)
 _BEFORE_SET_OFF = re.compile(r"[a-z],\s*$")  # "the plan, "Homes for All", as"
 
