@@ -157,11 +157,13 @@ STYLES_FLOORS = {
     "styles held-out": (0.90, 0.88, 0.79),
     "styles2 tune": (0.94, 0.93, 0.89),
     "styles2 held-out": (0.94, 0.92, 0.89),
+    "styles3 tune": (0.92, 0.89, 0.85),
+    "styles3 held-out": (0.93, 0.93, 0.86),
 }
 
 
 def test_eval_on_invented_house_styles(capsys):
-    gold = [f"--gold={DATA_DIR / 'gold' / name}.jsonl" for name in ("styles", "styles2")]
+    gold = [f"--gold={DATA_DIR / 'gold' / name}.jsonl" for name in ("styles", "styles2", "styles3")]
     assert main(["eval", *gold, "--json"]) == 0
     parts = {r["set"]: r for r in map(json.loads, capsys.readouterr().out.strip().splitlines())}
     assert list(parts) == list(STYLES_FLOORS)
