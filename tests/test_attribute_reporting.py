@@ -527,6 +527,35 @@ CASES = [
         "the weakest point of the port",
         id="called_the_object_a_judgement_without_quotation_marks",
     ),
+    # a cue in -ing after a noun: the noun speaks
+    case(
+        'Police cleared the camp on Monday, with one resident calling it "a disgrace."',
+        "disgrace",
+        "one resident",
+        "direct",
+        "a disgrace.",
+        id="noun_with_a_cue_in_ing_speaks",
+    ),
+    case(
+        "The ferry sailed three hours late on Friday, with passengers complaining that the "
+        "heating had failed.",
+        "heating",
+        "passengers",
+        "indirect",
+        "the heating had failed",
+        id="with_a_noun_complaining_that",
+    ),
+    # "describing X as "..."": the "as" after the object is the verb's, however it was hung
+    case(
+        "But people arrested at the Harbour camp alleged to Radio Kells that there was an "
+        "improper use of force by guards, with a spokesperson for the camp describing the "
+        'scene as "chaos all around."',
+        "chaos",
+        "a spokesperson for the camp",
+        "direct",
+        "chaos all around.",
+        id="described_the_object_as_a_quotation_the_parser_hung_elsewhere",
+    ),
 ]
 
 

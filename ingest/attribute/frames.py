@@ -15,6 +15,7 @@ from spacy.tokens import Span, Token
 
 from ingest.attribute.cues import (
     CLAUSE_VERBS,
+    DOCUMENT_NOUNS,
     NEEDS_CONTENT,
     QUANTITY_VERBS,
     QUOTE_ONLY,
@@ -193,7 +194,32 @@ def subject_of(verb: Token) -> Token | None:
         # cue to the passive reported clause, which has no subject to share
         speech = next((a for a in verb.ancestors if a.lemma_.lower() in SPEECH_VERBS), None)
         return subject_of(speech) if speech is not None else None
-    return _subject_in_opening(verb)
+    return _noun_speaking(verb) or _subject_in_opening(verb)
+
+
+def _noun_speaking(verb: Token) -> Token | None:
+    """ "with one resident calling it "a disgrace"", "officials warning that ...": a cue in
+    -ing after a noun tells what that noun says. A phrase the parser hung the participle on
+    ("a spokesperson for the camp describing") belongs to the noun it qualifies; a noun
+    after any other preposition than "with" is whom something was said to or about
+    ("a letter to residents saying": the letter says it). A document's words ("read a
+    statement saying") are its issuer's, found by the ``document_saying`` pattern."""
+    if verb.dep_ != "acl" or verb.tag_ != "VBG" or verb.head.pos_ not in ("NOUN", "PROPN"):
+        return None
+    if verb.head.lemma_.lower() in DOCUMENT_NOUNS:
+        return None
+    noun = verb.head
+    while _qualifies(noun):
+        noun = noun.head.head
+    return noun if noun.dep_ != "pobj" or noun.head.lower_ == "with" else None
+
+
+def _qualifies(noun: Token) -> bool:
+    """ "a spokesperson for the camp": the noun after a preposition inside a noun phrase;
+    "with" opens a phrase of its own ("people, with a spokesperson ...")."""
+    prep = noun.head
+    inside = prep.dep_ == "prep" and prep.lower_ != "with" and prep.head.pos_ == "NOUN"
+    return noun.dep_ == "pobj" and inside
 
 
 def _next_act(verb: Token) -> Token | None:
@@ -715,7 +741,18 @@ def governs(frame: Frame, start: int, end: int) -> bool:
             return True
         if heads_outside and (_object_complement(token, verb) or _charge(token, verb)):
             return True
+        if heads_outside and _as_after_object(token, verb):
+            return True
     return False
+
+
+def _as_after_object(token: Token, verb: Token) -> bool:
+    """ "describing the scene as "chaos"": an "as" right after the verb's object says what
+    the verb holds the object to be, wherever the parser hung the preposition."""
+    prep = token.head
+    if prep.dep_ != "prep" or prep.lower_ != "as":
+        return False
+    return any(c.dep_ == "dobj" and c.right_edge.i + 1 == prep.i for c in verb.children)
 
 
 def _charge(token: Token, verb: Token) -> bool:
