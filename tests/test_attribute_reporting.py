@@ -480,6 +480,16 @@ CASES = [
         "planning a \u2018quiet raid\u2019 on pensioners through frozen allowances",
         id="accused_of_a_charge_holding_a_quotation",
     ),
+    # ... and so is one ending in a quotation the parser hung on the verb
+    case(
+        "Tom Berg said the crews were tired. He also accused the ministry of lobbying "
+        'against the bill "desk by desk."',
+        "desk by desk",
+        "Tom Berg",
+        "mixed",
+        'lobbying against the bill "desk by desk."',
+        id="accused_of_a_charge_ending_in_a_quotation",
+    ),
     # a second cue joined to a passive reported clause whose subject is no person ends it;
     # the subject of the second clause the parser took for the cue's object is reported
     case(

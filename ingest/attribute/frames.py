@@ -771,9 +771,20 @@ def _quoted_charge(verb: Token, text: str, base: int) -> tuple[int, int] | None:
     for prep in (c for h in holders for c in h.children if c.dep_ == "prep"):
         for charge in (c for c in prep.children if c.dep_ in ("pcomp", "pobj")):
             quoted = any(t.is_quote for t in charge.subtree)
-            if charge.tag_ == "VBG" and prep.lower_ == "of" and quoted:
-                return trim(text, *chars((charge.left_edge, charge.right_edge), base))
+            last = charge.right_edge if quoted else _quotation_after(charge)
+            if charge.tag_ == "VBG" and prep.lower_ == "of" and last is not None:
+                return trim(text, *chars((charge.left_edge, last), base))
     return None
+
+
+def _quotation_after(phrase: Token) -> Token | None:
+    """'of lobbying against the bill "desk by desk."': a quotation right after the charge,
+    which the parser hung on the main verb, ends it. Returns the quotation's closing mark."""
+    doc = phrase.doc
+    opening = phrase.right_edge.i + 1
+    if opening >= len(doc) or not doc[opening].is_quote:
+        return None
+    return next((t for t in doc[opening + 1 : phrase.sent.end] if t.is_quote), None)
 
 
 def _verdict(verb: Token, text: str, base: int) -> tuple[int, int] | None:
