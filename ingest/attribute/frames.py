@@ -358,6 +358,9 @@ def _content(verb: Token, sent: Span, text: str, base: int) -> tuple[int, int] |
     if trailing is not None:
         return trim(text, *chars((sent[0], sent.doc[trailing[1].i - 1]), base))
     if _inserted(verb, sent):
+        relative = _in_relative_clause(verb, sent)
+        if relative is not None:
+            return trim(text, *chars(relative, base))
         return trim(text, *chars(sent, base))  # the cue is cut out later, as ``Frame.gap``
     # "OTTAWA — Leader Jane Roe says ...": a dateline can be parsed as a second complement
     clauses = sorted((c for c in verb.children if c.dep_ == "ccomp"), key=lambda c: c.i < verb.i)
@@ -478,6 +481,18 @@ def _inserted(verb: Token, sent: Span) -> bool:
         return False
     doc = sent.doc
     return doc[cue_start - 1].text in _SET_OFF and doc[cue_end + 1].text in (*_SET_OFF, ";")
+
+
+def _in_relative_clause(verb: Token, sent: Span) -> tuple[Token, Token] | None:
+    """ "a couple who, she said, had lost their roof": a cue set off right after a relative
+    pronoun reports the rest of the relative clause only; the sentence around it, which
+    names whom the clause is about, is narration."""
+    cue_start, cue_end = _cue_clause(verb, sent)
+    doc = sent.doc
+    pronoun = doc[cue_start - 2] if cue_start - 2 >= sent.start else None
+    if pronoun is None or pronoun.tag_ not in ("WP", "WDT") or verb.head.i <= cue_end:
+        return None
+    return doc[cue_end + 2], verb.head.right_edge
 
 
 def _continued(verb: Token, clause: Token) -> Token:
@@ -995,6 +1010,9 @@ def _nested(frame: Frame, frames: list[Frame]) -> bool:
         return any(f is not frame and _reports(f, frame.cue_at) for f in frames)
     if frame.subject.pos_ == "PROPN" or frame.subject.ent_type_:
         return False  # "Lee said Ruiz told her ...": a person named inside speaks too
+    # "She described a couple who, she said, ...": a verdict verb without its quotation
+    # reports nothing, so no cue is inside what it reports
+    frames = [f for f in frames if f.content is not None or not f.quote_only]
     child = frame.verb
     through_clause = False
     for head in frame.verb.ancestors:
