@@ -102,6 +102,23 @@ CASES = [
         "the airline",
         id="cue_inserted_in_a_relative_clause",
     ),
+    # a unit's abbreviation ends no sentence: the speaker before it keeps the cue after it,
+    # and a reported clause runs on past it
+    case(
+        'Retired pilot Tom Ruiz, who lost 16 lbs. "and two belt loops" between May and '
+        "October, says the program changed his life.",
+        "changed his life",
+        "the program changed his life",
+        "Tom Ruiz",
+        id="unit_abbreviation_between_speaker_and_cue",
+    ),
+    case(
+        "Ruiz says he has lost 16 lbs. since he joined the walking club at the harbour.",
+        "walking club",
+        "he has lost 16 lbs. since he joined the walking club at the harbour",
+        "Ruiz",
+        id="reported_clause_runs_on_past_a_unit_abbreviation",
+    ),
     case(
         "Ana Ruiz runs the ferry co-op. She described a retired couple in Port Ellis who, "
         "she said, had replaced their roof and cleared the yard, only to receive a notice "
