@@ -15,6 +15,7 @@ from spacy.tokens import Span, Token
 
 from ingest.attribute.cues import (
     CLAUSE_VERBS,
+    DOCUMENT_NOUNS,
     NEEDS_CONTENT,
     QUANTITY_VERBS,
     QUOTE_ONLY,
@@ -193,7 +194,32 @@ def subject_of(verb: Token) -> Token | None:
         # cue to the passive reported clause, which has no subject to share
         speech = next((a for a in verb.ancestors if a.lemma_.lower() in SPEECH_VERBS), None)
         return subject_of(speech) if speech is not None else None
-    return _subject_in_opening(verb)
+    return _noun_speaking(verb) or _subject_in_opening(verb)
+
+
+def _noun_speaking(verb: Token) -> Token | None:
+    """ "with one resident calling it "a disgrace"", "officials warning that ...": a cue in
+    -ing after a noun tells what that noun says. A phrase the parser hung the participle on
+    ("a spokesperson for the camp describing") belongs to the noun it qualifies; a noun
+    after any other preposition than "with" is whom something was said to or about
+    ("a letter to residents saying": the letter says it). A document's words ("read a
+    statement saying") are its issuer's, found by the ``document_saying`` pattern."""
+    if verb.dep_ != "acl" or verb.tag_ != "VBG" or verb.head.pos_ not in ("NOUN", "PROPN"):
+        return None
+    if verb.head.lemma_.lower() in DOCUMENT_NOUNS:
+        return None
+    noun = verb.head
+    while _qualifies(noun):
+        noun = noun.head.head
+    return noun if noun.dep_ != "pobj" or noun.head.lower_ == "with" else None
+
+
+def _qualifies(noun: Token) -> bool:
+    """ "a spokesperson for the camp": the noun after a preposition inside a noun phrase;
+    "with" opens a phrase of its own ("people, with a spokesperson ...")."""
+    prep = noun.head
+    inside = prep.dep_ == "prep" and prep.lower_ != "with" and prep.head.pos_ == "NOUN"
+    return noun.dep_ == "pobj" and inside
 
 
 def _next_act(verb: Token) -> Token | None:
@@ -332,6 +358,9 @@ def _content(verb: Token, sent: Span, text: str, base: int) -> tuple[int, int] |
     if trailing is not None:
         return trim(text, *chars((sent[0], sent.doc[trailing[1].i - 1]), base))
     if _inserted(verb, sent):
+        relative = _in_relative_clause(verb, sent)
+        if relative is not None:
+            return trim(text, *chars(relative, base))
         return trim(text, *chars(sent, base))  # the cue is cut out later, as ``Frame.gap``
     # "OTTAWA — Leader Jane Roe says ...": a dateline can be parsed as a second complement
     clauses = sorted((c for c in verb.children if c.dep_ == "ccomp"), key=lambda c: c.i < verb.i)
@@ -452,6 +481,18 @@ def _inserted(verb: Token, sent: Span) -> bool:
         return False
     doc = sent.doc
     return doc[cue_start - 1].text in _SET_OFF and doc[cue_end + 1].text in (*_SET_OFF, ";")
+
+
+def _in_relative_clause(verb: Token, sent: Span) -> tuple[Token, Token] | None:
+    """ "a couple who, she said, had lost their roof": a cue set off right after a relative
+    pronoun reports the rest of the relative clause only; the sentence around it, which
+    names whom the clause is about, is narration."""
+    cue_start, cue_end = _cue_clause(verb, sent)
+    doc = sent.doc
+    pronoun = doc[cue_start - 2] if cue_start - 2 >= sent.start else None
+    if pronoun is None or pronoun.tag_ not in ("WP", "WDT") or verb.head.i <= cue_end:
+        return None
+    return doc[cue_end + 2], verb.head.right_edge
 
 
 def _continued(verb: Token, clause: Token) -> Token:
@@ -715,7 +756,18 @@ def governs(frame: Frame, start: int, end: int) -> bool:
             return True
         if heads_outside and (_object_complement(token, verb) or _charge(token, verb)):
             return True
+        if heads_outside and _as_after_object(token, verb):
+            return True
     return False
+
+
+def _as_after_object(token: Token, verb: Token) -> bool:
+    """ "describing the scene as "chaos"": an "as" right after the verb's object says what
+    the verb holds the object to be, wherever the parser hung the preposition."""
+    prep = token.head
+    if prep.dep_ != "prep" or prep.lower_ != "as":
+        return False
+    return any(c.dep_ == "dobj" and c.right_edge.i + 1 == prep.i for c in verb.children)
 
 
 def _charge(token: Token, verb: Token) -> bool:
@@ -734,9 +786,20 @@ def _quoted_charge(verb: Token, text: str, base: int) -> tuple[int, int] | None:
     for prep in (c for h in holders for c in h.children if c.dep_ == "prep"):
         for charge in (c for c in prep.children if c.dep_ in ("pcomp", "pobj")):
             quoted = any(t.is_quote for t in charge.subtree)
-            if charge.tag_ == "VBG" and prep.lower_ == "of" and quoted:
-                return trim(text, *chars((charge.left_edge, charge.right_edge), base))
+            last = charge.right_edge if quoted else _quotation_after(charge)
+            if charge.tag_ == "VBG" and prep.lower_ == "of" and last is not None:
+                return trim(text, *chars((charge.left_edge, last), base))
     return None
+
+
+def _quotation_after(phrase: Token) -> Token | None:
+    """'of lobbying against the bill "desk by desk."': a quotation right after the charge,
+    which the parser hung on the main verb, ends it. Returns the quotation's closing mark."""
+    doc = phrase.doc
+    opening = phrase.right_edge.i + 1
+    if opening >= len(doc) or not doc[opening].is_quote:
+        return None
+    return next((t for t in doc[opening + 1 : phrase.sent.end] if t.is_quote), None)
 
 
 def _verdict(verb: Token, text: str, base: int) -> tuple[int, int] | None:
@@ -947,6 +1010,9 @@ def _nested(frame: Frame, frames: list[Frame]) -> bool:
         return any(f is not frame and _reports(f, frame.cue_at) for f in frames)
     if frame.subject.pos_ == "PROPN" or frame.subject.ent_type_:
         return False  # "Lee said Ruiz told her ...": a person named inside speaks too
+    # "She described a couple who, she said, ...": a verdict verb without its quotation
+    # reports nothing, so no cue is inside what it reports
+    frames = [f for f in frames if f.content is not None or not f.quote_only]
     child = frame.verb
     through_clause = False
     for head in frame.verb.ancestors:

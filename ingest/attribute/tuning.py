@@ -104,3 +104,7 @@ MAIN_SUBJECT_REACH = 250
 OWNED_SUBJECT_TOKENS = 8
 NAMED_LATER_REACH = 800  # how far ahead a role noun with no earlier match ("a judge said")
 # may find its name
+# '"...," Ruiz said. More words."': a closing mark ending a paragraph after a quotation and
+# a cue sentence of at most this many words closes the speaker's next sentences, whose
+# opening mark was forgotten; a longer sentence between is narration.
+REOPEN_CUE_WORDS = 6
