@@ -324,6 +324,29 @@ CASES = [
         resolved=True,
         id="a_job_the_ner_tags_as_a_person_after_a_name_it_tags_as_an_org",
     ),
+    # "the release" is one document: not the plural "complaints" someone owns since
+    case(
+        "The Ministry of Fisheries will raise the fuel subsidy for boat owners, the ministry "
+        "announced on Monday.\n\n"
+        "In a statement issued in Suva, the ministry said the plan would cover 9,000 owners.\n\n"
+        "The minister said the government had heard fishermen's complaints about late "
+        "payments.\n\n"
+        "According to the release, the ministry will also set up a hotline for boat owners.",
+        "set up a hotline",
+        "The Ministry of Fisheries",
+        id="a_singular_document_is_never_an_earlier_plural_one",
+    ),
+    # a compound joined by hyphens is as many as its first noun: one person here
+    case(
+        "HALDEN, N.S. -- Tom Ruddick, who became the province's envoy to Norway after "
+        "helping to end the 2016 fire at the legislature, is weighing a move into "
+        "politics.\n\n"
+        "The former sergeant-at-arms of the legislature said Monday he is considering a run "
+        "for the party leadership.",
+        "considering a run",
+        "Tom Ruddick",
+        id="a_hyphenated_title_is_one_person_the_epithet_of_the_last",
+    ),
 ]
 
 

@@ -214,7 +214,7 @@ def resolve(
     owner = next((c for c in subject.children if c.dep_ == "poss"), None)
     if head in ORG_NOUNS and owner is not None:  # "his office", "Trudeau's campaign"
         return _owned(subject, owner, phrase, at, registry)
-    if subject.tag_ == "NNS":  # "Aid groups said": several, not the last "it"
+    if _plural(subject):  # "Aid groups said": several, not the last "it"
         return Speaker(phrase, None, phrase, "nominal", tuning.PLURAL_GROUP)
     entity = _org_by_modifier(subject, at, registry) or registry.resolve_nominal(
         head, at, new=_indefinite(subject), modifiers=_modifiers(subject)
@@ -381,7 +381,18 @@ def _epithet(token: Token) -> bool:
         c.dep_ in ("amod", "compound", "nummod", "prep") and (c.pos_ != "PROPN" or label)
         for c in token.children
     )
-    return definite and (described and token.tag_ == "NN" or _age(token))
+    return definite and (
+        described and token.tag_ in ("NN", "NNS") and not _plural(token) or _age(token)
+    )
+
+
+def _plural(token: Token) -> bool:
+    """Is the noun plural? A compound joined by hyphens is as many as its first noun:
+    "the sergeant-at-arms" is one person, "the attorneys-general" several."""
+    first = token.i
+    while first >= 2 and token.doc[first - 1].tag_ == "HYPH":
+        first -= 2
+    return token.doc[first].tag_ == "NNS"
 
 
 def _age(token: Token) -> bool:

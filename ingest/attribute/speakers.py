@@ -401,11 +401,16 @@ class Registry:
 
     def document_issuer(self, document: Token, pos: int) -> Token | None:
         """Who issued "the report": whoever issued the last document the article said
-        came from someone ("A study by X ... the report said")."""
+        came from someone ("A study by X ... the report said"). One document is never
+        several: "the release" is not "farmers' complaints"."""
+        plural = document.tag_ == "NNS"
         earlier = [
             issuer
             for at, token, issuer in self.documents
-            if at < pos and token != document and issuer is not None
+            if at < pos
+            and token != document
+            and issuer is not None
+            and (token.tag_ == "NNS") == plural
         ]
         return earlier[-1] if earlier else None
 
