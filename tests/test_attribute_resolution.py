@@ -347,6 +347,35 @@ CASES = [
         "Tom Ruddick",
         id="a_hyphenated_title_is_one_person_the_epithet_of_the_last",
     ),
+    # a lede's delayed identification: the description opening the story is the person
+    # the next paragraph names first, unless an office or the gender says otherwise
+    case(
+        "The official who runs safety at the port authority said Tuesday that the port is "
+        "short nearly 40 pilots.\n\n"
+        "Maria Okafor, the authority's director of marine safety, testified before a "
+        "council committee, where members pressed her about the backlog.",
+        "short nearly 40 pilots",
+        "Maria Okafor",
+        id="a_ledes_description_is_the_person_the_next_paragraph_names",
+    ),
+    case(
+        "The prime minister said Tuesday that the budget would be balanced in two years.\n\n"
+        "Opposition leader Ana Ruiz said the plan relied on growth that would never come.",
+        "balanced in two years",
+        "The prime minister",
+        resolved=False,
+        id="a_ledes_office_is_not_the_holder_of_another_named_next",
+    ),
+    case(
+        "The spokeswoman for the port authority said Tuesday that the port is short nearly "
+        "40 pilots.\n\n"
+        "Tom Okafor, the authority's director of marine safety, testified before a council "
+        "committee.",
+        "short nearly 40 pilots",
+        "The spokeswoman for the port authority",
+        resolved=False,
+        id="a_ledes_spokeswoman_is_no_man_named_next",
+    ),
 ]
 
 

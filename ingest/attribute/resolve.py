@@ -239,8 +239,27 @@ def resolve(
             return Speaker(
                 entity.name, entity.title, phrase, "nominal", tuning.DESCRIPTION_OF_RECENT
             )
+    entity = _identified_next(subject, head, at, registry)
+    if entity is not None:
+        registry.add(entity.name, entity.kind, at, subject=True, main=True, inferred=True)
+        return Speaker(entity.name, entity.title, phrase, "nominal", tuning.DESCRIPTION_NAMED_NEXT)
     add_description(registry, subject, phrase, at)
     return Speaker(phrase, None, phrase, "nominal", tuning.UNRESOLVED_DESCRIPTION)
+
+
+def _identified_next(subject: Token, head: str, at: int, registry: Registry) -> Entity | None:
+    """A lede's delayed identification: "The official who oversees safety said ..." /
+    "Ana Ruiz, the agency's safety chief, testified": a definite person noun opening a
+    story is the person the next paragraph names first, unless the gender or another
+    office the text gives that person says otherwise ("Opposition leader Ana Ruiz" is
+    not "the prime minister")."""
+    if not _definite(subject) or not person_noun(head):
+        return None
+    entity = registry.named_next(at)
+    gender = title_gender(noun_phrase(subject))
+    if entity is None or gender is not None and entity.gender not in (None, gender):
+        return None
+    return None if _other_office(entity, head) else entity
 
 
 def _past_a_clause(subject: Token, name: Token) -> bool:

@@ -414,6 +414,21 @@ class Registry:
         ]
         return earlier[-1] if earlier else None
 
+    def named_next(self, pos: int) -> Entity | None:
+        """Whom a story's opening description means ("The official who oversees safety
+        said ..."): the person the next paragraph names first, as its subject ("Ana
+        Ruiz, the agency's safety chief, testified ..."), when no one is named before."""
+        at = bisect.bisect_right(self.paragraphs, pos)
+        if at >= len(self.paragraphs):
+            return None
+        start = self.paragraphs[at]
+        end = self.paragraphs[at + 1] if at + 1 < len(self.paragraphs) else len(self.text)
+        people = [m for m in self.mentions if m.pos < end and m.entity.kind == "person"]
+        first = people[0] if people else None
+        if first is None or first.pos < start or not first.main:
+            return None
+        return first.entity
+
     def recent_subject(
         self, pos: int, window: int, reported: list[tuple[int, int]] = ()
     ) -> tuple[int, Entity] | None:
