@@ -376,6 +376,17 @@ CASES = [
         resolved=False,
         id="a_ledes_spokeswoman_is_no_man_named_next",
     ),
+    # a description is never someone it names: the cousin is not the winger, and with
+    # both called Petrov the winger stays a description
+    case(
+        "Calgary tied it late in the second when Petrov recorded his first career goal.\n\n"
+        '"I will look back on it and smile," said the rookie winger, younger cousin of Ivan '
+        "Petrov of the Boston Bruins.",
+        "look back on it",
+        "the rookie winger",
+        resolved=False,
+        id="a_description_is_never_someone_it_names",
+    ),
 ]
 
 
@@ -422,6 +433,14 @@ def test_the_name_of_a_law_is_no_one_in_the_story() -> None:
     )
     registry = build_registry(list(analyse(text.split("\n\n"))), [0, 54], [])
     assert [e.name for e in registry.entities] == ["Maria Kell"]
+
+
+def test_a_name_modifying_a_noun_is_not_the_subject() -> None:
+    """ "The Kessler administration sued the state": the administration is the subject,
+    so Kessler is no likelier antecedent of the next he or she than any name."""
+    text = "The Kessler administration sued the state on Monday."
+    registry = build_registry(list(analyse([text])), [0], [])
+    assert [(m.entity.name, m.subject) for m in registry.mentions] == [("Kessler", False)]
 
 
 def test_a_first_name_two_people_share_is_neither_of_them_surely() -> None:

@@ -219,6 +219,8 @@ def resolve(
     entity = _org_by_modifier(subject, at, registry) or registry.resolve_nominal(
         head, at, new=_indefinite(subject), modifiers=_modifiers(subject)
     )
+    if entity is not None and _named_within(subject, entity):
+        entity = None  # "the resident, who sold copies of his comic Sea Wolf": not Sea Wolf
     if entity is not None and not entity.described:
         # "The minister insisted ... He said": the person the description named is now the
         # subject a later he or she most likely means
@@ -235,6 +237,8 @@ def resolve(
     if _epithet(subject) and head not in ORG_NOUNS:
         # "the rookie defenceman said": a description of someone already in the story
         entity = _latest_person(registry, at, noun_phrase(subject))
+        if entity is not None and _named_within(subject, entity):
+            entity = None  # "the rookie, younger brother of Ivan Petrov": not Ivan
         if entity is not None and not entity.described and not _other_office(entity, head):
             return Speaker(
                 entity.name, entity.title, phrase, "nominal", tuning.DESCRIPTION_OF_RECENT
@@ -260,6 +264,20 @@ def _identified_next(subject: Token, head: str, at: int, registry: Registry) -> 
     if entity is None or gender is not None and entity.gender not in (None, gender):
         return None
     return None if _other_office(entity, head) else entity
+
+
+def _named_within(subject: Token, entity: Entity) -> bool:
+    """Does the description name ``entity`` in its own words? A description is never
+    someone it mentions: "the brother of Ivan Petrov" is not Ivan Petrov (though
+    "Foster's book" may speak for its owner)."""
+    start, end = subject.left_edge.i, subject.right_edge.i + 1
+    return any(
+        start <= ent.start
+        and ent.end <= end
+        and not (ent.root.dep_ == "poss" and ent.root.head == subject)
+        and entity.matches(name_tokens(ent.text))
+        for ent in subject.doc.ents
+    )
 
 
 def _past_a_clause(subject: Token, name: Token) -> bool:

@@ -734,7 +734,9 @@ def _roles(ent: Span, at: int, quoted) -> tuple[bool, bool]:
     loses the arc; a name inside a quotation is never a subject."""
     in_quote = _in_quotes(at, quoted)
     opens = ent.start - (ent.sent.start if is_parsed(ent.doc) else 0) <= 2 and not _fronted(ent)
-    opens = (opens and not _after_verb(ent)) or _named_after_owner(ent)
+    # "The Harbour Co-op minimum is ...": a name modifying a noun is not the subject
+    modifier = is_parsed(ent.doc) and ent.root.dep_ == "compound" and ent.root.head.pos_ == "NOUN"
+    opens = (opens and not _after_verb(ent) and not modifier) or _named_after_owner(ent)
     root = _named_subject(ent.root)
     if not in_quote and _asked(root):
         return True, True  # "Host Dana Ruiz asked Sen. Mark Ochoa whether ...": he answers
