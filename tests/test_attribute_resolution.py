@@ -387,6 +387,16 @@ CASES = [
         resolved=False,
         id="a_description_is_never_someone_it_names",
     ),
+    # an organisation noun another organisation owns is a body of its own: the next "it"
+    case(
+        "Lakeland said on Monday that it had recalled its ambassador for talks.\n\n"
+        "The foreign ministry's travel office also issued an advisory on Tuesday warning of "
+        '"arbitrary detention" in the country. It urged citizens to "think twice" before '
+        "travelling there.",
+        "think twice",
+        "The foreign ministry's travel office",
+        id="an_organisation_another_owns_is_the_next_it",
+    ),
 ]
 
 

@@ -1043,15 +1043,27 @@ def _org_noun_subject(token: Token, base: int, quoted) -> bool:
         return False
     definite = any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
     at = base + token.idx
-    return definite and not _in_quotes(at, quoted)
+    return (definite or _owned_by_org(token) is not None) and not _in_quotes(at, quoted)
+
+
+def _owned_by_org(token: Token) -> Token | None:
+    """ "the ministry's consular office": an organisation noun owned by another one."""
+    owner = next((c for c in token.children if c.dep_ == "poss"), None)
+    is_org = owner is not None and owner.lemma_.lower() in ORG_NOUNS
+    return owner if is_org else None
 
 
 def _add_org_noun(registry: Registry, token: Token, at: int) -> None:
     """A new mention of the organisation named earlier whose name holds the noun ("the
-    union" after "the Harbour Workers Union")."""
+    union" after "the Harbour Workers Union"); one another owns is a body of its own
+    ("The ministry's consular office published a notice. It urged ...")."""
+    main = is_main_subject(token)
+    if _owned_by_org(token) is not None:
+        registry.add(noun_phrase(token), "org", at, subject=True, main=main)
+        return
     known = registry.org_named(token.lemma_.lower(), at)
     if known is not None:
-        registry.add(known.name, "org", at, subject=True, main=is_main_subject(token))
+        registry.add(known.name, "org", at, subject=True, main=main)
 
 
 def _group_subject(token: Token, base: int, quoted) -> bool:
