@@ -397,6 +397,25 @@ CASES = [
         "The foreign ministry's travel office",
         id="an_organisation_another_owns_is_the_next_it",
     ),
+    # kin is relative to someone: a father named paragraphs ago is another family's, the
+    # one just named is this one's
+    case(
+        "Ana Ruiz's father, Tomas, says his daughter loved the sea.\n\n"
+        "The crash also killed two workers from a nearby farm.\n\n"
+        "At the hospital, relatives of a 40-year-old driver waited for news.\n\n"
+        '"We only want to know what happened," the father said.',
+        "know what happened",
+        "the father",
+        resolved=False,
+        id="a_kin_noun_is_not_a_relative_named_paragraphs_before",
+    ),
+    case(
+        "Ana Ruiz's father, Tomas, says his daughter loved the sea.\n\n"
+        '"She wanted to study marine biology," the father said.',
+        "marine biology",
+        "Tomas",
+        id="a_kin_noun_is_the_relative_just_named",
+    ),
 ]
 
 

@@ -159,6 +159,11 @@ class Registry:
     # where a name opens its sentence after a preposition: "For Ana Ruiz, the vote ..."
     topics: set[int] = field(default_factory=set)
 
+    def _previous_paragraph(self, pos: int) -> int:
+        """Where the paragraph before the one holding ``pos`` starts."""
+        at = bisect.bisect_right(self.paragraphs, pos) - 2
+        return self.paragraphs[at] if at >= 0 else 0
+
     def paragraph_start(self, pos: int) -> int:
         at = bisect.bisect_right(self.paragraphs, pos)
         return self.paragraphs[at - 1] if at else 0
@@ -461,7 +466,9 @@ class Registry:
         word ("the Labour MP" is the Labour one), else the latest. A ``new`` description
         ("a minister", "one MP") introduces someone: never a person named before."""
         word = head.lower()
-        earlier = [m.entity for m in reversed(self.mentions) if m.pos < pos]
+        # "the father" is someone's: a father named paragraphs ago is another family's
+        since = self._previous_paragraph(pos) if word in _KIN_NOUNS else 0
+        earlier = [m.entity for m in reversed(self.mentions) if since <= m.pos < pos]
         holders = [e for e in earlier if word not in ORG_NOUNS and e.has_role(word) and not new]
         fitting = [e for e in holders if modifiers <= e.roles]
         if holders:
@@ -1339,6 +1346,14 @@ _PERSON_ROLES = (
     NAME_PREFIX_TITLES
     | _NOUN_GENDER.keys()
     | word_set("leader spokesperson lawmaker candidate adviser advisor aide official whip")
+)
+# Kin: a role relative to someone, so "the father" is the one of the family in view.
+_KIN_NOUNS = word_set(
+    """
+    father mother son daughter brother sister husband wife dad mom mum grandfather
+    grandmother grandson granddaughter uncle aunt nephew niece widow widower stepfather
+    stepmother stepson stepdaughter
+    """
 )
 # Other nouns for a person who may speak unnamed: "a lawyer for the family said".
 _PERSON_NOUNS = word_set(
