@@ -416,6 +416,17 @@ CASES = [
         "Tomas",
         id="a_kin_noun_is_the_relative_just_named",
     ),
+    # an epithet describes a person: an institution or an act is never the last he or she
+    case(
+        "Tom Ruiz, a 58-year-old railway signalman, said he felt betrayed.\n\n"
+        '"They talk about numbers. I am not a number," he said.\n\n'
+        "Clashes broke out at the end of the march, where police fired tear gas at "
+        "protesters. The Marseille police prefecture said 14 people had been arrested.",
+        "14 people had been arrested",
+        "The Marseille police prefecture",
+        resolved=False,
+        id="an_institution_is_no_epithet_of_the_last_person",
+    ),
 ]
 
 

@@ -418,9 +418,19 @@ def _epithet(token: Token) -> bool:
         c.dep_ in ("amod", "compound", "nummod", "prep") and (c.pos_ != "PROPN" or label)
         for c in token.children
     )
+    # "the Paris police prefecture", "the parole board decision": a thing, not a person
+    thing = token.lower_.endswith(_THING_ENDINGS)
     return definite and (
-        described and token.tag_ in ("NN", "NNS") and not _plural(token) or _age(token)
+        described
+        and token.tag_ in ("NN", "NNS")
+        and not _plural(token)
+        and not thing
+        or _age(token)
     )
+
+
+# Endings of nouns for an institution, an act or a quality, never for a person.
+_THING_ENDINGS = ("tion", "sion", "ment", "ture", "ity", "ship", "ness", "ance", "ence", "ism")
 
 
 def _plural(token: Token) -> bool:
