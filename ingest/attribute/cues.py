@@ -130,7 +130,7 @@ NEEDS_CONTENT = word_set(
 
 # "called X a disgrace", "described it as", and every verdict verb: speech only when a
 # quotation is attached (a verdict without one is the reporter's summary), except the
-# judgement in "called the pier the weakest link" (see frames._judgement).
+# judgement in "called the pier the weakest link" (see reported._judgement).
 QUOTE_ONLY = VERDICT_VERBS | word_set("call describe express voice")
 
 PERSON_PRONOUNS = {"he": "male", "she": "female", "him": "male", "her": "female"}

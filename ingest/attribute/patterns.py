@@ -5,8 +5,9 @@ where a construction sits in a parsed paragraph: a verb of saying, "according to
 right after a closing mark, a quotation set beside a name, a lead-in ending its paragraph, a
 dash signing a quotation. Its handler turns the match into a ``Frame`` naming who speaks, or
 drops it; finding the subject of a verb and the bounds of the reported words stay
-procedural (``frames.subject_of``, ``frames.speech_frame``). Adding a construction is a
-pattern, a handler and a row in tests/test_attribute_constructions.py.
+procedural (``subjects.subject_of``, ``reported.content_of``, ``frames.speech_frame``).
+Adding a construction is a pattern, a handler and a row in
+tests/test_attribute_constructions.py.
 """
 
 from __future__ import annotations
@@ -29,20 +30,11 @@ from ingest.attribute.cues import (
     TRAILING_CUE_VERBS,
     finite_forms,
 )
-from ingest.attribute.frames import (
-    Frame,
-    _name_after,
-    according_frame,
-    chars,
-    outermost,
-    phrase_frame,
-    speech_frame,
-    subject_of,
-    trailing_speaker,
-    trim,
-)
+from ingest.attribute.frames import Frame, according_frame, outermost, phrase_frame, speech_frame
 from ingest.attribute.marks import MarkedSpan
 from ingest.attribute.nlp import get_nlp, is_parsed, text_of
+from ingest.attribute.reported import chars, trim
+from ingest.attribute.subjects import name_after, subject_of, trailing_speaker
 from ingest.attribute.tuning import DESCRIPTION_CHARS
 
 _BESIDE = ["--", "\u2014", "\u2013", "-", "("]  # what sets a quotation beside a name
@@ -180,7 +172,7 @@ def _in_words(tokens: tuple[Token, ...], base: int, text: str, spans) -> Frame |
 def _trailing_cue(tokens: tuple[Token, ...], base: int, text: str, spans) -> Frame | None:
     """ "..., the country's state news agency said.": a cue ending its sentence after a
     comma; the words between the comma and the verb speak, whatever the parser made the
-    verb's subject (``frames.trailing_speaker``)."""
+    verb's subject (``subjects.trailing_speaker``)."""
     (verb,) = tokens
     speaker = trailing_speaker(verb, verb.sent)
     return None if speaker is None else speech_frame(verb, speaker, base, text, bool(spans))
@@ -190,7 +182,7 @@ def _inverted_cue(tokens: tuple[Token, ...], base: int, text: str, spans) -> Fra
     """ "Taxes should fall for the smallest farms, countered Bellucci.": the name after a
     verb with no subject of its own, which the parser took for its object."""
     verb = tokens[1]
-    name = _name_after(verb)
+    name = name_after(verb)
     return None if name is None else speech_frame(verb, name, base, text, bool(spans))
 
 

@@ -1,0 +1,33 @@
+"""What every cue rule reads in a parse: subject arcs, cue words, set-off commas and dashes.
+
+Who a cue names (``subjects``), what it reports (``reported``) and the frame built from
+both (``frames``) ask a token the same few questions; they are answered once here so the
+three modules agree on what a subject, a cue and a set-off word are.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from ingest.attribute.cues import SPEECH_VERBS
+
+SUBJECTS = ("nsubj",)  # a passive subject is what was said, never who
+SET_OFF = (",", "\u2014", "\u2013")
+
+
+def is_verb(token: Token) -> bool:
+    """A verb of its own clause, not one inside a name ("state-run agency")."""
+    return token.pos_ in ("VERB", "AUX") and token.dep_ not in ("amod", "compound")
+
+
+def after_set_off(token: Token) -> bool:
+    """Does ``token`` follow a comma or a dash, as a cue or participle set off inside a
+    clause does?"""
+    return token.i > 0 and token.nbor(-1).text in SET_OFF
+
+
+def is_cue(token: Token) -> bool:
+    """A verb of saying in any form, or the "according" of "according to": a word that can
+    start a frame."""
+    verb = token.lemma_.lower() in SPEECH_VERBS and token.tag_.startswith("VB")
+    return verb or token.lower_ == "according"

@@ -1,0 +1,280 @@
+"""Who a cue verb names: the speaker slot of a verb of saying, however the parser hung it.
+
+The small parser often gives a cue's speaker to another word, or the speaker's arc to
+another verb: a participle ("Ruiz, asked about the delay, said"), a first subject that
+opens the reported words ("The answer, Ruiz insisted, was ..."), a noun of the reported
+words in a long sentence ending "..., the agency said.", the object of an inverted cue
+("..., argued Ferrante."). ``subject_of`` finds the speaker slot of any cue verb and
+``trailing_speaker`` the speaker of a cue ending its sentence; ``resolve.py`` then turns
+the words found into a canonical speaker.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from ingest.attribute.cues import CLAUSE_VERBS, DOCUMENT_NOUNS, SPEECH_VERBS
+from ingest.attribute.grammar import SET_OFF, SUBJECTS, after_set_off, is_cue, is_verb
+from ingest.attribute.tuning import MIN_CONTENT_WORDS, TRAILING_CUE_AFTER, TRAILING_SPEAKER_TOKENS
+
+_INHERITS_SUBJECT = ("conj", "advcl", "xcomp")
+
+
+def name_after(verb: Token) -> Token | None:
+    """ "..., but for the whole region, argued Ferrante.": an inverted cue whose name the
+    parser took for an object, when the verb has no subject of its own. Neither a
+    participle ("..., telling Sky News that") nor "told" is ever inverted: the name after
+    them is the listener."""
+    doc = verb.doc
+    if verb.tag_ == "VBG" or verb.lemma_.lower() == "tell":
+        return None
+    if verb.i == 0 or doc[verb.i - 1].text != "," or verb.i + 1 >= len(doc):
+        return None
+    if any(c.dep_ in SUBJECTS for c in verb.children):
+        return None
+    name = doc[verb.i + 1]
+    while name.i + 1 < len(doc) and doc[name.i + 1].pos_ == "PROPN":
+        name = doc[name.i + 1]
+    return name if name.pos_ == "PROPN" and name.dep_ in ("dobj", "npadvmod", "attr") else None
+
+
+def subject_of(verb: Token) -> Token | None:
+    """The speaker slot: the verb's own subject, or the one it shares ("..., adding").
+
+    "Pratt argued that the decision weakened his case, noting ...": a participle the parser
+    hung inside the reported clause still shares the subject of the speech verb above.
+    """
+    # a closing mark can be parsed as a subject, and so can a dateline ("JACKSON, Miss.
+    # (AP) — Gov. Lena Ortiz signed ...") beside the real one
+    subjects = [c for c in verb.children if c.dep_ in SUBJECTS and c.pos_ != "PUNCT"]
+    subjects = [c for c in subjects if c != reported_subject(verb)]
+    named = [c for c in subjects if not _dateline_word(c)]
+    if subjects:
+        return (named or subjects)[0]
+    # "Ruiz, asked about the delay, said ...": the parser gives the subject to the participle
+    inserted = [c for c in verb.lefts if set_off_participle(c)]
+    if inserted:
+        found = [c for c in inserted[0].lefts if c.dep_ in SUBJECTS]
+        if found:
+            return found[0]
+    quoted = _quoted_as(verb) or agent_of_passive(verb)
+    if quoted is not None:
+        return quoted
+    # "..., noting that ...", not "would consider writing ...": a gerund completing another
+    # verb is that verb's, and shares its subject
+    complement = verb.dep_ == "xcomp" and not is_cue(verb.head)
+    if verb.dep_ in _INHERITS_SUBJECT and verb.tag_ == "VBG" and not complement:
+        speech = next((a for a in verb.ancestors if a.lemma_.lower() in SPEECH_VERBS), None)
+        found = subject_of(speech) if speech is not None else None
+        if found is not None:
+            return found
+    if (
+        verb.dep_ in _INHERITS_SUBJECT
+        and verb.head is not verb
+        and verb.head.pos_ in ("VERB", "AUX")
+    ):
+        speaker = _next_act(verb)
+        if speaker is not None:
+            return speaker
+        found = subject_of(verb.head) or _raised(verb)
+        if found is not None or verb.dep_ != "conj":
+            return found
+        # "The suit says he was hurt and alleges that ...": the parser joined the second
+        # cue to the passive reported clause, which has no subject to share
+        speech = next((a for a in verb.ancestors if a.lemma_.lower() in SPEECH_VERBS), None)
+        return subject_of(speech) if speech is not None else None
+    return _noun_speaking(verb) or _subject_in_opening(verb)
+
+
+def _noun_speaking(verb: Token) -> Token | None:
+    """ "with one resident calling it "a disgrace"", "officials warning that ...": a cue in
+    -ing after a noun tells what that noun says. A phrase the parser hung the participle on
+    ("a spokesperson for the camp describing") belongs to the noun it qualifies; a noun
+    after any other preposition than "with" is whom something was said to or about
+    ("a letter to residents saying": the letter says it). A document's words ("read a
+    statement saying") are its issuer's, found by the ``document_saying`` pattern."""
+    if verb.dep_ != "acl" or verb.tag_ != "VBG" or verb.head.pos_ not in ("NOUN", "PROPN"):
+        return None
+    if verb.head.lemma_.lower() in DOCUMENT_NOUNS:
+        return None
+    noun = verb.head
+    while _qualifies(noun):
+        noun = noun.head.head
+    return noun if noun.dep_ != "pobj" or noun.head.lower_ == "with" else None
+
+
+def _qualifies(noun: Token) -> bool:
+    """ "a spokesperson for the camp": the noun after a preposition inside a noun phrase;
+    "with" opens a phrase of its own ("people, with a spokesperson ...")."""
+    prep = noun.head
+    inside = prep.dep_ == "prep" and prep.lower_ != "with" and prep.head.pos_ == "NOUN"
+    return noun.dep_ == "pobj" and inside
+
+
+def _next_act(verb: Token) -> Token | None:
+    """ "said the plan was "reckless" and warned of ...": a cue that ends a reported clause
+    as the speaker's next act (``second_cue``) is the speaker's, not the clause subject's."""
+    clause = verb.head
+    if clause.dep_ != "ccomp" or not is_cue(clause.head) or second_cue(clause) != verb:
+        return None
+    return subject_of(clause.head)
+
+
+def _raised(verb: Token) -> Token | None:
+    """ "The senator is expected to argue that ...", "she was forced to admit ...": the
+    passive subject of the verb a cue with a reported clause completes is who speaks."""
+    if verb.dep_ != "xcomp" or verb.lemma_ not in CLAUSE_VERBS:
+        return None  # "are expected to ask the judge to toss ...": a request, not a report
+    if not any(c.dep_ == "ccomp" for c in verb.children):
+        return None
+    return next((c for c in verb.head.children if c.dep_ == "nsubjpass"), None)
+
+
+def _subject_in_opening(verb: Token) -> Token | None:
+    """ "Speaking on BBC Breakfast, the health secretary, Mark Dyer, said ...": the parser
+    takes the subject for an apposition of the programme inside the opening participle
+    phrase. The first noun set off by a comma inside that phrase is the speaker."""
+    opening = [c for c in verb.lefts if c.dep_ == "advcl" and c.tag_ in ("VBG", "VBN")]
+    if not opening:
+        return None
+    doc = verb.doc
+    for token in opening[0].subtree:
+        after_comma = token.left_edge.i > 0 and doc[token.left_edge.i - 1].text == ","
+        if token.dep_ == "appos" and token.pos_ in ("NOUN", "PROPN") and after_comma:
+            return token
+    return None
+
+
+def trailing_cue(verb: Token, sent: Span) -> tuple[Token, Token] | None:
+    """ "..., the country's state news agency said." / "..., he said.": a cue ending its
+    sentence after a comma. The words between the comma and the verb name the speaker and
+    all before the comma is what was said, however the parser hung them: in a long
+    sentence it often makes a noun of the reported words the verb's subject.
+
+    Returns the speaker's head word and the comma; None when the sentence is not so built
+    (a speaker parsed as an apposition, "Lee, the mayor, said.", is left to the parse:
+    the resolver would name the word before the comma).
+    """
+    doc = verb.doc
+    after = [t for t in doc[verb.i + 1 : sent.end] if not t.is_punct]
+    if len(after) > TRAILING_CUE_AFTER or any(t.pos_ in ("VERB", "AUX") for t in after):
+        return None
+    comma = next((t for t in reversed(doc[sent.start : verb.i]) if t.text in SET_OFF), None)
+    if comma is None or comma.i - sent.start < MIN_CONTENT_WORDS:
+        return None
+    if any(_opening_participle(c, comma) for c in verb.lefts):
+        return None  # "Asked whether ..., Ruiz replied:": the question put to the speaker
+    stretch = doc[comma.i + 1 : verb.i]
+    verbs = [t for t in stretch if is_verb(t) and not _modifies_noun(t, comma)]
+    if not 0 < len(stretch) <= TRAILING_SPEAKER_TOKENS or verbs:
+        return None
+    heads = [t for t in stretch if not comma.i < t.head.i < verb.i]
+    if len(heads) == 1 and _modifies_noun(heads[0], comma):  # parsed as the noun's verb
+        heads = [c for c in heads[0].children if c.dep_ == "nsubj" and c.i > comma.i]
+    if len(heads) != 1 or heads[0].pos_ not in _NOMINAL or heads[0].dep_ == "appos":
+        return None
+    return heads[0], comma
+
+
+def _opening_participle(child: Token, comma: Token) -> bool:
+    """A participle phrase opening the sentence up to ``comma`` ("Asked about it, ...",
+    "Speaking in Cork, ..."): it tells the circumstances of the cue, not what was said."""
+    participle = child.dep_ == "advcl" and child.tag_ in ("VBN", "VBG")
+    own_subject = any(c.dep_ in SUBJECTS for c in child.children)
+    return participle and not own_subject and child.right_edge.i >= comma.i - 1
+
+
+def _modifies_noun(token: Token, comma: Token) -> bool:
+    """ "..., residents gathered outside the hall said.": a participle right after a noun
+    of the speaker's words describes the noun, however tagged, since the cue needs the
+    noun for its subject."""
+    before = token.doc[token.i - 1]
+    auxiliary = any(c.dep_ in ("aux", "auxpass") for c in token.children)
+    nominal = before.pos_ in ("NOUN", "PROPN") and before.i > comma.i
+    return token.tag_ in ("VBN", "VBG", "VBD") and nominal and not auxiliary
+
+
+_NOMINAL = ("NOUN", "PROPN", "PRON")
+
+
+def trailing_speaker(verb: Token, sent: Span) -> Token | None:
+    """The speaker of a cue ending its sentence ("..., the agency said."), for the pattern
+    that finds such cues (see ``trailing_cue``)."""
+    trailing = trailing_cue(verb, sent)
+    return trailing[0] if trailing is not None else None
+
+
+def _dateline_word(token: Token) -> bool:
+    """The place in capitals opening a paragraph and followed by a comma: a dateline."""
+    nxt = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    opens = token.i == 0 and nxt is not None and nxt.text == ","
+    return opens and token.text.isupper() and len(token.text) > 2
+
+
+def _quoted_as(verb: Token) -> Token | None:
+    """ "He was quoted as saying that ...", "State media quoted the minister as saying
+    ...": the passive subject or the object of "quoted" is the speaker, not who quotes."""
+    if verb.tag_ != "VBG" or verb.head.lower_ != "as" or verb.head.head.lemma_ != "quote":
+        return None
+    return next((c for c in verb.head.head.children if c.dep_ in ("nsubjpass", "dobj")), None)
+
+
+def agent_of_passive(verb: Token) -> Token | None:
+    """ "It was announced by the minister's office that ...": the agent of a passive cue
+    that reports a clause is who spoke (without the clause, "the plan was announced by X"
+    names what X did, not what X said)."""
+    if not any(c.dep_ == "ccomp" for c in verb.children):
+        return None
+    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+    return next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
+
+
+def second_cue(clause: Token) -> Token | None:
+    """A verb of saying the parser joined to the reported clause, with no subject of its
+    own, whose clause's subject is no person: the first speaker's next act, not part of
+    what they said ("the deal was unfair and promised ..." cannot be the deal's promise)."""
+    # a passive clause's subject counts too: "crews had been cut ... and warned" is no
+    # crew's warning
+    subject = next((c for c in clause.children if c.dep_ in (*SUBJECTS, "nsubjpass")), None)
+    if subject is None or subject.pos_ in ("PRON", "PROPN") or subject.ent_type_:
+        return None
+    return next(
+        (
+            c
+            for c in clause.rights
+            if c.dep_ == "conj"
+            and is_cue(c)
+            and (c.tag_ in ("VBD", "VBZ") or _perfect(c))
+            and not any(g.dep_ in SUBJECTS for g in c.children)
+        ),
+        None,
+    )
+
+
+def _perfect(verb: Token) -> bool:
+    """ "have vowed", "has promised": a participle with its own auxiliary."""
+    return verb.tag_ == "VBN" and any(c.dep_ == "aux" for c in verb.children)
+
+
+def reported_subject(verb: Token) -> Token | None:
+    """ "The answer, Ruiz insisted, was ...": of two subjects the parser gives a cue, the
+    first one set off by a comma opens the reported words around an inserted cue."""
+    subjects = [c for c in verb.lefts if c.dep_ in SUBJECTS and c.pos_ != "PUNCT"]
+    if len(subjects) < 2:
+        return None
+    first, doc = subjects[0], verb.doc
+    after = first.right_edge.i + 1
+    return first if after < verb.i and doc[after].text == "," else None
+
+
+def set_off_participle(verb: Token) -> bool:
+    """ "Ruiz, asked about the delay, said ...": a past form set off by commas between a
+    subject and the main verb is a participle, however the parser tagged it."""
+    head = verb.head
+    return (
+        verb.dep_ in ("advcl", "ccomp")
+        and verb.tag_ in ("VBD", "VBN")
+        and head.i > verb.i
+        and after_set_off(verb)
+        and verb.doc[head.i - 1].text == ","
+    )
