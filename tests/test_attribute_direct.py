@@ -87,6 +87,14 @@ BY_CONTEXT = [
         id="answer_to_an_indirect_question",
     ),
     pytest.param(
+        "Senator Ada Vance has promised a vote on the harbour bill by Friday.\n\n"
+        "I asked a veteran committee clerk last night whether anyone believes the deadline "
+        "is real. The answer: \u201cNobody here has believed a deadline in ten years.\u201d",
+        "Nobody here",
+        "a veteran committee clerk",
+        id="answer_of_someone_unnamed_the_writer_asked",
+    ),
+    pytest.param(
         "At a town hall in Dayton, one worker asked Governor Ana Ruiz whether the plant"
         ' would close. "Not while I am governor."',
         "Not while",
