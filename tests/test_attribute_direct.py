@@ -236,3 +236,20 @@ def test_a_short_quotation_its_cue_owns_is_direct(text: str) -> None:
     found = attribute_text(text)
     assert [(q.text, q.kind) for q in found] == SHORT_BUT_CUED[text]
     assert all(q.speaker and q.speaker.endswith("Hall") for q in found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"We will not pass the bill this week," a senior aide to the governor said.\n\n'
+        '"Nobody in this building believes that deadline, and nobody should."',
+        '"Will the bill pass?" Senator Ada Vance asked a senior aide.\n\n'
+        '"Nobody in this building believes that deadline, and nobody should."',
+    ],
+    ids=["continued", "answered"],
+)
+def test_a_bare_quote_given_to_someone_unnamed_stays_unresolved(text: str) -> None:
+    """A description no one was named for is never passed off as a name."""
+    quote = next(q for q in attribute_text(text) if q.text.startswith("Nobody"))
+    assert quote.speaker is not None and quote.speaker.startswith("a senior aide")
+    assert not quote.speaker_resolved

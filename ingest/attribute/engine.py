@@ -22,6 +22,7 @@ from ingest.attribute.patterns import BESIDE_QUOTE, pattern_frames, pattern_sign
 from ingest.attribute.resolve import UNKNOWN, Speaker, resolve, resolve_text
 from ingest.attribute.sections import find_sections
 from ingest.attribute.speakers import (
+    Entity,
     Registry,
     add_description,
     build_registry,
@@ -272,7 +273,7 @@ def _cued_after(span: MarkedSpan, frames: list[Frame], speakers, last) -> _Draft
     if not speaker.name or (last is not None and last[1].speaker.name == speaker.name):
         return None
     sure = min(CUED_AFTER, speaker.confidence)
-    guess = Speaker(speaker.name, speaker.title, None, "none", sure)
+    guess = _carried(speaker, sure)
     return _Draft(span.start, span.end, "direct", guess, frame.cue)
 
 
@@ -318,10 +319,27 @@ def _follow_on(at: int, para: int, last, registry, reported) -> Speaker:
             # never surer than the attribution it continues
             near = FOLLOW_ON_NEXT if para - last[0] <= 1 else FOLLOW_ON_LAST
             sure = min(near, previous.speaker.confidence)
-            return Speaker(previous.speaker.name, previous.speaker.title, None, "none", sure)
+            return _carried(previous.speaker, sure)
     if newer is not None:
-        return Speaker(newer[1].name, newer[1].title, None, "none", FOLLOW_ON_NEWER)
+        return _guessed(newer[1], FOLLOW_ON_NEWER)
     return UNKNOWN
+
+
+def _carried(speaker: Speaker, sure: float) -> Speaker:
+    """``speaker`` given to a quote with no cue of its own, ``sure`` as that guess is: a
+    description no one was named for ("a senior aide") stays as written and unresolved,
+    never passed off as a name."""
+    if speaker.mention_kind in ("pronoun", "nominal") and speaker.name == speaker.mention:
+        return Speaker(speaker.name, speaker.title, speaker.mention, speaker.mention_kind, sure)
+    return Speaker(speaker.name, speaker.title, None, "none", sure)
+
+
+def _guessed(entity: Entity, sure: float) -> Speaker:
+    """Someone the registry knows given a quote with no cue: by name, or as the description
+    that is all the story gives of them ("a senior aide"), unresolved."""
+    if entity.described:
+        return Speaker(entity.name, None, entity.name, "nominal", sure)
+    return Speaker(entity.name, entity.title, None, "none", sure)
 
 
 def _exchange_turn(
@@ -341,7 +359,7 @@ def _exchange_turn(
     if not any(_question(text, d) for d in (first, second)):
         return None
     sure = min(EXCHANGE_TURN, asker.confidence)
-    return Speaker(asker.name, asker.title, None, "none", sure)
+    return _carried(asker, sure)
 
 
 def _question(text: str, draft: _Draft) -> bool:
@@ -374,8 +392,7 @@ def _introduced_after(following: Paragraph, registry: Registry) -> Speaker:
     for mention in registry.mentions:
         inside = following.start <= mention.pos < following.end
         if inside and mention.entity.kind == "person":
-            entity = mention.entity
-            return Speaker(entity.name, entity.title, None, "none", INTRODUCED_AFTER)
+            return _guessed(mention.entity, INTRODUCED_AFTER)
     return UNKNOWN
 
 
