@@ -87,6 +87,14 @@ BY_CONTEXT = [
         id="answer_to_an_indirect_question",
     ),
     pytest.param(
+        "Senator Ada Vance has promised a vote on the harbour bill by Friday.\n\n"
+        "I asked a veteran committee clerk last night whether anyone believes the deadline "
+        "is real. The answer: \u201cNobody here has believed a deadline in ten years.\u201d",
+        "Nobody here",
+        "a veteran committee clerk",
+        id="answer_of_someone_unnamed_the_writer_asked",
+    ),
+    pytest.param(
         "At a town hall in Dayton, one worker asked Governor Ana Ruiz whether the plant"
         ' would close. "Not while I am governor."',
         "Not while",
@@ -228,3 +236,20 @@ def test_a_short_quotation_its_cue_owns_is_direct(text: str) -> None:
     found = attribute_text(text)
     assert [(q.text, q.kind) for q in found] == SHORT_BUT_CUED[text]
     assert all(q.speaker and q.speaker.endswith("Hall") for q in found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"We will not pass the bill this week," a senior aide to the governor said.\n\n'
+        '"Nobody in this building believes that deadline, and nobody should."',
+        '"Will the bill pass?" Senator Ada Vance asked a senior aide.\n\n'
+        '"Nobody in this building believes that deadline, and nobody should."',
+    ],
+    ids=["continued", "answered"],
+)
+def test_a_bare_quote_given_to_someone_unnamed_stays_unresolved(text: str) -> None:
+    """A description no one was named for is never passed off as a name."""
+    quote = next(q for q in attribute_text(text) if q.text.startswith("Nobody"))
+    assert quote.speaker is not None and quote.speaker.startswith("a senior aide")
+    assert not quote.speaker_resolved

@@ -512,6 +512,33 @@ CASES = [
         "Yannick Roustan",
         id="a_surname_read_as_a_place_subject_of_a_passive_is_the_person",
     ),
+    case(
+        "Port Minister Colm Quinlan defended the dredging contract on Tuesday.\n\n"
+        "A veteran harbour pilot, who has worked the estuary for thirty years, was "
+        "unconvinced. He said the channel would silt up again within a season.",
+        "silt up again",
+        "A veteran harbour pilot",
+        id="someone_unnamed_leading_a_sentence_is_the_next_he",
+        sure=False,
+    ),
+    case(
+        "Health Minister Greta Holm told the committee that the budget would cover every "
+        "ward.\n\nHer deputy, Paolo Renzi, disagreed. He said the northern wards were "
+        "closing.\n\nThe minister's aide, Beatriz Aveiro, rejected that view. She said the "
+        "budget held money for every region.",
+        "money for every region",
+        "Beatriz Aveiro",
+        id="a_name_read_as_a_place_set_beside_a_person_noun_is_the_next_she",
+    ),
+    case(
+        "Northland Power cut its forecast on Monday.\n\n"
+        "The energy ministry's press office issued a notice saying the grid was stable.\n\n"
+        "It urged residents to conserve power during the evening peak.",
+        "conserve power",
+        "The energy ministry's press office",
+        id="it_after_an_office_speaking_is_the_office_not_the_last_company",
+        sure=False,
+    ),
 ]
 
 

@@ -22,6 +22,7 @@ from ingest.attribute.patterns import BESIDE_QUOTE, pattern_frames, pattern_sign
 from ingest.attribute.resolve import UNKNOWN, Speaker, resolve, resolve_text
 from ingest.attribute.sections import find_sections
 from ingest.attribute.speakers import (
+    Entity,
     Registry,
     add_description,
     build_registry,
@@ -190,8 +191,10 @@ def _latest_report(
     for p in range(para, max(para - FOLLOW_ON_PARAGRAPHS, 0) - 1, -1):
         for frame in reversed(frames_by_para[p]):
             speaker = speakers[id(frame)]
-            if frame.cue_at >= at or frame.content is None or not speaker.name:
+            if frame.cue_at >= at or frame.content is None:
                 continue
+            if not speaker.name and asked[id(frame)] is None:
+                continue  # an unnamed asker still hands the answer to the one asked
             unresolved = speaker.mention_kind != "named" and speaker.name == speaker.mention
             if unresolved and asked[id(frame)] is None:
                 continue
@@ -210,6 +213,10 @@ def _addressee(frame: Frame, registry: Registry) -> Speaker | None:
     for child in frame.verb.children:
         if child.dep_ not in ("dobj", "dative"):
             continue
+        # "I asked a longtime aide whether ...": one asked is a person, unnamed here
+        if child.pos_ == "NOUN" and child.left_edge.lower_ in _NEW_PERSON:
+            phrase = noun_phrase(child)
+            return Speaker(phrase, None, phrase, "nominal", min(ANSWERED, UNRESOLVED_DESCRIPTION))
         for token in (child, *(c for c in child.children if c.dep_ == "appos")):
             name = _proper_name(token)
             if name is None:
@@ -220,6 +227,9 @@ def _addressee(frame: Frame, registry: Registry) -> Speaker | None:
             if entity.kind == "person":
                 return Speaker(entity.name, entity.title, None, "none", ANSWERED)
     return None
+
+
+_NEW_PERSON = frozenset({"a", "an", "another", "one"})
 
 
 def _proper_name(token: Token) -> str | None:
@@ -263,7 +273,7 @@ def _cued_after(span: MarkedSpan, frames: list[Frame], speakers, last) -> _Draft
     if not speaker.name or (last is not None and last[1].speaker.name == speaker.name):
         return None
     sure = min(CUED_AFTER, speaker.confidence)
-    guess = Speaker(speaker.name, speaker.title, None, "none", sure)
+    guess = _carried(speaker, sure)
     return _Draft(span.start, span.end, "direct", guess, frame.cue)
 
 
@@ -309,10 +319,27 @@ def _follow_on(at: int, para: int, last, registry, reported) -> Speaker:
             # never surer than the attribution it continues
             near = FOLLOW_ON_NEXT if para - last[0] <= 1 else FOLLOW_ON_LAST
             sure = min(near, previous.speaker.confidence)
-            return Speaker(previous.speaker.name, previous.speaker.title, None, "none", sure)
+            return _carried(previous.speaker, sure)
     if newer is not None:
-        return Speaker(newer[1].name, newer[1].title, None, "none", FOLLOW_ON_NEWER)
+        return _guessed(newer[1], FOLLOW_ON_NEWER)
     return UNKNOWN
+
+
+def _carried(speaker: Speaker, sure: float) -> Speaker:
+    """``speaker`` given to a quote with no cue of its own, ``sure`` as that guess is: a
+    description no one was named for ("a senior aide") stays as written and unresolved,
+    never passed off as a name."""
+    if speaker.mention_kind in ("pronoun", "nominal") and speaker.name == speaker.mention:
+        return Speaker(speaker.name, speaker.title, speaker.mention, speaker.mention_kind, sure)
+    return Speaker(speaker.name, speaker.title, None, "none", sure)
+
+
+def _guessed(entity: Entity, sure: float) -> Speaker:
+    """Someone the registry knows given a quote with no cue: by name, or as the description
+    that is all the story gives of them ("a senior aide"), unresolved."""
+    if entity.described:
+        return Speaker(entity.name, None, entity.name, "nominal", sure)
+    return Speaker(entity.name, entity.title, None, "none", sure)
 
 
 def _exchange_turn(
@@ -332,7 +359,7 @@ def _exchange_turn(
     if not any(_question(text, d) for d in (first, second)):
         return None
     sure = min(EXCHANGE_TURN, asker.confidence)
-    return Speaker(asker.name, asker.title, None, "none", sure)
+    return _carried(asker, sure)
 
 
 def _question(text: str, draft: _Draft) -> bool:
@@ -365,8 +392,7 @@ def _introduced_after(following: Paragraph, registry: Registry) -> Speaker:
     for mention in registry.mentions:
         inside = following.start <= mention.pos < following.end
         if inside and mention.entity.kind == "person":
-            entity = mention.entity
-            return Speaker(entity.name, entity.title, None, "none", INTRODUCED_AFTER)
+            return _guessed(mention.entity, INTRODUCED_AFTER)
     return UNKNOWN
 
 

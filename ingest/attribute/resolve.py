@@ -373,8 +373,19 @@ def _owned(subject: Token, owner: Token, phrase: str, at: int, registry: Registr
     else:
         entity = None
     if entity is None:
+        _office_speaks(phrase, subject, at, registry)
         return Speaker(phrase, None, phrase, "nominal", tuning.OFFICE_UNKNOWN)
-    return Speaker(f"{entity.name}'s {subject.text}", None, phrase, "nominal", tuning.OFFICE_OF)
+    name = f"{entity.name}'s {subject.text}"
+    _office_speaks(name, subject, at, registry)
+    return Speaker(name, None, phrase, "nominal", tuning.OFFICE_OF)
+
+
+def _office_speaks(name: str, subject: Token, at: int, registry: Registry) -> None:
+    """The office speaking is who a later "it" means ("The ministry's office said ... It
+    urged ..."), not the last organisation named before it; known by description only, so
+    that "it" is no surer than the office itself."""
+    main = subject.head.dep_ == "ROOT"
+    registry.add(name, "org", at, subject=True, main=main).described = True
 
 
 def _other_office(entity: Entity, head: str) -> bool:

@@ -855,7 +855,7 @@ def build_registry(docs: list, bases: list[int], quoted: list[tuple[int, int]]) 
                 if ent is not None and _contrasted(ent):
                     events.append((sentence, "bystander", None))
                     continue
-                if ent is not None and ent.label_ == "GPE":
+                if ent is not None and ent.label_ == "GPE" and not _person_read_as_place(ent):
                     if ent.start > 0 and doc[ent.start - 1].pos_ == "ADP":
                         places.add(ent.text.lower())  # "in Ottawa": a place after all
                     entity = _add_place_subject(registry, ent, base, quoted)
@@ -890,6 +890,10 @@ def build_registry(docs: list, bases: list[int], quoted: list[tuple[int, int]]) 
                     events.append((sentence, "person", entity))
                 elif _org_noun_subject(token, base, quoted):
                     _add_org_noun(registry, token, base + token.idx)
+                elif _unnamed_lead_subject(token, base, quoted):
+                    entity = add_description(registry, token, noun_phrase(token), base + token.idx)
+                    if entity is not None and entity.kind == "person":
+                        events.append((sentence, "person", entity))
                 elif _group_subject(token, base, quoted):
                     at = base + token.idx
                     registry.add(
@@ -1021,6 +1025,17 @@ def _add_place_subject(registry: Registry, ent: Span, base: int, quoted) -> Enti
     if known is not None and known.kind == "person":
         return registry.add(known.name, "person", at, subject=True, main=True)
     return registry.add(ent.text, "maybe", at, subject=True, main=True)
+
+
+def _person_read_as_place(ent: Span) -> bool:
+    """ "Renzi's spokesperson, Inês Borralho, said": a name of two words or more that the
+    NER read as a place but the text sets right after a person noun and a comma is that
+    person (a lone word is left to the he or she that follows)."""
+    if len(ent) < 2 or not is_parsed(ent.doc):
+        return False
+    root = ent.root
+    beside = root.dep_ == "appos" and _set_beside(root, root.head)
+    return beside and person_noun(root.head.lemma_.lower())
 
 
 def _add_pair(registry: Registry, ent: Span, ents, base: int, quoted) -> None:
@@ -1275,23 +1290,37 @@ def _titled_as_organisation(title: str, ent: Span) -> bool:
     return head in ORG_NOUNS
 
 
-def add_description(registry: Registry, token: Token, phrase: str, at: int) -> None:
+def add_description(registry: Registry, token: Token, phrase: str, at: int) -> Entity | None:
     """ "A ministry spokesman said ... he added": an unnamed speaker described by a person
     or organisation noun is who a later "he" or "it" most likely means."""
     head = token.lemma_.lower()
     if token.tag_ != "NN" or token.pos_ == "PROPN":
-        return
+        return None
     if head in ORG_NOUNS:
         kind = "org"
     elif _describes_a_person(token):
         kind = "person"
     else:
-        return
+        return None
     known = registry.resolve_name(phrase, at) is not None
     main = is_main_subject(token)
     gender = title_gender(phrase) or _own_pronoun_gender(token)
     entity = registry.add(phrase, kind, at, subject=True, main=main, gender=gender)
     entity.described = entity.described or not known
+    return entity
+
+
+def _unnamed_lead_subject(token: Token, base: int, quoted) -> bool:
+    """ "A second diplomat, from a southern state, was less charitable. He said ...":
+    someone unnamed leading a sentence with any verb is who its next "he" or "she" most
+    likely means, as a speaker's description would be (not one a name is set beside, nor
+    one in words a cue before it reports: "He said as police arrived, one person ...")."""
+    if not is_main_subject(token) or not someone_unnamed(token):
+        return False
+    if token.left_edge.i != token.sent.start or token.head.lemma_.lower() in SPEECH_VERBS:
+        return False  # a speaker's description is the cue's to resolve
+    named = any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in token.children)
+    return not named and not _in_quotes(base + token.idx, quoted)
 
 
 def someone_unnamed(token: Token) -> bool:
