@@ -205,18 +205,6 @@ MARK_PAIRING = {
         "\u2018\u2019It is not a question of who wins. Nobody wins when the ferry stops.\u201d",
         ["It is not a question of who wins. Nobody wins when the ferry stops."],
     ),
-    "a quote whose opening mark was forgotten after the cue ends at the stray close": (
-        '"It was always about the islanders," Ruiz said. It was never about the money. I'
-        ' just want the boat to run."',
-        [
-            "It was always about the islanders",
-            "It was never about the money. I just want the boat to run.",
-        ],
-    ),
-    "... also when a stop follows the stray mark, which then opens nothing": (
-        '"It was always about the islanders," Ruiz said. It was never about the money.".',
-        ["It was always about the islanders", "It was never about the money."],
-    ),
 }
 
 

@@ -191,10 +191,8 @@ def _latest_report(
     for p in range(para, max(para - FOLLOW_ON_PARAGRAPHS, 0) - 1, -1):
         for frame in reversed(frames_by_para[p]):
             speaker = speakers[id(frame)]
-            if frame.cue_at >= at or frame.content is None:
+            if frame.cue_at >= at or frame.content is None or not speaker.name:
                 continue
-            if not speaker.name and asked[id(frame)] is None:
-                continue  # an unnamed asker still hands the answer to the one asked
             unresolved = speaker.mention_kind != "named" and speaker.name == speaker.mention
             if unresolved and asked[id(frame)] is None:
                 continue
@@ -213,10 +211,6 @@ def _addressee(frame: Frame, registry: Registry) -> Speaker | None:
     for child in frame.verb.children:
         if child.dep_ not in ("dobj", "dative"):
             continue
-        # "I asked a longtime aide whether ...": one asked is a person, unnamed here
-        if child.pos_ == "NOUN" and child.left_edge.lower_ in _NEW_PERSON:
-            phrase = noun_phrase(child)
-            return Speaker(phrase, None, phrase, "nominal", min(ANSWERED, UNRESOLVED_DESCRIPTION))
         for token in (child, *(c for c in child.children if c.dep_ == "appos")):
             name = _proper_name(token)
             if name is None:
@@ -227,9 +221,6 @@ def _addressee(frame: Frame, registry: Registry) -> Speaker | None:
             if entity.kind == "person":
                 return Speaker(entity.name, entity.title, None, "none", ANSWERED)
     return None
-
-
-_NEW_PERSON = frozenset({"a", "an", "another", "one"})
 
 
 def _proper_name(token: Token) -> str | None:

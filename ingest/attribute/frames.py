@@ -120,18 +120,7 @@ def governs(frame: Frame, start: int, end: int) -> bool:
             return True
         if heads_outside and (_object_complement(token, verb) or _charge(token, verb)):
             return True
-        if heads_outside and _as_after_object(token, verb):
-            return True
     return False
-
-
-def _as_after_object(token: Token, verb: Token) -> bool:
-    """ "describing the scene as "chaos"": an "as" right after the verb's object says what
-    the verb holds the object to be, wherever the parser hung the preposition."""
-    prep = token.head
-    if prep.dep_ != "prep" or prep.lower_ != "as":
-        return False
-    return any(c.dep_ == "dobj" and c.right_edge.i + 1 == prep.i for c in verb.children)
 
 
 def _charge(token: Token, verb: Token) -> bool:
@@ -316,9 +305,6 @@ def _nested(frame: Frame, frames: list[Frame]) -> bool:
         return any(f is not frame and _reports(f, frame.cue_at) for f in frames)
     if frame.subject.pos_ == "PROPN" or frame.subject.ent_type_:
         return False  # "Lee said Ruiz told her ...": a person named inside speaks too
-    # "She described a couple who, she said, ...": a verdict verb without its quotation
-    # reports nothing, so no cue is inside what it reports
-    frames = [f for f in frames if f.content is not None or not f.quote_only]
     child = frame.verb
     through_clause = False
     for head in frame.verb.ancestors:

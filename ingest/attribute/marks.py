@@ -14,14 +14,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ingest.attribute.tuning import REOPEN_CUE_WORDS
 from quotedesk.text import DOUBLE_QUOTES, SINGLE_QUOTES
 
 _OPENING = "\u201c\u201e\u00ab\u2018\u201a\u2039"
 _CLOSING = "\u201d\u00bb\u2019\u203a"
 _BEFORE_OPEN = " \t([{\u2014\u2013-/:;,."
 _TRAILING = " \t,;:\u2014\u2013-"
-_PARAGRAPH_END = " \t.,"  # what may follow a paragraph's last closing mark
 # One double mark typed as two characters: ``TeX and wire style'', ''doubled'', ‘‘curly’’,
 # and the mixed ‘’ an editor's autocorrect leaves when two apostrophes are typed.
 _DOUBLED = ("``", "''", "\u2018\u2018", "\u2019\u2019", "\u2018\u2019")
@@ -181,17 +179,11 @@ def _scan(text: str, para: Paragraph, family: str) -> list[Pair]:
     for i, opening in _marks(text, para, family):
         if family is SINGLE_QUOTES and _apostrophe(text, i, para, open_at is not None):
             continue
-        if opening and not text[i + 1 : para.end].strip(_PARAGRAPH_END):
-            opening = False  # 'game.".': a mark ending its paragraph opens nothing
         if open_at is None:
             if opening:
                 open_at = i
             elif not pairs:
                 pairs.append((None, i))
-            elif family is DOUBLE_QUOTES and pairs[-1][1] is not None:
-                reopened = _not_reopened(text, pairs[-1][1], i, para)
-                if reopened is not None:
-                    pairs.append((reopened, i))
         elif opening and i + 1 < para.end and not text[i + 1].isspace() and text[i] != '"':
             # a second opening mark: the first quote was never closed
             pairs.append((open_at, None))
@@ -202,21 +194,6 @@ def _scan(text: str, para: Paragraph, family: str) -> list[Pair]:
     if open_at is not None:
         pairs.append((open_at, None))
     return pairs
-
-
-_SENTENCE_END = re.compile(r"[.!?]\s+(?=\S)")
-
-
-def _not_reopened(text: str, closed: int, stray: int, para: Paragraph) -> int | None:
-    """Where a quote whose opening mark was forgotten opens: ``stray`` closes the paragraph
-    after a quotation closed at ``closed`` and a short cue sentence. Returns the position
-    before the quote's first word (standing for its opening mark), or None."""
-    if text[stray + 1 : para.end].strip(_PARAGRAPH_END):
-        return None
-    end = _SENTENCE_END.search(text, closed + 1, stray)
-    if end is None or len(text[closed + 1 : end.start()].split()) > REOPEN_CUE_WORDS:
-        return None
-    return end.end() - 1
 
 
 def _main_pairs(text: str, para: Paragraph) -> list[Pair]:

@@ -67,7 +67,6 @@ def get_nlp() -> Language:
 
             nlp = spacy.load(MODEL)
             _split_glued_marks(nlp)
-            _keep_unit_abbreviations(nlp)
             _loaded.append(nlp)
         return _loaded[0]
 
@@ -84,18 +83,6 @@ def _split_glued_marks(nlp: Language) -> None:
     """Make the punctuation and the mark of a glued quotation tokens of their own."""
     model_infixes = nlp.tokenizer.infix_finditer.__self__.pattern
     nlp.tokenizer.infix_finditer = re.compile("|".join((model_infixes, *_GLUED_MARK))).finditer
-
-
-# "who lost 16 lbs. "and two belt loops" ..., says": the stop of a unit's abbreviation,
-# split off, reads as a sentence end and cuts the speaker from the cue; kept in its word
-# the parser still ends a sentence there when the next one opens in capitals
-_UNIT_ABBREVIATIONS = ("lb.", "lbs.", "oz.", "ft.", "yd.", "yds.")
-
-
-def _keep_unit_abbreviations(nlp: Language) -> None:
-    """Make each unit abbreviation with its stop one token."""
-    for abbreviation in _UNIT_ABBREVIATIONS:
-        nlp.tokenizer.add_special_case(abbreviation, [{"ORTH": abbreviation}])
 
 
 def analyse(paragraphs: list[str]) -> Iterator[Doc]:

@@ -68,9 +68,6 @@ def content_of(verb: Token, sent: Span, text: str, base: int) -> tuple[int, int]
     if trailing is not None:
         return trim(text, *chars((sent[0], sent.doc[trailing[1].i - 1]), base))
     if _inserted(verb, sent):
-        relative = _in_relative_clause(verb, sent)
-        if relative is not None:
-            return trim(text, *chars(relative, base))
         return trim(text, *chars(sent, base))  # the cue is cut out later, as ``Frame.gap``
     # "OTTAWA — Leader Jane Roe says ...": a dateline can be parsed as a second complement
     clauses = sorted((c for c in verb.children if c.dep_ == "ccomp"), key=lambda c: c.i < verb.i)
@@ -187,18 +184,6 @@ def _inserted(verb: Token, sent: Span) -> bool:
         return False
     doc = sent.doc
     return doc[cue_start - 1].text in SET_OFF and doc[cue_end + 1].text in (*SET_OFF, ";")
-
-
-def _in_relative_clause(verb: Token, sent: Span) -> tuple[Token, Token] | None:
-    """ "a couple who, she said, had lost their roof": a cue set off right after a relative
-    pronoun reports the rest of the relative clause only; the sentence around it, which
-    names whom the clause is about, is narration."""
-    cue_start, cue_end = cue_clause(verb, sent)
-    doc = sent.doc
-    pronoun = doc[cue_start - 2] if cue_start - 2 >= sent.start else None
-    if pronoun is None or pronoun.tag_ not in ("WP", "WDT") or verb.head.i <= cue_end:
-        return None
-    return doc[cue_end + 2], verb.head.right_edge
 
 
 def _continued(verb: Token, clause: Token) -> Token:
@@ -401,20 +386,9 @@ def _quoted_charge(verb: Token, text: str, base: int) -> tuple[int, int] | None:
     for prep in (c for h in holders for c in h.children if c.dep_ == "prep"):
         for charge in (c for c in prep.children if c.dep_ in ("pcomp", "pobj")):
             quoted = any(t.is_quote for t in charge.subtree)
-            last = charge.right_edge if quoted else _quotation_after(charge)
-            if charge.tag_ == "VBG" and prep.lower_ == "of" and last is not None:
-                return trim(text, *chars((charge.left_edge, last), base))
+            if charge.tag_ == "VBG" and prep.lower_ == "of" and quoted:
+                return trim(text, *chars((charge.left_edge, charge.right_edge), base))
     return None
-
-
-def _quotation_after(phrase: Token) -> Token | None:
-    """'of lobbying against the bill "desk by desk."': a quotation right after the charge,
-    which the parser hung on the main verb, ends it. Returns the quotation's closing mark."""
-    doc = phrase.doc
-    opening = phrase.right_edge.i + 1
-    if opening >= len(doc) or not doc[opening].is_quote:
-        return None
-    return next((t for t in doc[opening + 1 : phrase.sent.end] if t.is_quote), None)
 
 
 def verdict_of(verb: Token, text: str, base: int) -> tuple[int, int] | None:

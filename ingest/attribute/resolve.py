@@ -214,13 +214,11 @@ def resolve(
     owner = next((c for c in subject.children if c.dep_ == "poss"), None)
     if head in ORG_NOUNS and owner is not None:  # "his office", "Trudeau's campaign"
         return _owned(subject, owner, phrase, at, registry)
-    if _plural(subject):  # "Aid groups said": several, not the last "it"
+    if subject.tag_ == "NNS":  # "Aid groups said": several, not the last "it"
         return Speaker(phrase, None, phrase, "nominal", tuning.PLURAL_GROUP)
     entity = _org_by_modifier(subject, at, registry) or registry.resolve_nominal(
         head, at, new=_indefinite(subject), modifiers=_modifiers(subject)
     )
-    if entity is not None and _named_within(subject, entity):
-        entity = None  # "the resident, who sold copies of his comic Sea Wolf": not Sea Wolf
     if entity is not None and not entity.described:
         # "The minister insisted ... He said": the person the description named is now the
         # subject a later he or she most likely means
@@ -237,47 +235,12 @@ def resolve(
     if _epithet(subject) and head not in ORG_NOUNS:
         # "the rookie defenceman said": a description of someone already in the story
         entity = _latest_person(registry, at, noun_phrase(subject))
-        if entity is not None and _named_within(subject, entity):
-            entity = None  # "the rookie, younger brother of Ivan Petrov": not Ivan
         if entity is not None and not entity.described and not _other_office(entity, head):
             return Speaker(
                 entity.name, entity.title, phrase, "nominal", tuning.DESCRIPTION_OF_RECENT
             )
-    entity = _identified_next(subject, head, at, registry)
-    if entity is not None:
-        registry.add(entity.name, entity.kind, at, subject=True, main=True, inferred=True)
-        return Speaker(entity.name, entity.title, phrase, "nominal", tuning.DESCRIPTION_NAMED_NEXT)
     add_description(registry, subject, phrase, at)
     return Speaker(phrase, None, phrase, "nominal", tuning.UNRESOLVED_DESCRIPTION)
-
-
-def _identified_next(subject: Token, head: str, at: int, registry: Registry) -> Entity | None:
-    """A lede's delayed identification: "The official who oversees safety said ..." /
-    "Ana Ruiz, the agency's safety chief, testified": a definite person noun opening a
-    story is the person the next paragraph names first, unless the gender or another
-    office the text gives that person says otherwise ("Opposition leader Ana Ruiz" is
-    not "the prime minister")."""
-    if not _definite(subject) or not person_noun(head):
-        return None
-    entity = registry.named_next(at)
-    gender = title_gender(noun_phrase(subject))
-    if entity is None or gender is not None and entity.gender not in (None, gender):
-        return None
-    return None if _other_office(entity, head) else entity
-
-
-def _named_within(subject: Token, entity: Entity) -> bool:
-    """Does the description name ``entity`` in its own words? A description is never
-    someone it mentions: "the brother of Ivan Petrov" is not Ivan Petrov (though
-    "Foster's book" may speak for its owner)."""
-    start, end = subject.left_edge.i, subject.right_edge.i + 1
-    return any(
-        start <= ent.start
-        and ent.end <= end
-        and not (ent.root.dep_ == "poss" and ent.root.head == subject)
-        and entity.matches(name_tokens(ent.text))
-        for ent in subject.doc.ents
-    )
 
 
 def _past_a_clause(subject: Token, name: Token) -> bool:
@@ -373,19 +336,8 @@ def _owned(subject: Token, owner: Token, phrase: str, at: int, registry: Registr
     else:
         entity = None
     if entity is None:
-        _office_speaks(phrase, subject, at, registry)
         return Speaker(phrase, None, phrase, "nominal", tuning.OFFICE_UNKNOWN)
-    name = f"{entity.name}'s {subject.text}"
-    _office_speaks(name, subject, at, registry)
-    return Speaker(name, None, phrase, "nominal", tuning.OFFICE_OF)
-
-
-def _office_speaks(name: str, subject: Token, at: int, registry: Registry) -> None:
-    """The office speaking is who a later "it" means ("The ministry's office said ... It
-    urged ..."), not the last organisation named before it; known by description only, so
-    that "it" is no surer than the office itself."""
-    main = subject.head.dep_ == "ROOT"
-    registry.add(name, "org", at, subject=True, main=main).described = True
+    return Speaker(f"{entity.name}'s {subject.text}", None, phrase, "nominal", tuning.OFFICE_OF)
 
 
 def _other_office(entity: Entity, head: str) -> bool:
@@ -429,28 +381,7 @@ def _epithet(token: Token) -> bool:
         c.dep_ in ("amod", "compound", "nummod", "prep") and (c.pos_ != "PROPN" or label)
         for c in token.children
     )
-    # "the Paris police prefecture", "the parole board decision": a thing, not a person
-    thing = token.lower_.endswith(_THING_ENDINGS)
-    return definite and (
-        described
-        and token.tag_ in ("NN", "NNS")
-        and not _plural(token)
-        and not thing
-        or _age(token)
-    )
-
-
-# Endings of nouns for an institution, an act or a quality, never for a person.
-_THING_ENDINGS = ("tion", "sion", "ment", "ture", "ity", "ship", "ness", "ance", "ence", "ism")
-
-
-def _plural(token: Token) -> bool:
-    """Is the noun plural? A compound joined by hyphens is as many as its first noun:
-    "the sergeant-at-arms" is one person, "the attorneys-general" several."""
-    first = token.i
-    while first >= 2 and token.doc[first - 1].tag_ == "HYPH":
-        first -= 2
-    return token.doc[first].tag_ == "NNS"
+    return definite and (described and token.tag_ == "NN" or _age(token))
 
 
 def _age(token: Token) -> bool:

@@ -159,11 +159,6 @@ class Registry:
     # where a name opens its sentence after a preposition: "For Ana Ruiz, the vote ..."
     topics: set[int] = field(default_factory=set)
 
-    def _previous_paragraph(self, pos: int) -> int:
-        """Where the paragraph before the one holding ``pos`` starts."""
-        at = bisect.bisect_right(self.paragraphs, pos) - 2
-        return self.paragraphs[at] if at >= 0 else 0
-
     def paragraph_start(self, pos: int) -> int:
         at = bisect.bisect_right(self.paragraphs, pos)
         return self.paragraphs[at - 1] if at else 0
@@ -406,33 +401,13 @@ class Registry:
 
     def document_issuer(self, document: Token, pos: int) -> Token | None:
         """Who issued "the report": whoever issued the last document the article said
-        came from someone ("A study by X ... the report said"). One document is never
-        several: "the release" is not "farmers' complaints"."""
-        plural = document.tag_ == "NNS"
+        came from someone ("A study by X ... the report said")."""
         earlier = [
             issuer
             for at, token, issuer in self.documents
-            if at < pos
-            and token != document
-            and issuer is not None
-            and (token.tag_ == "NNS") == plural
+            if at < pos and token != document and issuer is not None
         ]
         return earlier[-1] if earlier else None
-
-    def named_next(self, pos: int) -> Entity | None:
-        """Whom a story's opening description means ("The official who oversees safety
-        said ..."): the person the next paragraph names first, as its subject ("Ana
-        Ruiz, the agency's safety chief, testified ..."), when no one is named before."""
-        at = bisect.bisect_right(self.paragraphs, pos)
-        if at >= len(self.paragraphs):
-            return None
-        start = self.paragraphs[at]
-        end = self.paragraphs[at + 1] if at + 1 < len(self.paragraphs) else len(self.text)
-        people = [m for m in self.mentions if m.pos < end and m.entity.kind == "person"]
-        first = people[0] if people else None
-        if first is None or first.pos < start or not first.main:
-            return None
-        return first.entity
 
     def recent_subject(
         self, pos: int, window: int, reported: list[tuple[int, int]] = ()
@@ -466,9 +441,7 @@ class Registry:
         word ("the Labour MP" is the Labour one), else the latest. A ``new`` description
         ("a minister", "one MP") introduces someone: never a person named before."""
         word = head.lower()
-        # "the father" is someone's: a father named paragraphs ago is another family's
-        since = self._previous_paragraph(pos) if word in _KIN_NOUNS else 0
-        earlier = [m.entity for m in reversed(self.mentions) if since <= m.pos < pos]
+        earlier = [m.entity for m in reversed(self.mentions) if m.pos < pos]
         holders = [e for e in earlier if word not in ORG_NOUNS and e.has_role(word) and not new]
         fitting = [e for e in holders if modifiers <= e.roles]
         if holders:
@@ -741,9 +714,7 @@ def _roles(ent: Span, at: int, quoted) -> tuple[bool, bool]:
     loses the arc; a name inside a quotation is never a subject."""
     in_quote = _in_quotes(at, quoted)
     opens = ent.start - (ent.sent.start if is_parsed(ent.doc) else 0) <= 2 and not _fronted(ent)
-    # "The Harbour Co-op minimum is ...": a name modifying a noun is not the subject
-    modifier = is_parsed(ent.doc) and ent.root.dep_ == "compound" and ent.root.head.pos_ == "NOUN"
-    opens = (opens and not _after_verb(ent) and not modifier) or _named_after_owner(ent)
+    opens = (opens and not _after_verb(ent)) or _named_after_owner(ent)
     root = _named_subject(ent.root)
     if not in_quote and _asked(root):
         return True, True  # "Host Dana Ruiz asked Sen. Mark Ochoa whether ...": he answers
@@ -1065,27 +1036,15 @@ def _org_noun_subject(token: Token, base: int, quoted) -> bool:
         return False
     definite = any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
     at = base + token.idx
-    return (definite or _owned_by_org(token) is not None) and not _in_quotes(at, quoted)
-
-
-def _owned_by_org(token: Token) -> Token | None:
-    """ "the ministry's consular office": an organisation noun owned by another one."""
-    owner = next((c for c in token.children if c.dep_ == "poss"), None)
-    is_org = owner is not None and owner.lemma_.lower() in ORG_NOUNS
-    return owner if is_org else None
+    return definite and not _in_quotes(at, quoted)
 
 
 def _add_org_noun(registry: Registry, token: Token, at: int) -> None:
     """A new mention of the organisation named earlier whose name holds the noun ("the
-    union" after "the Harbour Workers Union"); one another owns is a body of its own
-    ("The ministry's consular office published a notice. It urged ...")."""
-    main = is_main_subject(token)
-    if _owned_by_org(token) is not None:
-        registry.add(noun_phrase(token), "org", at, subject=True, main=main)
-        return
+    union" after "the Harbour Workers Union")."""
     known = registry.org_named(token.lemma_.lower(), at)
     if known is not None:
-        registry.add(known.name, "org", at, subject=True, main=main)
+        registry.add(known.name, "org", at, subject=True, main=is_main_subject(token))
 
 
 def _group_subject(token: Token, base: int, quoted) -> bool:
@@ -1375,14 +1334,6 @@ _PERSON_ROLES = (
     NAME_PREFIX_TITLES
     | _NOUN_GENDER.keys()
     | word_set("leader spokesperson lawmaker candidate adviser advisor aide official whip")
-)
-# Kin: a role relative to someone, so "the father" is the one of the family in view.
-_KIN_NOUNS = word_set(
-    """
-    father mother son daughter brother sister husband wife dad mom mum grandfather
-    grandmother grandson granddaughter uncle aunt nephew niece widow widower stepfather
-    stepmother stepson stepdaughter
-    """
 )
 # Other nouns for a person who may speak unnamed: "a lawyer for the family said".
 _PERSON_NOUNS = word_set(

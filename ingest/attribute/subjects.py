@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from ingest.attribute.cues import CLAUSE_VERBS, DOCUMENT_NOUNS, SPEECH_VERBS
+from ingest.attribute.cues import CLAUSE_VERBS, SPEECH_VERBS
 from ingest.attribute.grammar import SET_OFF, SUBJECTS, after_set_off, is_cue, is_verb
 from ingest.attribute.tuning import MIN_CONTENT_WORDS, TRAILING_CUE_AFTER, TRAILING_SPEAKER_TOKENS
 
@@ -83,32 +83,7 @@ def subject_of(verb: Token) -> Token | None:
         # cue to the passive reported clause, which has no subject to share
         speech = next((a for a in verb.ancestors if a.lemma_.lower() in SPEECH_VERBS), None)
         return subject_of(speech) if speech is not None else None
-    return _noun_speaking(verb) or _subject_in_opening(verb)
-
-
-def _noun_speaking(verb: Token) -> Token | None:
-    """ "with one resident calling it "a disgrace"", "officials warning that ...": a cue in
-    -ing after a noun tells what that noun says. A phrase the parser hung the participle on
-    ("a spokesperson for the camp describing") belongs to the noun it qualifies; a noun
-    after any other preposition than "with" is whom something was said to or about
-    ("a letter to residents saying": the letter says it). A document's words ("read a
-    statement saying") are its issuer's, found by the ``document_saying`` pattern."""
-    if verb.dep_ != "acl" or verb.tag_ != "VBG" or verb.head.pos_ not in ("NOUN", "PROPN"):
-        return None
-    if verb.head.lemma_.lower() in DOCUMENT_NOUNS:
-        return None
-    noun = verb.head
-    while _qualifies(noun):
-        noun = noun.head.head
-    return noun if noun.dep_ != "pobj" or noun.head.lower_ == "with" else None
-
-
-def _qualifies(noun: Token) -> bool:
-    """ "a spokesperson for the camp": the noun after a preposition inside a noun phrase;
-    "with" opens a phrase of its own ("people, with a spokesperson ...")."""
-    prep = noun.head
-    inside = prep.dep_ == "prep" and prep.lower_ != "with" and prep.head.pos_ == "NOUN"
-    return noun.dep_ == "pobj" and inside
+    return _subject_in_opening(verb)
 
 
 def _next_act(verb: Token) -> Token | None:

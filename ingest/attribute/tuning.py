@@ -37,9 +37,6 @@ FIRST_PERSON_AUTHOR = 0.5  # "I said" / "we said" in an opinion piece: the autho
 # A description at the cue ("the director", "the company", "the report").
 DESCRIPTION_RESOLVED = 0.75  # a role or organisation noun the article names earlier
 DESCRIPTION_OF_RECENT = 0.6  # "the veteran goalie": the latest he or she, by elimination
-# "The official who oversees ... said" opening a story, then "Ana Ruiz, the agency's ...,
-# testified": the delayed identification of a lede, the person the next paragraph names
-DESCRIPTION_NAMED_NEXT = 0.6
 DOCUMENT_ISSUER_PENALTY = 0.1  # a document speaks for its issuer: a little less sure
 # "the report" whose issuer only an earlier document gave ("a study by X ... the report
 # said"): the article may have moved on to another report
@@ -107,7 +104,3 @@ MAIN_SUBJECT_REACH = 250
 OWNED_SUBJECT_TOKENS = 8
 NAMED_LATER_REACH = 800  # how far ahead a role noun with no earlier match ("a judge said")
 # may find its name
-# '"...," Ruiz said. More words."': a closing mark ending a paragraph after a quotation and
-# a cue sentence of at most this many words closes the speaker's next sentences, whose
-# opening mark was forgotten; a longer sentence between is narration.
-REOPEN_CUE_WORDS = 6
