@@ -158,9 +158,9 @@ def _engine_speaker(quotes: list[Quote], start: int, end: int) -> str | None:
 
 def _lead_in_speakers(text: str, paras: list, spans: list) -> dict[int, str]:
     """Opening mark offset -> the speaker a colon lead-in names for that quotation."""
+    from ingest.attribute.mentions import build_registry
     from ingest.attribute.nlp import analyse
     from ingest.attribute.resolve import resolve
-    from ingest.attribute.speakers import build_registry
 
     colons = {s.open_at: s.open_at - 1 - _gap(text, s.open_at) for s in spans}
     colons = {at: c for at, c in colons.items() if c >= 0 and text[c] == ":"}

@@ -10,8 +10,9 @@ from __future__ import annotations
 import pytest
 
 from ingest.attribute import attribute_text
+from ingest.attribute.mentions import build_registry
 from ingest.attribute.nlp import analyse
-from ingest.attribute.speakers import Registry, build_registry
+from ingest.attribute.speakers import Registry
 from quotedesk.models import SPEAKER_CERTAIN
 
 

@@ -15,20 +15,15 @@ from spacy.tokens import Doc, Token
 from ingest.attribute.bounds import bounded
 from ingest.attribute.credits import credited, is_photo_credit, not_speech
 from ingest.attribute.cues import verb_forms
+from ingest.attribute.descriptions import add_description, noun_phrase, someone_unnamed
 from ingest.attribute.frames import Frame, governs, side_of, split_around
 from ingest.attribute.marks import MarkedSpan, Paragraph, find_marked_spans, paragraphs
+from ingest.attribute.mentions import build_registry
 from ingest.attribute.nlp import analyse, is_parsed
 from ingest.attribute.patterns import BESIDE_QUOTE, pattern_frames, pattern_signatures
 from ingest.attribute.resolve import UNKNOWN, Speaker, resolve, resolve_text
 from ingest.attribute.sections import find_sections
-from ingest.attribute.speakers import (
-    Entity,
-    Registry,
-    add_description,
-    build_registry,
-    noun_phrase,
-    someone_unnamed,
-)
+from ingest.attribute.speakers import Entity, Registry
 from ingest.attribute.tuning import (
     ANSWERED,
     ASKING_VERBS,

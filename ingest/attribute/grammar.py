@@ -2,7 +2,8 @@
 
 Who a cue names (``subjects``), what it reports (``reported``) and the frame built from
 both (``frames``) ask a token the same few questions; they are answered once here so the
-three modules agree on what a subject, a cue and a set-off word are.
+three modules agree on what a subject, a cue and a set-off word are. The registry of
+people (``mentions``, ``descriptions``) asks one of them too: ``is_main_subject``.
 """
 
 from __future__ import annotations
@@ -31,3 +32,8 @@ def is_cue(token: Token) -> bool:
     start a frame."""
     verb = token.lemma_.lower() in SPEECH_VERBS and token.tag_.startswith("VB")
     return verb or token.lower_ == "according"
+
+
+def is_main_subject(token: Token) -> bool:
+    """The subject of the sentence's own verb, not of a clause reported inside it."""
+    return token.dep_ in ("nsubj", "nsubjpass") and token.head.dep_ == "ROOT"

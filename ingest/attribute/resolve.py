@@ -14,20 +14,19 @@ from ingest.attribute.cues import (
     ORG_NOUNS,
     PERSON_PRONOUNS,
 )
-from ingest.attribute.speakers import (
-    NAME_PREFIX_TITLES,
-    Entity,
-    Registry,
+from ingest.attribute.descriptions import (
     add_description,
-    capitalised,
-    dateline,
     document_issuer,
-    name_tokens,
     noun_phrase,
-    office_before,
-    other_subject,
-    person_noun,
     published_by,
+)
+from ingest.attribute.mentions import capitalised, dateline, other_subject
+from ingest.attribute.speakers import Entity, Registry
+from ingest.attribute.titles import (
+    NAME_PREFIX_TITLES,
+    name_tokens,
+    office_before,
+    person_noun,
     split_name,
     title_ended,
     title_gender,

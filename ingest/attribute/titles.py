@@ -1,0 +1,373 @@
+"""Reading a person's name and title from the words around it, and what they say of gender.
+
+Articles write titles before a name ("Sen. Ada Vance", "Cork North TD Ann Roe"), after
+it ("Ana Ruiz, the mayor,") or both, and the NER often takes a title into the name. The
+registry keeps the name and the title apart, because a later mention may use either
+("Vance", "the senator"): ``split_name`` separates leading titles, ``title_of`` reads an
+apposition or the words before a name, ``name_tokens`` gives a name's comparable words,
+and ``title_gender`` / ``PRONOUN_GENDER`` the gender a title or pronoun states.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Span, Token
+
+from ingest.attribute.cues import FEMALE_NOUNS, MALE_NOUNS
+from ingest.attribute.names import FEMALE_FIRST_NAMES, MALE_FIRST_NAMES
+from ingest.attribute.nlp import text_of
+from quotedesk.text import word_set
+
+HONORIFICS = {
+    "mr": "male",
+    "mr.": "male",
+    "sir": "male",
+    "mrs": "female",
+    "mrs.": "female",
+    "ms": "female",
+    "ms.": "female",
+    "miss": "female",
+    "madam": "female",
+    "dame": "female",
+}
+
+
+# Titles written before a name: kept as the speaker's title, never as part of the name.
+NAME_PREFIX_TITLES = word_set(
+    """
+    dr dr. prof prof. professor president vice sen sen. senator rep rep. gov gov.
+    governor lt lt. col col. gen gen. sgt sgt. capt capt. cmdr cmdr. adm adm. maj maj.
+    st. rev rev. hon hon. judge justice mayor premier minister chancellor king queen
+    prince princess pope chief coach officer constable const. cpl cpl. insp insp. det det.
+    supt supt. secretary ambassador chairman chairwoman ceo mp mla sheriff deputy
+    speaker leader representative congressman congresswoman councillor councilor councilman
+    councilwoman alderman assemblyman assemblywoman assemblymember treasurer mpp msp td
+    taoiseach tánaiste tanaiste
+    """
+)
+
+
+# What an abbreviated or specific title is called later in the story: "Sen. Ada Vance"
+# is "the senator" and "the lawmaker", "Gov. Lena Ortiz" is "the governor".
+TITLE_ROLES = {
+    "sen": "senator lawmaker legislator",
+    "senator": "lawmaker legislator",
+    "rep": "representative congressman congresswoman lawmaker legislator",
+    "representative": "congressman congresswoman lawmaker legislator",
+    "congressman": "lawmaker legislator",
+    "congresswoman": "lawmaker legislator",
+    "mp": "lawmaker legislator",
+    "mla": "lawmaker legislator",
+    "mpp": "lawmaker legislator",
+    "msp": "lawmaker legislator",
+    "td": "deputy lawmaker legislator",
+    "assemblyman": "lawmaker legislator",
+    "assemblywoman": "lawmaker legislator",
+    "assemblymember": "lawmaker legislator",
+    "gov": "governor",
+    "lt": "lieutenant",
+    "col": "colonel",
+    "gen": "general",
+    "sgt": "sergeant",
+    "capt": "captain",
+    "cmdr": "commander",
+    "adm": "admiral",
+    "maj": "major",
+    "prof": "professor",
+    "supt": "superintendent",
+    "insp": "inspector",
+    "det": "detective",
+    "cpl": "corporal",
+    "const": "constable",
+}
+
+
+_TITLE_HEAD_ENDS = word_set("of for at with in from to who whose and , ;")
+
+
+def role_words(title: str) -> set[str]:
+    """The words a title lets the story call its holder, abbreviations spelled out."""
+    words = {w.strip(".,").lower() for w in title.replace("-", " ").split()}
+    return words.union(*(TITLE_ROLES.get(w, "").split() for w in words))
+
+
+def title_head(title: str) -> str | None:
+    """The noun a title is about: "son" in "her son", "group" in "the British aid group"."""
+    head = None
+    for word in title.replace(",", " , ").lower().split():
+        if word in _TITLE_HEAD_ENDS:
+            break
+        head = word
+    return head
+
+
+def title_gender(title: str) -> str | None:
+    """ "her son", "father of two", "a spokeswoman for the city": the title's head noun
+    can say whether the person is a he or a she."""
+    head = title_head(title)
+    if head in MALE_NOUNS:
+        return "male"
+    return "female" if head in FEMALE_NOUNS else None
+
+
+def name_tokens(name: str) -> tuple[str, ...]:
+    """Comparable words of a name: lower-cased, honorifics and possessives dropped."""
+    words = [w.strip(".,").lower() for w in name.replace("\u2019", "'").split()]
+    words = [w[:-2] if w.endswith("'s") else w for w in words]
+    return tuple(w for w in words if w and w not in HONORIFICS and w not in NAME_PREFIX_TITLES)
+
+
+_NOUN_GENDER = {**dict.fromkeys(MALE_NOUNS, "male"), **dict.fromkeys(FEMALE_NOUNS, "female")}
+
+
+_TITLE_WORDS = HONORIFICS.keys() | NAME_PREFIX_TITLES | _NOUN_GENDER.keys()
+
+
+def split_name(span: Span) -> tuple[Span, str | None, str | None]:
+    """Separate leading titles ("Lt.", "Mr.") from a name span: (name, title, gender)."""
+    start = span.start
+    gender = None
+    titles = []
+    # "Grandmother Rosa Diaz", "Uncle Tavish": a role noun the NER took into the name
+    while start < span.end - 1 and (
+        span.doc[start].lower_ in _TITLE_WORDS or _role_opening(span, start)
+    ):
+        word = span.doc[start].lower_
+        gender = gender or HONORIFICS.get(word) or _NOUN_GENDER.get(word)
+        titles.append(span.doc[start].text)
+        start += 1
+    inner = inner_title(span, start)
+    if inner is not None:  # "Cork North TD Ann Roe": the words up to the title are its
+        titles = [span.doc[span.start : inner + 1].text]
+        start = inner + 1
+    name = span.doc[start : span.end]
+    if gender is None and span.start > 0:  # "Mr. Peter Vance" with "Mr." outside the entity
+        before = span.doc[span.start - 1].lower_
+        gender = HONORIFICS.get(before) or _NOUN_GENDER.get(before)
+    return name, " ".join(titles) or None, gender
+
+
+def inner_title(span: Span, start: int) -> int | None:
+    """ "Cork North TD Ann Roe", "Labour MP Jo Bell", "the ministry's spokesman Li Wei": a
+    title word inside a name span, after a party, place or office and before a name of at
+    least one capitalised word, ends the title. The last such word counts."""
+    found = None
+    for i in range(start + 1, span.end - 1):
+        word = span.doc[i].lower_
+        if word in _INNER_TITLES and span.doc[i + 1].lower_.strip(".") not in _NAME_SUFFIXES:
+            found = i
+    if found is None or not span.doc[found + 1].text[:1].isupper():
+        return None
+    return found
+
+
+_NAME_SUFFIXES = word_set("jr sr ii iii iv")
+
+
+def title_ended(span: Span) -> bool:
+    """ "the Labour TD", "Independent Senator": words the NER read as a name that end in
+    a title describe someone, they do not name them ("Office of the Mayor" is a name)."""
+    words = [t.lower_ for t in span]
+    last = words[-1].strip(".")
+    if last not in _INNER_TITLES or last in _SURNAME_TITLES or "of" in words:
+        return False
+    return len(words) == 1 or words[-2] not in FIRST_NAMES
+
+
+FIRST_NAMES = MALE_FIRST_NAMES | FEMALE_FIRST_NAMES
+
+
+# Titles that are surnames too often to end a description: "Carole King", "Mike Judge".
+_SURNAME_TITLES = word_set("king queen prince princess pope judge justice chancellor")
+
+
+# Endings of nouns for what a person does: "striker", "economist", "historian".
+_AGENT_ENDINGS = ("er", "or", "ist", "ian", "ant", "ent")
+
+
+def _role_opening(span: Span, at: int) -> bool:
+    """ "Striker Leo Marsh scored": a role noun opening the sentence is capitalised like
+    the name after it, and the NER takes it in. A word for a person's role or work (not a
+    first name) before at least two more words of the name is a title."""
+    token = span.doc[at]
+    if at != span.start or span.end - at < 3 or not (token.i == 0 or token.is_sent_start):
+        return False
+    word = token.lower_
+    if person_noun(word):
+        return True
+    return word.endswith(_AGENT_ENDINGS) and word not in FIRST_NAMES
+
+
+def title_of(token: Token, name: Span) -> str | None:
+    """The role the text gives a name: an apposition or the words just before it."""
+    for child in token.children:
+        appos = child.dep_ == "appos" and child.pos_ in ("NOUN", "PROPN")
+        if appos and child.i >= name.end and child.ent_type_ != "PERSON":
+            return _phrase(child)
+    return title_before(token, name)
+
+
+def title_before(token: Token, name: Span) -> str | None:
+    """The role written before a name: "the mayor, Ana Ruiz", "harbour master Ana Ruiz"
+    (an honorific between them is the name's: "His aide, Mrs. Ruiz")."""
+    stop = name.start
+    while stop > 0 and token.doc[stop - 1].lower_ in HONORIFICS:
+        stop -= 1
+    office = office_before(name)
+    if office is not None:
+        return token.doc[office.i : name.start].text
+    head = token.head
+    # "the Majority Leader, Ann Roe,": the parser may join the two as a list
+    beside = apposed_after_comma(token, head)
+    set_beside = token.dep_ == "appos" or token.dep_ == "conj" and beside
+    if set_beside and head.i < stop and (head.pos_ == "NOUN" or _titled(head)):
+        return _phrase(head, stop=stop)
+    left = [
+        t
+        for t in token.lefts
+        if t.i < name.start and t.dep_ in ("compound", "amod", "nmod") and t.ent_type_ != "PERSON"
+    ]
+    if left:
+        first = min(t.left_edge.i for t in left)
+        words = token.doc[first : name.start]
+        text = words.text.strip(" ,")
+        return text or None
+    return None
+
+
+def office_before(name: Span) -> Token | None:
+    """ "Minister for Co-operation Ann Roe", "Secretary of State for Health Ann Roe": the
+    title word opening an office named just before a name (the parser hangs the name on
+    the office's department, so no arc says so)."""
+    doc = name.doc
+    for i in range(name.start - 2, max(name.start - _OFFICE_TOKENS, 0) - 1, -1):
+        if doc[i].lower_ in NAME_PREFIX_TITLES and doc[i].text[:1].isupper():
+            between = text_of(doc)[doc[i].idx + len(doc[i]) : name.start_char]
+            return doc[i] if _OFFICE.fullmatch(between) else None
+    return None
+
+
+_OFFICE_TOKENS = 9  # "Minister of State for Foreign Affairs and Trade": the longest office
+
+
+_OFFICE_WORD = r"[A-Z][\w'\u2019&-]*"
+
+
+_OFFICE = re.compile(
+    rf"\s+(?:of|for)\s+(?:the\s+)?{_OFFICE_WORD}(?:\s+(?:(?:and|of|for|the)\s+)*{_OFFICE_WORD})*\s+"
+)
+
+
+def apposed_after_comma(token: Token, head: Token) -> bool:
+    """Does ``token``'s phrase follow ``head`` after a comma alone ("the mayor, Ana Ruiz")?"""
+    return token.left_edge.i == head.i + 2 and token.doc[head.i + 1].text == ","
+
+
+def _titled(token: Token) -> bool:
+    """ "The Tánaiste, Ann Roe": a title the tagger reads as a proper noun."""
+    return token.lower_ in NAME_PREFIX_TITLES
+
+
+def _phrase(token: Token, stop: int | None = None) -> str:
+    """The noun phrase headed by ``token``, cut before a following clause or name."""
+    tokens = [t for t in token.subtree if stop is None or t.i < stop]
+    tokens = [t for t in tokens if t.dep_ not in ("relcl", "punct") or t.i < token.i]
+    if not tokens:
+        return token.text
+    first, last = tokens[0].i, tokens[-1].i
+    text = token.doc[first : last + 1].text
+    return text.strip(" ,")
+
+
+PRONOUN_GENDER = {
+    "he": "male",
+    "him": "male",
+    "his": "male",
+    "himself": "male",
+    "she": "female",
+    "her": "female",
+    "hers": "female",
+    "herself": "female",
+}
+
+
+# Role nouns only a person holds: "Marcus Reed, the majority leader," is someone.
+PERSON_ROLES = (
+    NAME_PREFIX_TITLES
+    | _NOUN_GENDER.keys()
+    | word_set("leader spokesperson lawmaker candidate adviser advisor aide official whip")
+)
+
+
+# Other nouns for a person who may speak unnamed: "a lawyer for the family said".
+_PERSON_NOUNS = word_set(
+    "lawyer attorney officer witness resident analyst economist expert diplomat source"
+)
+
+
+# Role words that end a title written inside a name span ("Labour MP Jo Bell"); not the
+# words for kin or sex ("Aunt", "King" are names' first words too often)
+_INNER_TITLES = NAME_PREFIX_TITLES | word_set(
+    "spokesman spokeswoman spokesperson lawmaker adviser advisor aide official whip"
+)
+
+
+def person_noun(word: str) -> bool:
+    """Is ``word`` a noun for a person's role or kind ("minister", "lawyer", "aide")?"""
+    return word in PERSON_ROLES or word in _PERSON_NOUNS
+
+
+def spelled_out(acronym: str, text: str) -> str | None:
+    """ "PBO" -> "Parliamentary Budget Officer": the capitalised words of ``text`` whose
+    initials the acronym is ("of", "and", "the", "for" may sit between them)."""
+    acronym = acronym.removeprefix("the ").removeprefix("The ")
+    if not (2 <= len(acronym) <= 6 and acronym.isalpha() and acronym.isupper()):
+        return None
+    minor = r"\s+(?:(?:of|and|the|for|on)\s+)?"
+    found = re.search(r"\b" + minor.join(rf"{c}[a-z]+" for c in acronym) + r"\b", text)
+    return found.group(0) if found else None
+
+
+# Words that end the run of role words before a name: "met with", "by the", "said".
+_NOT_ROLES = word_set(
+    """
+    the a an of for to in on at by with from and or but as than that who whom which whose
+    when while after before about like including said says told tells added according
+    """
+)
+
+
+def role_words_before(ent: Span) -> list[str]:
+    """ "Museum director Sofia Reyes" in a paragraph left unparsed: the lower-case words
+    just before the name, so "the director" can find her later. Only matched against a
+    later description, never shown as her title: without a parse they may be anything."""
+    found = []
+    for token in reversed(ent.doc[max(ent.start - 3, 0) : ent.start]):
+        if not token.is_alpha or not token.is_lower or token.lower_ in _NOT_ROLES:
+            break
+        found.append(token.lower_)
+    return found
+
+
+_TITLE_AFTER = re.compile(r",\s+((?:an?|the)\s+[^,.;:]{3,80}?)\s*(?:,|\.|;|\swho\s|$)")
+
+
+# "the mayor, Jane", "her husband, Luis,": a possessive opens a title as "the" does
+_TITLE_BEFORE = re.compile(r"\b((?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir)\s+[a-z][\w -]{2,40}),\s+$")
+
+
+def title_in_text(ent: Span) -> str | None:
+    """Apposition titles in text that was not parsed: "Jane Doe, the mayor," / "the mayor, Jane"."""
+    text = text_of(ent.doc)
+    office = office_before(ent)  # "Minister for Co-operation Ann Roe"
+    if office is not None:
+        return ent.doc[office.i : ent.start].text
+    after = _TITLE_AFTER.match(text, ent.end_char)
+    if after:
+        return after.group(1)
+    before = _TITLE_BEFORE.search(text[: ent.start_char])
+    if before:
+        return before.group(1)
+    previous = ent.doc[ent.start - 1] if ent.start > 0 else None  # "Judge Maria Ortega"
+    return previous.text if previous is not None and previous.lower_ in NAME_PREFIX_TITLES else None
