@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from ingest.attribute.cues import NEEDS_CONTENT, QUOTE_ONLY
-from ingest.attribute.grammar import SET_OFF, SUBJECTS, after_set_off, is_verb
+from ingest.attribute.grammar import SET_OFF, SUBJECTS, WH_TAGS, after_set_off, is_verb
 from ingest.attribute.reported import chars, content_of, cue_clause, trim, verdict_of
 from ingest.attribute.subjects import agent_of_passive, set_off_participle
 from ingest.attribute.tuning import ASKING_VERBS, MIN_CONTENT_WORDS, MIN_SIDE_WORDS
@@ -211,7 +211,7 @@ def _withheld(verb: Token) -> bool:
 
 def _opens_with_wh(clause: Token) -> bool:
     """ "what he will do", "why it lost": a clause opening with a question word."""
-    return clause.left_edge.tag_ in ("WP", "WRB", "WDT") and clause.left_edge.i > clause.head.i
+    return clause.left_edge.tag_ in WH_TAGS and clause.left_edge.i > clause.head.i
 
 
 def _asked_of_subject(verb: Token) -> bool:

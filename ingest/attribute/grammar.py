@@ -3,7 +3,8 @@
 Who a cue names (``subjects``), what it reports (``reported``) and the frame built from
 both (``frames``) ask a token the same few questions; they are answered once here so the
 three modules agree on what a subject, a cue and a set-off word are. The registry of
-people (``mentions``, ``descriptions``) asks one of them too: ``is_main_subject``.
+people (``mentions``, ``descriptions``) asks one of them too: ``is_main_subject``; and
+``resolve`` shares ``WH_TAGS`` with ``frames`` (a question names no speaker).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from ingest.attribute.cues import SPEECH_VERBS
 
 SUBJECTS = ("nsubj",)  # a passive subject is what was said, never who
 SET_OFF = (",", "\u2014", "\u2013")
+WH_TAGS = ("WDT", "WP", "WRB")  # question words: "what", "which", "who", "why", "how"
 
 
 def is_verb(token: Token) -> bool:

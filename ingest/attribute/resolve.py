@@ -20,6 +20,7 @@ from ingest.attribute.descriptions import (
     noun_phrase,
     published_by,
 )
+from ingest.attribute.grammar import WH_TAGS
 from ingest.attribute.mentions import capitalised, dateline, other_subject
 from ingest.attribute.speakers import Entity, Registry
 from ingest.attribute.titles import (
@@ -110,7 +111,7 @@ def resolve(
     A pronoun never means someone named in the words it reports: in "Macharia hid
     under a desk, he said" the speaker is not Macharia.
     """
-    if subject.left_edge.tag_ in _WH_TAGS and subject.head.dep_ != "relcl":
+    if subject.left_edge.tag_ in WH_TAGS and subject.head.dep_ != "relcl":
         return UNKNOWN  # "How many of the senators said ...": a question names no speaker
     word = _POSSESSIVES.get(subject.lower_, subject.lower_)
     if subject.pos_ == "PRON" or word in PERSON_PRONOUNS or word in GROUP_PRONOUNS:
@@ -222,7 +223,7 @@ def resolve(
         # "The minister insisted ... He said": the person the description named is now the
         # subject a later he or she most likely means
         # not a name the story gives only later, nor a question ("What did the engineer say?")
-        asked = any(c.tag_ in _WH_TAGS for c in subject.head.children)
+        asked = any(c.tag_ in WH_TAGS for c in subject.head.children)
         if registry.last_named(entity, at) >= 0 and not asked:
             main = subject.head.dep_ == "ROOT"
             registry.add(entity.name, entity.kind, at, subject=True, main=main, inferred=True)
@@ -246,9 +247,6 @@ def _past_a_clause(subject: Token, name: Token) -> bool:
     """Does a relative clause of ``subject`` come before ``name``? Then the parser hung a
     title from inside the clause on the subject: it does not name the subject."""
     return any(c.dep_ == "relcl" and subject.i < c.i < name.i for c in subject.children)
-
-
-_WH_TAGS = ("WDT", "WP", "WRB")
 
 
 def _named_other_subject(subject: Token) -> Token | None:
