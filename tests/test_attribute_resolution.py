@@ -349,6 +349,14 @@ CASES = [
         "Lena Marsh",
         id="a_crown_attorney_is_the_prosecutor",
     ),
+    case(
+        "Whips are watching about 30 backbenchers. One of them, the MP for a northern "
+        'marginal seat, said privately that colleagues were "losing patience".',
+        "losing patience",
+        "the MP for a northern marginal seat",
+        resolved=False,
+        id="one_of_a_group_is_the_description_set_off_after_it",
+    ),
 ]
 
 
