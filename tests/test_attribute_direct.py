@@ -199,10 +199,15 @@ NAMED_TITLES = [
     "ferry agencies.",
     "Ana Ruiz went further, describing the city's housing plan, \u201cHomes for All\u201d, as "
     "a plan for a few.",
+    'The plan, which city officials have branded "Greener Grafton," would close two depots.',
 ]
 
 
-@pytest.mark.parametrize("text", NAMED_TITLES, ids=["titled_the_act", "set_off_after_a_noun"])
+@pytest.mark.parametrize(
+    "text",
+    NAMED_TITLES,
+    ids=["titled_the_act", "set_off_after_a_noun", "branded"],
+)
 def test_a_named_title_is_no_quotation(text: str) -> None:
     assert attribute_text(text) == []
 
@@ -218,6 +223,8 @@ SHORT_BUT_CUED = {
     # a sentence of its own after a colon is a statement, not a scare quote
     'Keith Hall put it simply: "Enough."': [("Enough.", "direct")],
     'Senator Keith Hall\'s reply was short: "Never again."': [("Never again.", "direct")],
+    # a short answer whose full stop became the comma before its cue
+    '"No, your honour," Keith Hall replied.': [("No, your honour", "direct")],
     # all that "according to" reports is the quotation
     '"This is chaos," according to Keith Hall.': [("This is chaos", "direct")],
 }

@@ -162,6 +162,22 @@ CASES = [
         "Tom Baker",
         id="list_of_reported_clauses_with_modals",
     ),
+    # a cue whose subject is all that stands before it is the reported clause's own verb
+    case(
+        "Ana Ruiz said the harbour board had warned the ministry in May that the pier was unsafe.",
+        "pier was unsafe",
+        "the harbour board had warned the ministry in May that the pier was unsafe",
+        "Ana Ruiz",
+        id="reported_clause_headed_by_another_cue",
+    ),
+    case(
+        "According to Ana Ruiz, two of the trustees have told her privately that they will "
+        "vote no.",
+        "vote no",
+        "two of the trustees have told her privately that they will vote no.",
+        "Ana Ruiz",
+        id="according_to_words_headed_by_another_cue",
+    ),
 ]
 
 SET_OFF = [
@@ -367,6 +383,17 @@ def test_reported_words_and_speaker(
             "interview, insisted that the money had been found.",
             "The minister",
         ),
+        # a relative clause's cue: what stands before it is who, never what was said
+        (
+            "Two port officials, who asked not to be named because they were not allowed to "
+            "speak, said the ferry would be sold.",
+            "Two port officials",
+        ),
+        (
+            "Ana Ruiz, a lecturer at the Harbour College who has testified before two "
+            "committees on ferries, said the fares were too high.",
+            "Harbour College",
+        ),
     ],
     ids=[
         "relative_clause_before_a_quote",
@@ -395,6 +422,8 @@ def test_reported_words_and_speaker(
         "declined_to_comment_citing",
         "if_confirmed_inserted",
         "set_off_participle_cue_before_the_main_verb",
+        "relative_clause_cue_set_off_after_the_subject",
+        "relative_clause_cue_inside_an_apposition",
     ],
 )
 def test_words_nobody_said_are_not_reported(text: str, narration: str) -> None:

@@ -59,6 +59,26 @@ CASES = [
         id="honorific_male_is_the_he",
     ),
     case(
+        "Kevin Ross said he wants to carry on the legacy of his late father, who began the "
+        "county's first co-operative dairy decades ago, long before the highway reached the "
+        "valley and long before the old paper mill by the river closed its doors for good.\n\n"
+        "He said his father's old friend Martin Hale had run the credit union next door for "
+        "most of those years.\n\n"
+        '"They brought a lot of jobs and a lot of good times," he said.',
+        "good times",
+        "Kevin Ross",
+        id="he_who_spoke_last_leads_past_a_person_named_in_his_words",
+    ),
+    case(
+        'Sen. Joaquin Baker was unconvinced. "Two years, Mr. Secretary," Baker said.\n\n'
+        "Secretary Manuel Ortega said he learned of the letters only in January.\n\n"
+        'The exchange grew tense when Baker turned to the "ghost" classrooms.\n\n'
+        '"Is this man still connected with your department?" he asked.',
+        "still connected",
+        "Joaquin Baker",
+        id="a_new_paragraphs_subject_outranks_the_last_paragraphs_speaker",
+    ),
+    case(
         "Congresswoman Lena Ortiz questioned Defense Secretary Paul Garvey for nearly two hours. "
         '"The Pentagon has not answered a single letter," she said.',
         "single letter",
@@ -433,6 +453,16 @@ CASES = [
         "braver than anyone",
         "Mark Ferrand",
         id="a_person_in_a_photo_caption_is_not_the_next_he",
+        sure=False,
+    ),
+    case(
+        "Author Ivan Markov spent a decade on his history of the lighthouse keepers.\n\n"
+        "Ben Okoro, a former keeper, climbs the tower stairs at Cape Dunmore in 1997. "
+        "(Shutterstock)\n\n"
+        '"Nobody thanked them for the lonely years," he says.',
+        "lonely years",
+        "Ivan Markov",
+        id="a_caption_credited_to_an_agency_alone_is_a_caption_too",
         sure=False,
     ),
     case(

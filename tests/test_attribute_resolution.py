@@ -325,6 +325,38 @@ CASES = [
         resolved=True,
         id="a_job_the_ner_tags_as_a_person_after_a_name_it_tags_as_an_org",
     ),
+    case(
+        "The owner of the Harbour City Gulls told the council on Monday that the team would "
+        "need $200 million for a new stadium.\n\n"
+        "Peter Vossberg, the shipping magnate who bought the Gulls in 2018, said the old "
+        "arena could no longer pay its way.",
+        "need $200 million",
+        "Peter Vossberg",
+        id="a_story_opening_on_a_description_names_its_person_next",
+    ),
+    case(
+        "Crown attorney Lena Marsh told Justice Owen Pratt that the driver had two prior "
+        "convictions.\n\nPratt said he needed time. The judge said he would rule in March.",
+        "rule in March",
+        "Owen Pratt",
+        id="a_justice_is_the_judge",
+    ),
+    case(
+        "Crown attorney Lena Marsh told Justice Owen Pratt that the driver had two prior "
+        "convictions.\n\nMarsh countered that remorse came late. The prosecutor noted "
+        "that he had been warned twice.",
+        "warned twice",
+        "Lena Marsh",
+        id="a_crown_attorney_is_the_prosecutor",
+    ),
+    case(
+        "Whips are watching about 30 backbenchers. One of them, the MP for a northern "
+        'marginal seat, said privately that colleagues were "losing patience".',
+        "losing patience",
+        "the MP for a northern marginal seat",
+        resolved=False,
+        id="one_of_a_group_is_the_description_set_off_after_it",
+    ),
 ]
 
 

@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from ingest.attribute.bounds import bounded
-from ingest.attribute.credits import credited, is_photo_credit, not_speech
+from ingest.attribute.bylines import photo_credit
+from ingest.attribute.credits import credited, not_speech
 from ingest.attribute.cues import verb_forms
 from ingest.attribute.descriptions import add_description, noun_phrase, someone_unnamed
 from ingest.attribute.frames import Frame, governs, side_of, split_around
@@ -168,7 +169,7 @@ def attribute_text(text: str, *, author: str | None = None, narrated: bool = Fal
             speaker=d.speaker.name,
             kind=d.kind,
             confidence=d.speaker.confidence,
-            speaker_title=None if is_photo_credit(d.speaker.title) else d.speaker.title,
+            speaker_title=None if photo_credit(d.speaker.title) else d.speaker.title,
             cue=d.cue,
             mention=d.speaker.mention,
             mention_kind=d.speaker.mention_kind,
@@ -487,13 +488,15 @@ def _phrase_only(text: str, span: MarkedSpan) -> bool:
 
     A quoted sentence of its own is a statement however short: it opens with a capital
     after the end of a sentence or a colon and closes with its own full stop ('"I was
-    super-green."', 'His reply was short: "Never again."').
+    super-green."', 'His reply was short: "Never again."'), or with the comma that takes
+    the full stop's place before a cue ('"Not once," she answered.').
     """
     if len(words(text[span.start : span.end])) >= MIN_QUOTE_WORDS:
         return False
     before = text[: span.open_at].rstrip()
     own_sentence = not before or before[-1] in '.!?:\u201d"' or before.endswith("\n")
-    whole = text[span.start].isupper() and text[span.end - 1] in ".!?"
+    ends = text[span.end - 1] in ".!?" or text.startswith(",", span.end)
+    whole = text[span.start].isupper() and ends
     return not (own_sentence and whole)
 
 
@@ -514,8 +517,9 @@ def _programme(text: str, span: MarkedSpan) -> bool:
 
 def _named_title(text: str, span: MarkedSpan) -> bool:
     """'a bill titled the "Harbour Safety Act"', 'described the plan, "Homes for All", as
-    ...': a title in capitals after "titled"/"named" or set off by commas after a noun
-    names a bill, plan or slogan; no one is quoted saying it."""
+    ...': a title in capitals after a naming word ("titled", "nicknamed", "branded", "known
+    as") or set off by commas after a noun names a bill, plan, group or
+    slogan; no one is quoted saying it."""
     if not _in_capitals(text, span):
         return False
     after = text[span.close_at + 1 :].lstrip() if span.close_at is not None else ""
@@ -534,7 +538,12 @@ _TITLE_SMALL_WORDS = frozenset(
 )
 _BEFORE_TITLE = re.compile(r"(?:\w['\u2019]s?|\b(?:on|in))\s*$")
 _CALLED_THE = re.compile(rf"\b(?:{'|'.join(verb_forms(['call']))})\s+the$", re.I)
-_BEFORE_NAME = re.compile(r"\b(?:titled|entitled|named|dubbed)(?:\s+(?:the|a|an))?\s*$", re.I)
+# the words that give a thing or a group its name: what they put in quotation marks is it
+_BEFORE_NAME = re.compile(
+    r"\b(?:titled|entitled|(?:re|nick)?named|dubbed|branded|labell?ed|(?:known|billed) as)"
+    r"(?:\s+(?:the|a|an))?\s*$",
+    re.I,
+)
 _BEFORE_SET_OFF = re.compile(r"[a-z],\s*$")  # "the plan, "Homes for All", as"
 
 

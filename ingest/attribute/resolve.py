@@ -123,6 +123,11 @@ def resolve(
             )
         if word in PERSON_PRONOUNS or word in GROUP_PRONOUNS:
             entity = registry.resolve_pronoun(word, at, skip=reported)
+            if entity is not None and entity.kind == "person" and not entity.described:
+                # "He said the loan, from a friend, Ed Roe, saved the farm. '...,' he said":
+                # the he who speaks leads the sentence, not the friend named in his words
+                main = subject.head.dep_ == "ROOT"
+                registry.add(entity.name, "person", at, subject=True, main=main, echo=True)
             return _from_entity(
                 entity, subject.text, "pronoun", _pronoun_confidence(entity, word, at, registry)
             )
@@ -145,6 +150,12 @@ def resolve(
             if _past_a_clause(subject, child):
                 continue  # "the artist, who sold copies of his comic The Last Patrol,"
             return resolve(child, at, registry, author)
+    aside = _partitive_aside(subject)
+    if aside is not None:
+        # "One of them, the MP for a marginal seat, said": the aside says which one
+        described = noun_phrase(aside)
+        add_description(registry, aside, described, at)
+        return Speaker(described, None, described, "nominal", tuning.UNRESOLVED_DESCRIPTION)
     named_last = _closing_name(subject)
     if named_last is not None:
         return resolve(named_last, at, registry, author)
@@ -233,14 +244,28 @@ def resolve(
         # unnamed person, not whoever was named last
         return Speaker(phrase, None, phrase, "nominal", tuning.UNRESOLVED_DESCRIPTION)
     if _epithet(subject) and head not in ORG_NOUNS:
-        # "the rookie defenceman said": a description of someone already in the story
-        entity = _latest_person(registry, at, noun_phrase(subject))
+        # "the rookie defenceman said": a description of someone already in the story, or
+        # of the person named next when the story opens on it
+        entity = registry.named_next(at) or _latest_person(registry, at, noun_phrase(subject))
         if entity is not None and not entity.described and not _other_office(entity, head):
             return Speaker(
                 entity.name, entity.title, phrase, "nominal", tuning.DESCRIPTION_OF_RECENT
             )
     add_description(registry, subject, phrase, at)
     return Speaker(phrase, None, phrase, "nominal", tuning.UNRESOLVED_DESCRIPTION)
+
+
+def _partitive_aside(subject: Token) -> Token | None:
+    """The description set off after "one of them" or "some of the sources" (", a diplomat
+    from ...,"): the words that tell the reader which of the group speaks. A name set off
+    there is resolved as a name before this is asked."""
+    partitive = subject.pos_ in ("NUM", "PRON") and any(
+        c.dep_ == "prep" and c.lower_ == "of" for c in subject.children
+    )
+    if not partitive:
+        return None
+    asides = (c for c in subject.children if c.dep_ == "appos" and c.pos_ in ("NOUN", "PROPN"))
+    return next((c for c in asides if c.ent_type_ != "PERSON" and c.i > subject.i), None)
 
 
 def _past_a_clause(subject: Token, name: Token) -> bool:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import sys
 from dataclasses import dataclass, field
 
 from spacy.tokens import Token
@@ -75,6 +76,9 @@ class Mention:
     subject: bool  # the grammatical subject of its clause: a likely antecedent
     main: bool = False  # subject of the sentence itself, or a speaker: the likeliest one
     inferred: bool = False  # known only by a description resolved to them ("the minister")
+    # a "he said" resolved to them: where the story keeps them as its subject, no evidence
+    # of who a later pronoun means beyond that
+    echo: bool = False
 
 
 @dataclass
@@ -106,6 +110,7 @@ class Registry:
         gender: str | None = None,
         fresh: bool = False,
         inferred: bool = False,
+        echo: bool = False,
     ) -> Entity:
         """Record a mention at ``pos``; ``fresh`` when the text introduces someone new."""
         if kind == "person":  # "Ana Ruiz’s" when the NER keeps the possessive
@@ -132,7 +137,7 @@ class Registry:
         elif kind == "person" and not entity.gender:
             entity.gender = first_name_gender(name)
             entity.named_gender = entity.gender is not None
-        self.mentions.append(Mention(pos, entity, subject, main and subject, inferred))
+        self.mentions.append(Mention(pos, entity, subject, main and subject, inferred, echo))
         self.mentions.sort(key=lambda m: m.pos)
         return entity
 
@@ -241,8 +246,11 @@ class Registry:
         if not subjects:
             return candidates[-1].entity if candidates else None
         latest = subjects[-1]
+        # "Ortega said ... ¶ It grew tense when Dizon rose. ¶ '...?' he asked": a new
+        # paragraph's subject is not passed over for the last paragraph's main one
+        since = max(latest.pos - MAIN_SUBJECT_REACH, self.paragraph_start(latest.pos))
         for mention in reversed(subjects):
-            if latest.pos - mention.pos > MAIN_SUBJECT_REACH:
+            if mention.pos < since:
                 break
             if mention.main:
                 return mention.entity
@@ -258,7 +266,7 @@ class Registry:
             return self._rival_thing(entity, pos)
         since = pos - MAIN_SUBJECT_REACH
         for m in self.mentions:
-            if m.entity is entity and m.main and since <= m.pos < pos:
+            if m.entity is entity and m.main and not m.echo and since <= m.pos < pos:
                 since = m.pos
         return any(
             since < m.pos < pos
@@ -299,7 +307,7 @@ class Registry:
         )
         start = self.paragraph_start(pos)
         topic = any(
-            m.subject and max(start, mention.pos - MAIN_SUBJECT_REACH) <= m.pos
+            m.subject and not m.echo and max(start, mention.pos - MAIN_SUBJECT_REACH) <= m.pos
             for m in candidates[:-1]
         )
         return not seen and mention.pos >= start and not topic
@@ -314,21 +322,42 @@ class Registry:
                 return mention.entity
         return None
 
+    def named_next(self, pos: int) -> Entity | None:
+        """ "The owner of the Gulls told the council ...", then "Ana Ruiz, who bought the
+        team in 2018, said ...": a story that opens on a description before it names
+        anyone names that person as the next paragraph's first subject."""
+        if any(m.pos < pos and m.subject and m.entity.kind == "person" for m in self.mentions):
+            return None
+        start = next((p for p in self.paragraphs if p > pos), None)
+        if start is None:
+            return None
+        end = self.paragraph_end(start)
+        for mention in self.mentions:
+            if start <= mention.pos < end and mention.main and mention.entity.kind == "person":
+                return mention.entity
+        return None
+
+    def paragraph_end(self, start: int) -> int:
+        """Where the paragraph opening at ``start`` ends (the next one's start)."""
+        return next((p for p in self.paragraphs if p > start), sys.maxsize)
+
     def last_named(self, entity: Entity, pos: int) -> int:
         """Where ``entity`` was last mentioned before ``pos`` (-1 if never)."""
         return max((m.pos for m in self.mentions if m.entity is entity and m.pos < pos), default=-1)
 
     def inferred_last(self, entity: Entity, pos: int) -> bool:
         """Was ``entity`` last mentioned before ``pos`` only by a resolved description?"""
-        last = [m for m in self.mentions if m.entity is entity and m.pos < pos]
+        last = [m for m in self.mentions if m.entity is entity and m.pos < pos and not m.echo]
         return bool(last) and last[-1].inferred
 
     def named_since(self, entity: Entity, start: int, pos: int) -> bool:
         """Is ``entity`` mentioned in ``[start, pos)``?"""
-        return any(m.entity is entity and start <= m.pos < pos for m in self.mentions)
+        return any(
+            m.entity is entity and start <= m.pos < pos and not m.echo for m in self.mentions
+        )
 
     def _named_twice(self, entity: Entity) -> bool:
-        return sum(m.entity is entity for m in self.mentions) > 1
+        return sum(m.entity is entity and not m.echo for m in self.mentions) > 1
 
     def document_issuer(self, document: Token, pos: int) -> Token | None:
         """Who issued "the report": whoever issued the last document the article said
