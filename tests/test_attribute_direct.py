@@ -218,6 +218,8 @@ SHORT_BUT_CUED = {
     # a sentence of its own after a colon is a statement, not a scare quote
     'Keith Hall put it simply: "Enough."': [("Enough.", "direct")],
     'Senator Keith Hall\'s reply was short: "Never again."': [("Never again.", "direct")],
+    # a short answer whose full stop became the comma before its cue
+    '"No, your honour," Keith Hall replied.': [("No, your honour", "direct")],
     # all that "according to" reports is the quotation
     '"This is chaos," according to Keith Hall.': [("This is chaos", "direct")],
 }

@@ -487,13 +487,15 @@ def _phrase_only(text: str, span: MarkedSpan) -> bool:
 
     A quoted sentence of its own is a statement however short: it opens with a capital
     after the end of a sentence or a colon and closes with its own full stop ('"I was
-    super-green."', 'His reply was short: "Never again."').
+    super-green."', 'His reply was short: "Never again."'), or with the comma that takes
+    the full stop's place before a cue ('"Not once," she answered.').
     """
     if len(words(text[span.start : span.end])) >= MIN_QUOTE_WORDS:
         return False
     before = text[: span.open_at].rstrip()
     own_sentence = not before or before[-1] in '.!?:\u201d"' or before.endswith("\n")
-    whole = text[span.start].isupper() and text[span.end - 1] in ".!?"
+    ends = text[span.end - 1] in ".!?" or text.startswith(",", span.end)
+    whole = text[span.start].isupper() and ends
     return not (own_sentence and whole)
 
 
