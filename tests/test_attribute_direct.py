@@ -199,10 +199,15 @@ NAMED_TITLES = [
     "ferry agencies.",
     "Ana Ruiz went further, describing the city's housing plan, \u201cHomes for All\u201d, as "
     "a plan for a few.",
+    'The plan, which city officials have branded "Greener Grafton," would close two depots.',
 ]
 
 
-@pytest.mark.parametrize("text", NAMED_TITLES, ids=["titled_the_act", "set_off_after_a_noun"])
+@pytest.mark.parametrize(
+    "text",
+    NAMED_TITLES,
+    ids=["titled_the_act", "set_off_after_a_noun", "branded"],
+)
 def test_a_named_title_is_no_quotation(text: str) -> None:
     assert attribute_text(text) == []
 

@@ -516,8 +516,9 @@ def _programme(text: str, span: MarkedSpan) -> bool:
 
 def _named_title(text: str, span: MarkedSpan) -> bool:
     """'a bill titled the "Harbour Safety Act"', 'described the plan, "Homes for All", as
-    ...': a title in capitals after "titled"/"named" or set off by commas after a noun
-    names a bill, plan or slogan; no one is quoted saying it."""
+    ...': a title in capitals after a naming word ("titled", "nicknamed", "branded", "known
+    as") or set off by commas after a noun names a bill, plan, group or
+    slogan; no one is quoted saying it."""
     if not _in_capitals(text, span):
         return False
     after = text[span.close_at + 1 :].lstrip() if span.close_at is not None else ""
@@ -536,7 +537,12 @@ _TITLE_SMALL_WORDS = frozenset(
 )
 _BEFORE_TITLE = re.compile(r"(?:\w['\u2019]s?|\b(?:on|in))\s*$")
 _CALLED_THE = re.compile(rf"\b(?:{'|'.join(verb_forms(['call']))})\s+the$", re.I)
-_BEFORE_NAME = re.compile(r"\b(?:titled|entitled|named|dubbed)(?:\s+(?:the|a|an))?\s*$", re.I)
+# the words that give a thing or a group its name: what they put in quotation marks is it
+_BEFORE_NAME = re.compile(
+    r"\b(?:titled|entitled|(?:re|nick)?named|dubbed|branded|labell?ed|(?:known|billed) as)"
+    r"(?:\s+(?:the|a|an))?\s*$",
+    re.I,
+)
 _BEFORE_SET_OFF = re.compile(r"[a-z],\s*$")  # "the plan, "Homes for All", as"
 
 
