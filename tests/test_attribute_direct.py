@@ -212,6 +212,16 @@ def test_a_named_title_is_no_quotation(text: str) -> None:
     assert attribute_text(text) == []
 
 
+def test_a_title_keeps_its_short_prepositions_lower_case() -> None:
+    """Title case leaves "from" small as it does "of": the title is still no quotation,
+    not even one the last speaker goes on with."""
+    text = (
+        "\u201cWe got the timing wrong,\u201d Ana Ruiz said.\n\nThe board will publish its "
+        "review, provisionally titled \u201cOpen Water: Lessons from the Flood\u201d, next year."
+    )
+    assert [q.text for q in attribute_text(text)] == ["We got the timing wrong"]
+
+
 # Short quotations a cue owns however few their words: text -> [(words, kind)], all by Hall
 SHORT_BUT_CUED = {
     # the rest of a quotation its cue interrupts

@@ -46,7 +46,7 @@ from ingest.attribute.tuning import (
 from ingest.attribute.tweets import Tweet, find_tweets
 from ingest.sentences import split_sentences
 from quotedesk.models import Quote, QuoteKind
-from quotedesk.text import words
+from quotedesk.text import word_set, words
 
 
 @dataclass
@@ -531,9 +531,10 @@ def _in_capitals(text: str, span: MarkedSpan) -> bool:
     return bool(quoted) and all(w[0].isupper() or w in _TITLE_SMALL_WORDS for w in quoted)
 
 
-# lower-case words a title in capitals keeps ("Face the Nation", "State of the Union")
-_TITLE_SMALL_WORDS = frozenset(
-    ["a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "with", "by"]
+# lower-case words a title in capitals keeps ("Face the Nation", "Lessons from the Flood"):
+# articles, conjunctions and short prepositions, as every title-case style has them
+_TITLE_SMALL_WORDS = word_set(
+    "a an the of and or nor but in on at to for with by from into onto over as via"
 )
 _BEFORE_TITLE = re.compile(r"(?:\w['\u2019]s?|\b(?:on|in))\s*$")
 _CALLED_THE = re.compile(rf"\b(?:{'|'.join(verb_forms(['call']))})\s+the$", re.I)
