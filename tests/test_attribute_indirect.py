@@ -162,6 +162,22 @@ CASES = [
         "Tom Baker",
         id="list_of_reported_clauses_with_modals",
     ),
+    # a cue whose subject is all that stands before it is the reported clause's own verb
+    case(
+        "Ana Ruiz said the harbour board had warned the ministry in May that the pier was unsafe.",
+        "pier was unsafe",
+        "the harbour board had warned the ministry in May that the pier was unsafe",
+        "Ana Ruiz",
+        id="reported_clause_headed_by_another_cue",
+    ),
+    case(
+        "According to Ana Ruiz, two of the trustees have told her privately that they will "
+        "vote no.",
+        "vote no",
+        "two of the trustees have told her privately that they will vote no.",
+        "Ana Ruiz",
+        id="according_to_words_headed_by_another_cue",
+    ),
 ]
 
 SET_OFF = [

@@ -51,6 +51,8 @@ def split_around(frame: Frame, text: str, cues: list[int]) -> list[tuple[int, in
         return []
     start, end = frame.content
     later = [at for at in cues if start < at < end and at > frame.cue_at]
+    if later and _subject_only(frame, start, later[0]):
+        later = []  # "said Vantora had warned that ...": the later cue heads the reported words
     if later:
         comma = text.rfind(",", start, later[0])
         end = comma if comma > start else later[0]
@@ -64,6 +66,17 @@ def split_around(frame: Frame, text: str, cues: list[int]) -> list[tuple[int, in
         trim(text, frame.gap[1], end, MIN_SIDE_WORDS),
     )
     return [side for side in sides if side is not None]
+
+
+def _subject_only(frame: Frame, start: int, cue_at: int) -> bool:
+    """Are the reported words before a later cue only its subject ("Vantora had", "three
+    of his colleagues have"), with no verb or comma of their own? Then that cue is the verb
+    of the reported clause, which runs through it, not the start of another statement."""
+    doc = frame.subject.doc
+    span = doc.char_span(start - frame.base, cue_at - frame.base, alignment_mode="contract")
+    if span is None or not len(span):
+        return False
+    return not any(t.pos_ == "VERB" or t.text == "," for t in span)
 
 
 def _phrase_after_preposition(frame: Frame) -> bool:
