@@ -383,6 +383,17 @@ def test_reported_words_and_speaker(
             "interview, insisted that the money had been found.",
             "The minister",
         ),
+        # a relative clause's cue: what stands before it is who, never what was said
+        (
+            "Two port officials, who asked not to be named because they were not allowed to "
+            "speak, said the ferry would be sold.",
+            "Two port officials",
+        ),
+        (
+            "Ana Ruiz, a lecturer at the Harbour College who has testified before two "
+            "committees on ferries, said the fares were too high.",
+            "Harbour College",
+        ),
     ],
     ids=[
         "relative_clause_before_a_quote",
@@ -411,6 +422,8 @@ def test_reported_words_and_speaker(
         "declined_to_comment_citing",
         "if_confirmed_inserted",
         "set_off_participle_cue_before_the_main_verb",
+        "relative_clause_cue_set_off_after_the_subject",
+        "relative_clause_cue_inside_an_apposition",
     ],
 )
 def test_words_nobody_said_are_not_reported(text: str, narration: str) -> None:

@@ -82,7 +82,10 @@ def content_of(verb: Token, sent: Span, text: str, base: int) -> tuple[int, int]
     follows = sent.doc[cue_end + 1] if cue_end + 1 < sent.end else None
     subject = subject_of(verb)
     leads = subject is None or subject.i < verb.i  # not the inverted '..., said Nicholson'
-    if before >= 3 and after >= 3 and follows is not None and follows.text == ",":
+    # a relative clause's cue reports nothing before it: there stands who, not what
+    # ("Two officials, who asked not to be named, said ...")
+    relative = verb.dep_ == "relcl"
+    if before >= 3 and after >= 3 and follows is not None and follows.text == "," and not relative:
         return trim(text, *chars(sent, base))  # "Ferries, Lee says, have no ..."
     if _names_a_thing(verb):
         return None
@@ -100,6 +103,8 @@ def content_of(verb: Token, sent: Span, text: str, base: int) -> tuple[int, int]
         last = verb.right_edge if verb.dep_ == "relcl" else sent[-1]
         if first.i < last.i:
             return trim(text, *chars((first, last), base))
+    if relative:
+        return None
     if before >= 3 and sent.doc[cue_start - 1].text in (",", "\u2014", "\u2013", "-"):
         return trim(text, *chars((sent[0], sent.doc[cue_start - 1]), base))
     if name_after(verb) is not None and verb.i - sent.start >= 4:
