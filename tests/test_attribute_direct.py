@@ -222,6 +222,15 @@ def test_a_title_keeps_its_short_prepositions_lower_case() -> None:
     assert [q.text for q in attribute_text(text)] == ["We got the timing wrong"]
 
 
+def test_words_on_a_sign_are_no_quotation() -> None:
+    """What a sign or banner reads is shown, not said: not even the last speaker's."""
+    text = (
+        "\u201cWe will fight this to the end,\u201d Ana Ruiz said.\n\nOutside the court, about 30 "
+        "fishermen held signs reading \u201cKeep the Ferry in Our Town.\u201d"
+    )
+    assert [q.text for q in attribute_text(text)] == ["We will fight this to the end"]
+
+
 # Short quotations a cue owns however few their words: text -> [(words, kind)], all by Hall
 SHORT_BUT_CUED = {
     # the rest of a quotation its cue interrupts

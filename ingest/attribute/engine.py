@@ -96,7 +96,7 @@ def attribute_text(text: str, *, author: str | None = None, narrated: bool = Fal
     turns: dict[int, _Draft] = {}  # the last quote of each paragraph
     previous_span: _Draft | None = None
     for span in spans:
-        if _named_title(text, span):
+        if _named_title(text, span) or _on_display(text, span):
             continue
         p = para_of(span.start)
         signer = credited(text, span, paras, p, signatures, registry)
@@ -526,6 +526,12 @@ def _named_title(text: str, span: MarkedSpan) -> bool:
     return set_off or bool(_BEFORE_NAME.search(text, 0, span.open_at))
 
 
+def _on_display(text: str, span: MarkedSpan) -> bool:
+    """'held signs reading "Save the Bay"', 'a banner that said "No Toll"': words printed on
+    a sign, banner or shirt are shown, not said; no one is quoted saying them."""
+    return bool(_DISPLAY_READING.search(text, 0, span.open_at))
+
+
 def _in_capitals(text: str, span: MarkedSpan) -> bool:
     quoted = re.findall(r"[^\W\d_][\w'\u2019-]*", text[span.start : span.end])
     return bool(quoted) and all(w[0].isupper() or w in _TITLE_SMALL_WORDS for w in quoted)
@@ -542,6 +548,11 @@ _CALLED_THE = re.compile(rf"\b(?:{'|'.join(verb_forms(['call']))})\s+the$", re.I
 _BEFORE_NAME = re.compile(
     r"\b(?:titled|entitled|(?:re|nick)?named|dubbed|branded|labell?ed|(?:known|billed) as)"
     r"(?:\s+(?:the|a|an))?\s*$",
+    re.I,
+)
+_DISPLAY_READING = re.compile(
+    r"\b(?:signs?|placards?|banners?|posters?|billboards?|stickers?|(?:t-)?shirts?)"
+    r"\s+(?:that\s+|which\s+)?(?:read|reads|reading|said|saying)\s*[:,]?\s*$",
     re.I,
 )
 _BEFORE_SET_OFF = re.compile(r"[a-z],\s*$")  # "the plan, "Homes for All", as"
