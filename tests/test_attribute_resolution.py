@@ -325,6 +325,14 @@ CASES = [
         resolved=True,
         id="a_job_the_ner_tags_as_a_person_after_a_name_it_tags_as_an_org",
     ),
+    case(
+        "Coun. Mara Lindqvist said the plan was rushed. Cllr Tomas Reyes said it was not.\n\n"
+        "Lindqvist, for her part, said she would fight on.\n\n"
+        '"They can say what they like," the councillor said.',
+        "say what they like",
+        "Mara Lindqvist",
+        id="an_abbreviated_title_stays_one_word_and_names_the_role",
+    ),
 ]
 
 

@@ -18,6 +18,7 @@ import threading
 from collections.abc import Iterable, Iterator
 
 from spacy.language import Language
+from spacy.symbols import ORTH
 from spacy.tokens import Doc
 
 from ingest.attribute.cues import SPEECH_VERBS, phrasal_forms, verb_forms
@@ -67,6 +68,7 @@ def get_nlp() -> Language:
 
             nlp = spacy.load(MODEL)
             _split_glued_marks(nlp)
+            _keep_title_abbreviations(nlp)
             _loaded.append(nlp)
         return _loaded[0]
 
@@ -83,6 +85,18 @@ def _split_glued_marks(nlp: Language) -> None:
     """Make the punctuation and the mark of a glued quotation tokens of their own."""
     model_infixes = nlp.tokenizer.infix_finditer.__self__.pattern
     nlp.tokenizer.infix_finditer = re.compile("|".join((model_infixes, *_GLUED_MARK))).finditer
+
+
+# Titles written before a name whose period the model's tokenizer splits off ("Sgt" ".",
+# which then often ends the sentence): "Coun. Ana Roe" must stay one title and a name
+_TITLE_ABBREVIATIONS = ("Coun.", "Supt.", "Insp.", "Det.", "Const.", "Cpl.", "Sgt.", "Cmdr.")
+_TITLE_ABBREVIATIONS += ("Lt.", "Col.", "Capt.", "Maj.", "Hon.")
+
+
+def _keep_title_abbreviations(nlp: Language) -> None:
+    """Make each title abbreviation one token, as the model already does for "Sen."."""
+    for title in _TITLE_ABBREVIATIONS:
+        nlp.tokenizer.add_special_case(title, [{ORTH: title}])
 
 
 def analyse(paragraphs: list[str]) -> Iterator[Doc]:

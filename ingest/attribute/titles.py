@@ -43,7 +43,7 @@ NAME_PREFIX_TITLES = word_set(
     supt supt. secretary ambassador chairman chairwoman ceo mp mla sheriff deputy
     speaker leader representative congressman congresswoman councillor councilor councilman
     councilwoman alderman assemblyman assemblywoman assemblymember treasurer mpp msp td
-    taoiseach tánaiste tanaiste
+    taoiseach tánaiste tanaiste coun coun. cllr cllr.
     """
 )
 
@@ -80,6 +80,8 @@ TITLE_ROLES = {
     "det": "detective",
     "cpl": "corporal",
     "const": "constable",
+    "coun": "councillor councilor",  # Canadian "Coun. Ana Roe", later "the councillor"
+    "cllr": "councillor councilor",  # British "Cllr Ana Roe"
 }
 
 
