@@ -333,6 +333,15 @@ CASES = [
         "Mara Lindqvist",
         id="an_abbreviated_title_stays_one_word_and_names_the_role",
     ),
+    case(
+        "The owner of the Harbour City Gulls told the council on Monday that the team would "
+        "need $200 million for a new stadium.\n\n"
+        "Peter Vossberg, the shipping magnate who bought the Gulls in 2018, said the old "
+        "arena could no longer pay its way.",
+        "need $200 million",
+        "Peter Vossberg",
+        id="a_story_opening_on_a_description_names_its_person_next",
+    ),
 ]
 
 

@@ -233,8 +233,9 @@ def resolve(
         # unnamed person, not whoever was named last
         return Speaker(phrase, None, phrase, "nominal", tuning.UNRESOLVED_DESCRIPTION)
     if _epithet(subject) and head not in ORG_NOUNS:
-        # "the rookie defenceman said": a description of someone already in the story
-        entity = _latest_person(registry, at, noun_phrase(subject))
+        # "the rookie defenceman said": a description of someone already in the story, or
+        # of the person named next when the story opens on it
+        entity = registry.named_next(at) or _latest_person(registry, at, noun_phrase(subject))
         if entity is not None and not entity.described and not _other_office(entity, head):
             return Speaker(
                 entity.name, entity.title, phrase, "nominal", tuning.DESCRIPTION_OF_RECENT

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import sys
 from dataclasses import dataclass, field
 
 from spacy.tokens import Token
@@ -313,6 +314,25 @@ class Registry:
             if mention.pos < pos and mention.entity.described and tokens[-len(words) :] == words:
                 return mention.entity
         return None
+
+    def named_next(self, pos: int) -> Entity | None:
+        """ "The owner of the Gulls told the council ...", then "Ana Ruiz, who bought the
+        team in 2018, said ...": a story that opens on a description before it names
+        anyone names that person as the next paragraph's first subject."""
+        if any(m.pos < pos and m.subject and m.entity.kind == "person" for m in self.mentions):
+            return None
+        start = next((p for p in self.paragraphs if p > pos), None)
+        if start is None:
+            return None
+        end = self.paragraph_end(start)
+        for mention in self.mentions:
+            if start <= mention.pos < end and mention.main and mention.entity.kind == "person":
+                return mention.entity
+        return None
+
+    def paragraph_end(self, start: int) -> int:
+        """Where the paragraph opening at ``start`` ends (the next one's start)."""
+        return next((p for p in self.paragraphs if p > start), sys.maxsize)
 
     def last_named(self, entity: Entity, pos: int) -> int:
         """Where ``entity`` was last mentioned before ``pos`` (-1 if never)."""
