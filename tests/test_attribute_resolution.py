@@ -342,6 +342,21 @@ CASES = [
         "Peter Vossberg",
         id="a_story_opening_on_a_description_names_its_person_next",
     ),
+    case(
+        "Crown attorney Lena Marsh told Justice Owen Pratt that the driver had two prior "
+        "convictions.\n\nPratt said he needed time. The judge said he would rule in March.",
+        "rule in March",
+        "Owen Pratt",
+        id="a_justice_is_the_judge",
+    ),
+    case(
+        "Crown attorney Lena Marsh told Justice Owen Pratt that the driver had two prior "
+        "convictions.\n\nMarsh countered that remorse came late. The prosecutor noted "
+        "that he had been warned twice.",
+        "warned twice",
+        "Lena Marsh",
+        id="a_crown_attorney_is_the_prosecutor",
+    ),
 ]
 
 

@@ -88,10 +88,22 @@ TITLE_ROLES = {
 _TITLE_HEAD_ENDS = word_set("of for at with in from to who whose and , ;")
 
 
+# What a court title ending in these words is called later: "Justice Ann Roe" is "the
+# judge", "Crown attorney Ann Roe" "the prosecutor"; "Justice Minister Ann Roe" is neither.
+_COURT_ROLES = {
+    ("justice",): "judge",
+    ("crown", "attorney"): "prosecutor",
+    ("crown", "counsel"): "prosecutor",
+    ("district", "attorney"): "prosecutor",
+}
+
+
 def role_words(title: str) -> set[str]:
     """The words a title lets the story call its holder, abbreviations spelled out."""
-    words = {w.strip(".,").lower() for w in title.replace("-", " ").split()}
-    return words.union(*(TITLE_ROLES.get(w, "").split() for w in words))
+    ordered = tuple(w.strip(".,").lower() for w in title.replace("-", " ").split())
+    words = set(ordered)
+    court = {role for end, role in _COURT_ROLES.items() if ordered[-len(end) :] == end}
+    return words.union(court, *(TITLE_ROLES.get(w, "").split() for w in words))
 
 
 def title_head(title: str) -> str | None:
