@@ -357,6 +357,16 @@ CASES = [
         "Lena Marsh",
         id="a_crown_attorney_is_the_prosecutor",
     ),
+    case(
+        "Tom Rask, a father of two at Hillcrest, said he understood the numbers.\n\n"
+        "One father, who asked not to be named because he works for the district, said "
+        "staff had been told to pack up classrooms.\n\n"
+        "Rask, talking with neighbours afterward, said he hoped both sides would calm down.",
+        "pack up classrooms",
+        "One father",
+        resolved=False,
+        id="one_father_is_not_the_father_the_story_quoted",
+    ),
 ]
 
 

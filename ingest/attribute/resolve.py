@@ -217,7 +217,7 @@ def resolve(
     if subject.tag_ == "NNS":  # "Aid groups said": several, not the last "it"
         return Speaker(phrase, None, phrase, "nominal", tuning.PLURAL_GROUP)
     entity = _org_by_modifier(subject, at, registry) or registry.resolve_nominal(
-        head, at, new=_indefinite(subject), modifiers=_modifiers(subject)
+        head, at, new=_indefinite(subject), other=_another(subject), modifiers=_modifiers(subject)
     )
     if entity is not None and not entity.described:
         # "The minister insisted ... He said": the person the description named is now the
@@ -354,6 +354,13 @@ def _indefinite(token: Token) -> bool:
 
 
 _NEW_DETERMINERS = word_set("a an one another")
+
+
+def _another(token: Token) -> bool:
+    """ "One father", "another aide": one of several, set beside those the story quoted."""
+    return any(
+        c.dep_ in ("det", "nummod") and c.lower_ in ("one", "another") for c in token.children
+    )
 
 
 def _modifiers(token: Token) -> frozenset[str]:

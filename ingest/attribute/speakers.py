@@ -384,13 +384,20 @@ class Registry:
         return None
 
     def resolve_nominal(
-        self, head: str, pos: int, *, new: bool = False, modifiers: frozenset[str] = frozenset()
+        self,
+        head: str,
+        pos: int,
+        *,
+        new: bool = False,
+        other: bool = False,
+        modifiers: frozenset[str] = frozenset(),
     ) -> Entity | None:
         """'the director' -> the person introduced with that title; 'the airline' -> an org.
 
         Of several holders of the role, the latest whose titles hold every ``modifiers``
         word ("the Labour MP" is the Labour one), else the latest. A ``new`` description
-        ("a minister", "one MP") introduces someone: never a person named before."""
+        ("a minister", "one MP") introduces someone: never a person named before; an
+        ``other`` one ("one father", "another aide") someone besides those already quoted."""
         word = head.lower()
         earlier = [m.entity for m in reversed(self.mentions) if m.pos < pos]
         holders = [e for e in earlier if word not in ORG_NOUNS and e.has_role(word) and not new]
@@ -402,6 +409,9 @@ class Registry:
                 if entity.kind == "org" and word in entity.name.lower().split():
                     return entity
             return self.resolve_pronoun("it", pos)
-        # "A Superior Court judge chastised ... Judge Jane Roe wrote": named just after
+        # "A Superior Court judge chastised ... Judge Jane Roe wrote": named just after; an
+        # ``other`` description ("One father said") not someone who led a sentence before
+        led = {id(m.entity) for m in self.mentions if other and m.pos < pos and m.subject}
         later = [m.entity for m in self.mentions if pos <= m.pos < pos + NAMED_LATER_REACH]
-        return next((e for e in later if e.kind == "person" and e.has_role(word)), None)
+        first = (e for e in later if e.kind == "person" and id(e) not in led)
+        return next((e for e in first if e.has_role(word)), None)
