@@ -343,6 +343,14 @@ CASES = [
         id="a_story_opening_on_a_description_names_its_person_next",
     ),
     case(
+        "The official who oversees rail safety at the transport agency said Tuesday that the "
+        "agency is short 300 inspectors.\n\n"
+        "Maria Lenz, the agency's head of rail safety, testified before a Senate panel.",
+        "short 300 inspectors",
+        "Maria Lenz",
+        id="a_story_opening_on_a_role_noun_names_its_person_next",
+    ),
+    case(
         "Crown attorney Lena Marsh told Justice Owen Pratt that the driver had two prior "
         "convictions.\n\nPratt said he needed time. The judge said he would rule in March.",
         "rule in March",

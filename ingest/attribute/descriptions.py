@@ -105,7 +105,7 @@ def add_description(registry: Registry, token: Token, phrase: str, at: int) -> E
         return None
     if head in ORG_NOUNS:
         kind = "org"
-    elif _describes_a_person(token):
+    elif describes_a_person(token):
         kind = "person"
     else:
         return None
@@ -121,10 +121,10 @@ def someone_unnamed(token: Token) -> bool:
     """ "A senior aide", "One veteran MP", "a nurse ..., who ...": an indefinite noun for
     a person the story does not name."""
     indefinite = token.left_edge.lower_ in ("a", "an", "another", "one")
-    return _describes_a_person(token) and indefinite and token.ent_type_ != "PERSON"
+    return describes_a_person(token) and indefinite and token.ent_type_ != "PERSON"
 
 
-def _describes_a_person(token: Token) -> bool:
+def describes_a_person(token: Token) -> bool:
     """A noun for a person: a role, a person noun, a noun for what someone does, or any
     noun a "who" clause follows ("a nurse, who spoke on condition of anonymity,")."""
     head = token.lemma_.lower()

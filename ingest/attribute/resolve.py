@@ -16,6 +16,7 @@ from ingest.attribute.cues import (
 )
 from ingest.attribute.descriptions import (
     add_description,
+    describes_a_person,
     document_issuer,
     noun_phrase,
     published_by,
@@ -228,20 +229,34 @@ def resolve(
             main = subject.head.dep_ == "ROOT"
             registry.add(entity.name, entity.kind, at, subject=True, main=main, inferred=True)
         return Speaker(entity.name, entity.title, phrase, "nominal", tuning.DESCRIPTION_RESOLVED)
+    opening = _opening_person(subject, at, registry)
+    if opening is not None:
+        return Speaker(opening.name, opening.title, phrase, "nominal", tuning.DESCRIPTION_OF_RECENT)
     if registry.described_as(phrase, at) is not None:
         # "a justice official said ... The justice official told reporters": the same
         # unnamed person, not whoever was named last
         return Speaker(phrase, None, phrase, "nominal", tuning.UNRESOLVED_DESCRIPTION)
     if _epithet(subject) and head not in ORG_NOUNS:
-        # "the rookie defenceman said": a description of someone already in the story, or
-        # of the person named next when the story opens on it
-        entity = registry.named_next(at) or _latest_person(registry, at, noun_phrase(subject))
+        # "the rookie defenceman said": a description of someone already in the story
+        entity = _latest_person(registry, at, noun_phrase(subject))
         if entity is not None and not entity.described and not _other_office(entity, head):
             return Speaker(
                 entity.name, entity.title, phrase, "nominal", tuning.DESCRIPTION_OF_RECENT
             )
     add_description(registry, subject, phrase, at)
     return Speaker(phrase, None, phrase, "nominal", tuning.UNRESOLVED_DESCRIPTION)
+
+
+def _opening_person(subject: Token, at: int, registry: Registry) -> Entity | None:
+    """ "The official who oversees safety said ...", then "Ana Ruiz, the agency's safety
+    chief, testified ...": a story that opens on a definite description of a person before
+    naming anyone means the next paragraph's first subject, unless another office is hers."""
+    head = subject.lemma_.lower()
+    person = describes_a_person(subject) or _epithet(subject)  # "the owner of the team"
+    if not _definite(subject) or head in ORG_NOUNS or not person:
+        return None
+    entity = registry.named_next(at)
+    return None if entity is None or _other_office(entity, head) else entity
 
 
 def _past_a_clause(subject: Token, name: Token) -> bool:
