@@ -375,6 +375,16 @@ CASES = [
         resolved=False,
         id="one_father_is_not_the_father_the_story_quoted",
     ),
+    case(
+        "The commissioner wants stricter rules.\n\n"
+        "Carrozza's spokesperson, Ines Borra, rejected that view.\n\n"
+        "A Commission spokesperson said on Tuesday that the college works collegially.\n\n"
+        '"Nobody is asking her to be popular," his spokesperson Borra said.',
+        "works collegially",
+        "A Commission spokesperson",
+        resolved=False,
+        id="a_new_description_is_not_someone_the_story_already_quoted",
+    ),
 ]
 
 

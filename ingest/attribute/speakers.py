@@ -410,8 +410,15 @@ class Registry:
                     return entity
             return self.resolve_pronoun("it", pos)
         # "A Superior Court judge chastised ... Judge Jane Roe wrote": named just after; an
-        # ``other`` description ("One father said") not someone who led a sentence before
-        led = {id(m.entity) for m in self.mentions if other and m.pos < pos and m.subject}
+        # ``other`` description ("One father said") not someone who led a sentence before,
+        # nor a ``new`` one ("A Commission spokesperson said") someone who led one since the
+        # first paragraph (a headline or photo caption may name whom a lede introduces)
+        body = self.paragraph_end(self.paragraphs[0]) if self.paragraphs else 0
+        led = {
+            id(m.entity)
+            for m in self.mentions
+            if m.pos < pos and m.subject and (other or new and m.pos >= body)
+        }
         later = [m.entity for m in self.mentions if pos <= m.pos < pos + NAMED_LATER_REACH]
         first = (e for e in later if e.kind == "person" and id(e) not in led)
         return next((e for e in first if e.has_role(word)), None)
