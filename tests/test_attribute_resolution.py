@@ -385,6 +385,14 @@ CASES = [
         resolved=False,
         id="a_new_description_is_not_someone_the_story_already_quoted",
     ),
+    case(
+        "Whips are watching about 30 backbenchers. One of them, the MP for a northern "
+        'marginal seat, said privately that colleagues were "losing patience".',
+        "losing patience",
+        "the MP for a northern marginal seat",
+        resolved=False,
+        id="one_of_a_group_is_the_description_set_off_after_it",
+    ),
 ]
 
 

@@ -146,6 +146,12 @@ def resolve(
             if _past_a_clause(subject, child):
                 continue  # "the artist, who sold copies of his comic The Last Patrol,"
             return resolve(child, at, registry, author)
+    aside = _partitive_aside(subject)
+    if aside is not None:
+        # "One of them, the MP for a marginal seat, said": the aside says which one
+        described = noun_phrase(aside)
+        add_description(registry, aside, described, at)
+        return Speaker(described, None, described, "nominal", tuning.UNRESOLVED_DESCRIPTION)
     named_last = _closing_name(subject)
     if named_last is not None:
         return resolve(named_last, at, registry, author)
@@ -257,6 +263,19 @@ def _opening_person(subject: Token, at: int, registry: Registry) -> Entity | Non
         return None
     entity = registry.named_next(at)
     return None if entity is None or _other_office(entity, head) else entity
+
+
+def _partitive_aside(subject: Token) -> Token | None:
+    """The description set off after "one of them" or "some of the sources" (", a diplomat
+    from ...,"): the words that tell the reader which of the group speaks. A name set off
+    there is resolved as a name before this is asked."""
+    partitive = subject.pos_ in ("NUM", "PRON") and any(
+        c.dep_ == "prep" and c.lower_ == "of" for c in subject.children
+    )
+    if not partitive:
+        return None
+    asides = (c for c in subject.children if c.dep_ == "appos" and c.pos_ in ("NOUN", "PROPN"))
+    return next((c for c in asides if c.ent_type_ != "PERSON" and c.i > subject.i), None)
 
 
 def _past_a_clause(subject: Token, name: Token) -> bool:
