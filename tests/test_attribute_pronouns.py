@@ -59,6 +59,26 @@ CASES = [
         id="honorific_male_is_the_he",
     ),
     case(
+        "Tom Baker said he had applied for a flood grant on Monday.\n\n"
+        "Gov. Peter Castell said the state had pressed federal officials to speed up "
+        "inspections.\n\n"
+        "For Baker, the forecast was one more thing to watch. He said he planned to drive "
+        "back on Wednesday.",
+        "drive back",
+        "Tom Baker",
+        id="he_after_a_sentence_about_a_name_means_that_name",
+    ),
+    case(
+        "Ana Ruiz said she had applied for a flood grant on Monday.\n\n"
+        "Gov. Mary Castell said the state had pressed federal officials to speed up "
+        "inspections.\n\n"
+        "For Ruiz, the forecast was one more thing to watch. She said she planned to drive "
+        "back on Wednesday.",
+        "drive back",
+        "Ana Ruiz",
+        id="she_after_a_sentence_about_a_surname_the_ner_missed",
+    ),
+    case(
         "Congresswoman Lena Ortiz questioned Defense Secretary Paul Garvey for nearly two hours. "
         '"The Pentagon has not answered a single letter," she said.',
         "single letter",

@@ -301,10 +301,16 @@ def _surname_like(entity: Entity, ent: Span, base: int, quoted) -> bool:
 
 def _add_place_subject(registry: Registry, ent: Span, base: int, quoted) -> Entity | None:
     """A one-word 'place' that is a sentence's subject: a known person's surname, or a
-    "maybe" the next he or she settles; places elsewhere name no one."""
+    "maybe" the next he or she settles; places elsewhere name no one, except a known
+    person's surname a sentence opens on ("For Guidry, the wait goes on")."""
+    at = base + ent.start_char
+    if _topic(ent) and not _in_quotes(at, quoted):
+        known = registry.resolve_name(ent.text, at)
+        if known is not None and known.kind == "person":
+            registry.topics.add(at)
+            return registry.add(known.name, "person", at)
     if not _lone_subject(ent, base, quoted) or dateline(ent):
         return None
-    at = base + ent.start_char
     known = registry.resolve_name(ent.text, at)
     if known is not None and known.kind == "person":
         return registry.add(known.name, "person", at, subject=True, main=True)
@@ -405,9 +411,12 @@ def _known_surname(registry: Registry, token: Token, base: int, quoted) -> Entit
     else:
         opens = token.i == 0 or token.doc[token.i - 1].text in (".", "!", "?")
         subject = main = opens and _verb_follows(token)
-    if not subject:  # "who like Dorn was born abroad": a name in passing is no antecedent
+    topic = is_parsed(token.doc) and _topic(token.doc[token.i : token.i + 1])
+    if not subject and not topic:  # "who like Dorn was born abroad": a name in passing
         return None
-    return registry.add(owners[0].name, "person", at, subject=True, main=main)
+    if topic:  # "For Vale, the wait goes on": what the sentence is about
+        registry.topics.add(at)
+    return registry.add(owners[0].name, "person", at, subject=subject, main=main)
 
 
 def _verb_follows(token: Token) -> bool:

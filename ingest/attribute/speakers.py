@@ -237,14 +237,14 @@ class Registry:
             ]
         if candidates and word in PERSON_PRONOUNS and self._introduced(candidates, pos):
             return candidates[-1].entity
-        subjects = [m for m in candidates if m.subject]
+        subjects = [m for m in candidates if m.subject or self._returning_topic(m)]
         if not subjects:
             return candidates[-1].entity if candidates else None
         latest = subjects[-1]
         for mention in reversed(subjects):
             if latest.pos - mention.pos > MAIN_SUBJECT_REACH:
                 break
-            if mention.main:
+            if mention.main or self._returning_topic(mention):
                 return mention.entity
         return latest.entity
 
@@ -281,6 +281,14 @@ class Registry:
         if not led or led[-1] < pos - MAIN_SUBJECT_REACH:
             return bool(recent)
         return any(m.pos > led[-1] and m.entity.kind == entity.kind for m in recent)
+
+    def _returning_topic(self, mention: Mention) -> bool:
+        """ "Ana Ruiz applied in May. ... For Ruiz, the wait goes on. She said ...": a
+        sentence opening on someone the story has already named returns to them, as likely
+        an antecedent as a subject; a name first given there is someone talked about."""
+        if mention.pos not in self.topics:
+            return False
+        return any(m.entity is mention.entity and m.pos < mention.pos for m in self.mentions)
 
     def _introduced(self, candidates: list[Mention], pos: int) -> bool:
         """ "... for Toronto accountant Jane Roe, 50. '...,' she says.": a person named just
