@@ -59,6 +59,14 @@ CASES = [
         id="honorific_male_is_the_he",
     ),
     case(
+        "Mayor Robin Castell opened the new bridge on Friday. The city council said a cyclist "
+        "was hurt last year when a truck clipped his bike on the old span.\n\n"
+        "She said the city would add protected lanes by spring.",
+        "protected lanes",
+        "Robin Castell",
+        id="his_after_an_unnamed_man_shows_nothing_of_the_name",
+    ),
+    case(
         "Tom Baker said he had applied for a flood grant on Monday.\n\n"
         "Gov. Peter Castell said the state had pressed federal officials to speed up "
         "inspections.\n\n"

@@ -235,6 +235,8 @@ def build_registry(docs: list, bases: list[int], quoted: list[tuple[int, int]]) 
                     registry.add(
                         noun_phrase(token), "group", at, subject=True, main=is_main_subject(token)
                     )
+                elif _unnamed_bystander(token):
+                    events.append((sentence, "bystander", None))
                 elif token.lemma_.lower() in DOCUMENT_NOUNS and token.pos_ == "NOUN":
                     registry.documents.append((base + token.idx, token, document_issuer(token)))
                 elif token.lower_ in PRONOUN_GENDER and not token.ent_type_:
@@ -566,6 +568,16 @@ def _titled_as_organisation(title: str, ent: Span) -> bool:
     before = text_of(ent.doc)[: ent.start_char].rstrip()
     head = title.split()[-1].lower() if before.endswith(title) else title_head(title)
     return head in ORG_NOUNS
+
+
+def _unnamed_bystander(token: Token) -> bool:
+    """ "Ruiz spoke. A man died when a tree fell on his home": someone unnamed set between
+    a name and the next pronoun is that pronoun's likelier owner, so the pronoun shows
+    nothing of the name's gender (not a description of the named person itself: "Ruiz,
+    a mother of two," / "worked as a nurse")."""
+    if token.pos_ != "NOUN" or token.dep_ in ("appos", "attr", "oprd"):
+        return False
+    return someone_unnamed(token) and token.head.lower_ != "as"
 
 
 def _unnamed_lead_subject(token: Token, base: int, quoted) -> bool:
