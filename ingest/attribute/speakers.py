@@ -285,8 +285,9 @@ class Registry:
     def _returning_topic(self, mention: Mention) -> bool:
         """ "Ana Ruiz applied in May. ... For Ruiz, the wait goes on. She said ...": a
         sentence opening on someone the story has already named returns to them, as likely
-        an antecedent as a subject; a name first given there is someone talked about."""
-        if mention.pos not in self.topics:
+        an antecedent as a subject; a name first given there is someone talked about. (A
+        fronted clause's own subject, "Although Roe has said ...", is no topic.)"""
+        if mention.pos not in self.topics or mention.subject:
             return False
         return any(m.entity is mention.entity and m.pos < mention.pos for m in self.mentions)
 
