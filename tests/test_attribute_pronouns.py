@@ -59,6 +59,26 @@ CASES = [
         id="honorific_male_is_the_he",
     ),
     case(
+        "Kevin Ross said he wants to carry on the legacy of his late father, who began the "
+        "county's first co-operative dairy decades ago, long before the highway reached the "
+        "valley and long before the old paper mill by the river closed its doors for good.\n\n"
+        "He said his father's old friend Martin Hale had run the credit union next door for "
+        "most of those years.\n\n"
+        '"They brought a lot of jobs and a lot of good times," he said.',
+        "good times",
+        "Kevin Ross",
+        id="he_who_spoke_last_leads_past_a_person_named_in_his_words",
+    ),
+    case(
+        'Sen. Joaquin Baker was unconvinced. "Two years, Mr. Secretary," Baker said.\n\n'
+        "Secretary Manuel Ortega said he learned of the letters only in January.\n\n"
+        'The exchange grew tense when Baker turned to the "ghost" classrooms.\n\n'
+        '"Is this man still connected with your department?" he asked.',
+        "still connected",
+        "Joaquin Baker",
+        id="a_new_paragraphs_subject_outranks_the_last_paragraphs_speaker",
+    ),
+    case(
         "Mayor Robin Castell opened the new bridge on Friday. The city council said a cyclist "
         "was hurt last year when a truck clipped his bike on the old span.\n\n"
         "She said the city would add protected lanes by spring.",

@@ -123,6 +123,11 @@ def resolve(
             )
         if word in PERSON_PRONOUNS or word in GROUP_PRONOUNS:
             entity = registry.resolve_pronoun(word, at, skip=reported)
+            if entity is not None and entity.kind == "person" and not entity.described:
+                # "He said the loan, from a friend, Ed Roe, saved the farm. '...,' he said":
+                # the he who speaks leads the sentence, not the friend named in his words
+                main = subject.head.dep_ == "ROOT"
+                registry.add(entity.name, "person", at, subject=True, main=main, echo=True)
             return _from_entity(
                 entity, subject.text, "pronoun", _pronoun_confidence(entity, word, at, registry)
             )

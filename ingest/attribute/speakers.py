@@ -75,6 +75,9 @@ class Mention:
     subject: bool  # the grammatical subject of its clause: a likely antecedent
     main: bool = False  # subject of the sentence itself, or a speaker: the likeliest one
     inferred: bool = False  # known only by a description resolved to them ("the minister")
+    # a "he said" resolved to them: where the story keeps them as its subject, no evidence
+    # of who a later pronoun means beyond that
+    echo: bool = False
 
 
 @dataclass
@@ -106,6 +109,7 @@ class Registry:
         gender: str | None = None,
         fresh: bool = False,
         inferred: bool = False,
+        echo: bool = False,
     ) -> Entity:
         """Record a mention at ``pos``; ``fresh`` when the text introduces someone new."""
         if kind == "person":  # "Ana Ruiz’s" when the NER keeps the possessive
@@ -132,7 +136,7 @@ class Registry:
         elif kind == "person" and not entity.gender:
             entity.gender = first_name_gender(name)
             entity.named_gender = entity.gender is not None
-        self.mentions.append(Mention(pos, entity, subject, main and subject, inferred))
+        self.mentions.append(Mention(pos, entity, subject, main and subject, inferred, echo))
         self.mentions.sort(key=lambda m: m.pos)
         return entity
 
@@ -241,8 +245,11 @@ class Registry:
         if not subjects:
             return candidates[-1].entity if candidates else None
         latest = subjects[-1]
+        # "Ortega said ... ¶ It grew tense when Dizon rose. ¶ '...?' he asked": a new
+        # paragraph's subject is not passed over for the last paragraph's main one
+        since = max(latest.pos - MAIN_SUBJECT_REACH, self.paragraph_start(latest.pos))
         for mention in reversed(subjects):
-            if latest.pos - mention.pos > MAIN_SUBJECT_REACH:
+            if mention.pos < since:
                 break
             if mention.main or self._returning_topic(mention):
                 return mention.entity
@@ -258,7 +265,7 @@ class Registry:
             return self._rival_thing(entity, pos)
         since = pos - MAIN_SUBJECT_REACH
         for m in self.mentions:
-            if m.entity is entity and m.main and since <= m.pos < pos:
+            if m.entity is entity and m.main and not m.echo and since <= m.pos < pos:
                 since = m.pos
         return any(
             since < m.pos < pos
@@ -308,7 +315,7 @@ class Registry:
         )
         start = self.paragraph_start(pos)
         topic = any(
-            m.subject and max(start, mention.pos - MAIN_SUBJECT_REACH) <= m.pos
+            m.subject and not m.echo and max(start, mention.pos - MAIN_SUBJECT_REACH) <= m.pos
             for m in candidates[:-1]
         )
         return not seen and mention.pos >= start and not topic
@@ -329,15 +336,17 @@ class Registry:
 
     def inferred_last(self, entity: Entity, pos: int) -> bool:
         """Was ``entity`` last mentioned before ``pos`` only by a resolved description?"""
-        last = [m for m in self.mentions if m.entity is entity and m.pos < pos]
+        last = [m for m in self.mentions if m.entity is entity and m.pos < pos and not m.echo]
         return bool(last) and last[-1].inferred
 
     def named_since(self, entity: Entity, start: int, pos: int) -> bool:
         """Is ``entity`` mentioned in ``[start, pos)``?"""
-        return any(m.entity is entity and start <= m.pos < pos for m in self.mentions)
+        return any(
+            m.entity is entity and start <= m.pos < pos and not m.echo for m in self.mentions
+        )
 
     def _named_twice(self, entity: Entity) -> bool:
-        return sum(m.entity is entity for m in self.mentions) > 1
+        return sum(m.entity is entity and not m.echo for m in self.mentions) > 1
 
     def document_issuer(self, document: Token, pos: int) -> Token | None:
         """Who issued "the report": whoever issued the last document the article said
