@@ -79,6 +79,15 @@ CASES = [
         id="a_new_paragraphs_subject_outranks_the_last_paragraphs_speaker",
     ),
     case(
+        'Sen. Joaquin Baker was unconvinced. "Two years, Mr. Secretary," Baker said.\n\n'
+        "Secretary Manuel Ortega said he learned of the letters only in January.\n\n"
+        "The exchange grew tense when Baker turned to the witness's testimony.\n\n"
+        '"Is this man still connected with your department?" he asked.',
+        "still connected",
+        "Joaquin Baker",
+        id="a_name_after_when_in_an_unparsed_paragraph_is_its_clauses_subject",
+    ),
+    case(
         "Mayor Robin Castell opened the new bridge on Friday. The city council said a cyclist "
         "was hurt last year when a truck clipped his bike on the old span.\n\n"
         "She said the city would add protected lanes by spring.",

@@ -78,6 +78,8 @@ def _roles(ent: Span, at: int, quoted) -> tuple[bool, bool]:
     its sentence almost always is, even when the parse (or a sentence split at "lbs.")
     loses the arc; a name inside a quotation is never a subject."""
     in_quote = _in_quotes(at, quoted)
+    if not in_quote and _after_subordinator(ent):
+        return True, False  # "It grew tense when Dizon rose": the clause's own subject
     opens = ent.start - (ent.sent.start if is_parsed(ent.doc) else 0) <= 2 and not _fronted(ent)
     opens = (opens and not _after_verb(ent)) or _named_after_owner(ent)
     root = _named_subject(ent.root)
@@ -85,6 +87,19 @@ def _roles(ent: Span, at: int, quoted) -> tuple[bool, bool]:
         return True, True  # "Host Dana Ruiz asked Sen. Mark Ochoa whether ...": he answers
     subject = not in_quote and (opens or root.dep_ in ("nsubj", "nsubjpass"))
     return subject, opens or is_main_subject(root)
+
+
+def _after_subordinator(ent: Span) -> bool:
+    """ "... grew tense when Dizon turned to ...": in a paragraph left unparsed, a name
+    right after a word that opens a clause (and before a lower-case word, its verb) is
+    that clause's subject."""
+    doc = ent.doc
+    if is_parsed(doc) or ent.start == 0 or ent.end >= len(doc):
+        return False
+    return doc[ent.start - 1].lower_ in _SUBORDINATORS and doc[ent.end].is_lower
+
+
+_SUBORDINATORS = word_set("when while after before because since until although though once")
 
 
 def _after_verb(ent: Span) -> bool:
