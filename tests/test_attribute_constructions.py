@@ -116,6 +116,14 @@ CASES = [
         id="lead_in_without_a_verb_of_saying",
     ),
     case(
+        "Opposition critic Tom Reeve said the plan came two years too late.\n\n"
+        "Asked whether a freeze would scare off the investors Halifax is courting, Mr. Reeve "
+        'was unmoved: "If they are scared of that, they were never partners worth having."',
+        "never partners",
+        "Tom Reeve",
+        id="lead_in_read_as_a_passive_past_a_name_in_the_asked_clause",
+    ),
+    case(
         'Karin Holm summed up: "The season was a disaster for every farm in the valley."',
         "disaster",
         "Karin Holm",

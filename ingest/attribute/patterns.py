@@ -82,7 +82,8 @@ def _colon_lead_in(tokens: tuple[Token, ...], base: int, text: str, spans) -> Fr
         return None
     opens = [t.i + 1 for t in doc[colon.sent.start : colon.i] if t.text in _BESIDE]
     lead_in = doc[max([colon.sent.start, *opens]) : colon.i]
-    subjects = [t for t in lead_in if t.dep_ == "nsubj" and t.head.i < colon.i]
+    # "Ruiz was unmoved:" parses as a passive: its subject introduces the quotation too
+    subjects = [t for t in lead_in if t.dep_ in ("nsubj", "nsubjpass") and t.head.i < colon.i]
     subject = subjects[-1] if subjects else None
     if subject is None and lead_in and lead_in[-1].ent_type_ == "PERSON":
         subject = lead_in[-1]  # "(Ruiz: ...)"; but in "he told Ruiz:" he speaks
