@@ -436,6 +436,16 @@ CASES = [
         sure=False,
     ),
     case(
+        "Author Ivan Markov spent a decade on his history of the lighthouse keepers.\n\n"
+        "Ben Okoro, a former keeper, climbs the tower stairs at Cape Dunmore in 1997. "
+        "(Shutterstock)\n\n"
+        '"Nobody thanked them for the lonely years," he says.',
+        "lonely years",
+        "Ivan Markov",
+        id="a_caption_credited_to_an_agency_alone_is_a_caption_too",
+        sure=False,
+    ),
+    case(
         "Host Dana Whitfield asked Senator Mark Ochoa whether he would back the bill.\n\n"
         '"I will read it first," he said.',
         "read it first",

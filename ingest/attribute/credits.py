@@ -4,15 +4,15 @@ A quotation signed with a dash ('"..." ― Name' or '— Name, title', on its li
 next) is that person's: the ``signature`` pattern (patterns.py) finds the dash, the
 ``signature`` function reads name and title, ``credited`` pairs it with its quotation. A
 reader's comment signed the same way is the reader's post, not speech by anyone in the
-story. Bylines ("Jane Roe reported from Ottawa", "Contributing: ...") and photo credits
-("(Getty Images)") name the people who made the page, so they are never quotes or
-speakers' titles.
+story. Bylines (``bylines.byline``) name the people who made the page, so they are never
+quotes.
 """
 
 from __future__ import annotations
 
 import re
 
+from ingest.attribute.bylines import byline
 from ingest.attribute.frames import Frame
 from ingest.attribute.marks import MarkedSpan, Paragraph
 from ingest.attribute.resolve import Speaker
@@ -37,22 +37,6 @@ _SIGNATURE = _signed_by("\u2014\u2015")
 # comment signed with a hyphen is too like a sentence that ends in a name to count.
 CREDIT_DASHES = "\u2014\u2015\u2013-"
 _QUOTE_CREDIT = _signed_by(CREDIT_DASHES)
-_BYLINE = re.compile(
-    rf"(?:(?:{_NAME})\s+(?:reported|contributed)\s+(?:from|to|in)\b"
-    r"|(?:Contributing|Additional reporting|With files from|Reporting by|Writing by|Editing by)\b)"
-)
-# "(Jane Roe/The Canadian Press)", "(Getty Images)", "AFP/Getty Images", "Photo by ...":
-# who took or supplied a picture.
-_PHOTO_CREDIT = re.compile(
-    r"(?:\b[A-Z][\w.-]*\s*/\s*[A-Z]"
-    r"|\b(?:Getty Images|AP Photo|Canadian Press|Shutterstock|iStock|Reuters|AFP)\b"
-    r"|^\(?(?:File )?[Pp]hoto\b)"
-)
-
-
-def is_photo_credit(words: str | None) -> bool:
-    """Does ``words`` (a would-be title) name a photographer or picture agency?"""
-    return bool(words) and _PHOTO_CREDIT.search(words) is not None
 
 
 def not_speech(text: str, paras: list[Paragraph]) -> set[Paragraph]:
@@ -62,7 +46,7 @@ def not_speech(text: str, paras: list[Paragraph]) -> set[Paragraph]:
     Photo captions stay: they often report what the pictured person says ("Lee says he
     ..."), and GGT's annotators count those as quotes; only their credit is no one's.
     """
-    found = {p for p in paras if _BYLINE.match(text, p.start, p.end)}
+    found = {p for p in paras if byline(text[p.start : p.end])}
     for i, para in enumerate(paras):
         signed = _SIGNATURE.search(text, para.start, para.end)
         if signed is None:

@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from ingest.attribute.bounds import bounded
-from ingest.attribute.credits import credited, is_photo_credit, not_speech
+from ingest.attribute.bylines import photo_credit
+from ingest.attribute.credits import credited, not_speech
 from ingest.attribute.cues import verb_forms
 from ingest.attribute.descriptions import add_description, noun_phrase, someone_unnamed
 from ingest.attribute.frames import Frame, governs, side_of, split_around
@@ -168,7 +169,7 @@ def attribute_text(text: str, *, author: str | None = None, narrated: bool = Fal
             speaker=d.speaker.name,
             kind=d.kind,
             confidence=d.speaker.confidence,
-            speaker_title=None if is_photo_credit(d.speaker.title) else d.speaker.title,
+            speaker_title=None if photo_credit(d.speaker.title) else d.speaker.title,
             cue=d.cue,
             mention=d.speaker.mention,
             mention_kind=d.speaker.mention_kind,

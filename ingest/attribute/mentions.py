@@ -15,6 +15,7 @@ from collections import Counter
 
 from spacy.tokens import Span, Token
 
+from ingest.attribute.bylines import byline, caption
 from ingest.attribute.cues import DOCUMENT_NOUNS, ORG_NOUNS, PAIR_NOUNS, SPEECH_VERBS
 from ingest.attribute.descriptions import (
     add_description,
@@ -167,7 +168,7 @@ def build_registry(docs: list, bases: list[int], quoted: list[tuple[int, int]]) 
     quoted = list(quoted) + [
         (base, base + len(text_of(doc)))
         for doc, base in zip(docs, bases, strict=True)
-        if _caption(doc)
+        if caption(text_of(doc))
     ]
     # (sentence number, kind, payload) in reading order, for learning genders
     events: list[tuple[int, str, object]] = []
@@ -253,33 +254,6 @@ def build_registry(docs: list, bases: list[int], quoted: list[tuple[int, int]]) 
     for token, base in asked:
         _add_answerer(registry, token, base)
     return registry
-
-
-# "... at the station in 1999. (THE CANADIAN PRESS FILE PHOTO)", "(Jane Roe/Daily Star)"
-_CAPTION_CREDIT = re.compile(r"\([^()]*(?:/|\bphoto\b|\bimages\b|\barchives\b)[^()]*\)\s*$", re.I)
-
-
-def _caption(doc) -> bool:
-    """Is this paragraph a photo caption, ending in the picture's credit?"""
-    return _CAPTION_CREDIT.search(text_of(doc)) is not None
-
-
-def byline(paragraph: str) -> bool:
-    """ "By JANE ROE", "Jane Roe, Political Correspondent", "SKETCH | Jane Roe": the line
-    naming the writer names no one in the story, so no later "he" or "the official" means
-    them."""
-    line = paragraph.split("\n", 1)[0].strip()
-    if not line or len(line.split()) > _BYLINE_WORDS or line[-1] in '.!?:"\u201d':
-        return False
-    return line.startswith("By ") or "|" in line or _WRITER_ROLE.search(line) is not None
-
-
-_BYLINE_WORDS = 10  # a writer's name and role; a longer line is a headline or prose
-
-
-_WRITER_ROLE = re.compile(
-    r",\s+(?:[A-Z]\w+\s+)*(?:Correspondent|Reporter|Editor|Writer|Columnist)$", re.IGNORECASE
-)
 
 
 def _lone_subject(ent: Span, base: int, quoted) -> bool:
