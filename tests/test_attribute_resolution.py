@@ -87,6 +87,18 @@ CASES = [
         id="dateline_the_parser_made_a_subject_yields_to_the_verbs_other_subject",
     ),
     case(
+        "KARACHI: Okafor, who runs the port, said the deficit would narrow by the spring.",
+        "deficit would narrow",
+        "Okafor",
+        id="a_dateline_ended_by_a_colon_yields_to_the_name_set_beside_it",
+    ),
+    case(
+        "UPDATE, 4:40 PM: Okafor, reached by phone, said the deficit would narrow.",
+        "deficit would narrow",
+        "Okafor",
+        id="a_label_in_capitals_ended_by_a_colon_is_no_speaker",
+    ),
+    case(
         "Defense attorney Ruth Calder said her client would plead not guilty.\n\n"
         "The aide's lawyers argued in a filing that the charges were politically "
         "motivated.\n\n"

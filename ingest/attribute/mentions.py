@@ -475,15 +475,20 @@ _ILLNESSES = word_set("disease lymphoma syndrome palsy")
 
 
 def dateline(ent: Span) -> bool:
-    """ "HALDEN, Ont. -- The ...", "RIVERTON (AP) —": the place a story was filed from,
-    in capitals at the head of a paragraph, names no speaker."""
+    """ "HALDEN, Ont. -- The ...", "RIVERTON (AP) —", "KARACHI: ...": the place a story
+    was filed from, in capitals at the head of a paragraph, names no speaker; nor does a
+    paragraph's label in capitals ("UPDATE, 4:40 PM: ..."). A person's name before a colon
+    labels their own words (a transcript's "RUIZ: ...") and stays a name."""
     first = ent[0].text
     head = text_of(ent.doc)[: ent.start_char + _DATELINE_REACH]
+    ended = _DATELINE_DASH.search(head, ent.end_char) is not None or (
+        ent.label_ != "PERSON" and _DATELINE_COLON.search(head, ent.end_char) is not None
+    )
     return (
         not text_of(ent.doc)[: ent.start_char].strip()
         and len(first) > 2
         and first.isupper()
-        and _DATELINE_DASH.search(head, ent.end_char) is not None
+        and ended
     )
 
 
@@ -491,6 +496,7 @@ _DATELINE_REACH = 40  # a dateline's place, province and agency fit in this many
 
 
 _DATELINE_DASH = re.compile(r"\s(?:--|—|–|-)\s")
+_DATELINE_COLON = re.compile(r":\s")
 
 
 def capitalised(ent: Span) -> bool:

@@ -153,8 +153,9 @@ def resolve(
         ent = None  # "the Labour TD said": a description, not a name
     if dateline(ent if ent is not None else _proper_span(subject)):
         # "LONDON (Reuters) - Britain's finance minister Ana Ruiz said": the parser may
-        # hang the dateline on the verb too; the speaker is the verb's other subject
-        other = other_subject(subject)
+        # hang the dateline on the verb too; the speaker is the verb's other subject, or
+        # the name it set beside the dateline ("KARACHI: Ana Ruiz, reached by phone, said")
+        other = other_subject(subject) or _set_beside(subject)
         return UNKNOWN if other is None else resolve(other, at, registry, author, reported)
     if ent is not None and ent.label_ == "NORP" and subject.tag_ == "NNP" and _definite(subject):
         # "the Kentucky Republican said": a description of someone already in the story
@@ -241,6 +242,19 @@ def resolve(
             )
     add_description(registry, subject, phrase, at)
     return Speaker(phrase, None, phrase, "nominal", tuning.UNRESOLVED_DESCRIPTION)
+
+
+def _set_beside(dateline_word: Token) -> Token | None:
+    """The name the parser made an apposition of a dateline or label, past its date or
+    time ("UPDATE, 4:40 PM: Ana Ruiz said")."""
+    return next(
+        (
+            c
+            for c in dateline_word.children
+            if c.dep_ == "appos" and c.pos_ == "PROPN" and c.ent_type_ not in ("DATE", "TIME")
+        ),
+        None,
+    )
 
 
 def _past_a_clause(subject: Token, name: Token) -> bool:
