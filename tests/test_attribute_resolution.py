@@ -335,6 +335,15 @@ CASES = [
         id="a_story_opening_on_a_description_names_its_person_next",
     ),
     case(
+        "Portugal's top budget official has warned that the deficit will not close "
+        "before 2030.\n\n"
+        "Finance Secretary Marta Coelho told parliament on Tuesday that spending would "
+        "be cut by a third.",
+        "will not close",
+        "Marta Coelho",
+        id="a_country_s_official_opening_the_story_is_the_person_named_next",
+    ),
+    case(
         "Crown attorney Lena Marsh told Justice Owen Pratt that the driver had two prior "
         "convictions.\n\nPratt said he needed time. The judge said he would rule in March.",
         "rule in March",

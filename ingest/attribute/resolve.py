@@ -395,7 +395,7 @@ def _epithet(token: Token) -> bool:
     """ "the affable proprietor": definite, singular and described; a bare "the minister"
     or an office named by place or institution ("the Alberta judge") may be someone the
     article never names."""
-    definite = _definite(token)
+    definite = _definite(token) or _of_a_place(token)
     # "the Vermont independent", "the Labour politician": a political label names no
     # office, so a place or party before it still describes someone already named
     label = token.lemma_.lower() in _POLITICAL_LABELS
@@ -404,6 +404,16 @@ def _epithet(token: Token) -> bool:
         for c in token.children
     )
     return definite and (described and token.tag_ == "NN" or _age(token))
+
+
+def _of_a_place(token: Token) -> bool:
+    """ "Portugal's top diplomat", "the agency's chief": a person a genitive of a place or
+    an institution names is as definite as with "the"; a person's ("Ruiz's lawyer") is
+    someone else, and a thing's ("the UN's climate panel") no person at all."""
+    owner = next((c for c in token.children if c.dep_ == "poss"), None)
+    if owner is None or not person_noun(token.lemma_.lower()):
+        return False
+    return owner.ent_type_ in ("GPE", "ORG", "LOC") or owner.lemma_.lower() in ORG_NOUNS
 
 
 def _age(token: Token) -> bool:
