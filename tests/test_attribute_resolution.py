@@ -344,6 +344,16 @@ CASES = [
         id="a_country_s_official_opening_the_story_is_the_person_named_next",
     ),
     case(
+        "Not every senator likes the plan. A senior Republican senator, who asked not to "
+        "be named because he needs her vote on a farm bill, says the delay leaves leaders "
+        '"guessing every single time." Another colleague, Sen. Mark Doyle of Boise, is '
+        "kinder.",
+        "guessing every single time",
+        "A senior Republican senator",
+        resolved=False,
+        id="an_anonymous_description_is_not_the_holder_of_its_role_named_next",
+    ),
+    case(
         "Crown attorney Lena Marsh told Justice Owen Pratt that the driver had two prior "
         "convictions.\n\nPratt said he needed time. The judge said he would rule in March.",
         "rule in March",

@@ -228,7 +228,11 @@ def resolve(
     if subject.tag_ == "NNS":  # "Aid groups said": several, not the last "it"
         return Speaker(phrase, None, phrase, "nominal", tuning.PLURAL_GROUP)
     entity = _org_by_modifier(subject, at, registry) or registry.resolve_nominal(
-        head, at, new=_indefinite(subject), modifiers=_modifiers(subject)
+        head,
+        at,
+        new=_indefinite(subject),
+        modifiers=_modifiers(subject),
+        ahead=not _anonymous(subject),
     )
     if entity is not None and not entity.described:
         # "The minister insisted ... He said": the person the description named is now the
@@ -378,6 +382,16 @@ def _indefinite(token: Token) -> bool:
 
 
 _NEW_DETERMINERS = word_set("a an one another")
+
+
+def _anonymous(token: Token) -> bool:
+    """ "A senior aide, who asked not to be named, said": a speaker the words keep
+    anonymous is no one the story names, however close a name with that role follows."""
+    words = " ".join(t.lower_ for t in token.subtree)
+    return any(sign in words for sign in _ANONYMITY)
+
+
+_ANONYMITY = ("anonym", "be named", "be identified", "not authorized", "not authorised")
 
 
 def _modifiers(token: Token) -> frozenset[str]:
