@@ -354,6 +354,18 @@ CASES = [
         id="an_anonymous_description_is_not_the_holder_of_its_role_named_next",
     ),
     case(
+        "The city will close two libraries, according to three city officials.\n\n"
+        "One official said the final decision had been made by Deputy Budget Secretary "
+        "Ruth Collins after a long meeting.\n\n"
+        "Another official familiar with the plan said the pools would also see cuts.\n\n"
+        "Collins, a former Treasury official who joined the city hall last year, has told "
+        "colleagues she wants to save money.",
+        "pools would also see cuts",
+        "Another official familiar with the plan",
+        resolved=False,
+        id="another_of_a_group_is_not_the_holder_of_its_role_named_next",
+    ),
+    case(
         "Crown attorney Lena Marsh told Justice Owen Pratt that the driver had two prior "
         "convictions.\n\nPratt said he needed time. The judge said he would rule in March.",
         "rule in March",

@@ -232,7 +232,7 @@ def resolve(
         at,
         new=_indefinite(subject),
         modifiers=_modifiers(subject),
-        ahead=not _anonymous(subject),
+        ahead=not _anonymous(subject) and not _one_of_several(subject),
     )
     if entity is not None and not entity.described:
         # "The minister insisted ... He said": the person the description named is now the
@@ -389,6 +389,15 @@ def _anonymous(token: Token) -> bool:
     anonymous is no one the story names, however close a name with that role follows."""
     words = " ".join(t.lower_ for t in token.subtree)
     return any(sign in words for sign in _ANONYMITY)
+
+
+def _one_of_several(token: Token) -> bool:
+    """ "One official said", "Another official said": one of a group the story keeps
+    unnamed, not the holder of that role it names next (a name set off after it, "One
+    Democrat, Sen. Ann Roe, said", is found before this)."""
+    return any(
+        c.dep_ in ("det", "nummod") and c.lower_ in ("one", "another") for c in token.children
+    )
 
 
 _ANONYMITY = ("anonym", "be named", "be identified", "not authorized", "not authorised")
