@@ -366,6 +366,15 @@ CASES = [
         id="another_of_a_group_is_not_the_holder_of_its_role_named_next",
     ),
     case(
+        "Councillor Ana Bell said the plant had been left to rot. The Green Party said the "
+        "council had ignored the warnings.\n\nIn a reply to questions, the department of "
+        "roads and transport said the grant remained available to the town.",
+        "grant remained available",
+        "the department of roads",
+        resolved=False,
+        id="an_organisation_named_by_its_remit_is_that_body_not_the_last_one",
+    ),
+    case(
         "Crown attorney Lena Marsh told Justice Owen Pratt that the driver had two prior "
         "convictions.\n\nPratt said he needed time. The judge said he would rule in March.",
         "rule in March",

@@ -227,6 +227,11 @@ def resolve(
         return _owned(subject, owner, phrase, at, registry)
     if subject.tag_ == "NNS":  # "Aid groups said": several, not the last "it"
         return Speaker(phrase, None, phrase, "nominal", tuning.PLURAL_GROUP)
+    if _named_by_its_remit(subject) and registry.org_named(head, at) is None:
+        # "the department of water and sanitation said": the words say which department,
+        # so it is that body as written, not the last organisation the story named
+        add_description(registry, subject, phrase, at)
+        return Speaker(phrase, None, phrase, "nominal", tuning.UNRESOLVED_DESCRIPTION)
     entity = _org_by_modifier(subject, at, registry) or registry.resolve_nominal(
         head,
         at,
@@ -389,6 +394,25 @@ def _anonymous(token: Token) -> bool:
     anonymous is no one the story names, however close a name with that role follows."""
     words = " ".join(t.lower_ for t in token.subtree)
     return any(sign in words for sign in _ANONYMITY)
+
+
+def _named_by_its_remit(token: Token) -> bool:
+    """ "the ministry of health", "the department for education": an organisation noun
+    whose "of"/"for" phrase says what it is for (not whose: "the office of the mayor")."""
+    if token.lemma_.lower() not in ORG_NOUNS or token.lemma_.lower() in _OWNED_NOUNS:
+        return False
+    return any(
+        prep.dep_ == "prep"
+        and prep.lower_ in ("of", "for")
+        and any(
+            o.dep_ == "pobj" and o.pos_ == "NOUN" and o.ent_type_ != "PERSON" for o in prep.children
+        )
+        for prep in token.rights
+    )
+
+
+# Bodies named after whom they serve ("the office of the premier"), not what they do.
+_OWNED_NOUNS = word_set("office campaign party team")
 
 
 def _one_of_several(token: Token) -> bool:
