@@ -560,6 +560,16 @@ CASES = [
         "Beatriz Aveiro",
         id="a_name_read_as_a_place_set_beside_a_person_noun_is_the_next_she",
     ),
+    case(
+        "Ulla Pemberton, a glass engraver who restored the stained windows of three "
+        "cathedrals in the north of England, died on Oct. 2 at a hospice in York. She was "
+        "90.\n\nHer niece, Carol Penrose, said the cause was a stroke.\n\nDr. Pemberton "
+        'taught at the art school for decades. She liked to say that glass "tells you '
+        'where it wants to break."',
+        "where it wants to break",
+        "Ulla Pemberton",
+        id="a_name_described_by_who_in_an_unparsed_paragraph_is_a_person",
+    ),
 ]
 
 

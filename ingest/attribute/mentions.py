@@ -45,7 +45,7 @@ from ingest.attribute.titles import (
     title_in_text,
     title_of,
 )
-from ingest.attribute.tuning import ASKING_VERBS, OWNED_SUBJECT_TOKENS
+from ingest.attribute.tuning import ASKING_VERBS, DESCRIBED_WHO_REACH, OWNED_SUBJECT_TOKENS
 from quotedesk.text import word_set
 
 _REGISTERED = ("PERSON", "ORG", "GPE", "NORP")
@@ -563,7 +563,7 @@ def _described_as_person(ent: Span) -> bool:
     if inner_title(ent, ent.start) is not None:  # "Cork North TD Ann Roe" read as an ORG
         return True
     if not is_parsed(ent.doc):
-        return False
+        return _described_who(ent)
     root = ent.root
     described = any(
         child.dep_ == "appos"
@@ -577,6 +577,22 @@ def _described_as_person(ent: Span) -> bool:
         for clause in root.head.children
     )
     return described or says_he
+
+
+def _described_who(ent: Span) -> bool:
+    """ "Ruth Delane, a river chemist who ...": in a paragraph left unparsed, a name set
+    before a comma and an indefinite description that "who" continues is a person; "who"
+    refers to people, never to a company or a place."""
+    doc = ent.doc
+    after = doc[ent.end : ent.end + 2 + DESCRIBED_WHO_REACH]
+    if len(after) < 3 or after[0].text != "," or after[1].lower_ not in ("a", "an"):
+        return False
+    for token in after[2:]:
+        if token.lower_ == "who":
+            return True
+        if not token.is_lower or not token.is_alpha:
+            return False
+    return False
 
 
 def _named_thing(ent: Span) -> bool:

@@ -104,3 +104,6 @@ MAIN_SUBJECT_REACH = 250
 OWNED_SUBJECT_TOKENS = 8
 NAMED_LATER_REACH = 800  # how far ahead a role noun with no earlier match ("a judge said")
 # may find its name
+# "Ruth Delane, a retired river chemist who ...": how many lower-case words of the
+# description may stand between "a"/"an" and the "who" that marks the name as a person's
+DESCRIBED_WHO_REACH = 5
