@@ -139,6 +139,13 @@ BY_CONTEXT = [
         "Pratt",
         id="exchange_answer_after_the_question",
     ),
+    pytest.param(
+        '"You signed the log, did you not?" Whitlock asked.\n\n"I signed many logs," Adler '
+        'said.\n\n"But you signed that one."\n\n"Yes."',
+        "Yes",
+        "Adler",
+        id="exchange_goes_on_past_a_turn_with_no_question",
+    ),
 ]
 
 

@@ -58,6 +58,7 @@ class _Draft:
     speaker: Speaker
     cue: str | None = None
     asked: Speaker | None = None  # the person this question was put to, who answers next
+    turn: bool = False  # a cue-less turn of an exchange: the one after it is the other's
 
 
 def attribute_text(text: str, *, author: str | None = None, narrated: bool = False) -> list[Quote]:
@@ -123,13 +124,14 @@ def attribute_text(text: str, *, author: str | None = None, narrated: bool = Fal
             if said is not None and (last is None or said[1].start > last[1].start):
                 last = said  # "The report said ..." then a bare quote: the report's words
             speaker = _exchange_turn(text, span, paras[p], p, turns)
+            turn = speaker is not None
             if speaker is None:
                 speaker = _unnamed_lead(text, span, docs[p], paras[p].start, registry)
             if speaker is None:
                 speaker = _follow_on(span.open_at, p, last, registry, reported)
             if speaker is UNKNOWN and p + 1 < len(paras):
                 speaker = _introduced_after(paras[p + 1], registry)
-            draft = _Draft(span.start, span.end, "direct", speaker)
+            draft = _Draft(span.start, span.end, "direct", speaker, turn=turn)
         _merge(drafts, draft)
         previous_span = draft
         turns[p] = draft
@@ -334,7 +336,8 @@ def _exchange_turn(
 ) -> Speaker | None:
     """'"Will you resign?" Kemp asked.' / '"No," Pratt said.' / '"Then why ...?"': a
     paragraph that is only a quotation with no cue, after two paragraphs of quotes by two
-    people of whom one asked the other something, is the next turn of their exchange."""
+    people of whom one asked the other something, is the next turn of their exchange; so
+    is one after such a turn ('"And you didn't."' / '"No."'): the two keep alternating."""
     if span.open_at != para.start or text[span.end : para.end].strip(" .\"'\u201d\u2019"):
         return None
     first, second = turns.get(p - 2), turns.get(p - 1)
@@ -343,7 +346,7 @@ def _exchange_turn(
     asker, other = first.speaker, second.speaker
     if not asker.name or not other.name or asker.name == other.name:
         return None
-    if not any(_question(text, d) for d in (first, second)):
+    if not second.turn and not any(_question(text, d) for d in (first, second)):
         return None
     sure = min(EXCHANGE_TURN, asker.confidence)
     return _carried(asker, sure)
