@@ -357,6 +357,19 @@ CASES = [
         resolved=False,
         id="one_of_a_group_is_the_description_set_off_after_it",
     ),
+    case(
+        "Greens co-leader Marta Quill called the bill a land grab.\n\nHer co-leader, Tom "
+        "Varley, said the party would hold meetings across the north over the summer.",
+        "hold meetings",
+        "Tom Varley",
+        id="a_hyphenated_noun_before_the_name_set_off_after_it",
+    ),
+    case(
+        "The company's vice-president, Ron Adair, said the plant would stay open.",
+        "stay open",
+        "Ron Adair",
+        id="a_hyphenated_title_before_the_name_set_off_after_it",
+    ),
 ]
 
 
