@@ -570,6 +570,15 @@ CASES = [
         "Ulla Pemberton",
         id="a_name_described_by_who_in_an_unparsed_paragraph_is_a_person",
     ),
+    case(
+        "Greens senator Mira Castell asked who had approved the payments.\n\nMs Pell said "
+        "the approvals had come from the finance division.\n\nThe Greens senator was "
+        'unimpressed.\n\n"Somebody in that building signed off on this," she said.',
+        "signed off on this",
+        "Mira Castell",
+        id="a_definite_description_leading_a_sentence_is_the_next_she",
+        sure=False,
+    ),
 ]
 
 

@@ -227,6 +227,8 @@ def build_registry(docs: list, bases: list[int], quoted: list[tuple[int, int]]) 
                     events.append((sentence, "person", entity))
                 elif _org_noun_subject(token, base, quoted):
                     _add_org_noun(registry, token, base + token.idx)
+                elif (described := _described_lead(registry, token, base, quoted)) is not None:
+                    registry.add(described.name, "person", base + token.idx, **_INFERRED)
                 elif _unnamed_lead_subject(token, base, quoted):
                     entity = add_description(registry, token, noun_phrase(token), base + token.idx)
                     if entity is not None and entity.kind == "person":
@@ -531,6 +533,44 @@ def _titled_as_organisation(title: str, ent: Span) -> bool:
     before = text_of(ent.doc)[: ent.start_char].rstrip()
     head = title.split()[-1].lower() if before.endswith(title) else title_head(title)
     return head in ORG_NOUNS
+
+
+_INFERRED = {"subject": True, "main": True, "inferred": True}
+
+
+def _described_lead(registry: Registry, token: Token, base: int, quoted) -> Entity | None:
+    """ "Greens senator Mira Castell asked ... The Greens senator was unimpressed. '...,'
+    she said": a definite description of someone named before, leading its sentence with
+    any verb but a cue's (a cue resolves its own subject), makes them the next he or she."""
+    if not person_noun(token.lower_) or _in_quotes(base + token.idx, quoted):
+        return None
+    opening = _description_opening(token)
+    if opening is None or opening.lower_ != "the":
+        return None
+    words = token.doc[opening.i + 1 : token.i]
+    modifiers = frozenset(t.lower_ for t in words if t.text[:1].isupper())
+    entity = registry.resolve_nominal(token.lower_, base + token.idx, modifiers=modifiers)
+    named = entity is not None and entity.kind == "person" and not entity.described
+    return entity if named else None
+
+
+def _description_opening(token: Token) -> Token | None:
+    """The first word of the phrase ``token`` heads when it is the subject opening its
+    sentence of a verb that is not a cue's; in a paragraph left unparsed, when a common
+    verb follows it and only words stand before it."""
+    doc = token.doc
+    if is_parsed(doc):
+        subject = token.pos_ == "NOUN" and is_main_subject(token)
+        opens = token.left_edge.i == token.sent.start
+        cue = token.head.lemma_.lower() in SPEECH_VERBS
+        return token.left_edge if subject and opens and not cue else None
+    start = token.i
+    while start > 0 and doc[start - 1].is_alpha and token.i - start < DESCRIBED_WHO_REACH:
+        start -= 1
+    opens = start == 0 or doc[start - 1].text in (".", "!", "?")
+    after = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    verb = after is not None and after.lower_ in _COMMON_VERBS  # no cue: it was not parsed
+    return doc[start] if opens and verb else None
 
 
 def _unnamed_lead_subject(token: Token, base: int, quoted) -> bool:
