@@ -370,6 +370,13 @@ CASES = [
         "Ron Adair",
         id="a_hyphenated_title_before_the_name_set_off_after_it",
     ),
+    case(
+        "The plan did not satisfy Owen Tarrant, of the Coastal Growers Association, who "
+        "said that the new levy would drive small farms out of business.",
+        "small farms",
+        "Owen Tarrant",
+        id="who_after_an_organisation_set_after_a_name_means_the_person",
+    ),
 ]
 
 

@@ -132,7 +132,8 @@ def resolve(
                 entity, subject.text, "pronoun", _pronoun_confidence(entity, word, at, registry)
             )
         if word in RELATIVE_PRONOUNS and subject.head.dep_ == "relcl":
-            return resolve(subject.head.head, at, registry, author)  # "Reyes, who said"
+            # "Reyes, who said"
+            return resolve(_relative_antecedent(subject), at, registry, author)
         phrase = noun_phrase(subject)  # "Some in the community", "All those involved"
         return Speaker(phrase, None, phrase, "nominal", tuning.UNRESOLVED_GROUP)
     named_too = _named_other_subject(subject)
@@ -253,6 +254,17 @@ def resolve(
             )
     add_description(registry, subject, phrase, at)
     return Speaker(phrase, None, phrase, "nominal", tuning.UNRESOLVED_DESCRIPTION)
+
+
+def _relative_antecedent(pronoun: Token) -> Token:
+    """ "Owen Tarrant, of the Growers Association, who said": "who" means a person, so
+    when the parser hangs its clause on an organisation set after a person's name by a
+    preposition, the name is what it means."""
+    noun = pronoun.head.head
+    if pronoun.lower_ != "who" or noun.dep_ != "pobj" or noun.ent_type_ == "PERSON":
+        return noun
+    owner = noun.head.head
+    return owner if noun.head.dep_ == "prep" and owner.ent_type_ == "PERSON" else noun
 
 
 def _partitive_aside(subject: Token) -> Token | None:
