@@ -377,6 +377,13 @@ CASES = [
         "Owen Tarrant",
         id="who_after_an_organisation_set_after_a_name_means_the_person",
     ),
+    case(
+        "Roads and Bridges Minister Alan Petrie defended the plan, saying the costs had "
+        "been checked twice by the treasury.",
+        "checked twice",
+        "Alan Petrie",
+        id="a_portfolio_of_two_nouns_before_a_titled_name",
+    ),
 ]
 
 

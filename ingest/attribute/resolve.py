@@ -136,7 +136,7 @@ def resolve(
             return resolve(_relative_antecedent(subject), at, registry, author)
         phrase = noun_phrase(subject)  # "Some in the community", "All those involved"
         return Speaker(phrase, None, phrase, "nominal", tuning.UNRESOLVED_GROUP)
-    named_too = _named_other_subject(subject)
+    named_too = _named_other_subject(subject) or _titled_conjunct(subject)
     if named_too is not None:  # "The answer, Ms Alder insisted, was ...": she speaks
         return resolve(named_too, at, registry, author, reported)
     for child in subject.children:  # "the mayor, Jane Doe, said"; "says her dad, Darrin"
@@ -254,6 +254,20 @@ def resolve(
             )
     add_description(registry, subject, phrase, at)
     return Speaker(phrase, None, phrase, "nominal", tuning.UNRESOLVED_DESCRIPTION)
+
+
+def _titled_conjunct(subject: Token) -> Token | None:
+    """ "Roads and Bridges Minister Alan Petrie defended ...": the parser may make the
+    portfolio's first word the subject and the name its conjunct; a person's title between
+    them says the name, not the portfolio, is who acts."""
+    if subject.ent_type_ == "PERSON":
+        return None
+    for conj in subject.children:
+        between = subject.doc[subject.i + 1 : conj.i]
+        titled = any(t.lower_ in NAME_PREFIX_TITLES for t in between)
+        if conj.dep_ == "conj" and conj.ent_type_ == "PERSON" and titled:
+            return conj
+    return None
 
 
 def _relative_antecedent(pronoun: Token) -> Token:
