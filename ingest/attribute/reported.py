@@ -100,7 +100,7 @@ def content_of(verb: Token, sent: Span, text: str, base: int) -> tuple[int, int]
             return None  # "the index added 10 points": a gain, not words
         # "Lee, who has advised three mayors, was blunt": a cue inside a relative clause
         # reports nothing past the clause, where the main sentence resumes
-        last = verb.right_edge if verb.dep_ == "relcl" else sent[-1]
+        last = verb.right_edge if relative else sent[-1]
         if first.i < last.i:
             return trim(text, *chars((first, last), base))
     if relative:

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import bisect
 import re
-import sys
 from dataclasses import dataclass, field
 
 from spacy.tokens import Token
@@ -97,6 +96,11 @@ class Registry:
     def paragraph_start(self, pos: int) -> int:
         at = bisect.bisect_right(self.paragraphs, pos)
         return self.paragraphs[at - 1] if at else 0
+
+    def next_paragraph(self, pos: int) -> int | None:
+        """Where the paragraph after the one holding ``pos`` starts (None after the last)."""
+        at = bisect.bisect_right(self.paragraphs, pos)
+        return self.paragraphs[at] if at < len(self.paragraphs) else None
 
     def add(
         self,
@@ -328,18 +332,15 @@ class Registry:
         anyone names that person as the next paragraph's first subject."""
         if any(m.pos < pos and m.subject and m.entity.kind == "person" for m in self.mentions):
             return None
-        start = next((p for p in self.paragraphs if p > pos), None)
+        start = self.next_paragraph(pos)
         if start is None:
             return None
-        end = self.paragraph_end(start)
+        end = self.next_paragraph(start)
         for mention in self.mentions:
-            if start <= mention.pos < end and mention.main and mention.entity.kind == "person":
+            inside = start <= mention.pos and (end is None or mention.pos < end)
+            if inside and mention.main and mention.entity.kind == "person":
                 return mention.entity
         return None
-
-    def paragraph_end(self, start: int) -> int:
-        """Where the paragraph opening at ``start`` ends (the next one's start)."""
-        return next((p for p in self.paragraphs if p > start), sys.maxsize)
 
     def last_named(self, entity: Entity, pos: int) -> int:
         """Where ``entity`` was last mentioned before ``pos`` (-1 if never)."""
