@@ -102,6 +102,14 @@ CASES = [
         "Ivo Brandt",
         id="participle_set_off_before_the_cue",
     ),
+    # a relative clause's cue with a speaker the article names reports the rest of it
+    case(
+        "Ruiz cited the new fees, which Ms. Lee said were the price of keeping the ferry afloat.",
+        "price of keeping",
+        "were the price of keeping the ferry afloat",
+        "Lee",
+        id="relative_clause_cue_of_a_named_speaker_reports",
+    ),
     # a question is reported when its asker is named: in the passive, the agent asks
     case(
         "Harbour master Ivo Brandt was asked by Senator Ada Lyle whether the ferry would "
