@@ -179,6 +179,8 @@ def build_registry(docs: list, bases: list[int], quoted: list[tuple[int, int]]) 
     for doc, base in zip(docs, bases, strict=True):
         if byline(text_of(doc)):
             continue
+        if not is_parsed(doc):
+            registry.unparsed.add(base)
         # "Cork North TD Ann Roe" is a person whatever label the NER gave it
         ents = {
             ent.start: ent

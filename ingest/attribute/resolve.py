@@ -251,8 +251,42 @@ def resolve(
             return Speaker(
                 entity.name, entity.title, phrase, "nominal", tuning.DESCRIPTION_OF_RECENT
             )
+    varied = _varied_leader(subject, at, registry)
+    if varied is not None:
+        return Speaker(varied.name, varied.title, phrase, "nominal", tuning.DESCRIPTION_OF_RECENT)
     add_description(registry, subject, phrase, at)
     return Speaker(phrase, None, phrase, "nominal", tuning.UNRESOLVED_DESCRIPTION)
+
+
+def _varied_leader(subject: Token, at: int, registry: Registry) -> Entity | None:
+    """ "Sousa, for her part, said she would keep pushing. / '...,' the councillor said":
+    a writer who has just led a sentence with someone's name calls them next by what they
+    do, so a definite description no one holds as a title is that person. Not an office
+    of state, a word for an unnamed source ("the official", "the spokesman") nor a noun
+    with words after it ("the owner of the team"): those are often someone new."""
+    head = subject.lemma_.lower()
+    if not _definite(subject) or not _person_word(subject) or head in _OFFICES | _ANONYMOUS:
+        return None
+    if any(c.i > subject.i and c.dep_ != "punct" for c in subject.children):
+        return None
+    entity = registry.led_last(at, frozenset(t.lower_ for t in subject.lefts if t.pos_ == "PROPN"))
+    if entity is None or _other_office(entity, head):
+        return None
+    gender = title_gender(noun_phrase(subject))
+    return entity if gender is None or entity.gender in (None, gender) else None
+
+
+def _person_word(token: Token) -> bool:
+    """A singular noun for what a person does: a role, or a word ending as agent nouns do
+    ("rancher", "economist"), or an upper-case one ("the CEO")."""
+    head = token.lemma_.lower()
+    agent = person_noun(head) or head.endswith(_AGENT_ENDINGS) or token.text.isupper()
+    return token.tag_ in ("NN", "NNP") and agent
+
+
+_AGENT_ENDINGS = ("er", "or", "ist", "ian", "ant", "ent")
+# nouns that stand for an unnamed source far more often than for someone just named
+_ANONYMOUS = word_set("source official spokesman spokeswoman spokesperson aide person man woman")
 
 
 def _partitive_aside(subject: Token) -> Token | None:
