@@ -399,6 +399,15 @@ CASES = [
         resolved=False,
         id="an_anonymous_source_noun_is_someone_new",
     ),
+    case(
+        "Dr. Helen Marsh, a pathologist at Kessel General Hospital, led the trial. "
+        '"It held up," Marsh said.\n\nOwen Pratt, who runs a laboratory in Dunmore, was '
+        'less sure. "I want more data," Pratt said. The Dunmore pathologist said he would '
+        "wait for the full results.",
+        "full results",
+        "Owen Pratt",
+        id="a_role_holder_the_modifier_does_not_fit_yields_to_the_last_leader",
+    ),
 ]
 
 

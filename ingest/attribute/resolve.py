@@ -227,9 +227,17 @@ def resolve(
         return _owned(subject, owner, phrase, at, registry)
     if subject.tag_ == "NNS":  # "Aid groups said": several, not the last "it"
         return Speaker(phrase, None, phrase, "nominal", tuning.PLURAL_GROUP)
+    modifiers = _modifiers(subject)
     entity = _org_by_modifier(subject, at, registry) or registry.resolve_nominal(
-        head, at, new=_indefinite(subject), modifiers=_modifiers(subject)
+        head, at, new=_indefinite(subject), modifiers=modifiers
     )
+    if entity is not None and entity.kind == "person" and not modifiers <= entity.roles:
+        # "The Michigan nephrologist" when the nephrologist named before works elsewhere:
+        # whoever just led a sentence is meant, if anyone
+        varied = _varied_leader(subject, at, registry)
+        if varied is not None:
+            conf = tuning.DESCRIPTION_OF_RECENT
+            return Speaker(varied.name, varied.title, phrase, "nominal", conf)
     if entity is not None and not entity.described:
         # "The minister insisted ... He said": the person the description named is now the
         # subject a later he or she most likely means
