@@ -408,6 +408,13 @@ CASES = [
         "Owen Pratt",
         id="a_role_holder_the_modifier_does_not_fit_yields_to_the_last_leader",
     ),
+    case(
+        '"We will appeal," Tom Reyes said after the ruling, which cleared Maria Lopez of all '
+        "charges.\n\nThe veteran lawyer said the case was far from over.",
+        "far from over",
+        "Tom Reyes",
+        id="an_epithet_means_who_led_the_last_sentence_not_who_was_named_last",
+    ),
 ]
 
 

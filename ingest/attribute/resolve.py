@@ -254,7 +254,11 @@ def resolve(
     if _epithet(subject) and head not in ORG_NOUNS:
         # "the rookie defenceman said": a description of someone already in the story, or
         # of the person named next when the story opens on it
-        entity = registry.named_next(at) or _latest_person(registry, at, noun_phrase(subject))
+        entity = (
+            registry.named_next(at)
+            or _fitting_leader(subject, at, registry)
+            or _latest_person(registry, at, noun_phrase(subject))
+        )
         if entity is not None and not entity.described and not _other_office(entity, head):
             return Speaker(
                 entity.name, entity.title, phrase, "nominal", tuning.DESCRIPTION_OF_RECENT
@@ -277,11 +281,16 @@ def _varied_leader(subject: Token, at: int, registry: Registry) -> Entity | None
         return None
     if any(c.i > subject.i and c.dep_ != "punct" for c in subject.children):
         return None
+    entity = _fitting_leader(subject, at, registry)
+    return None if entity is None or _other_office(entity, head) else entity
+
+
+def _fitting_leader(subject: Token, at: int, registry: Registry) -> Entity | None:
+    """The person who just led a sentence, if the description's gender fits them."""
     entity = registry.led_last(at, frozenset(t.lower_ for t in subject.lefts if t.pos_ == "PROPN"))
-    if entity is None or _other_office(entity, head):
-        return None
     gender = title_gender(noun_phrase(subject))
-    return entity if gender is None or entity.gender in (None, gender) else None
+    fits = entity is not None and (gender is None or entity.gender in (None, gender))
+    return entity if fits else None
 
 
 def _person_word(token: Token) -> bool:
