@@ -40,6 +40,15 @@ CASES = [
         "Ivo Brandt",
         id="reported_clause_stops_at_a_clause_joined_to_the_cue",
     ),
+    # a second speaker's cue the first one's reported words stop short of is its own
+    case(
+        "Kemp added that he hoped to meet the chief soon, though a spokesperson for the band "
+        "said no such meeting had been planned.",
+        "no such meeting",
+        "no such meeting had been planned",
+        "a spokesperson for the band",
+        id="a_second_speakers_cue_past_the_reported_words_reports_its_own",
+    ),
     # ... and runs on over ", but"/", and" into a clause in the present of no person
     case(
         "The superintendent says the board has looked at replacing the school for a decade, "
@@ -92,6 +101,14 @@ CASES = [
         "the crews would be back at work by the end of the week",
         "Ivo Brandt",
         id="participle_set_off_before_the_cue",
+    ),
+    # a relative clause's cue with a speaker the article names reports the rest of it
+    case(
+        "Ruiz cited the new fees, which Ms. Lee said were the price of keeping the ferry afloat.",
+        "price of keeping",
+        "were the price of keeping the ferry afloat",
+        "Lee",
+        id="relative_clause_cue_of_a_named_speaker_reports",
     ),
     # a question is reported when its asker is named: in the passive, the agent asks
     case(

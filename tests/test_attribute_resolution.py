@@ -366,6 +366,55 @@ CASES = [
         resolved=False,
         id="one_of_a_group_is_the_description_set_off_after_it",
     ),
+    case(
+        "Wes Tolliver has farmed the same valley since 1979.\n\n"
+        '"We will get through this," Tolliver said.\n\n'
+        "After four dry summers, the rancher said, the river had simply given up.",
+        "given up",
+        "Wes Tolliver",
+        id="a_description_after_a_sentence_a_person_led_is_that_person",
+    ),
+    case(
+        "Helen Marsh, an oncologist at Kessel General Hospital, led the study. "
+        '"It held up," Marsh said on Friday. The Kessel scientist argued that the '
+        "results held for older patients as well.",
+        "older patients",
+        "Helen Marsh",
+        id="a_description_naming_a_place_after_a_sentence_a_person_led",
+    ),
+    case(
+        'Helen Marsh led the study. "It held up," Marsh said on Friday.\n\n'
+        "Several doctors were unconvinced. The scientist argued that the results held "
+        "for older patients as well.",
+        "older patients",
+        "The scientist",
+        resolved=False,
+        id="a_description_after_a_sentence_a_group_led_stays_unresolved",
+    ),
+    case(
+        'Helen Marsh led the study. "It held up," Marsh said on Friday.\n\n'
+        "The spokesman argued that the results held for older patients as well.",
+        "older patients",
+        "The spokesman",
+        resolved=False,
+        id="an_anonymous_source_noun_is_someone_new",
+    ),
+    case(
+        "Dr. Helen Marsh, a pathologist at Kessel General Hospital, led the trial. "
+        '"It held up," Marsh said.\n\nOwen Pratt, who runs a laboratory in Dunmore, was '
+        'less sure. "I want more data," Pratt said. The Dunmore pathologist said he would '
+        "wait for the full results.",
+        "full results",
+        "Owen Pratt",
+        id="a_role_holder_the_modifier_does_not_fit_yields_to_the_last_leader",
+    ),
+    case(
+        '"We will appeal," Tom Reyes said after the ruling, which cleared Maria Lopez of all '
+        "charges.\n\nThe veteran lawyer said the case was far from over.",
+        "far from over",
+        "Tom Reyes",
+        id="an_epithet_means_who_led_the_last_sentence_not_who_was_named_last",
+    ),
 ]
 
 

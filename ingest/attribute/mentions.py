@@ -179,6 +179,8 @@ def build_registry(docs: list, bases: list[int], quoted: list[tuple[int, int]]) 
     for doc, base in zip(docs, bases, strict=True):
         if byline(text_of(doc)):
             continue
+        if not is_parsed(doc):
+            registry.unparsed.add(base)
         # "Cork North TD Ann Roe" is a person whatever label the NER gave it
         ents = {
             ent.start: ent
@@ -269,8 +271,27 @@ def _lone_subject(ent: Span, base: int, quoted) -> bool:
 
 def _surname_like(entity: Entity, ent: Span, base: int, quoted) -> bool:
     """ "Chester didn't hesitate. '...,' he said.": a one-word 'organisation' subject may
-    be a surname, as a following he or she will show (``_learn_genders``)."""
-    return entity.kind == "org" and len(entity.tokens) == 1 and _lone_subject(ent, base, quoted)
+    be a surname, as a following he or she will show (``_learn_genders``); so may a
+    first name and surname the NER read as an organisation ("Kagiso Molefe said")."""
+    if entity.kind != "org":
+        return False
+    if len(entity.tokens) == 1:
+        return _lone_subject(ent, base, quoted)
+    return _name_shaped_subject(ent, base, quoted)
+
+
+def _name_shaped_subject(ent: Span, base: int, quoted) -> bool:
+    """A name shaped like a person's leading its sentence."""
+    subject = ent.root.dep_ == "nsubj" and ent.root.head.dep_ == "ROOT"
+    return _name_shaped(ent) and subject and not _in_quotes(base + ent.start_char, quoted)
+
+
+def _name_shaped(ent: Span) -> bool:
+    """Two or three capitalised proper nouns, with no article and no word only companies
+    end in: shaped like a person's name."""
+    if not 2 <= len(ent) <= 3 or not is_parsed(ent.doc) or _named_as_organisation(ent):
+        return False
+    return all(t.pos_ == "PROPN" and t.is_alpha and t.text.istitle() for t in ent)
 
 
 def _add_place_subject(registry: Registry, ent: Span, base: int, quoted) -> Entity | None:
@@ -576,7 +597,9 @@ def _described_as_person(ent: Span) -> bool:
         and any(c.dep_ == "nsubj" and c.lower_ in ("he", "she") for c in clause.children)
         for clause in root.head.children
     )
-    return described or says_he
+    # "Sunita Chaudhary": a name shaped like a person's that opens with a first name
+    first_named = _name_shaped(ent) and ent[0].lower_ in FIRST_NAMES
+    return described or says_he or first_named
 
 
 def _named_thing(ent: Span) -> bool:
@@ -747,6 +770,8 @@ def _learn_genders(events: list[tuple[int, str, object]]) -> None:
     for key, counter in votes.items():
         entity = people[key]
         gendered = Counter({g: c for g, c in counter.items() if g != "it"})
+        if entity.kind == "org" and len(entity.tokens) > 1 and counter["it"]:
+            continue  # "Acme Foods said it ...": a name an "it" follows is a company's
         if counter["it"] >= 2 and counter["it"] > sum(gendered.values()):
             # "Zelnik did not say whether it agreed": a company the NER took for a person
             if entity.kind == "person" and entity.gender is None and entity.title is None:

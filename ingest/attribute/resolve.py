@@ -227,9 +227,17 @@ def resolve(
         return _owned(subject, owner, phrase, at, registry)
     if subject.tag_ == "NNS":  # "Aid groups said": several, not the last "it"
         return Speaker(phrase, None, phrase, "nominal", tuning.PLURAL_GROUP)
+    modifiers = _modifiers(subject)
     entity = _org_by_modifier(subject, at, registry) or registry.resolve_nominal(
-        head, at, new=_indefinite(subject), modifiers=_modifiers(subject)
+        head, at, new=_indefinite(subject), modifiers=modifiers
     )
+    if entity is not None and entity.kind == "person" and not modifiers <= entity.roles:
+        # "The Michigan nephrologist" when the nephrologist named before works elsewhere:
+        # whoever just led a sentence is meant, if anyone
+        varied = _varied_leader(subject, at, registry)
+        if varied is not None:
+            conf = tuning.DESCRIPTION_OF_RECENT
+            return Speaker(varied.name, varied.title, phrase, "nominal", conf)
     if entity is not None and not entity.described:
         # "The minister insisted ... He said": the person the description named is now the
         # subject a later he or she most likely means
@@ -246,13 +254,56 @@ def resolve(
     if _epithet(subject) and head not in ORG_NOUNS:
         # "the rookie defenceman said": a description of someone already in the story, or
         # of the person named next when the story opens on it
-        entity = registry.named_next(at) or _latest_person(registry, at, noun_phrase(subject))
+        entity = (
+            registry.named_next(at)
+            or _fitting_leader(subject, at, registry)
+            or _latest_person(registry, at, noun_phrase(subject))
+        )
         if entity is not None and not entity.described and not _other_office(entity, head):
             return Speaker(
                 entity.name, entity.title, phrase, "nominal", tuning.DESCRIPTION_OF_RECENT
             )
+    varied = _varied_leader(subject, at, registry)
+    if varied is not None:
+        return Speaker(varied.name, varied.title, phrase, "nominal", tuning.DESCRIPTION_OF_RECENT)
     add_description(registry, subject, phrase, at)
     return Speaker(phrase, None, phrase, "nominal", tuning.UNRESOLVED_DESCRIPTION)
+
+
+def _varied_leader(subject: Token, at: int, registry: Registry) -> Entity | None:
+    """ "Sousa, for her part, said she would keep pushing. / '...,' the councillor said":
+    a writer who has just led a sentence with someone's name calls them next by what they
+    do, so a definite description no one holds as a title is that person. Not an office
+    of state, a word for an unnamed source ("the official", "the spokesman") nor a noun
+    with words after it ("the owner of the team"): those are often someone new."""
+    head = subject.lemma_.lower()
+    if not _definite(subject) or not _person_word(subject) or head in _OFFICES | _ANONYMOUS:
+        return None
+    if any(c.i > subject.i and c.dep_ != "punct" for c in subject.children):
+        return None
+    entity = _fitting_leader(subject, at, registry)
+    return None if entity is None or _other_office(entity, head) else entity
+
+
+def _fitting_leader(subject: Token, at: int, registry: Registry) -> Entity | None:
+    """The person who just led a sentence, if the description's gender fits them."""
+    entity = registry.led_last(at, frozenset(t.lower_ for t in subject.lefts if t.pos_ == "PROPN"))
+    gender = title_gender(noun_phrase(subject))
+    fits = entity is not None and (gender is None or entity.gender in (None, gender))
+    return entity if fits else None
+
+
+def _person_word(token: Token) -> bool:
+    """A singular noun for what a person does: a role, or a word ending as agent nouns do
+    ("rancher", "economist"), or an upper-case one ("the CEO")."""
+    head = token.lemma_.lower()
+    agent = person_noun(head) or head.endswith(_AGENT_ENDINGS) or token.text.isupper()
+    return token.tag_ in ("NN", "NNP") and agent
+
+
+_AGENT_ENDINGS = ("er", "or", "ist", "ian", "ant", "ent")
+# nouns that stand for an unnamed source far more often than for someone just named
+_ANONYMOUS = word_set("source official spokesman spokeswoman spokesperson aide person man woman")
 
 
 def _partitive_aside(subject: Token) -> Token | None:

@@ -92,6 +92,9 @@ class Registry:
     text: str = ""  # the article's words, to spell out the acronyms it uses
     # where a name opens its sentence after a preposition: "For Ana Ruiz, the vote ..."
     topics: set[int] = field(default_factory=set)
+    # where each paragraph left unparsed starts (no cue in it): there a name opening a
+    # sentence only probably leads it ("Police arrested Mark Dunn" reads the same)
+    unparsed: set[int] = field(default_factory=set)
 
     def paragraph_start(self, pos: int) -> int:
         at = bisect.bisect_right(self.paragraphs, pos)
@@ -340,6 +343,29 @@ class Registry:
             inside = start <= mention.pos and (end is None or mention.pos < end)
             if inside and mention.main and mention.entity.kind == "person":
                 return mention.entity
+        return None
+
+    def led_last(self, pos: int, skip: frozenset[str] = frozenset()) -> Entity | None:
+        """The person who led the latest sentence before ``pos`` in its paragraph or the one
+        before, when no other person has been a subject since; no one whose name holds a
+        ``skip`` word (one named in the description itself: "the Vanderbilt researcher")."""
+        start = self.paragraph_start(pos)
+        start = self.paragraph_start(start - 1) if start else 0
+        for mention in reversed(self.mentions):
+            entity = mention.entity
+            if mention.pos >= pos or not mention.subject or skip & set(entity.tokens):
+                continue
+            if mention.pos < start:
+                return None
+            if mention.main:
+                led = entity.kind == "person" and not entity.described
+                return (
+                    entity
+                    if led and self.paragraph_start(mention.pos) not in self.unparsed
+                    else None
+                )
+            if entity.kind == "person":
+                return None  # "Baker said Little had blocked it": either may be meant
         return None
 
     def last_named(self, entity: Entity, pos: int) -> int:

@@ -314,7 +314,7 @@ PERSON_ROLES = (
 
 # Other nouns for a person who may speak unnamed: "a lawyer for the family said".
 _PERSON_NOUNS = word_set(
-    "lawyer attorney officer witness resident analyst economist expert diplomat source"
+    "lawyer attorney officer witness resident analyst economist expert diplomat source executive"
 )
 
 
