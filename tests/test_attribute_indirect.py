@@ -40,6 +40,15 @@ CASES = [
         "Ivo Brandt",
         id="reported_clause_stops_at_a_clause_joined_to_the_cue",
     ),
+    # a second speaker's cue the first one's reported words stop short of is its own
+    case(
+        "Kemp added that he hoped to meet the chief soon, though a spokesperson for the band "
+        "said no such meeting had been planned.",
+        "no such meeting",
+        "no such meeting had been planned",
+        "a spokesperson for the band",
+        id="a_second_speakers_cue_past_the_reported_words_reports_its_own",
+    ),
     # ... and runs on over ", but"/", and" into a clause in the present of no person
     case(
         "The superintendent says the board has looked at replacing the school for a decade, "

@@ -325,8 +325,15 @@ def _nested(frame: Frame, frames: list[Frame]) -> bool:
         child = head
         outer = next((f for f in frames if f.verb is not None and f.verb.i == head.i), None)
         if through_clause and outer is not None and outer.subject.i != frame.subject.i:
-            return not _new_statement(frame, outer)
+            return not (_new_statement(frame, outer) or _beyond_words(frame, outer))
     return False
+
+
+def _beyond_words(frame: Frame, outer: Frame) -> bool:
+    """ "Lee added that he hoped to meet her, though a spokesperson said no meeting was
+    asked for": a cue the outer frame's reported words stop short of is the writer's
+    next statement, however the parser hung it under them."""
+    return outer.content is not None and not _reports(outer, frame.cue_at)
 
 
 def _names_a_term(verb: Token) -> bool:
