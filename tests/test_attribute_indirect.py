@@ -102,6 +102,15 @@ CASES = [
         "Ivo Brandt",
         id="participle_set_off_before_the_cue",
     ),
+    # a long relative clause the parser hung the opening noun inside: the cue still has it
+    case(
+        "Two union officials, who spoke on the condition they not be named because they were "
+        "not allowed to discuss the talks, said the offer had been rejected.",
+        "offer had been",
+        "the offer had been rejected",
+        "Two union officials",
+        id="subject_before_a_long_relative_clause",
+    ),
     # a question is reported when its asker is named: in the passive, the agent asks
     case(
         "Harbour master Ivo Brandt was asked by Senator Ada Lyle whether the ferry would "

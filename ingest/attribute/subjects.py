@@ -83,7 +83,24 @@ def subject_of(verb: Token) -> Token | None:
         # cue to the passive reported clause, which has no subject to share
         speech = next((a for a in verb.ancestors if a.lemma_.lower() in SPEECH_VERBS), None)
         return subject_of(speech) if speech is not None else None
-    return _subject_in_opening(verb)
+    return _subject_in_opening(verb) or _subject_of_a_long_relative(verb)
+
+
+def _subject_of_a_long_relative(verb: Token) -> Token | None:
+    """ "Two aides, who spoke on condition they not be named because ..., said ...": after
+    a long relative clause the parser may hang the opening noun inside it. A cue with no
+    subject right after a comma takes the noun opening its sentence, when a relative
+    clause set off by a comma follows that noun."""
+    doc, sent = verb.doc, verb.sent
+    if verb.i == sent.start or doc[verb.i - 1].text != "," or verb.dep_ not in ("ROOT", "ccomp"):
+        return None
+    noun = next((t for t in sent if t.pos_ in ("NOUN", "PROPN") and t.dep_ != "compound"), None)
+    if noun is None or noun.left_edge.i != sent.start:
+        return None
+    relative = next((c for c in noun.rights if c.dep_ == "relcl"), None)
+    if relative is None or doc[relative.left_edge.i - 1].text != ",":
+        return None
+    return noun if relative.right_edge.i < verb.i else None
 
 
 def _next_act(verb: Token) -> Token | None:
