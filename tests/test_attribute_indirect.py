@@ -412,6 +412,9 @@ def test_reported_words_and_speaker(
             "committees on ferries, said the fares were too high.",
             "Harbour College",
         ),
+        # a subject that denies anyone spoke names no speaker
+        ("Not everyone agrees the ferry fares are a burden.", "fares"),
+        ("No one said the old pier was safe to walk on.", "pier"),
     ],
     ids=[
         "relative_clause_before_a_quote",
@@ -442,6 +445,8 @@ def test_reported_words_and_speaker(
         "set_off_participle_cue_before_the_main_verb",
         "relative_clause_cue_set_off_after_the_subject",
         "relative_clause_cue_inside_an_apposition",
+        "not_everyone_agrees",
+        "no_one_said",
     ],
 )
 def test_words_nobody_said_are_not_reported(text: str, narration: str) -> None:

@@ -266,6 +266,8 @@ def speech_frame(verb: Token, subject: Token, base: int, text: str, quoted: bool
     asked = _asked_of_subject(verb)
     if _withheld(verb) or (asked and subject.dep_ == "pobj"):
         return None  # "was asked by reporters whether": the asker answers nothing
+    if _nobody(subject):
+        return None  # "Not everyone agrees the slide is a concern": no one is quoted
     # the one asked may still answer in a quotation ("Asked about it, Ruiz shrugged: ...")
     content = None if asked else content_of(verb, sent, text, base)
     verdict = verdict_of(verb, text, base) if lemma in QUOTE_ONLY else None
@@ -288,6 +290,19 @@ def speech_frame(verb: Token, subject: Token, base: int, text: str, quoted: bool
         quote_only=lemma in QUOTE_ONLY,
         gap=gap if inserted else None,
     )
+
+
+def _nobody(subject: Token) -> bool:
+    """ "No one said", "None of them thinks", "Not everyone agrees": a subject that denies
+    anyone spoke names no speaker, and what follows is the writer's own claim."""
+    if subject.lower_ in _NO_ONE:
+        return True
+    negated = any(c.dep_ in ("neg", "det") and c.lower_ in ("not", "no") for c in subject.children)
+    return negated and subject.lower_ in _ANYONE
+
+
+_NO_ONE = frozenset({"nobody", "none", "no-one"})
+_ANYONE = frozenset({"one", "everyone", "everybody", "all"})
 
 
 def _governed_inside(verb: Token) -> bool:
