@@ -102,6 +102,14 @@ CASES = [
         "Ivo Brandt",
         id="participle_set_off_before_the_cue",
     ),
+    # a relative clause's cue with a speaker the article names reports the rest of it
+    case(
+        "Ruiz cited the new fees, which Ms. Lee said were the price of keeping the ferry afloat.",
+        "price of keeping",
+        "were the price of keeping the ferry afloat",
+        "Lee",
+        id="relative_clause_cue_of_a_named_speaker_reports",
+    ),
     # a long relative clause the parser hung the opening noun inside: the cue still has it
     case(
         "Two union officials, who spoke on the condition they not be named because they were "

@@ -135,7 +135,7 @@ def _hedges_a_relative(verb: Token) -> bool:
     """ "a backlog that builders say has stalled projects": a cue inside a relative clause
     whose reported clause has the relative pronoun for its subject credits a claim about
     the noun to someone, in the writer's words; no words of theirs are reported."""
-    if verb.dep_ != "relcl":
+    if verb.dep_ != "relcl" or _specific_speaker(verb):
         return False
     clauses = [c for c in verb.children if c.dep_ == "ccomp"]
     return any(
@@ -143,6 +143,20 @@ def _hedges_a_relative(verb: Token) -> bool:
         for c in clauses
         for g in c.children
     )
+
+
+def _specific_speaker(verb: Token) -> bool:
+    """ "a rise which he said would need watching", "which the ministry says has raised
+    yields": someone the article has named (a pronoun, a name, a definite noun) said it;
+    a bare plural or an indefinite source ("that builders say", "which a study found")
+    is the writer's hedge."""
+    subject = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
+    if subject is None or subject.tag_ in ("PRP", "NNP", "NNPS"):
+        return subject is not None
+    return any(c.dep_ == "poss" or c.lower_ in _DEFINITE for c in subject.children)
+
+
+_DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 
 
 def _names_a_thing(verb: Token) -> bool:
