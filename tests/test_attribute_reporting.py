@@ -351,6 +351,16 @@ CASES = [
         'the agreement was "a betrayal of working families"',
         id="mixed_clause_stops_at_the_speakers_second_verb_of_saying",
     ),
+    # ... also when the clause's subject is a person: the second cue reports its own words
+    case(
+        "Ruiz, for his part, said he was \u201cthrilled\u201d by his new job and denied he had "
+        "been pushed aside.",
+        "thrilled",
+        "Ruiz",
+        "mixed",
+        "he was \u201cthrilled\u201d by his new job",
+        id="mixed_clause_of_a_person_stops_at_the_speakers_second_cue",
+    ),
     # ... and that second verb's quotation is the same speaker's, not the clause subject's
     case(
         'Ana Ruiz said the ministry "strongly opposes" the plan and called it "a betrayal" of '

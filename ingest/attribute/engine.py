@@ -17,7 +17,7 @@ from ingest.attribute.bylines import photo_credit
 from ingest.attribute.credits import credited, not_speech
 from ingest.attribute.cues import verb_forms
 from ingest.attribute.descriptions import add_description, noun_phrase, someone_unnamed
-from ingest.attribute.frames import Frame, governs, side_of, split_around
+from ingest.attribute.frames import Frame, governs, side_of, split_around, until_next_act
 from ingest.attribute.marks import MarkedSpan, Paragraph, find_marked_spans, paragraphs
 from ingest.attribute.mentions import build_registry
 from ingest.attribute.nlp import analyse, is_parsed
@@ -435,6 +435,7 @@ def _direct(
     reported = False  # all the frame reports is this quotation ('"...," according to X')
     if frame.content is not None:
         c_start, c_end = side_of(frame, span.open_at, text)
+        c_end = until_next_act(frame, frames, text, close, c_end)
         extra = len(words(text[c_start : span.open_at])) + len(words(text[close:c_end]))
         if c_start <= span.open_at and span.start < c_end and extra >= MIXED_EXTRA_WORDS:
             frame.used = True

@@ -68,6 +68,28 @@ def split_around(frame: Frame, text: str, cues: list[int]) -> list[tuple[int, in
     return [side for side in sides if side is not None]
 
 
+def until_next_act(frame: Frame, frames: list[Frame], text: str, start: int, end: int) -> int:
+    """The end of the words ``frame`` reports past its quotation (from ``start``) when the
+    same speaker's next cue, joined by "and"/"but", reports words of its own: 'said he was
+    "glad" of it and denied he had been pushed aside' stops before "denied", as the same
+    words without a quotation do (``split_around``)."""
+    later = [
+        f.cue_at
+        for f in frames
+        if f.verb is not None
+        and f.verb.dep_ == "conj"
+        and f.subject.i == frame.subject.i
+        and f.content is not None
+        and not f.quote_only
+        and start < f.cue_at < end
+        and f.content[0] > f.cue_at
+    ]
+    if not later:
+        return end
+    cut = trim(text, start, later[0], 1)
+    return end if cut is None else max(cut[1], start)
+
+
 def _subject_only(frame: Frame, start: int, cue_at: int) -> bool:
     """Are the reported words before a later cue only its subject ("Vantora had", "three
     of his colleagues have"), with no verb or comma of their own? Then that cue is the verb
