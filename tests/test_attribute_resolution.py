@@ -366,6 +366,16 @@ CASES = [
         resolved=False,
         id="one_of_a_group_is_the_description_set_off_after_it",
     ),
+    case(
+        "An army spokesman, Col. Ivo Brandt, said the borders were shut. He added that a "
+        "curfew would apply.\n\n"
+        '"The sirens started before dawn," said a baker near the port.\n\n'
+        "A second resident, a taxi driver who gave his name only as Rodrigue, said he backed "
+        'the army. "They promised us roads and gave us nothing," he told reporters.',
+        "gave us nothing",
+        "Rodrigue",
+        id="a_name_given_only_as_is_a_person_whatever_the_ner_read",
+    ),
 ]
 
 

@@ -25,6 +25,7 @@ from ingest.attribute.mentions import capitalised, dateline, other_subject
 from ingest.attribute.speakers import Entity, Registry
 from ingest.attribute.titles import (
     NAME_PREFIX_TITLES,
+    PRONOUN_GENDER,
     name_tokens,
     office_before,
     person_noun,
@@ -191,9 +192,14 @@ def resolve(
         if entity is None:
             # a speaker NER missed is still the likeliest antecedent of the next "he"
             kind = "org" if ent is not None and ent.label_ in ("ORG", "GPE", "FAC") else "person"
+            gender = None
+            if _given_name(subject):  # "who gave her name as Dara": a person, and a she
+                kind, gender = "person", _giver_gender(subject)
             if subject.tag_ in ("NNPS", "NNS"):  # "Republicans said": a group, never a he
                 kind = "group"
-            entity = registry.add(name.text, kind, at, subject=True, main=main, title=title)
+            entity = registry.add(
+                name.text, kind, at, subject=True, main=main, title=title, gender=gender
+            )
             return Speaker(entity.name, title, name.text, "named", tuning.NAMED_NEW)
         registry.add(entity.name, entity.kind, at, subject=True, main=main)
         return Speaker(entity.name, entity.title or title, name.text, "named", tuning.NAMED_KNOWN)
@@ -336,6 +342,8 @@ def _closing_name(subject: Token) -> Token | None:
         return None
     if last.pos_ == "PROPN" and office_before(_proper_span(last)) == subject:
         return last  # "Minister for Roads Ann Roe said"
+    if _given_name(last):
+        return last  # "a driver who gave his name only as Rodrigo", whatever the NER read
     if last.ent_type_ != "PERSON" or last.pos_ == "NOUN":
         return None  # "Ann Roe, a railway signalman": a noun the NER tagged is no name
     if last.dep_ == "oprd" and last.head.lemma_ in _NAMING_VERBS and last.head.dep_ == "acl":
@@ -343,6 +351,29 @@ def _closing_name(subject: Token) -> Token | None:
     before = last.left_edge.i - 1
     commas = before > subject.i and subject.doc[before].text == ","
     return last if last.dep_ == "appos" and commas else None
+
+
+def _given_name(token: Token) -> bool:
+    """ "a driver who gave his name only as Rodrigo", "a woman identified only as Mira": the
+    name a person gave or was identified by. Reporters write it of people who withhold their
+    surname, so it is a person's name whatever the NER read it as (often a place)."""
+    if token.dep_ != "pobj" or token.head.lower_ != "as" or not _written_name(token):
+        return False
+    verb = token.head.head
+    if verb.lemma_.lower() == "identify":
+        return True
+    return verb.lemma_.lower() == "give" and _name_object(verb) is not None
+
+
+def _name_object(verb: Token) -> Token | None:
+    return next((c for c in verb.children if c.dep_ == "dobj" and c.lemma_ == "name"), None)
+
+
+def _giver_gender(token: Token) -> str | None:
+    """ "who gave his name as Rodrigo": the possessive before "name" says he or she."""
+    name = _name_object(token.head.head)
+    owner = next((c for c in name.children if c.dep_ == "poss"), None) if name else None
+    return PRONOUN_GENDER.get(owner.lower_) if owner is not None else None
 
 
 def _owned(subject: Token, owner: Token, phrase: str, at: int, registry: Registry) -> Speaker:
