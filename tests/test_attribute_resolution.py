@@ -376,6 +376,13 @@ CASES = [
         "Rodrigue",
         id="a_name_given_only_as_is_a_person_whatever_the_ner_read",
     ),
+    case(
+        "Mereana Tamaki said the bill was a disgrace.\n\n"
+        "Her co-leader, Rawiri Tewhare, said the party would hold meetings in the north.",
+        "hold meetings",
+        "Rawiri Tewhare",
+        id="a_name_beside_a_hyphenated_role_the_parser_split",
+    ),
 ]
 
 

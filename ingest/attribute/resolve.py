@@ -114,6 +114,7 @@ def resolve(
     """
     if subject.left_edge.tag_ in WH_TAGS and subject.head.dep_ != "relcl":
         return UNKNOWN  # "How many of the senators said ...": a question names no speaker
+    subject = _whole_word(subject)
     word = _POSSESSIVES.get(subject.lower_, subject.lower_)
     if subject.pos_ == "PRON" or word in PERSON_PRONOUNS or word in GROUP_PRONOUNS:
         if word in FIRST_PERSON:
@@ -259,6 +260,20 @@ def resolve(
             )
     add_description(registry, subject, phrase, at)
     return Speaker(phrase, None, phrase, "nominal", tuning.UNRESOLVED_DESCRIPTION)
+
+
+def _whole_word(subject: Token) -> Token:
+    """ "Her co-leader, Ana Ruiz, said": the parser may split a hyphenated noun into
+    subjects of their own; the name set beside the word hangs on its last part."""
+    last = subject
+    doc = subject.doc
+    while last.i + 2 < len(doc) and doc[last.i + 1].text == "-" and not last.whitespace_:
+        after = doc[last.i + 2]
+        if after.head != subject.head or after.dep_ != subject.dep_:
+            break
+        last = after
+    named = any(c.dep_ == "appos" for c in last.children)
+    return last if named and last != subject else subject
 
 
 def _partitive_aside(subject: Token) -> Token | None:
