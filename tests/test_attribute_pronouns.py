@@ -560,6 +560,21 @@ CASES = [
         "Beatriz Aveiro",
         id="a_name_read_as_a_place_set_beside_a_person_noun_is_the_next_she",
     ),
+    case(
+        "Kagiso Molefe said the strike would go on until the mine paid up.\n\n"
+        '"We have waited three years for this money," he said.',
+        "three years",
+        "Kagiso Molefe",
+        id="a_full_name_read_as_an_organisation_is_the_next_he",
+    ),
+    case(
+        "Tom Reyes has run the depot for a decade.\n\n"
+        "Brightwater Harlow said it would close two plants. "
+        '"We are reshaping the business," he said.',
+        "reshaping",
+        "Tom Reyes",
+        id="a_name_an_it_follows_stays_a_company",
+    ),
 ]
 
 

@@ -269,8 +269,23 @@ def _lone_subject(ent: Span, base: int, quoted) -> bool:
 
 def _surname_like(entity: Entity, ent: Span, base: int, quoted) -> bool:
     """ "Chester didn't hesitate. '...,' he said.": a one-word 'organisation' subject may
-    be a surname, as a following he or she will show (``_learn_genders``)."""
-    return entity.kind == "org" and len(entity.tokens) == 1 and _lone_subject(ent, base, quoted)
+    be a surname, as a following he or she will show (``_learn_genders``); so may a
+    first name and surname the NER read as an organisation ("Kagiso Molefe said")."""
+    if entity.kind != "org":
+        return False
+    if len(entity.tokens) == 1:
+        return _lone_subject(ent, base, quoted)
+    return _name_shaped_subject(ent, base, quoted)
+
+
+def _name_shaped_subject(ent: Span, base: int, quoted) -> bool:
+    """Two or three capitalised proper nouns, with no article and no word only companies
+    end in, leading their sentence: shaped like a person's name."""
+    if not 2 <= len(ent) <= 3 or not is_parsed(ent.doc) or _named_as_organisation(ent):
+        return False
+    shaped = all(t.pos_ == "PROPN" and t.is_alpha and t.text.istitle() for t in ent)
+    subject = ent.root.dep_ == "nsubj" and ent.root.head.dep_ == "ROOT"
+    return shaped and subject and not _in_quotes(base + ent.start_char, quoted)
 
 
 def _add_place_subject(registry: Registry, ent: Span, base: int, quoted) -> Entity | None:
@@ -747,6 +762,8 @@ def _learn_genders(events: list[tuple[int, str, object]]) -> None:
     for key, counter in votes.items():
         entity = people[key]
         gendered = Counter({g: c for g, c in counter.items() if g != "it"})
+        if entity.kind == "org" and len(entity.tokens) > 1 and counter["it"]:
+            continue  # "Acme Foods said it ...": a name an "it" follows is a company's
         if counter["it"] >= 2 and counter["it"] > sum(gendered.values()):
             # "Zelnik did not say whether it agreed": a company the NER took for a person
             if entity.kind == "person" and entity.gender is None and entity.title is None:
