@@ -575,6 +575,13 @@ CASES = [
         "Tom Reyes",
         id="a_name_an_it_follows_stays_a_company",
     ),
+    case(
+        "Testifying before the Senate finance committee, Teresita Manalo, 63, said the "
+        "money came from a district manager. She added that she had spoken to him once.",
+        "spoken to him once",
+        "Teresita Manalo",
+        id="a_subject_the_opening_phrase_swallowed_is_the_next_she",
+    ),
 ]
 
 

@@ -26,6 +26,7 @@ from ingest.attribute.descriptions import (
 from ingest.attribute.grammar import is_main_subject
 from ingest.attribute.nlp import is_parsed, text_of
 from ingest.attribute.speakers import Entity, Registry
+from ingest.attribute.subjects import subject_in_opening
 from ingest.attribute.titles import (
     FIRST_NAMES,
     HONORIFICS,
@@ -84,8 +85,16 @@ def _roles(ent: Span, at: int, quoted) -> tuple[bool, bool]:
     root = _named_subject(ent.root)
     if not in_quote and _asked(root):
         return True, True  # "Host Dana Ruiz asked Sen. Mark Ochoa whether ...": he answers
-    subject = not in_quote and (opens or root.dep_ in ("nsubj", "nsubjpass"))
-    return subject, opens or is_main_subject(root)
+    swallowed = is_parsed(ent.doc) and swallowed_subject(ent.root)
+    subject = not in_quote and (opens or swallowed or root.dep_ in ("nsubj", "nsubjpass"))
+    return subject, opens or swallowed or is_main_subject(root)
+
+
+def swallowed_subject(token: Token) -> bool:
+    """ "Testifying before the committee, Ana Ruiz, 41, said": the parser sets the subject
+    beside the last noun of the opening participle phrase; it is the sentence's subject."""
+    opening = next((a for a in token.ancestors if a.dep_ == "advcl"), None)
+    return opening is not None and subject_in_opening(opening.head) == token
 
 
 def _after_verb(ent: Span) -> bool:
@@ -635,6 +644,8 @@ def _add_entity(registry: Registry, ent: Span, base: int, quoted) -> Entity | No
     if not name_tokens(name.text):
         return None
     title = (title_of(ent.root, name) if is_parsed(ent.doc) else title_in_text(ent)) or prefix
+    if is_parsed(ent.doc) and swallowed_subject(ent.root):
+        title = prefix  # "Testifying before the committee, Ana Ruiz": no title of hers
     # once described as an organisation, the same name stays one ("Harbour House says")
     known = registry.resolve_name(name.text, at)
     same_org = known is not None and known.kind == "org" and known.tokens == name_tokens(name.text)

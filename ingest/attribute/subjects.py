@@ -83,7 +83,7 @@ def subject_of(verb: Token) -> Token | None:
         # cue to the passive reported clause, which has no subject to share
         speech = next((a for a in verb.ancestors if a.lemma_.lower() in SPEECH_VERBS), None)
         return subject_of(speech) if speech is not None else None
-    return _subject_in_opening(verb)
+    return subject_in_opening(verb)
 
 
 def _next_act(verb: Token) -> Token | None:
@@ -105,7 +105,7 @@ def _raised(verb: Token) -> Token | None:
     return next((c for c in verb.head.children if c.dep_ == "nsubjpass"), None)
 
 
-def _subject_in_opening(verb: Token) -> Token | None:
+def subject_in_opening(verb: Token) -> Token | None:
     """ "Speaking on BBC Breakfast, the health secretary, Mark Dyer, said ...": the parser
     takes the subject for an apposition of the programme inside the opening participle
     phrase. The first noun set off by a comma inside that phrase is the speaker."""
