@@ -582,6 +582,12 @@ CASES = [
         "Teresita Manalo",
         id="a_subject_the_opening_phrase_swallowed_is_the_next_she",
     ),
+    case(
+        "The water board hired Lindiwe Mabuza last year. She said the treatment plant was failing.",
+        "treatment plant",
+        "Lindiwe Mabuza",
+        id="a_name_read_as_an_organisation_opening_with_a_first_name_is_a_person",
+    ),
 ]
 
 
