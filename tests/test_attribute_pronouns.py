@@ -588,6 +588,13 @@ CASES = [
         "Lindiwe Mabuza",
         id="a_name_read_as_an_organisation_opening_with_a_first_name_is_a_person",
     ),
+    case(
+        "The water board hired Kagiso Molefe, 52, last year. He said the treatment plant "
+        "was failing.",
+        "treatment plant",
+        "Kagiso Molefe",
+        id="a_name_read_as_an_organisation_with_an_age_is_a_person",
+    ),
 ]
 
 

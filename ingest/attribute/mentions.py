@@ -606,7 +606,15 @@ def _described_as_person(ent: Span) -> bool:
     )
     # "Sunita Chaudhary": a name shaped like a person's that opens with a first name
     first_named = _name_shaped(ent) and ent[0].lower_ in FIRST_NAMES
-    return described or says_he or first_named
+    return described or says_he or first_named or _aged(ent)
+
+
+def _aged(ent: Span) -> bool:
+    """ "Kagiso Molefe, 52, said": a name with an age set off after it is a person's."""
+    after = ent.doc[ent.end : ent.end + 3]
+    if len(after) < 3 or after[0].text != "," or after[2].text not in (",", "."):
+        return False
+    return after[1].like_num and after[1].text.isdigit() and 0 < int(after[1].text) < 120
 
 
 def _named_thing(ent: Span) -> bool:
