@@ -399,6 +399,24 @@ CASES = [
         resolved=False,
         id="an_anonymous_source_noun_is_someone_new",
     ),
+    # a body is never a second name for the person who led the last sentence, whatever
+    # its ending ("-ment" is no agent noun, "insurer" is a company)
+    case(
+        'Helen Marsh led the study. "It held up," Marsh said on Friday. The department '
+        "said that the results held for older patients as well.",
+        "older patients",
+        "The department",
+        resolved=False,
+        id="a_body_after_a_sentence_a_person_led_is_not_that_person",
+    ),
+    case(
+        'Helen Marsh bought the policy. "It was a fair price," Marsh said on Friday. The '
+        "insurer said that the claim would be paid in full.",
+        "paid in full",
+        "The insurer",
+        resolved=False,
+        id="a_company_noun_after_a_sentence_a_person_led_is_not_that_person",
+    ),
     case(
         "Dr. Helen Marsh, a pathologist at Kessel General Hospital, led the trial. "
         '"It held up," Marsh said.\n\nOwen Pratt, who runs a laboratory in Dunmore, was '

@@ -277,7 +277,7 @@ def _varied_leader(subject: Token, at: int, registry: Registry) -> Entity | None
     of state, a word for an unnamed source ("the official", "the spokesman") nor a noun
     with words after it ("the owner of the team"): those are often someone new."""
     head = subject.lemma_.lower()
-    if not _definite(subject) or not _person_word(subject) or head in _OFFICES | _ANONYMOUS:
+    if not _definite(subject) or not _person_word(subject) or head in _NOT_VARIED:
         return None
     if any(c.i > subject.i and c.dep_ != "punct" for c in subject.children):
         return None
@@ -297,8 +297,8 @@ def _person_word(token: Token) -> bool:
     """A singular noun for what a person does: a role, or a word ending as agent nouns do
     ("rancher", "economist"), or an upper-case one ("the CEO")."""
     head = token.lemma_.lower()
-    agent = person_noun(head) or head.endswith(_AGENT_ENDINGS) or token.text.isupper()
-    return token.tag_ in ("NN", "NNP") and agent
+    agent = head.endswith(_AGENT_ENDINGS) and not head.endswith("ment")  # "government"
+    return token.tag_ in ("NN", "NNP") and (person_noun(head) or agent or token.text.isupper())
 
 
 _AGENT_ENDINGS = ("er", "or", "ist", "ian", "ant", "ent")
@@ -421,6 +421,9 @@ def _other_office(entity: Entity, head: str) -> bool:
 
 # Offices of state, each held by one person the story may never name: "the prime minister".
 _OFFICES = word_set("minister president premier chancellor governor mayor secretary")
+# an office of state, an unnamed source, or a body ("the insurer", "the regulator"), never
+# a second name for the person who led the last sentence
+_NOT_VARIED = _OFFICES | _ANONYMOUS | ORG_NOUNS
 
 
 def _indefinite(token: Token) -> bool:
