@@ -575,11 +575,12 @@ CASES = [
         "Tom Reyes",
         id="a_name_an_it_follows_stays_a_company",
     ),
+    # an institution named like a person ("Grace", "Victoria") stays what the "it" says
     case(
-        "The water board hired Lindiwe Mabuza last year. She said the treatment plant was failing.",
-        "treatment plant",
-        "Lindiwe Mabuza",
-        id="a_name_read_as_an_organisation_opening_with_a_first_name_is_a_person",
+        "Regulators fined Grace Church last year. It said the fine was unfair.",
+        "fine was unfair",
+        "Grace Church",
+        id="an_institution_opening_with_a_first_name_is_the_next_it",
     ),
 ]
 

@@ -418,6 +418,14 @@ CASES = [
         id="a_company_noun_after_a_sentence_a_person_led_is_not_that_person",
     ),
     case(
+        "Grace Church said in a statement that the shelter would reopen. "
+        '"We are ready," the pastor said.',
+        "We are ready",
+        "the pastor",
+        resolved=False,
+        id="a_description_after_a_sentence_an_institution_led_is_not_it",
+    ),
+    case(
         "Dr. Helen Marsh, a pathologist at Kessel General Hospital, led the trial. "
         '"It held up," Marsh said.\n\nOwen Pratt, who runs a laboratory in Dunmore, was '
         'less sure. "I want more data," Pratt said. The Dunmore pathologist said he would '

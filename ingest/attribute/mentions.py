@@ -281,17 +281,13 @@ def _surname_like(entity: Entity, ent: Span, base: int, quoted) -> bool:
 
 
 def _name_shaped_subject(ent: Span, base: int, quoted) -> bool:
-    """A name shaped like a person's leading its sentence."""
-    subject = ent.root.dep_ == "nsubj" and ent.root.head.dep_ == "ROOT"
-    return _name_shaped(ent) and subject and not _in_quotes(base + ent.start_char, quoted)
-
-
-def _name_shaped(ent: Span) -> bool:
     """Two or three capitalised proper nouns, with no article and no word only companies
-    end in: shaped like a person's name."""
+    end in, leading their sentence: shaped like a person's name."""
     if not 2 <= len(ent) <= 3 or not is_parsed(ent.doc) or _named_as_organisation(ent):
         return False
-    return all(t.pos_ == "PROPN" and t.is_alpha and t.text.istitle() for t in ent)
+    shaped = all(t.pos_ == "PROPN" and t.is_alpha and t.text.istitle() for t in ent)
+    subject = ent.root.dep_ == "nsubj" and ent.root.head.dep_ == "ROOT"
+    return shaped and subject and not _in_quotes(base + ent.start_char, quoted)
 
 
 def _add_place_subject(registry: Registry, ent: Span, base: int, quoted) -> Entity | None:
@@ -597,9 +593,7 @@ def _described_as_person(ent: Span) -> bool:
         and any(c.dep_ == "nsubj" and c.lower_ in ("he", "she") for c in clause.children)
         for clause in root.head.children
     )
-    # "Sunita Chaudhary": a name shaped like a person's that opens with a first name
-    first_named = _name_shaped(ent) and ent[0].lower_ in FIRST_NAMES
-    return described or says_he or first_named
+    return described or says_he
 
 
 def _named_thing(ent: Span) -> bool:
