@@ -568,6 +568,14 @@ CASES = [
         id="a_full_name_read_as_an_organisation_is_the_next_he",
     ),
     case(
+        "Analyst Tom Reyes was blunt about the quarter. Kagiso Molefe said profits would fall. "
+        "He said the bank had been too slow to cut costs.",
+        "too slow",
+        "Kagiso Molefe",
+        sure=False,  # only the "he" says it is a person: a bank may be named like one
+        id="a_name_only_its_he_made_a_person_is_no_sure_antecedent",
+    ),
+    case(
         "Tom Reyes has run the depot for a decade.\n\n"
         "Brightwater Harlow said it would close two plants. "
         '"We are reshaping the business," he said.',

@@ -774,6 +774,7 @@ def _learn_genders(events: list[tuple[int, str, object]]) -> None:
         if not gendered:
             continue
         if entity.kind != "person":  # a surname the NER took for a place or a company
+            entity.person_by_pronoun = entity.kind == "org" and len(entity.tokens) > 1
             entity.kind = "person"
         if entity.gender is None:
             entity.gender = gendered.most_common(1)[0][0]

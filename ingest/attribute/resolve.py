@@ -89,8 +89,9 @@ def _pronoun_confidence(
 ) -> float:
     """A pronoun whose antecedent is named in its own paragraph is usually right; one that
     reaches into an earlier paragraph often lands on someone the writer has moved on from,
-    and one with another fitting person named just before it is a guess between two."""
-    if entity is not None and registry.rival(entity, pronoun, at):
+    and one with another fitting person named just before it is a guess between two, as
+    is one whose antecedent only the pronoun itself made a person."""
+    if entity is not None and (entity.person_by_pronoun or registry.rival(entity, pronoun, at)):
         return min(near, tuning.PRONOUN_AMBIGUOUS)
     if entity is not None and registry.inferred_last(entity, at):
         near = min(near, tuning.DESCRIPTION_RESOLVED)  # no surer than the description

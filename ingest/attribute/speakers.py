@@ -48,6 +48,9 @@ class Entity:
     # "a spokesman for the ministry": someone the story never names, known by description
     described: bool = False
     named_gender: bool = False  # the gender comes from the first name alone, not the text
+    # a name the NER read as an organisation that only a following he or she made a
+    # person ("Morgan Stanley said ... He said"): world knowledge may say otherwise
+    person_by_pronoun: bool = False
 
     def has_role(self, word: str) -> bool:
         """'the mayor' fits "Surrey mayor" and "then-Surrey mayoral candidate"."""
