@@ -344,6 +344,12 @@ def test_reported_words_and_speaker(
             "quit the cabinet. 'It will not come to that,' she said.",
             "quit the cabinet",
         ),
+        # ... nor by a newspaper or other body that the NER names with "the"
+        (
+            "Asked by the Daily Courier whether the depot could be sold, Coun Lena Marsh "
+            'said there were "no plans" to do so.',
+            "depot could be sold",
+        ),
         (
             "Asked whether the delay was a favour to landlords, Ms Lopez replied: "
             "\u201cAbsolutely not. That is a smear dressed up as a question.\u201d",
@@ -425,6 +431,7 @@ def test_reported_words_and_speaker(
         "asked_what_opening_the_sentence",
         "asked_whether_set_off_after_the_subject",
         "asked_by_reporters_whether",
+        "asked_by_the_newspaper_whether",
         "asked_whether_before_a_colon_lead_in",
         "relative_clause_hedged_by_a_cue",
         "added_a_number",

@@ -231,8 +231,9 @@ def _asked_of_subject(verb: Token) -> bool:
     """ "Asked whether the pier would close, Ruiz said ...", "she was asked by reporters
     whether ...": a question put to the subject is the asker's, and an asker left unnamed
     or named only by a common noun (a reporter, the press) speaks no quotation anyone
-    would look up, so the question is not reported. A named asker ("was asked by Senator
-    Lee whether") keeps the question."""
+    would look up, so the question is not reported; nor does a body ("Asked by the Evening
+    Post whether"). A named person asking ("was asked by Senator Lee whether") keeps the
+    question."""
     if verb.lemma_.lower() not in ASKING_VERBS:
         return False
     passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
@@ -243,7 +244,15 @@ def _asked_of_subject(verb: Token) -> bool:
     if not (passive or participle or set_off_participle(verb) or _cut_from_subject(verb)):
         return False  # '"Why?" asked Lee' may be tagged a participle too
     asker = agent_of_passive(verb)
-    return asker is None or asker.pos_ != "PROPN"
+    return asker is None or asker.pos_ != "PROPN" or _the_body(asker)
+
+
+def _the_body(name: Token) -> bool:
+    """ "Asked by the Evening Post whether ...": a name with "the" that the NER reads as an
+    organisation is a newspaper or other body (a person's name never takes "the", so a
+    person the NER misreads as an organisation still asks)."""
+    the = any(c.dep_ == "det" and c.lower_ == "the" for c in name.children)
+    return the and name.ent_type_ == "ORG"
 
 
 def _cut_from_subject(verb: Token) -> bool:
