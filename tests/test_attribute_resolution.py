@@ -152,6 +152,30 @@ CASES = [
         id="an_age_alone_describes_the_person_named",
     ),
     case(
+        "Another tenant, Dana Whitlock, 52, has waited two years for repairs.\n\n"
+        "Her neighbour, Rafael Ortiz, a 29-year-old nurse, said the lift had been broken "
+        'since spring.\n\nShe wrote to the landlord. "Nobody answers," the 52-year-old said.',
+        "Nobody answers",
+        "Dana Whitlock",
+        id="an_age_means_the_person_given_that_age_not_a_holder_of_a_role_old",
+    ),
+    case(
+        "Rafael Ortiz, a 29-year-old nurse, said the lift had been broken since spring.\n\n"
+        "His neighbour, Pavel Novak, said the boiler failed twice.\n\n"
+        "The 67-year-old said the landlord keeps promising repairs.",
+        "keeps promising",
+        "Pavel Novak",
+        id="an_age_is_never_someone_the_article_gave_another_age",
+    ),
+    case(
+        "Dana Whitlock, 52, said the lift was broken. Rafael Ortiz, 52, said the boiler "
+        'failed.\n\n"Nobody answers the phone," the 52-year-old said.',
+        "Nobody answers",
+        "52-year-old",
+        resolved=False,
+        id="an_age_two_people_share_is_neither_of_them",
+    ),
+    case(
         "Councillor Ana Ruiz said the budget would be late again this year.",
         "budget would be late",
         "Ana Ruiz",

@@ -39,3 +39,8 @@ def is_cue(token: Token) -> bool:
 def is_main_subject(token: Token) -> bool:
     """The subject of the sentence's own verb, not of a clause reported inside it."""
     return token.dep_ in ("nsubj", "nsubjpass") and token.head.dep_ == "ROOT"
+
+
+def is_age(token: Token) -> bool:
+    """ "the 34-year-old": a person described by their age alone."""
+    return token.lower_ == "old" and any(c.lower_ in ("year", "years") for c in token.children)

@@ -20,7 +20,7 @@ from ingest.attribute.descriptions import (
     noun_phrase,
     published_by,
 )
-from ingest.attribute.grammar import WH_TAGS
+from ingest.attribute.grammar import WH_TAGS, is_age
 from ingest.attribute.mentions import capitalised, dateline, other_subject
 from ingest.attribute.speakers import Entity, Registry
 from ingest.attribute.titles import (
@@ -228,6 +228,8 @@ def resolve(
         return _owned(subject, owner, phrase, at, registry)
     if subject.tag_ == "NNS":  # "Aid groups said": several, not the last "it"
         return Speaker(phrase, None, phrase, "nominal", tuning.PLURAL_GROUP)
+    if _age(subject):  # "the 52-year-old" is no holder of a role "old"
+        return _by_age(subject, phrase, at, registry)
     modifiers = _modifiers(subject)
     entity = _org_by_modifier(subject, at, registry) or registry.resolve_nominal(
         head, at, new=_indefinite(subject), modifiers=modifiers
@@ -472,9 +474,36 @@ def _of_a_place(token: Token) -> bool:
 
 
 def _age(token: Token) -> bool:
-    """ "The 34-year-old said": a person described by age alone."""
-    years = any(c.lower_ in ("year", "years") for c in token.children)
-    return token.lower_ == "old" and token.dep_ in ("nsubj", "nsubjpass") and years
+    """ "The 34-year-old said": a person described by age alone (the parser may hang
+    the age on the verb after a quotation)."""
+    return is_age(token) and token.dep_ in ("nsubj", "nsubjpass", "amod")
+
+
+def _by_age(subject: Token, phrase: str, at: int, registry: Registry) -> Speaker:
+    """ "Ana Ruiz, 52, ... the 52-year-old said": the one person the article gave that age;
+    else someone just in the story whom it gave no other age."""
+    years = _years(subject)
+    ages = registry.stated_ages(at)
+    same = {id(entity): entity for entity, age in ages if age == years}
+    if len(same) == 1:
+        entity = next(iter(same.values()))
+        return Speaker(entity.name, entity.title, phrase, "nominal", tuning.DESCRIPTION_RESOLVED)
+    aged = {id(entity) for entity, _ in ages}
+    entity = (
+        registry.named_next(at)
+        or _fitting_leader(subject, at, registry)
+        or _latest_person(registry, at, phrase)
+    )
+    if entity is not None and not entity.described and id(entity) not in aged:
+        return Speaker(entity.name, entity.title, phrase, "nominal", tuning.DESCRIPTION_OF_RECENT)
+    add_description(registry, subject, phrase, at)
+    return Speaker(phrase, None, phrase, "nominal", tuning.UNRESOLVED_DESCRIPTION)
+
+
+def _years(token: Token) -> str:
+    """ "the 52-year-old" -> "52"."""
+    year = next(c for c in token.children if c.lower_ in ("year", "years"))
+    return next((c.text for c in year.children if c.dep_ == "nummod"), "")
 
 
 _POLITICAL_LABELS = word_set(

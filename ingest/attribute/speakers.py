@@ -35,6 +35,17 @@ _POSSESSIVE_END = re.compile(r"['\u2019]s?$")
 _DANGLING = re.compile(r"(?:\s+(?:of|and|for|the|at|in))+$", re.IGNORECASE)
 
 
+# a name, then its age set off by a comma: "Ana Ruiz, 52," / "Ana Ruiz, a 52-year-old"
+_AGE_AFTER_NAME = re.compile(
+    r"(?:[A-Z][\w'’.-]*\s){0,3}[A-Z][\w'’.-]*,\s+(?:an?\s+)?(\d{1,3})(?:,|-year-old)"
+)
+
+
+def _age_of(text: str, pos: int) -> str:
+    found = _AGE_AFTER_NAME.match(text, pos)
+    return found.group(1) if found else ""
+
+
 @dataclass
 class Entity:
     """One person or organisation; ``name`` grows to the fullest form seen."""
@@ -202,6 +213,12 @@ class Registry:
             if probe.matches(entity.tokens) and entity.tokens[-1] == tokens[-1]:
                 return entity
         return None
+
+    def stated_ages(self, pos: int) -> list[tuple[Entity, str]]:
+        """Each person the article gave an age before ``pos``, with it: "Ana Ruiz, 52," or
+        "Ana Ruiz, a 52-year-old nurse"."""
+        found = ((m.entity, _age_of(self.text, m.pos)) for m in self.mentions if m.pos < pos)
+        return [(entity, age) for entity, age in found if age and entity.kind == "person"]
 
     def resolve_name(self, name: str, pos: int) -> Entity | None:
         tokens = name_tokens(name)

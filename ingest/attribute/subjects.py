@@ -14,7 +14,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from ingest.attribute.cues import CLAUSE_VERBS, SPEECH_VERBS
-from ingest.attribute.grammar import SET_OFF, SUBJECTS, after_set_off, is_cue, is_verb
+from ingest.attribute.grammar import SET_OFF, SUBJECTS, after_set_off, is_age, is_cue, is_verb
 from ingest.attribute.tuning import MIN_CONTENT_WORDS, TRAILING_CUE_AFTER, TRAILING_SPEAKER_TOKENS
 
 _INHERITS_SUBJECT = ("conj", "advcl", "xcomp")
@@ -60,6 +60,9 @@ def subject_of(verb: Token) -> Token | None:
     quoted = _quoted_as(verb) or agent_of_passive(verb)
     if quoted is not None:
         return quoted
+    aged = next((c for c in verb.lefts if c.dep_ == "amod" and is_age(c)), None)
+    if aged is not None:  # '"...," the 52-year-old said': parsed as a modifier of "said"
+        return aged
     # "..., noting that ...", not "would consider writing ...": a gerund completing another
     # verb is that verb's, and shares its subject
     complement = verb.dep_ == "xcomp" and not is_cue(verb.head)
