@@ -176,6 +176,28 @@ CASES = [
         id="an_age_two_people_share_is_neither_of_them",
     ),
     case(
+        "Opposition members lined up against the plan. Helen Marsh was sharper still. The "
+        'Member for Dunmere said the cut showed that "the capital has forgotten us".',
+        "capital has forgotten us",
+        "Helen Marsh",
+        id="a_member_named_by_their_seat_is_who_led_the_last_sentence",
+    ),
+    case(
+        "Ewan Mott, the Liberal transport critic, said the change would hurt students. "
+        '"These are people who cannot drive," the MS for Kirkby and Dunmere said.',
+        "cannot drive",
+        "Ewan Mott",
+        id="a_legislators_title_before_their_seat_is_no_name",
+    ),
+    case(
+        "The council published its budget on Monday.\n\n"
+        '"These are people who cannot drive," the MS for Kirkby and Dunmere said.',
+        "cannot drive",
+        "the MS for Kirkby",
+        resolved=False,
+        id="a_member_named_by_their_seat_after_no_named_leader_stays_a_description",
+    ),
+    case(
         "Councillor Ana Ruiz said the budget would be late again this year.",
         "budget would be late",
         "Ana Ruiz",

@@ -282,7 +282,8 @@ def _varied_leader(subject: Token, at: int, registry: Registry) -> Entity | None
     head = subject.lemma_.lower()
     if not _definite(subject) or not _person_word(subject) or head in _NOT_VARIED:
         return None
-    if any(c.i > subject.i and c.dep_ != "punct" for c in subject.children):
+    trailing = (c for c in subject.children if c.i > subject.i and c.dep_ != "punct")
+    if any(trailing) and not _seat_holder(subject):  # "the MP for Arden" names no one new
         return None
     entity = _fitting_leader(subject, at, registry)
     return None if entity is None or _other_office(entity, head) else entity
@@ -290,7 +291,9 @@ def _varied_leader(subject: Token, at: int, registry: Registry) -> Entity | None
 
 def _fitting_leader(subject: Token, at: int, registry: Registry) -> Entity | None:
     """The person who just led a sentence, if the description's gender fits them."""
-    entity = registry.led_last(at, frozenset(t.lower_ for t in subject.lefts if t.pos_ == "PROPN"))
+    # not the description's own capitalised words ("the Member for Arden" read as a name)
+    words = frozenset(t.lower_ for t in (*subject.lefts, subject) if t.pos_ == "PROPN")
+    entity = registry.led_last(at, words)
     gender = title_gender(noun_phrase(subject))
     fits = entity is not None and (gender is None or entity.gender in (None, gender))
     return entity if fits else None
@@ -363,7 +366,14 @@ def _written_name(token: Token) -> bool:
     "the cheerful baker" a proper noun now and then. A title ending the words ("the Tory
     MP", "the Speaker") describes someone: no name ends in one."""
     capital = token.pos_ == "PROPN" and token.text[:1].isupper()
-    return capital and token.lower_ not in NAME_PREFIX_TITLES
+    return capital and token.lower_ not in NAME_PREFIX_TITLES and not _seat_holder(token)
+
+
+def _seat_holder(token: Token) -> bool:
+    """ "the Member for Arden", "the MS for Kirkby and Dunmere": a legislator named by
+    the seat they hold, a description however the tagger reads its capital."""
+    seat = any(c.dep_ == "prep" and c.lower_ == "for" for c in token.children)
+    return _definite(token) and seat and token.lower_ in _LEGISLATORS
 
 
 def _org_by_modifier(subject: Token, at: int, registry: Registry) -> Entity | None:
@@ -422,6 +432,8 @@ def _other_office(entity: Entity, head: str) -> bool:
     return head in _OFFICES and bool(entity.roles) and not entity.has_role(head)
 
 
+# a legislator a British or Commonwealth paper names by their seat: "the MP for Arden"
+_LEGISLATORS = word_set("mp msp ms mla mpp td member representative")
 # Offices of state, each held by one person the story may never name: "the prime minister".
 _OFFICES = word_set("minister president premier chancellor governor mayor secretary")
 # an office of state, an unnamed source, or a body ("the insurer", "the regulator"), never
