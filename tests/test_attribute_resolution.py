@@ -198,6 +198,21 @@ CASES = [
         id="a_member_named_by_their_seat_after_no_named_leader_stays_a_description",
     ),
     case(
+        "Chief financial officer Lena Park said costs had risen by about 40 basis points.\n\n"
+        "The CFO added that the company would slow its share buybacks.",
+        "slow its share buybacks",
+        "Lena Park",
+        id="a_chief_officers_initials_are_the_post_the_article_named",
+    ),
+    case(
+        "Chief financial officer Lena Park said costs had risen by about 40 basis points.\n\n"
+        "The COO added that the company would close four stores.",
+        "close four stores",
+        "The COO",
+        resolved=False,
+        id="another_chief_officers_initials_are_someone_else",
+    ),
+    case(
         "Councillor Ana Ruiz said the budget would be late again this year.",
         "budget would be late",
         "Ana Ruiz",

@@ -40,7 +40,7 @@ NAME_PREFIX_TITLES = word_set(
     governor lt lt. col col. gen gen. sgt sgt. capt capt. cmdr cmdr. adm adm. maj maj.
     st. rev rev. hon hon. judge justice mayor premier minister chancellor king queen
     prince princess pope chief coach officer constable const. cpl cpl. insp insp. det det.
-    supt supt. secretary ambassador chairman chairwoman ceo mp mla sheriff deputy
+    supt supt. secretary ambassador chairman chairwoman ceo cfo coo cto cmo mp mla sheriff deputy
     speaker leader representative congressman congresswoman councillor councilor councilman
     councilwoman alderman assemblyman assemblywoman assemblymember treasurer mpp msp td
     taoiseach tánaiste tanaiste
@@ -101,7 +101,16 @@ def role_words(title: str) -> set[str]:
     ordered = tuple(w.strip(".,").lower() for w in title.replace("-", " ").split())
     words = set(ordered)
     court = {role for end, role in _COURT_ROLES.items() if ordered[-len(end) :] == end}
-    return words.union(court, *(TITLE_ROLES.get(w, "").split() for w in words))
+    return words.union(court, _officer(ordered), *(TITLE_ROLES.get(w, "").split() for w in words))
+
+
+def _officer(words: tuple[str, ...]) -> set[str]:
+    """ "chief financial officer" is "the CFO": a chief officer's initials name the post."""
+    if "officer" not in words or "chief" not in words:
+        return set()
+    at = words.index("officer")
+    start = words.index("chief")
+    return {"".join(w[0] for w in words[start : at + 1])} if start < at else set()
 
 
 def title_head(title: str) -> str | None:
