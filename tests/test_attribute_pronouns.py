@@ -590,6 +590,24 @@ CASES = [
         "Grace Church",
         id="an_institution_opening_with_a_first_name_is_the_next_it",
     ),
+    # a paragraph with no cue goes unparsed: the name set off after its opening noun
+    # phrase still leads it, so the next "she" is hers, not the minister's
+    case(
+        'Finance Secretary Helen Marsh told councillors the figures were "worrying".\n\n'
+        "Another tenant, Laura Pettigrew, 41, from Leeds, has waited two years for a flat.\n\n"
+        "She said she had been moved three times this year.",
+        "moved three times",
+        "Laura Pettigrew",
+        id="a_name_set_off_after_an_unparsed_opening_noun_leads_it",
+    ),
+    case(
+        'Finance Secretary Helen Marsh told councillors the figures were "worrying".\n\n'
+        "The flat, which Laura Pettigrew, a tenant, rents, is damp.\n\n"
+        "She said she had been moved three times this year.",
+        "moved three times",
+        "Helen Marsh",
+        id="a_name_inside_an_unparsed_relative_clause_leads_nothing",
+    ),
 ]
 
 

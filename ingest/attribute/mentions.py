@@ -80,7 +80,7 @@ def _roles(ent: Span, at: int, quoted) -> tuple[bool, bool]:
     loses the arc; a name inside a quotation is never a subject."""
     in_quote = _in_quotes(at, quoted)
     opens = ent.start - (ent.sent.start if is_parsed(ent.doc) else 0) <= 2 and not _fronted(ent)
-    opens = (opens and not _after_verb(ent)) or _named_after_owner(ent)
+    opens = (opens and not _after_verb(ent)) or _named_after_owner(ent) or _set_off_lead(ent)
     root = _named_subject(ent.root)
     if not in_quote and _asked(root):
         return True, True  # "Host Dana Ruiz asked Sen. Mark Ochoa whether ...": he answers
@@ -110,6 +110,31 @@ def _named_after_owner(ent: Span) -> bool:
         and ent.start - start <= OWNED_SUBJECT_TOKENS
         and any(t.lower_ in _POSSESSIVE_MARKS for t in owner)
     )
+
+
+_LEAD_DETERMINERS = frozenset({"a", "an", "another", "one", "the"})
+
+
+def _set_off_lead(ent: Span) -> bool:
+    """ "Another tenant, mother-of-two Ana Ruiz, 41, has waited ...": in a paragraph left
+    unparsed, a name set off by a comma after the common noun phrase opening it is the
+    paragraph's subject, as the parse would say (an appositive of the subject)."""
+    if is_parsed(ent.doc) or ent.start > OWNED_SUBJECT_TOKENS:
+        return False
+    lead = ent.doc[: ent.start]
+    commas = [t.i for t in lead if t.text == ","]
+    if len(commas) != 1 or commas[0] < 2 or lead[0].lower_ not in _LEAD_DETERMINERS:
+        return False
+    words = [t for t in lead[1:] if t.text != ","]
+    # between comma and name only a descriptor ("mother-of-two"), never "which", "as", "by"
+    linked = [t for t in lead[commas[0] + 1 :] if t.is_stop and not _hyphened(t)]
+    after = ent.doc[ent.end : ent.end + 1]
+    return after.text == "," and not linked and all(t.is_lower or t.text == "-" for t in words)
+
+
+def _hyphened(token: Token) -> bool:
+    doc = token.doc
+    return any(0 <= i < len(doc) and doc[i].text == "-" for i in (token.i - 1, token.i + 1))
 
 
 def _named_subject(root: Token) -> Token:
