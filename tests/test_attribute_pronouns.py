@@ -608,6 +608,15 @@ CASES = [
         "Helen Marsh",
         id="a_name_inside_an_unparsed_relative_clause_leads_nothing",
     ),
+    # a pronoun and a name its own verb governs are two people: the one told is not the he
+    case(
+        "Wilfred Okafor spoke with radio host Dana Pell about the flood. "
+        "Pell asked about the barn.\n\n"
+        '"The water came up to the roof," he told Pell later.',
+        "came up to the roof",
+        "Wilfred Okafor",
+        id="the_one_a_pronoun_tells_is_not_the_pronoun",
+    ),
 ]
 
 

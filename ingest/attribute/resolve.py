@@ -123,7 +123,8 @@ def resolve(
                 else UNKNOWN
             )
         if word in PERSON_PRONOUNS or word in GROUP_PRONOUNS:
-            entity = registry.resolve_pronoun(word, at, skip=reported)
+            addressed = _addressed(subject, at, registry)
+            entity = registry.resolve_pronoun(word, at, skip=reported, addressed=addressed)
             if entity is not None and entity.kind == "person" and not entity.described:
                 # "He said the loan, from a friend, Ed Roe, saved the farm. '...,' he said":
                 # the he who speaks leads the sentence, not the friend named in his words
@@ -269,6 +270,18 @@ def resolve(
         return Speaker(varied.name, varied.title, phrase, "nominal", tuning.DESCRIPTION_OF_RECENT)
     add_description(registry, subject, phrase, at)
     return Speaker(phrase, None, phrase, "nominal", tuning.UNRESOLVED_DESCRIPTION)
+
+
+def _addressed(subject: Token, at: int, registry: Registry) -> frozenset[int]:
+    """ "'...,' he told Pell": a pronoun and a name its own verb governs are two people,
+    so the one told or asked is never who the pronoun means."""
+    names = [
+        child
+        for child in subject.head.children
+        if child.dep_ in ("dobj", "dative") and child.pos_ == "PROPN"
+    ]
+    found = (registry.resolve_name(noun_phrase(name), at) for name in names)
+    return frozenset(id(entity) for entity in found if entity is not None)
 
 
 def _varied_leader(subject: Token, at: int, registry: Registry) -> Entity | None:

@@ -217,15 +217,16 @@ class Registry:
         pos: int,
         window: int = PRONOUN_WINDOW,
         skip: tuple[int, int] | None = None,
+        addressed: frozenset[int] = frozenset(),
     ) -> Entity | None:
         """The most recent compatible antecedent: subjects first, then any mention; no one
-        named only inside ``skip``."""
+        named only inside ``skip``, nor an entity (by id) the cue addresses."""
         word = pronoun.lower()
         if word in PERSON_PRONOUNS:
             gender = PERSON_PRONOUNS[word]
-            named = set()
+            named = set(addressed)
             if skip is not None:  # a company may name itself, a person does not
-                named = {id(m.entity) for m in self.mentions if skip[0] <= m.pos < skip[1]}
+                named |= {id(m.entity) for m in self.mentions if skip[0] <= m.pos < skip[1]}
             candidates = [
                 m
                 for m in self.mentions
