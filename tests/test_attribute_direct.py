@@ -139,6 +139,16 @@ BY_CONTEXT = [
         "Pratt",
         id="exchange_answer_after_the_question",
     ),
+    # a paragraph with no cue naming someone set off after an owner's word leads it
+    pytest.param(
+        "The union said its members were 'exhausted'.\n\n"
+        "Its general secretary, Alan Brodie, was blunt in his assessment of the figures.\n\n"
+        "'We have nurses who have done everything asked of them.\n\n"
+        "'Something has to give.'",
+        "Something has to give",
+        "Alan Brodie",
+        id="named_after_an_owners_word_then_bare_quote",
+    ),
 ]
 
 

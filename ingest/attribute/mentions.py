@@ -113,6 +113,8 @@ def _named_after_owner(ent: Span) -> bool:
 
 
 _LEAD_DETERMINERS = frozenset({"a", "an", "another", "one", "the"})
+# "Its general secretary, Ana Ruiz, was blunt": an owner's word opens the phrase as well
+_LEAD_POSSESSIVES = frozenset({"its", "his", "her", "their", "our"})
 
 
 def _set_off_lead(ent: Span) -> bool:
@@ -123,7 +125,8 @@ def _set_off_lead(ent: Span) -> bool:
         return False
     lead = ent.doc[: ent.start]
     commas = [t.i for t in lead if t.text == ","]
-    if len(commas) != 1 or commas[0] < 2 or lead[0].lower_ not in _LEAD_DETERMINERS:
+    opening = _LEAD_DETERMINERS | _LEAD_POSSESSIVES
+    if len(commas) != 1 or commas[0] < 2 or lead[0].lower_ not in opening:
         return False
     words = [t for t in lead[1:] if t.text != ","]
     # between comma and name only a descriptor ("mother-of-two"), never "which", "as", "by"
