@@ -24,6 +24,7 @@ from ingest.attribute.grammar import WH_TAGS, is_age
 from ingest.attribute.mentions import capitalised, dateline, other_subject
 from ingest.attribute.speakers import Entity, Registry
 from ingest.attribute.titles import (
+    AGENT_ENDINGS,
     NAME_PREFIX_TITLES,
     name_tokens,
     office_before,
@@ -239,8 +240,7 @@ def resolve(
         # whoever just led a sentence is meant, if anyone
         varied = _varied_leader(subject, at, registry)
         if varied is not None:
-            conf = tuning.DESCRIPTION_OF_RECENT
-            return Speaker(varied.name, varied.title, phrase, "nominal", conf)
+            return _from_entity(varied, phrase, "nominal", tuning.DESCRIPTION_OF_RECENT)
     if entity is not None and not entity.described:
         # "The minister insisted ... He said": the person the description named is now the
         # subject a later he or she most likely means
@@ -268,7 +268,7 @@ def resolve(
             )
     varied = _varied_leader(subject, at, registry)
     if varied is not None:
-        return Speaker(varied.name, varied.title, phrase, "nominal", tuning.DESCRIPTION_OF_RECENT)
+        return _from_entity(varied, phrase, "nominal", tuning.DESCRIPTION_OF_RECENT)
     add_description(registry, subject, phrase, at)
     return Speaker(phrase, None, phrase, "nominal", tuning.UNRESOLVED_DESCRIPTION)
 
@@ -300,11 +300,10 @@ def _person_word(token: Token) -> bool:
     """A singular noun for what a person does: a role, or a word ending as agent nouns do
     ("rancher", "economist"), or an upper-case one ("the CEO")."""
     head = token.lemma_.lower()
-    agent = head.endswith(_AGENT_ENDINGS) and not head.endswith("ment")  # "government"
+    agent = head.endswith(AGENT_ENDINGS) and not head.endswith("ment")  # "government"
     return token.tag_ in ("NN", "NNP") and (person_noun(head) or agent or token.text.isupper())
 
 
-_AGENT_ENDINGS = ("er", "or", "ist", "ian", "ant", "ent")
 # nouns that stand for an unnamed source far more often than for someone just named
 _ANONYMOUS = word_set("source official spokesman spokeswoman spokesperson aide person man woman")
 

@@ -379,11 +379,8 @@ class Registry:
                 return None
             if mention.main:
                 led = entity.kind == "person" and not entity.described
-                return (
-                    entity
-                    if led and self.paragraph_start(mention.pos) not in self.unparsed
-                    else None
-                )
+                parsed = self.paragraph_start(mention.pos) not in self.unparsed
+                return entity if led and parsed else None
             if entity.kind == "person":
                 return None  # "Baker said Little had blocked it": either may be meant
         return None

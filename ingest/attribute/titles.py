@@ -195,7 +195,7 @@ _SURNAME_TITLES = word_set("king queen prince princess pope judge justice chance
 
 
 # Endings of nouns for what a person does: "striker", "economist", "historian".
-_AGENT_ENDINGS = ("er", "or", "ist", "ian", "ant", "ent")
+AGENT_ENDINGS = ("er", "or", "ist", "ian", "ant", "ent")
 
 
 def _role_opening(span: Span, at: int) -> bool:
@@ -208,7 +208,7 @@ def _role_opening(span: Span, at: int) -> bool:
     word = token.lower_
     if person_noun(word):
         return True
-    return word.endswith(_AGENT_ENDINGS) and word not in FIRST_NAMES
+    return word.endswith(AGENT_ENDINGS) and word not in FIRST_NAMES
 
 
 def title_of(token: Token, name: Span) -> str | None:
