@@ -165,11 +165,13 @@ STYLES_FLOORS = {
     "styles5 held-out": (0.94, 0.89, 0.81),
     "styles6 tune": (0.89, 0.88, 0.76),
     "styles6 held-out": (0.94, 0.92, 0.85),
+    "styles7 tune": (0.93, 0.93, 0.85),
+    "styles7 held-out": (0.94, 0.91, 0.86),
 }
 
 
 def test_eval_on_invented_house_styles(capsys):
-    batches = ("styles", "styles2", "styles3", "styles4", "styles5", "styles6")
+    batches = ("styles", "styles2", "styles3", "styles4", "styles5", "styles6", "styles7")
     gold = [f"--gold={DATA_DIR / 'gold' / name}.jsonl" for name in batches]
     assert main(["eval", *gold, "--json"]) == 0
     parts = {r["set"]: r for r in map(json.loads, capsys.readouterr().out.strip().splitlines())}
