@@ -398,6 +398,14 @@ CASES = [
         id="a_country_s_official_opening_the_story_is_the_person_named_next",
     ),
     case(
+        "The library will close for two years, the council said.\n\n"
+        "Its chair, Maureen Dale, 71, said she had used the library every week since 1979."
+        '\n\n"It is not just books," the grandmother said.',
+        "not just books",
+        "Maureen Dale",
+        id="a_name_set_off_after_the_subject_leads_the_sentence_for_an_epithet",
+    ),
+    case(
         "Crown attorney Lena Marsh told Justice Owen Pratt that the driver had two prior "
         "convictions.\n\nPratt said he needed time. The judge said he would rule in March.",
         "rule in March",
