@@ -609,6 +609,14 @@ CASES = [
         "Ruth Ames",
         id="an_honorific_on_a_known_surname_keeps_its_gender",
     ),
+    # a firm set beside a person noun ("publicist", "auditor") is still a firm by its name
+    case(
+        "The singer's publicist, Harlow Finch Media, said in a statement that the tour "
+        "would go ahead. It added that refunds were available.",
+        "refunds were available",
+        "Harlow Finch Media",
+        id="a_firm_named_beside_a_person_noun_stays_the_next_it",
+    ),
     # an institution named like a person ("Grace", "Victoria") stays what the "it" says
     case(
         "Regulators fined Grace Church last year. It said the fine was unfair.",

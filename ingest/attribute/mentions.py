@@ -543,8 +543,9 @@ def capitalised(ent: Span) -> bool:
 # Last words of a company's name: "Halvorsen Mining", "Northwind Air", "Ferro Holdings".
 _ORG_NAME_ENDS = word_set(
     """
-    inc inc. corp corp. co co. ltd ltd. llc plc ag gmbh mining air airlines airways
-    energy holdings industries motors foods pharmaceuticals technologies systems
+    inc inc. corp corp. co co. ltd ltd. llc llp plc ag gmbh mining air airlines airways
+    energy holdings industries motors foods pharmaceuticals technologies systems media
+    partners associates consulting capital communications strategies
     """
 )
 
