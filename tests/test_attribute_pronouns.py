@@ -583,6 +583,40 @@ CASES = [
         "Tom Reyes",
         id="a_name_an_it_follows_stays_a_company",
     ),
+    # a name the NER reads as an organisation is a person once a person noun is set beside
+    # it, either way round; an honorific later keeps it from a "she" it cannot mean
+    case(
+        "Brannock Velde, a senior economist with a local investment firm, said the deficit "
+        'is manageable, but he added that the plan leans on "some fairly optimistic" prices.',
+        "optimistic",
+        "Brannock Velde",
+        id="a_name_read_as_an_organisation_described_by_a_person_noun_is_the_next_he",
+    ),
+    case(
+        "Ruth Ames, the mayor, spoke first.\n\n"
+        "The union's spokeswoman, Brannock Velde, said the offer was poor. "
+        "She said the members would vote on Friday.",
+        "vote on Friday",
+        "Brannock Velde",
+        id="a_name_read_as_an_organisation_set_off_after_a_person_noun_is_the_next_she",
+    ),
+    case(
+        "First Minister Ruth Ames defended the cut.\n\n"
+        "The party's transport spokesperson, Cadoc Brace, said it would hurt students.\n\n"
+        "Mr Brace asked the First Minister directly whether she had read the report.\n\n"
+        "She replied that she had read it twice.",
+        "read it twice",
+        "Ruth Ames",
+        id="an_honorific_on_a_known_surname_keeps_its_gender",
+    ),
+    # a firm set beside a person noun ("publicist", "auditor") is still a firm by its name
+    case(
+        "The singer's publicist, Harlow Finch Media, said in a statement that the tour "
+        "would go ahead. It added that refunds were available.",
+        "refunds were available",
+        "Harlow Finch Media",
+        id="a_firm_named_beside_a_person_noun_stays_the_next_it",
+    ),
     # an institution named like a person ("Grace", "Victoria") stays what the "it" says
     case(
         "Regulators fined Grace Church last year. It said the fine was unfair.",

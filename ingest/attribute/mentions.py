@@ -30,7 +30,6 @@ from ingest.attribute.titles import (
     FIRST_NAMES,
     HONORIFICS,
     NAME_PREFIX_TITLES,
-    PERSON_ROLES,
     PRONOUN_GENDER,
     apposed_after_comma,
     inner_title,
@@ -471,8 +470,8 @@ def _add_proper_subject(registry: Registry, token: Token, base: int) -> Entity:
     at = base + name.start_char
     main = is_main_subject(token.head if token.dep_ == "appos" else token)
     found = registry.resolve_name(name.text, at)
-    if found is not None:
-        return registry.add(found.name, found.kind, at, subject=True, main=main)
+    if found is not None:  # "Mr Pryce asked": the honorific says who a later "she" is not
+        return registry.add(found.name, found.kind, at, subject=True, main=main, gender=gender)
     title = title_of(token, name) or prefix
     return registry.add(
         name.text, "person", at, subject=True, main=main, title=title, gender=gender
@@ -544,8 +543,9 @@ def capitalised(ent: Span) -> bool:
 # Last words of a company's name: "Halvorsen Mining", "Northwind Air", "Ferro Holdings".
 _ORG_NAME_ENDS = word_set(
     """
-    inc inc. corp corp. co co. ltd ltd. llc plc ag gmbh mining air airlines airways
-    energy holdings industries motors foods pharmaceuticals technologies systems
+    inc inc. corp corp. co co. ltd ltd. llc llp plc ag gmbh mining air airlines airways
+    energy holdings industries motors foods pharmaceuticals technologies systems media
+    partners associates consulting capital communications strategies
     """
 )
 
@@ -610,15 +610,25 @@ def _described_as_person(ent: Span) -> bool:
     described = any(
         child.dep_ == "appos"
         and child.pos_ == "NOUN"
-        and (any(t.lower_ == "who" for t in child.subtree) or child.lower_ in PERSON_ROLES)
+        and (any(t.lower_ == "who" for t in child.subtree) or _person_word(child))
         for child in root.children
     )
+    # "the union's spokeswoman, Ana Ruiz,": a name set off after a person noun is that person
+    beside = root.dep_ == "appos" and apposed_after_comma(root, root.head)
+    described = described or beside and _person_word(root.head)
     says_he = root.dep_ == "nsubj" and any(
         clause.dep_ == "ccomp"
         and any(c.dep_ == "nsubj" and c.lower_ in ("he", "she") for c in clause.children)
         for clause in root.head.children
     )
     return described or says_he
+
+
+def _person_word(token: Token) -> bool:
+    """ "economist", "spokeswoman", "microbiologist": a noun only a person is described by
+    (a word ending in "-ist" names someone who practises something)."""
+    word = token.lemma_.lower()
+    return person_noun(word) or word.endswith("ist")
 
 
 def _named_thing(ent: Span) -> bool:
