@@ -462,6 +462,33 @@ CASES = [
         "the shutdown could last weeks.",
         id="told_a_programme_in_quotes_that",
     ),
+    # the cue's own phrase before "that": a "that" after its noun the parser reads as a
+    # relative pronoun, and a participle describing one of its nouns, are still the cue's
+    case(
+        "Barre said after the hearing that she had written to the minister twice.",
+        "minister",
+        "Barre",
+        "indirect",
+        "she had written to the minister twice.",
+        id="that_after_the_cues_phrase_misread_as_a_relative_pronoun",
+    ),
+    case(
+        "The Ministry of Fisheries said in a notice posted during the summit that 12 new "
+        "licences had been granted.",
+        "licences",
+        "The Ministry of Fisheries",
+        "indirect",
+        "12 new licences had been granted.",
+        id="participle_in_the_cues_phrase_before_that",
+    ),
+    case(
+        "The pier inspector admitted under questioning that the alarm had been switched off.",
+        "alarm",
+        "The pier inspector",
+        "indirect",
+        "the alarm had been switched off.",
+        id="under_questioning_that",
+    ),
     case(
         "Senator Hal Dunn's statement said the nominee was unfit for office.",
         "unfit",

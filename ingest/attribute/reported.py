@@ -185,13 +185,34 @@ _CLAUSE_ONLY = ("say", "tell")
 def _that_after(first: Token, sent: Span) -> Token | None:
     """ "said in a statement that ...", "said on NBC's "Meet the Press" that ...": where
     the cue's own phrases run up to a "that", what was said starts there (a title in
-    quotation marks among them is no quotation). The phrases hold no verb of their own."""
+    quotation marks among them is no quotation). The phrases hold no verb of their own,
+    save a participle describing one of their nouns ("in a statement issued Tuesday that",
+    "under questioning that")."""
     for token in sent.doc[first.i : min(first.i + CUE_ADJUNCT_TOKENS, sent.end)]:
-        if token.lower_ == "that" and token.dep_ == "mark":
+        if token.lower_ == "that" and (token.dep_ == "mark" or _misread_relative(token, first)):
             return token if token.i > first.i else None
+        if _describes_noun(token):
+            continue
         if token.tag_.startswith("VB") or token.dep_ in ("nsubj", "nsubjpass"):
             return None
     return None
+
+
+def _misread_relative(that: Token, first: Token) -> bool:
+    """ "said after the hearing that she had spoken to him": the parser reads a "that"
+    after a noun of the cue's phrases as a relative pronoun (the object of "spoken"). A
+    clause with a subject of its own after the cue's phrase is what was said."""
+    clause = that.head
+    if clause.dep_ != "relcl" or not first.i <= clause.head.i < that.i:
+        return False
+    return any(c.dep_ in SUBJECTS and c.i > that.i for c in clause.children)
+
+
+def _describes_noun(token: Token) -> bool:
+    """A participle with no subject hung on a noun ("a statement issued Tuesday") or a
+    preposition ("under questioning"): part of the phrase, no clause of its own."""
+    participle = token.tag_ in ("VBN", "VBG") and token.dep_ in ("acl", "pobj", "pcomp")
+    return participle and not any(c.dep_ in SUBJECTS for c in token.children)
 
 
 def _inserted(verb: Token, sent: Span) -> bool:
