@@ -411,6 +411,12 @@ def test_reported_words_and_speaker(
             "committees on ferries, said the fares were too high.",
             "Harbour College",
         ),
+        # a relative clause set off by commas like an inserted cue ("Lee, he said, was")
+        (
+            "Tomas Berg, 44, who is testifying under a grant of immunity, told jurors the "
+            "order came from the mayor's office.",
+            "Tomas Berg, 44",
+        ),
     ],
     ids=[
         "relative_clause_before_a_quote",
@@ -441,6 +447,7 @@ def test_reported_words_and_speaker(
         "set_off_participle_cue_before_the_main_verb",
         "relative_clause_cue_set_off_after_the_subject",
         "relative_clause_cue_inside_an_apposition",
+        "relative_clause_cue_set_off_like_an_inserted_cue",
     ],
 )
 def test_words_nobody_said_are_not_reported(text: str, narration: str) -> None:

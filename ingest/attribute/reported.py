@@ -218,12 +218,22 @@ def _describes_noun(token: Token) -> bool:
 def _inserted(verb: Token, sent: Span) -> bool:
     """ "But while some couples split, Lee said, for others it brings them closer": a cue
     set off by commas (or a comma and a semicolon) inside the words it reports, which run
-    on both sides of it whichever side the parser hung the complement on."""
+    on both sides of it whichever side the parser hung the complement on. A relative
+    clause set off the same way ("Ruiz, who testified on Monday, told ...") is no such cue:
+    before it stands who, not what."""
+    if _relative(verb):
+        return False
     cue_start, cue_end = cue_clause(verb, sent)
     if cue_start - sent.start < 3 or sent.end - 1 - cue_end < 3:
         return False
     doc = sent.doc
     return doc[cue_start - 1].text in SET_OFF and doc[cue_end + 1].text in (*SET_OFF, ";")
+
+
+def _relative(verb: Token) -> bool:
+    """Is ``verb`` the verb of a relative clause ("who testified", "which said")?"""
+    relative_subject = any(c.dep_ in SUBJECTS and c.tag_ in ("WP", "WDT") for c in verb.children)
+    return verb.dep_ == "relcl" or relative_subject
 
 
 def _continued(verb: Token, clause: Token) -> Token:
