@@ -176,6 +176,36 @@ CASES = [
         id="an_age_two_people_share_is_neither_of_them",
     ),
     case(
+        "Chief financial officer Lena Park said costs had risen by about 40 basis points.\n\n"
+        "The CFO added that the company would slow its share buybacks.",
+        "slow its share buybacks",
+        "Lena Park",
+        id="a_chief_officers_initials_are_the_post_the_article_named",
+    ),
+    case(
+        "Chief financial officer Lena Park said costs had risen by about 40 basis points.\n\n"
+        "The COO added that the company would close four stores.",
+        "close four stores",
+        "The COO",
+        resolved=False,
+        id="another_chief_officers_initials_are_someone_else",
+    ),
+    case(
+        "Chief operating officer Tom Vale said the merger was expected.\n\n"
+        "The CFO added that the company would slow its share buybacks.",
+        "slow its share buybacks",
+        "The CFO",
+        resolved=False,
+        id="a_chief_officers_initials_are_not_who_holds_another_post",
+    ),
+    case(
+        'Health Cabinet Secretary Dr Mary Achieng said wards had "no other option" but to '
+        "merge.\n\nThe CS said that half of the budget went on salaries.",
+        "half of the budget",
+        "Mary Achieng",
+        id="a_posts_initials_in_capitals_are_the_post_the_article_named",
+    ),
+    case(
         "Councillor Ana Ruiz said the budget would be late again this year.",
         "budget would be late",
         "Ana Ruiz",

@@ -180,6 +180,11 @@ def resolve(
                 "nominal",
                 tuning.DESCRIPTION_OF_RECENT,
             )
+    post = _post_holder(subject, at, registry)
+    if post is not None:  # "The CS said": the holder of the post, whom a next "he" means
+        main = subject.head.dep_ == "ROOT"
+        registry.add(post.name, post.kind, at, subject=True, main=main, inferred=True)
+        return _from_entity(post, subject.text, "nominal", tuning.DESCRIPTION_RESOLVED)
     if ent is not None or _written_name(subject):
         span = ent if ent is not None else _proper_span(subject)
         name, _, _ = split_name(span)
@@ -365,6 +370,29 @@ def _written_name(token: Token) -> bool:
     return capital and token.lower_ not in NAME_PREFIX_TITLES
 
 
+def _post_holder(subject: Token, at: int, registry: Registry) -> Entity | None:
+    """ "The CS said" after "Cabinet Secretary Dr Ann Roe": initials in capitals that
+    spell a post the article gave a person mean that person, not a body of those initials."""
+    text = subject.text
+    if not (text.isalpha() and text.isupper() and len(text) > 1):
+        return None
+    # a title ("the Labour TD", "the MP") is matched with the words before it, as a description
+    if text.lower() in NAME_PREFIX_TITLES or any(
+        c.dep_ in ("compound", "amod") for c in subject.lefts
+    ):
+        return None
+    earlier = (m.entity for m in reversed(registry.mentions) if m.pos < at)
+    holder = next((e for e in earlier if e.kind == "person" and text.lower() in e.roles), None)
+    known = registry.resolve_name(text, at)  # "the PHO" spelled out as her title is hers
+    if (
+        holder is None
+        or known is not None
+        and known.name.lower() not in (holder.title or "").lower()
+    ):
+        return None  # "the BCA" after "the Bay Crafts Association": that body
+    return holder
+
+
 def _org_by_modifier(subject: Token, at: int, registry: Registry) -> Entity | None:
     """ "the railway company": the organisation whose name holds the modifying noun."""
     if subject.lemma_.lower() not in ORG_NOUNS:
@@ -421,8 +449,11 @@ def _other_office(entity: Entity, head: str) -> bool:
     return head in _OFFICES and bool(entity.roles) and not entity.has_role(head)
 
 
-# Offices of state, each held by one person the story may never name: "the prime minister".
-_OFFICES = word_set("minister president premier chancellor governor mayor secretary")
+# Offices of state or of a company, each held by one person the story may never name:
+# "the prime minister", "the CFO".
+_OFFICES = word_set(
+    "minister president premier chancellor governor mayor secretary cfo coo cto cmo"
+)
 # an office of state, an unnamed source, or a body ("the insurer", "the regulator"), never
 # a second name for the person who led the last sentence
 _NOT_VARIED = _OFFICES | _ANONYMOUS | ORG_NOUNS

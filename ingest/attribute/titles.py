@@ -40,7 +40,7 @@ NAME_PREFIX_TITLES = word_set(
     governor lt lt. col col. gen gen. sgt sgt. capt capt. cmdr cmdr. adm adm. maj maj.
     st. rev rev. hon hon. judge justice mayor premier minister chancellor king queen
     prince princess pope chief coach officer constable const. cpl cpl. insp insp. det det.
-    supt supt. secretary ambassador chairman chairwoman ceo mp mla sheriff deputy
+    supt supt. secretary ambassador chairman chairwoman ceo cfo coo cto cmo mp mla sheriff deputy
     speaker leader representative congressman congresswoman councillor councilor councilman
     councilwoman alderman assemblyman assemblywoman assemblymember treasurer mpp msp td
     taoiseach tánaiste tanaiste
@@ -96,12 +96,30 @@ _COURT_ROLES = {
 }
 
 
+# Words no post's initials take ("Minister of Health" is no "MOH" to write)
+_NOT_INITIALS = frozenset({"the", "a", "an", "of", "and", "for", "his", "her", "their"})
+
+
 def role_words(title: str) -> set[str]:
     """The words a title lets the story call its holder, abbreviations spelled out."""
     ordered = tuple(w.strip(".,").lower() for w in title.replace("-", " ").split())
     words = set(ordered)
     court = {role for end, role in _COURT_ROLES.items() if ordered[-len(end) :] == end}
-    return words.union(court, *(TITLE_ROLES.get(w, "").split() for w in words))
+    return words.union(court, _initials(ordered), *(TITLE_ROLES.get(w, "").split() for w in words))
+
+
+def _initials(words: tuple[str, ...]) -> set[str]:
+    """ "chief financial officer" is "the CFO", "Cabinet Secretary" "the CS": the initials
+    of a run of two or more title words ending in a word for a person's post."""
+    found = set()
+    for at, word in enumerate(words):
+        if not person_noun(word):
+            continue
+        start = at
+        while start and words[start - 1].isalpha() and words[start - 1] not in _NOT_INITIALS:
+            start -= 1
+            found.add("".join(w[0] for w in words[start : at + 1]))
+    return found
 
 
 def title_head(title: str) -> str | None:
