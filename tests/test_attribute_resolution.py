@@ -398,6 +398,24 @@ CASES = [
         id="a_country_s_official_opening_the_story_is_the_person_named_next",
     ),
     case(
+        "By Jane Roe, The Chronicle\n\n"
+        "A retired teacher who has lived on Elm Street for 40 years says the new bus lane "
+        "has cut her off from the town centre.\n\n"
+        "Gloria Mabry, 78, said she now walks 20 minutes to reach the nearest stop.",
+        "cut her off",
+        "Gloria Mabry",
+        id="a_lede_describing_someone_unnamed_is_the_name_opening_the_next_paragraph",
+    ),
+    case(
+        "The city council voted on Monday to close two libraries.\n\n"
+        'A spokesman for the library board said the decision was "painful but necessary."'
+        "\n\nAna Ruiz, who chairs the council, said the savings would go to road repairs.",
+        "painful but necessary",
+        "A spokesman for the library board",
+        resolved=False,
+        id="a_description_after_the_story_opened_is_no_delayed_name",
+    ),
+    case(
         "Crown attorney Lena Marsh told Justice Owen Pratt that the driver had two prior "
         "convictions.\n\nPratt said he needed time. The judge said he would rule in March.",
         "rule in March",

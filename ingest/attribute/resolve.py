@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
@@ -259,6 +260,11 @@ def resolve(
         # "a justice official said ... The justice official told reporters": the same
         # unnamed person, not whoever was named last
         return Speaker(phrase, None, phrase, "nominal", tuning.UNRESOLVED_DESCRIPTION)
+    opener = _story_opener(subject, at, registry)
+    if opener is not None and not opener.described:  # and the "she" that follows
+        main = subject.head.dep_ == "ROOT"
+        registry.add(opener.name, opener.kind, at, subject=True, main=main, inferred=True)
+        return Speaker(opener.name, opener.title, phrase, "nominal", tuning.DESCRIPTION_OF_RECENT)
     if _epithet(subject) and head not in ORG_NOUNS:
         # "the rookie defenceman said": a description of someone already in the story, or
         # of the person named next when the story opens on it
@@ -299,6 +305,42 @@ def _fitting_leader(subject: Token, at: int, registry: Registry) -> Entity | Non
     gender = title_gender(noun_phrase(subject))
     fits = entity is not None and (gender is None or entity.gender in (None, gender))
     return entity if fits else None
+
+
+def _story_opener(subject: Token, at: int, registry: Registry) -> Entity | None:
+    """ "A veteran nurse says she worked 19 of 21 days ...", then "Dana Roe, who has ...,
+    said": a story whose first words describe the person who speaks, before it names
+    anyone, names them as the next paragraph's first subject (a delayed-identification
+    lede). Only a dateline may come before the description."""
+    if not _person_word(subject):
+        return None
+    before = subject.doc[subject.sent.start : subject.left_edge.i]
+    if subject.sent.start or any(t.is_alpha and not t.is_upper for t in before):
+        return None
+    if not _opens_story(registry, at):
+        return None
+    start = registry.next_paragraph(at)
+    person = registry.named_next(at)
+    # "Dana Roe, who has worked ...": the name opens the next paragraph, as the writer
+    # identifies the one described ("Police Chief Ana Ruiz said" is someone new)
+    opens = any(m.pos == start and m.entity is person for m in registry.mentions)
+    return person if opens else None
+
+
+def _opens_story(registry: Registry, at: int) -> bool:
+    """Is the paragraph holding ``at`` the story's first sentence (only a byline, which
+    names no one in the story and ends no sentence, above it)?"""
+    start = registry.paragraph_start(at)
+    if any(m.pos < start for m in registry.mentions):
+        return False
+    texts = registry.text.split("\n")  # one line a paragraph, unless one holds a break
+    if len(texts) != len(registry.paragraphs) or start not in registry.paragraphs:
+        return False
+    return not any(_SENTENCE_END.search(t) for t in texts[: registry.paragraphs.index(start)])
+
+
+# the end of a sentence: a byline or a dateline above a story has none
+_SENTENCE_END = re.compile(r"[a-z][.!?][\"”’]?(?:\s|$)")
 
 
 def _person_word(token: Token) -> bool:
