@@ -407,6 +407,14 @@ CASES = [
         id="a_lede_describing_someone_unnamed_is_the_name_opening_the_next_paragraph",
     ),
     case(
+        "The library will close for two years, the council said.\n\n"
+        "Its chair, Maureen Dale, 71, said she had used the library every week since 1979."
+        '\n\n"It is not just books," the grandmother said.',
+        "not just books",
+        "Maureen Dale",
+        id="a_name_set_off_after_the_subject_leads_the_sentence_for_an_epithet",
+    ),
+    case(
         "The city council voted on Monday to close two libraries.\n\n"
         'A spokesman for the library board said the decision was "painful but necessary."'
         "\n\nAna Ruiz, who chairs the council, said the savings would go to road repairs.",

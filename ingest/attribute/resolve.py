@@ -191,7 +191,9 @@ def resolve(
         name, _, _ = split_name(span)
         entity = registry.resolve_name(name.text, at)
         title = title_of(subject, name)
-        main = subject.head.dep_ == "ROOT"  # not "an experience Grizzle described"
+        # not "an experience Grizzle described"; "Its chair, Ana Ruiz, said" leads as the chair
+        clause = subject.head.head if subject.dep_ == "appos" else subject.head
+        main = clause.dep_ == "ROOT"
         if registry.shared_first_name(name_tokens(name.text)):
             # "Joseph said" in a story with two Josephs: which one is a guess
             registry.add(name.text, "person", at, subject=True, main=main)
