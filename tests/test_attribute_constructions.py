@@ -262,6 +262,32 @@ def pattern_case(
 
 # The cue constructions of ingest/attribute/patterns.py, by the name each has there.
 CUE_PATTERNS = [
+    # with no "that", the parser reads the cue as an adjective of the reported subject
+    pattern_case(
+        "cue_read_as_modifier",
+        "Mira Holt rents out two flats. The 41-year-old said rents had doubled since spring.",
+        "rents had doubled",
+        "Mira Holt",
+        "rents had doubled since spring.",
+        id="cue_read_as_modifier_after_an_age",
+    ),
+    pattern_case(
+        "cue_read_as_modifier",
+        "Okafor, 52, conceded turnout was lower than expected.",
+        "turnout",
+        "Okafor",
+        "turnout was lower than expected.",
+        id="cue_read_as_modifier_after_a_set_off_description",
+    ),
+    pattern_case(
+        "cue_read_as_modifier",
+        "Tomas Berg, who rowed the whole second leg, acknowledged nerves had been a problem, "
+        "but he insisted they would not be on Sunday.",
+        "nerves",
+        "Tomas Berg",
+        "nerves had been a problem",
+        id="cue_read_as_modifier_after_a_relative_clause",
+    ),
     pattern_case(
         "according_to",
         "According to Pavel Novak, the mine will reopen next year.",

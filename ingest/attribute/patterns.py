@@ -23,14 +23,17 @@ from spacy.tokens import Doc, Token
 from ingest.attribute.credits import CREDIT_DASHES, signature
 from ingest.attribute.cues import (
     DOCUMENT_NOUNS,
+    NEEDS_CONTENT,
     PHRASAL_CUES,
     PUBLISH_VERBS,
+    QUOTE_ONLY,
     READ_OUT_VERBS,
     SPEECH_VERBS,
     TRAILING_CUE_VERBS,
     finite_forms,
 )
 from ingest.attribute.frames import Frame, according_frame, outermost, phrase_frame, speech_frame
+from ingest.attribute.grammar import is_age
 from ingest.attribute.marks import MarkedSpan
 from ingest.attribute.nlp import get_nlp, is_parsed, text_of
 from ingest.attribute.reported import chars, trim
@@ -113,14 +116,22 @@ def _document_saying(tokens: tuple[Token, ...], base: int, text: str, spans) -> 
     if document.dep_ == "dobj" and _issued_by_subject(document.head, say):
         issuers = [c for c in document.head.children if c.dep_ == "nsubj"]
         subject = issuers[0] if issuers else document
+    return _bounded_frame(say, subject, base, base + document.idx, content)
+
+
+def _bounded_frame(
+    verb: Token, subject: Token, base: int, start: int, content: tuple[int, int]
+) -> Frame:
+    """The frame of a cue whose reported words its construction bounded, its scope running
+    from ``start`` to their end."""
     return Frame(
-        cue=say.text,
+        cue=verb.text,
         subject=subject,
-        verb=say,
+        verb=verb,
         base=base,
-        sentence=chars(say.sent, base),
-        scope=(base + document.idx, content[1]),
-        cue_at=base + say.idx,
+        sentence=chars(verb.sent, base),
+        scope=(start, content[1]),
+        cue_at=base + verb.idx,
         content=content,
     )
 
@@ -193,6 +204,65 @@ def _verb_and_subject(tokens: tuple[Token, ...], base: int, text: str, spans) ->
     verb = tokens[0]  # a phrasal cue matches its particle and what follows too
     subject = subject_of(verb)
     return None if subject is None else speech_frame(verb, subject, base, text, bool(spans))
+
+
+def _cue_read_as_modifier(tokens: tuple[Token, ...], base: int, text: str, spans) -> Frame | None:
+    """ "The 41-year-old said rents had doubled", "Okafor, 52, conceded turnout was low":
+    with no "that", the parser can read the cue as an adjective of the reported subject.
+    After a speaker (a noun, a name, a pronoun, or one set off by commas), a past form
+    modifying the subject of a clause that follows is the cue, and that clause is what
+    was said; "the estimated cost was", "an alleged plot" follow no speaker."""
+    (verb,) = tokens
+    noun, doc = verb.head, verb.doc
+    # "Okafor, 52, conceded turnout was": the reported subject parsed as the name's apposition
+    subject = noun.head if noun.dep_ == "appos" and noun.head.i < verb.i else noun
+    clause = subject.head
+    if subject.dep_ not in ("nsubj", "nsubjpass") or not verb.i < noun.i < clause.i:
+        return None
+    if any(t.dep_ not in _NOUN_MODIFIERS for t in doc[verb.i + 1 : noun.i]):
+        return None
+    speaker = _speaker_before(verb)
+    if speaker is None or verb.lemma_.lower() in NEEDS_CONTENT | QUOTE_ONLY:
+        return None
+    last = clause.right_edge
+    joined = [c for c in clause.rights if c.dep_ == "conj" and _own_subject(c)]
+    if joined:  # "..., but he insisted ...": the speaker's next act, not what was said
+        last = doc[joined[0].left_edge.i - 1]
+        while last.i > noun.i and last.dep_ in ("cc", "punct"):
+            last = doc[last.i - 1]
+    content = trim(text, *chars((doc[verb.i + 1], last), base))
+    if content is None:
+        return None
+    return _bounded_frame(verb, speaker, base, base + speaker.left_edge.idx, content)
+
+
+_NOUN_MODIFIERS = ("det", "amod", "compound", "nummod", "poss", "case", "quantmod", "punct")
+
+
+def _own_subject(verb: Token) -> bool:
+    """Does the clause of ``verb`` name its own subject (active or passive)?"""
+    return any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+
+
+def _speaker_before(verb: Token) -> Token | None:
+    """The speaker right before a cue the parser read as a modifier: the noun, name or
+    pronoun ending there, or the one a description or relative clause set off by commas
+    belongs to ("Okafor, 52,", "Lee, who led the talks,")."""
+    before = verb.doc[verb.i - 1]
+    if before.text == "," and verb.i >= 2:
+        before = verb.doc[verb.i - 2]
+        while before.head.i < verb.i and before.head != before:
+            before = before.head
+    if is_age(before):
+        return before
+    pronoun = before.tag_ == "PRP" and before.lower_ in _SUBJECT_PRONOUNS
+    if not (pronoun or before.pos_ in ("PROPN", "NOUN")) or before.ent_type_ in _NO_SPEAKER:
+        return None
+    return before
+
+
+_SUBJECT_PRONOUNS = ("he", "she", "they", "we", "it", "i")
+_NO_SPEAKER = ("DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY", "ORDINAL")
 
 
 def _name_before(tokens: tuple[Token, ...], base: int, text: str, spans) -> Frame | None:
@@ -405,6 +475,12 @@ CONSTRUCTIONS: dict[str, Construction] = {
     "trailing_cue": Construction(CUE, [[_SPEECH_VERB]], _trailing_cue),
     "inverted_cue": Construction(
         CUE, [[{"ORTH": ","}, _SPEECH_VERB, {"POS": "PROPN"}]], _inverted_cue, claims=1
+    ),
+    # "The 41-year-old said rents had doubled": the cue parsed as the subject's adjective
+    "cue_read_as_modifier": Construction(
+        CUE,
+        [[{"LEMMA": {"IN": _SPEECH_LEMMAS}, "TAG": {"IN": ["VBD", "VBN"]}, "DEP": "amod"}]],
+        _cue_read_as_modifier,
     ),
     "verb_and_subject": Construction(CUE, [[_SPEECH_VERB]], _verb_and_subject),
     # a verb of saying only with its particle, before what it reports: "..., he went on, that"
