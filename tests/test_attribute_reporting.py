@@ -351,6 +351,25 @@ CASES = [
         'the agreement was "a betrayal of working families"',
         id="mixed_clause_stops_at_the_speakers_second_verb_of_saying",
     ),
+    # an organisation's name or "it" for the clause's subject is no person either
+    case(
+        'Ana Ruiz said the Harbour Alliance had "lost its nerve" on the pier and warned that '
+        "the ferry would stop in June.",
+        "lost its nerve",
+        "Ana Ruiz",
+        "mixed",
+        'the Harbour Alliance had "lost its nerve" on the pier',
+        id="second_verb_of_saying_after_an_organisations_clause",
+    ),
+    case(
+        "The harbour board noted that it had not finished its review and said it was "
+        "working with engineers.",
+        "finished its review",
+        "The harbour board",
+        "indirect",
+        "it had not finished its review",
+        id="second_verb_of_saying_after_a_clause_whose_subject_is_it",
+    ),
     # ... and that second verb's quotation is the same speaker's, not the clause subject's
     case(
         'Ana Ruiz said the ministry "strongly opposes" the plan and called it "a betrayal" of '
