@@ -55,16 +55,26 @@ CASES = [
         'Gov. Tom Harlan described the deal as "deeply flawed" and said he would not sign it.',
         "deeply flawed",
         "Tom Harlan",
-        "direct",
-        "deeply flawed",
+        "mixed",
+        'the deal as "deeply flawed"',
         id="described_as_a_quoted_phrase",
+    ),
+    # the words after the closing mark stay in the judgement; a comma there ends it
+    case(
+        'Ruiz described the season as "the worst in memory" for families on the islands, '
+        "a view the board shares.",
+        "worst in memory",
+        "Ruiz",
+        "mixed",
+        'the season as "the worst in memory" for families on the islands',
+        id="described_the_object_as_a_quotation_and_its_phrase",
     ),
     case(
         'President Frank Dorsey dismissed the report as "fake news" on Tuesday.',
         "fake news",
         "Frank Dorsey",
-        "direct",
-        "fake news",
+        "mixed",
+        'the report as "fake news"',
         id="dismissed_as_a_quoted_phrase",
     ),
     case(
@@ -85,7 +95,8 @@ CASES = [
         'Senator Cole Barrett slammed the proposal as "a giveaway to Wall Street."',
         "giveaway",
         "Cole Barrett",
-        "direct",
+        "mixed",
+        'the proposal as "a giveaway to Wall Street."',
         id="slammed_as_a_quoted_verdict",
     ),
     case(
@@ -351,6 +362,25 @@ CASES = [
         'the agreement was "a betrayal of working families"',
         id="mixed_clause_stops_at_the_speakers_second_verb_of_saying",
     ),
+    # an organisation's name or "it" for the clause's subject is no person either
+    case(
+        'Ana Ruiz said the Harbour Alliance had "lost its nerve" on the pier and warned that '
+        "the ferry would stop in June.",
+        "lost its nerve",
+        "Ana Ruiz",
+        "mixed",
+        'the Harbour Alliance had "lost its nerve" on the pier',
+        id="second_verb_of_saying_after_an_organisations_clause",
+    ),
+    case(
+        "The harbour board noted that it had not finished its review and said it was "
+        "working with engineers.",
+        "finished its review",
+        "The harbour board",
+        "indirect",
+        "it had not finished its review",
+        id="second_verb_of_saying_after_a_clause_whose_subject_is_it",
+    ),
     # ... and that second verb's quotation is the same speaker's, not the clause subject's
     case(
         'Ana Ruiz said the ministry "strongly opposes" the plan and called it "a betrayal" of '
@@ -433,8 +463,8 @@ CASES = [
         'Senator Ada Voss criticized the plan as "reckless and cruel."',
         "reckless",
         "Ada Voss",
-        "direct",
-        "reckless and cruel.",
+        "mixed",
+        'the plan as "reckless and cruel."',
         id="criticized_as_a_quoted_verdict",
     ),
     case(

@@ -435,7 +435,36 @@ def verdict_of(verb: Token, text: str, base: int) -> tuple[int, int] | None:
     """What a verdict verb reports: a charge holding a quotation, or the judgement in
     "calls it a rookie mistake", which says what its speaker holds the object to be even
     without quotation marks."""
-    return _quoted_charge(verb, text, base) or _judgement(verb, text, base)
+    return (
+        _quoted_charge(verb, text, base)
+        or _judged_as(verb, text, base)
+        or _judgement(verb, text, base)
+    )
+
+
+def _judged_as(verb: Token, text: str, base: int) -> tuple[int, int] | None:
+    """ "described the season as "the worst in memory"", "dismissed the demand as "a
+    stunt"": a quotation after "as" says what the speaker holds the verb's object to be;
+    the object is part of the judgement, so both are reported, a mixed quote."""
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    if not objects:
+        return None
+    holders = [verb, objects[0]]  # the parser hangs "as" on either
+    for prep in (c for h in holders for c in h.children if c.dep_ == "prep"):
+        if prep.lower_ == "as" and prep.i > objects[0].i and any(t.is_quote for t in prep.subtree):
+            return trim(text, *chars((objects[0].left_edge, _judgement_end(prep)), base))
+    return None
+
+
+def _judgement_end(prep: Token) -> Token:
+    """The last word of an "as" phrase holding a quotation: a comma after the closing mark
+    sets off the writer's own gloss ('as "Pier 2030", a name it chose in May')."""
+    quotes = [t for t in prep.subtree if t.is_quote]
+    doc = prep.doc
+    for token in doc[quotes[-1].i : prep.right_edge.i + 1]:
+        if token.text in (",", ";"):
+            return doc[token.i - 1]
+    return prep.right_edge
 
 
 def _judgement(verb: Token, text: str, base: int) -> tuple[int, int] | None:

@@ -214,7 +214,7 @@ def second_cue(clause: Token) -> Token | None:
     # a passive clause's subject counts too: "crews had been cut ... and warned" is no
     # crew's warning
     subject = next((c for c in clause.children if c.dep_ in (*SUBJECTS, "nsubjpass")), None)
-    if subject is None or subject.pos_ in ("PRON", "PROPN") or subject.ent_type_:
+    if subject is None or _may_be_person(subject):
         return None
     return next(
         (
@@ -227,6 +227,15 @@ def second_cue(clause: Token) -> Token | None:
         ),
         None,
     )
+
+
+def _may_be_person(subject: Token) -> bool:
+    """Could the reported clause's subject be who made the joined cue? "it" and a name
+    the tagger reads as an organisation ("the Coalition had lost ... and warned") are as
+    much no person as "the deal" is; he, she, they and a person's name may be."""
+    if subject.lower_ == "it" or subject.ent_type_ == "ORG":
+        return False
+    return subject.pos_ in ("PRON", "PROPN") or bool(subject.ent_type_)
 
 
 def _perfect(verb: Token) -> bool:
