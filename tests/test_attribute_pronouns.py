@@ -642,6 +642,15 @@ CASES = [
         "Helen Marsh",
         id="a_name_inside_an_unparsed_relative_clause_leads_nothing",
     ),
+    case(
+        "Lucia Ferran, 41, was detained last month.\n\n"
+        "Ferran, who fled Lima in 2021 after her brother was beaten at a rally, said she was "
+        "grateful for the volunteers but that she did not sleep at all on Sunday night. She "
+        "said her 8-year-old son asked her before school whether she would be coming home.",
+        "coming home",
+        "Lucia Ferran",
+        id="she_asked_in_her_own_words_is_no_one_she_names",
+    ),
 ]
 
 

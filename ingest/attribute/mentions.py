@@ -167,8 +167,8 @@ def _add_answerer(registry: Registry, token: Token, base: int) -> None:
         return
     pronoun = "he" if PRONOUN_GENDER[token.lower_] == "male" else "she"
     entity = registry.resolve_pronoun(pronoun, at, skip=(base + asker.left_edge.idx, at))
-    if entity is not None:
-        registry.add(entity.name, entity.kind, at, subject=True, main=True)
+    if entity is not None:  # known by a pronoun only: an echo, as a resolved "he said" is
+        registry.add(entity.name, entity.kind, at, subject=True, main=True, echo=True)
 
 
 def other_subject(token: Token) -> Token | None:

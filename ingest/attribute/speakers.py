@@ -241,8 +241,10 @@ class Registry:
         if word in PERSON_PRONOUNS:
             gender = PERSON_PRONOUNS[word]
             named = set()
-            if skip is not None:  # a company may name itself, a person does not
-                named = {id(m.entity) for m in self.mentions if skip[0] <= m.pos < skip[1]}
+            if skip is not None:  # a company may name itself, a person does not; a
+                # pronoun of the words ("She said her son asked whether she ...") names no one
+                inside = (m for m in self.mentions if skip[0] <= m.pos < skip[1] and not m.echo)
+                named = {id(m.entity) for m in inside}
             candidates = [
                 m
                 for m in self.mentions
