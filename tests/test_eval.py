@@ -169,11 +169,13 @@ STYLES_FLOORS = {
     "styles7 held-out": (0.94, 0.91, 0.86),
     "styles8 tune": (0.93, 0.93, 0.89),
     "styles8 held-out": (0.95, 0.94, 0.87),
+    "styles9 tune": (0.95, 0.87, 0.92),
+    "styles9 held-out": (0.94, 0.88, 0.87),
 }
 
 
 def test_eval_on_invented_house_styles(capsys):
-    batches = [f"styles{n}" for n in ("", 2, 3, 4, 5, 6, 7, 8)]
+    batches = [f"styles{n}" for n in ("", 2, 3, 4, 5, 6, 7, 8, 9)]
     gold = [f"--gold={DATA_DIR / 'gold' / name}.jsonl" for name in batches]
     assert main(["eval", *gold, "--json"]) == 0
     parts = {r["set"]: r for r in map(json.loads, capsys.readouterr().out.strip().splitlines())}
