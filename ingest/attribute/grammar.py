@@ -41,6 +41,11 @@ def is_main_subject(token: Token) -> bool:
     return token.dep_ in ("nsubj", "nsubjpass") and token.head.dep_ == "ROOT"
 
 
+def has_own_subject(verb: Token) -> bool:
+    """Does the clause of ``verb`` name its own subject (active or passive)?"""
+    return any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+
+
 def is_age(token: Token) -> bool:
     """ "the 34-year-old": a person described by their age alone."""
     return token.lower_ == "old" and any(c.lower_ in ("year", "years") for c in token.children)

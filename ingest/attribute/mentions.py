@@ -23,7 +23,7 @@ from ingest.attribute.descriptions import (
     noun_phrase,
     someone_unnamed,
 )
-from ingest.attribute.grammar import is_main_subject
+from ingest.attribute.grammar import has_own_subject, is_main_subject
 from ingest.attribute.nlp import is_parsed, text_of
 from ingest.attribute.speakers import Entity, Registry
 from ingest.attribute.titles import (
@@ -733,7 +733,7 @@ def _gender_evidence(token: Token) -> bool:
     of a verb that has its own subject ("Whitley told her"): a plain pronoun object
     never means its clause's subject."""
     if token.dep_ in _OBJECTS and token.lower_ not in _REFLEXIVE:
-        return not any(c.dep_ in ("nsubj", "nsubjpass") for c in token.head.children)
+        return not has_own_subject(token.head)
     return True
 
 

@@ -33,7 +33,7 @@ from ingest.attribute.cues import (
     finite_forms,
 )
 from ingest.attribute.frames import Frame, according_frame, outermost, phrase_frame, speech_frame
-from ingest.attribute.grammar import is_age
+from ingest.attribute.grammar import has_own_subject, is_age
 from ingest.attribute.marks import MarkedSpan
 from ingest.attribute.nlp import get_nlp, is_parsed, text_of
 from ingest.attribute.reported import chars, trim
@@ -225,7 +225,7 @@ def _cue_read_as_modifier(tokens: tuple[Token, ...], base: int, text: str, spans
     if speaker is None or verb.lemma_.lower() in NEEDS_CONTENT | QUOTE_ONLY:
         return None
     last = clause.right_edge
-    joined = [c for c in clause.rights if c.dep_ == "conj" and _own_subject(c)]
+    joined = [c for c in clause.rights if c.dep_ == "conj" and has_own_subject(c)]
     if joined:  # "..., but he insisted ...": the speaker's next act, not what was said
         last = doc[joined[0].left_edge.i - 1]
         while last.i > noun.i and last.dep_ in ("cc", "punct"):
@@ -237,11 +237,6 @@ def _cue_read_as_modifier(tokens: tuple[Token, ...], base: int, text: str, spans
 
 
 _NOUN_MODIFIERS = ("det", "amod", "compound", "nummod", "poss", "case", "quantmod", "punct")
-
-
-def _own_subject(verb: Token) -> bool:
-    """Does the clause of ``verb`` name its own subject (active or passive)?"""
-    return any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
 
 
 def _speaker_before(verb: Token) -> Token | None:

@@ -527,7 +527,7 @@ def _by_age(subject: Token, phrase: str, at: int, registry: Registry) -> Speaker
         or _latest_person(registry, at, phrase)
     )
     if entity is not None and not entity.described and id(entity) not in aged:
-        return Speaker(entity.name, entity.title, phrase, "nominal", tuning.DESCRIPTION_OF_RECENT)
+        return _from_entity(entity, phrase, "nominal", tuning.DESCRIPTION_OF_RECENT)
     add_description(registry, subject, phrase, at)
     return Speaker(phrase, None, phrase, "nominal", tuning.UNRESOLVED_DESCRIPTION)
 
