@@ -503,6 +503,23 @@ CASES = [
         "Tom Reyes",
         id="an_epithet_means_who_led_the_last_sentence_not_who_was_named_last",
     ),
+    case(
+        "Lumen Air chief executive Rosa Kimura said the new routes would pay for themselves "
+        "by 2028.\n\nAnalyst Ben Ortiz said the fares looked low.\n\n"
+        'Ms Kimura, pressed on the timing, laughed. "We are ready for this," the Lumen Air '
+        "boss said.",
+        "ready for this",
+        "Rosa Kimura",
+        id="a_person_noun_with_no_agent_ending_means_who_just_led_a_sentence",
+    ),
+    case(
+        "Elena Marsh, director of the charity Open Pantry, said demand had tripled since "
+        'March.\n\n"People are skipping meals," Marsh said.\n\n'
+        "The advocate added that donations had fallen by half.",
+        "donations had fallen",
+        "Elena Marsh",
+        id="the_advocate_after_the_named_speaker_is_that_speaker",
+    ),
 ]
 
 
