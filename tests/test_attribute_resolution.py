@@ -520,6 +520,21 @@ CASES = [
         "Elena Marsh",
         id="the_advocate_after_the_named_speaker_is_that_speaker",
     ),
+    case(
+        "Councillors met Harrow East MP Colin Mayhew on Friday. The Conservative told them "
+        'the bypass would "never be built" under the current plan.',
+        "never be built",
+        "Colin Mayhew",
+        id="the_conservative_is_a_member_of_the_party_already_named",
+    ),
+    case(
+        'Conservative MP Tom Weir said it was "a farce." A Conservative said the whip was '
+        '"furious."',
+        "furious",
+        "A Conservative",
+        resolved=False,
+        id="a_conservative_is_someone_unnamed_not_a_name",
+    ),
 ]
 
 
