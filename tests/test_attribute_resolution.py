@@ -87,6 +87,13 @@ CASES = [
         id="dateline_the_parser_made_a_subject_yields_to_the_verbs_other_subject",
     ),
     case(
+        "Outside Holyrood, Nadia Brennan, chief executive of the charity Safe Roof Scotland, "
+        "said calls had risen.",
+        "calls had risen",
+        "Nadia Brennan",
+        id="a_person_listed_after_a_fronted_place_without_and_is_the_subject",
+    ),
+    case(
         "Defense attorney Ruth Calder said her client would plead not guilty.\n\n"
         "The aide's lawyers argued in a filing that the charges were politically "
         "motivated.\n\n"
