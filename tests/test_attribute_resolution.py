@@ -87,6 +87,13 @@ CASES = [
         id="dateline_the_parser_made_a_subject_yields_to_the_verbs_other_subject",
     ),
     case(
+        "Outside Holyrood, Nadia Brennan, chief executive of the charity Safe Roof Scotland, "
+        "said calls had risen.",
+        "calls had risen",
+        "Nadia Brennan",
+        id="a_person_listed_after_a_fronted_place_without_and_is_the_subject",
+    ),
+    case(
         "Defense attorney Ruth Calder said her client would plead not guilty.\n\n"
         "The aide's lawyers argued in a filing that the charges were politically "
         "motivated.\n\n"
@@ -502,6 +509,38 @@ CASES = [
         "far from over",
         "Tom Reyes",
         id="an_epithet_means_who_led_the_last_sentence_not_who_was_named_last",
+    ),
+    case(
+        "Lumen Air chief executive Rosa Kimura said the new routes would pay for themselves "
+        "by 2028.\n\nAnalyst Ben Ortiz said the fares looked low.\n\n"
+        'Ms Kimura, pressed on the timing, laughed. "We are ready for this," the Lumen Air '
+        "boss said.",
+        "ready for this",
+        "Rosa Kimura",
+        id="a_person_noun_with_no_agent_ending_means_who_just_led_a_sentence",
+    ),
+    case(
+        "Elena Marsh, director of the charity Open Pantry, said demand had tripled since "
+        'March.\n\n"People are skipping meals," Marsh said.\n\n'
+        "The advocate added that donations had fallen by half.",
+        "donations had fallen",
+        "Elena Marsh",
+        id="the_advocate_after_the_named_speaker_is_that_speaker",
+    ),
+    case(
+        "Councillors met Harrow East MP Colin Mayhew on Friday. The Conservative told them "
+        'the bypass would "never be built" under the current plan.',
+        "never be built",
+        "Colin Mayhew",
+        id="the_conservative_is_a_member_of_the_party_already_named",
+    ),
+    case(
+        'Conservative MP Tom Weir said it was "a farce." A Conservative said the whip was '
+        '"furious."',
+        "furious",
+        "A Conservative",
+        resolved=False,
+        id="a_conservative_is_someone_unnamed_not_a_name",
     ),
 ]
 
