@@ -266,6 +266,14 @@ TRAILING = [
         "Ana Ruiz",
         id="cue_between_a_comma_and_a_semicolon_reports_both_sides",
     ),
+    # a lone noun before an inserted cue is the reported clause's subject, a piece of its own
+    case(
+        "Ana Ruiz chaired the meeting. Ferries, Ruiz said, have not run on time since May.",
+        "Ferries",
+        "Ferries",
+        "Ana Ruiz",
+        id="lone_noun_before_an_inserted_cue_is_reported",
+    ),
     # a participle phrase on the trailing speaker, which the parser reads as its verb
     case(
         '"This is our home," residents gathered outside the hall said.',

@@ -17,7 +17,14 @@ from spacy.tokens import Span, Token
 
 from ingest.attribute.cues import NEEDS_CONTENT, QUOTE_ONLY
 from ingest.attribute.grammar import SET_OFF, SUBJECTS, WH_TAGS, after_set_off, is_verb
-from ingest.attribute.reported import chars, content_of, cue_clause, trim, verdict_of
+from ingest.attribute.reported import (
+    chars,
+    content_of,
+    cue_clause,
+    lone_subject,
+    trim,
+    verdict_of,
+)
 from ingest.attribute.subjects import agent_of_passive, set_off_participle
 from ingest.attribute.tuning import ASKING_VERBS, MIN_CONTENT_WORDS, MIN_SIDE_WORDS
 
@@ -62,10 +69,21 @@ def split_around(frame: Frame, text: str, cues: list[int]) -> list[tuple[int, in
     if frame.gap is None:
         return [(start, end)]
     sides = (
-        trim(text, start, frame.gap[0], MIN_SIDE_WORDS),
+        trim(text, start, frame.gap[0], MIN_SIDE_WORDS) or _lone_subject(frame, start),
         trim(text, frame.gap[1], end, MIN_SIDE_WORDS),
     )
     return [side for side in sides if side is not None]
+
+
+def _lone_subject(frame: Frame, start: int) -> tuple[int, int] | None:
+    """The lone noun before an inserted cue ("Farmers, she said, are ..."; ``lone_subject``)."""
+    if frame.gap is None or frame.verb is None:  # "The pier, according to Ruiz, ..."
+        return None
+    sent = frame.verb.sent
+    word = sent[0]
+    at = frame.base + word.idx
+    inside = start <= at and at + len(word.text) <= frame.gap[0]
+    return (at, at + len(word.text)) if inside and lone_subject(sent, word.i + 2) else None
 
 
 def _subject_only(frame: Frame, start: int, cue_at: int) -> bool:

@@ -85,7 +85,8 @@ def content_of(verb: Token, sent: Span, text: str, base: int) -> tuple[int, int]
     # a relative clause's cue reports nothing before it: there stands who, not what
     # ("Two officials, who asked not to be named, said ...")
     relative = verb.dep_ == "relcl"
-    if before >= 3 and after >= 3 and follows is not None and follows.text == "," and not relative:
+    opening = before >= 3 or lone_subject(sent, cue_start)
+    if opening and after >= 3 and follows is not None and follows.text == "," and not relative:
         return trim(text, *chars(sent, base))  # "Ferries, Lee says, have no ..."
     if _names_a_thing(verb):
         return None
@@ -110,6 +111,22 @@ def content_of(verb: Token, sent: Span, text: str, base: int) -> tuple[int, int]
     if name_after(verb) is not None and verb.i - sent.start >= 4:
         return trim(text, *chars((sent[0], sent.doc[verb.i - 1]), base))  # "..., argued Lee."
     return None
+
+
+def lone_subject(sent: Span, cue_start: int) -> bool:
+    """ "Farmers, she said, are asking ...": a lone noun set off before an inserted cue is
+    the reported clause's subject, as much what was said as the words after the cue (not
+    "Yes," "Today," or a pronoun, which say nothing of their own)."""
+    if cue_start - sent.start != 2 or sent.doc[cue_start - 1].text != ",":
+        return False
+    word = sent[0]
+    nominal = word.pos_ in ("NOUN", "PROPN") and word.ent_type_ not in _NO_SUBJECT_ENTS
+    # a cue of its own ("Growers, she said, had warned that ...") makes it that cue's speaker
+    reports = is_cue(word.head) and any(c.dep_ == "ccomp" for c in word.head.children)
+    return nominal and word.dep_ in SUBJECTS and not reports
+
+
+_NO_SUBJECT_ENTS = frozenset({"DATE", "TIME", "ORDINAL", "CARDINAL"})
 
 
 def _clause_start(verb: Token, clause: Token) -> Token:
@@ -401,7 +418,8 @@ def cue_clause(verb: Token, sent: Span) -> tuple[int, int]:
         lefts = [c for c in lefts if not _own_clause(c) and c.dep_ != "cc"]
     start = min([verb.i] + [c.left_edge.i for c in lefts])
     start = max(start, sent.start)
-    if start > sent.start and sent.doc[start - 1].is_punct and start - sent.start <= 2:
+    opening = start > sent.start and sent.doc[start - 1].is_punct and start - sent.start <= 2
+    if opening and not lone_subject(sent, start):  # "But, he said," / not "Farmers, he said,"
         start = sent.start
     return start, end
 
