@@ -274,6 +274,15 @@ TRAILING = [
         "Ana Ruiz",
         id="lone_noun_before_an_inserted_cue_is_reported",
     ),
+    # a cue in a relative clause right before a finite verb reports that verb's phrase
+    case(
+        "Ana Ruiz chairs the board. The fares will rise by a fifth, money she argued could "
+        "instead go to the ferry crews.",
+        "ferry crews",
+        "could instead go to the ferry crews.",
+        "Ana Ruiz",
+        id="cue_in_a_relative_clause_reports_the_verb_after_it",
+    ),
     # a participle phrase on the trailing speaker, which the parser reads as its verb
     case(
         '"This is our home," residents gathered outside the hall said.',
@@ -324,6 +333,8 @@ def test_reported_words_and_speaker(
         ("Tom Haber, who once advised the port board, now runs a bakery on the quay.", "bakery"),
         # a past-tense clause joined after the reported one is what happened next
         ("Ana Ruiz said the pier would close, and the harbour master left the room.", "left"),
+        # a relative clause's noun the cue names as its object: the verb after is narration
+        ("Ana Ruiz chairs the board. The report Ruiz wrote was never published.", "published"),
         # "declined to say whether ...": the question nobody answered
         ("Ana Ruiz declined to say whether the pier would close next year.", "pier"),
         ("The harbour board refused to say if the ferry fares would rise in spring.", "fares"),
@@ -424,6 +435,7 @@ def test_reported_words_and_speaker(
         "relative_clause_before_a_quote",
         "relative_clause_in_narration",
         "past_tense_clause_joined_after_the_reported_one",
+        "relative_clause_cue_whose_object_is_the_noun",
         "declined_to_say_whether",
         "refused_to_say_if",
         "did_not_say_whether",

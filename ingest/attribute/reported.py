@@ -14,7 +14,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from ingest.attribute.cues import CLAUSE_VERBS, QUANTITY_VERBS
-from ingest.attribute.grammar import SET_OFF, SUBJECTS, after_set_off, is_cue
+from ingest.attribute.grammar import SET_OFF, SUBJECTS, WH_TAGS, after_set_off, is_cue
 from ingest.attribute.subjects import (
     name_after,
     reported_subject,
@@ -105,12 +105,47 @@ def content_of(verb: Token, sent: Span, text: str, base: int) -> tuple[int, int]
         if first.i < last.i:
             return trim(text, *chars((first, last), base))
     if relative:
-        return None
+        return _relative_report(verb, sent, text, base)
     if before >= 3 and sent.doc[cue_start - 1].text in (",", "\u2014", "\u2013", "-"):
         return trim(text, *chars((sent[0], sent.doc[cue_start - 1]), base))
     if name_after(verb) is not None and verb.i - sent.start >= 4:
         return trim(text, *chars((sent[0], sent.doc[verb.i - 1]), base))  # "..., argued Lee."
     return None
+
+
+def _relative_report(verb: Token, sent: Span, text: str, base: int) -> tuple[int, int] | None:
+    """ "The comments, which Lee stressed reflected his own view, went ...", "money she
+    argued could go to schools": a cue in a relative clause right before a finite verb,
+    with no clause or object of its own, reports that verb's phrase, whose subject is the
+    relative pronoun. Not when the phrase is the predicate of the noun the clause
+    describes ("The point Lee stressed was simple": what she stressed is the point), nor
+    for a verb whose object is a listener ("the man Lee told was absent")."""
+    lemma = verb.lemma_.lower()
+    if lemma not in CLAUSE_VERBS or lemma in _LISTENER_VERBS or verb.i + 1 >= sent.end:
+        return None
+    own = [c for c in verb.children if c.dep_ in ("ccomp", "dobj") and c.tag_ not in WH_TAGS]
+    if own or not any(c.dep_ in SUBJECTS and c.i < verb.i for c in verb.children):
+        return None
+    first = sent.doc[verb.i + 1]
+    if first.tag_ not in _FINITE_TAGS:
+        return None
+    phrase = first if first.dep_ not in ("aux", "auxpass") else first.head
+    last = phrase.right_edge
+    if phrase.i < first.i or last.i >= sent.end:
+        return None
+    # the noun described opens a subject: its own predicate must come after the phrase
+    # (a noun set off after a comma, "..., money she argued could ...", sums up instead)
+    noun = verb.head
+    summing = noun.left_edge.i > sent.start and sent.doc[noun.left_edge.i - 1].text == ","
+    later = [t for t in sent.doc[last.i + 1 : sent.end] if t.tag_ in _FINITE_TAGS]
+    predicate = phrase.dep_ != "ROOT" and any(not is_cue(t) for t in later)
+    if noun.dep_ in (*SUBJECTS, "nsubjpass") and not (summing or predicate):
+        return None
+    return trim(text, *chars((first, last), base))
+
+
+_LISTENER_VERBS = frozenset({"tell", "warn", "urge", "remind", "advise", "caution", "promise"})
+_FINITE_TAGS = ("MD", "VBD", "VBZ", "VBP")
 
 
 def lone_subject(sent: Span, cue_start: int) -> bool:
