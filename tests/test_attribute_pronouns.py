@@ -642,6 +642,35 @@ CASES = [
         "Helen Marsh",
         id="a_name_inside_an_unparsed_relative_clause_leads_nothing",
     ),
+    # in a paragraph left unparsed, a name its verb follows at once leads its clause,
+    # however far into the sentence a fronted phrase or a role noun puts it
+    case(
+        "Tom Blake, a 51-year-old welder, said he learned of the closure on the radio.\n\n"
+        '"It was over in ten minutes," Blake said.\n\n'
+        "Across the street, his neighbour Dan Prior, 44, was calmer.\n\n"
+        '"We saw this coming for years," he said.',
+        "coming for years",
+        "Dan Prior",
+        id="an_unparsed_name_its_verb_follows_past_an_age_leads_its_clause",
+    ),
+    case(
+        "Tom Blake, a 51-year-old welder, said he learned of the closure on the radio.\n\n"
+        '"It was over in ten minutes," Blake said.\n\n'
+        "Further down the road, baker Dan Prior was sweeping glass from the pavement.\n\n"
+        '"We saw this coming for years," he said.',
+        "coming for years",
+        "Dan Prior",
+        id="an_unparsed_name_after_a_fronted_phrase_and_a_role_leads_its_clause",
+    ),
+    case(
+        "Tom Blake, a 51-year-old welder, said he learned of the closure on the radio.\n\n"
+        '"It was over in ten minutes," Blake said.\n\n'
+        "Officers later arrested Dan Prior at the scene after the crowd had left.\n\n"
+        '"We saw this coming for years," he said.',
+        "coming for years",
+        "Tom Blake",
+        id="an_unparsed_name_no_verb_follows_leads_nothing",
+    ),
     case(
         "Lucia Ferran, 41, was detained last month.\n\n"
         "Ferran, who fled Lima in 2021 after her brother was beaten at a rally, said she was "

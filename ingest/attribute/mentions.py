@@ -80,6 +80,7 @@ def _roles(ent: Span, at: int, quoted) -> tuple[bool, bool]:
     in_quote = _in_quotes(at, quoted)
     opens = ent.start - (ent.sent.start if is_parsed(ent.doc) else 0) <= 2 and not _fronted(ent)
     opens = (opens and not _after_verb(ent)) or _named_after_owner(ent) or _set_off_lead(ent)
+    opens = opens or _verb_after_name(ent)
     root = _named_subject(ent.root)
     if not in_quote and _asked(root):
         return True, True  # "Host Dana Ruiz asked Sen. Mark Ochoa whether ...": he answers
@@ -92,6 +93,18 @@ def _after_verb(ent: Span) -> bool:
     near the sentence's start."""
     before = ent.doc[ent.sent.start : ent.start] if is_parsed(ent.doc) else []
     return any(t.pos_ in ("VERB", "AUX") for t in before)
+
+
+def _verb_after_name(ent: Span) -> bool:
+    """ "Later, farmer Ana Ruiz was counting ...", "His co-worker Ana Ruiz, 38, was
+    angrier": in a paragraph left unparsed, a name its verb follows at once (past an age
+    set off by commas) is its clause's subject however far into the sentence it stands."""
+    if is_parsed(ent.doc):
+        return False
+    after = [t.text for t in ent.doc[ent.end : ent.end + 4]]
+    if len(after) == 4 and after[0] == after[2] == "," and after[1].isdigit():
+        after = after[3:]  # "Ana Ruiz, 38, was"
+    return bool(after) and after[0].lower() in _COMMON_VERBS
 
 
 _POSSESSIVE_MARKS = ("'s", "\u2019s", "'", "\u2019")
