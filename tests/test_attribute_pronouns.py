@@ -671,6 +671,23 @@ CASES = [
         "Tom Blake",
         id="an_unparsed_name_no_verb_follows_leads_nothing",
     ),
+    # a first name is the same name with or without its accents
+    case(
+        "Housing Minister Aoife Dunne defended the plan on Tuesday.\n\n"
+        'Labour\u2019s Se\u00e1n Boland was less impressed. "This plan has been announced '
+        'five times," he said.',
+        "announced five times",
+        "Se\u00e1n Boland",
+        id="a_party_owning_a_name_with_an_accented_first_name_owns_a_person",
+    ),
+    case(
+        "Housing Minister Aoife Dunne defended the plan on Tuesday.\n\n"
+        'Councillor Se\u00e1n Boland was less impressed. "This plan has been announced '
+        'five times," she said.',
+        "announced five times",
+        "Aoife Dunne",
+        id="an_accented_first_name_gives_its_gender",
+    ),
     case(
         "Lucia Ferran, 41, was detained last month.\n\n"
         "Ferran, who fled Lima in 2021 after her brother was beaten at a rally, said she was "

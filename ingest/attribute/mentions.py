@@ -24,6 +24,7 @@ from ingest.attribute.descriptions import (
     someone_unnamed,
 )
 from ingest.attribute.grammar import has_own_subject, is_main_subject
+from ingest.attribute.names import folded
 from ingest.attribute.nlp import is_parsed, text_of
 from ingest.attribute.speakers import Entity, Registry
 from ingest.attribute.titles import (
@@ -711,7 +712,7 @@ def _possessed_name(ent: Span) -> Span:
     them."""
     for token in ent[:-1]:
         first = token.nbor()
-        named = first.lower_ in FIRST_NAMES
+        named = folded(first.lower_) in FIRST_NAMES
         if token.lower_ in ("'s", "\u2019s") and named:
             return Span(ent.doc, first.i, ent.end, label="PERSON")
     return ent

@@ -8,6 +8,8 @@ Kim, Jean, Andrea, Nicola, ...) are left out and learned from the text instead.
 
 from __future__ import annotations
 
+import unicodedata
+
 from quotedesk.text import word_set
 
 MALE_FIRST_NAMES = word_set(
@@ -70,7 +72,14 @@ def first_name_gender(name: str) -> str | None:
     words = name.split()
     if len(words) < 2:
         return None
-    first = words[0].strip(".,").lower()
+    first = folded(words[0].strip(".,").lower())
     if first in MALE_FIRST_NAMES:
         return "male"
     return "female" if first in FEMALE_FIRST_NAMES else None
+
+
+def folded(word: str) -> str:
+    """ "ciarán" -> "ciaran": a name is the same name with or without its accents, which
+    one paper prints and another drops (the lists hold the plain spelling)."""
+    decomposed = unicodedata.normalize("NFKD", word)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
