@@ -671,6 +671,26 @@ CASES = [
         "Tom Blake",
         id="an_unparsed_name_no_verb_follows_leads_nothing",
     ),
+    # "The N-year-old" opening a sentence of a paragraph left unparsed is someone just
+    # named (the one given that age, if any) and leads it for the next he or she
+    case(
+        "Housing Minister Dan Furey said the bill would pass by summer.\n\n"
+        "For renters such as Tom Keane, however, the change cannot come soon enough. The "
+        "29-year-old nurse, who works at a city hospital, has moved four times in six years."
+        '\n\n"Every time, it is a new deposit and a new commute," he said.',
+        "new deposit",
+        "Tom Keane",
+        id="an_unparsed_age_opening_a_sentence_is_the_person_just_named",
+    ),
+    case(
+        "Housing Minister Dan Furey, 61, said the bill would pass by summer.\n\n"
+        "Tom Keane, 29, rents a flat near the canal. Officials toured the street on Monday. "
+        'The 61-year-old later met residents in the parish hall.\n\n"We have heard them," '
+        "he said.",
+        "heard them",
+        "Dan Furey",
+        id="an_unparsed_age_opening_a_sentence_is_the_person_given_that_age",
+    ),
     # a first name is the same name with or without its accents
     case(
         "Housing Minister Aoife Dunne defended the plan on Tuesday.\n\n"

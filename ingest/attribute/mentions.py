@@ -96,6 +96,32 @@ def _after_verb(ent: Span) -> bool:
     return any(t.pos_ in ("VERB", "AUX") for t in before)
 
 
+def _aged_lead(registry: Registry, token: Token, base: int, quoted) -> Entity | None:
+    """ "... for tenants such as Ana Ruiz. The 29-year-old nurse has moved ...": in a
+    paragraph left unparsed, "The N-year-old" opening a sentence is someone just named,
+    the one given that age or else the last person named before it given no other, and
+    leads the sentence for the next he or she."""
+    doc, i = token.doc, token.i
+    if is_parsed(doc) or token.text != "The" or _in_quotes(base + token.idx, quoted):
+        return None
+    words = [t.lower_ for t in doc[i + 1 : i + 6]]
+    opens = i == 0 or doc[i - 1].text in (".", "!", "?")
+    if not opens or len(words) < 5 or not words[0].isdigit() or words[1:] != _YEAR_OLD:
+        return None
+    at = base + token.idx
+    ages = registry.stated_ages(at)
+    same = {id(entity): entity for entity, age in ages if age == words[0]}
+    if len(same) == 1:
+        return next(iter(same.values()))
+    aged = {id(entity) for entity, _ in ages}
+    people = [m.entity for m in registry.mentions if m.pos < at and m.entity.kind == "person"]
+    last = people[-1] if people else None
+    return None if last is None or last.described or id(last) in aged else last
+
+
+_YEAR_OLD = ["-", "year", "-", "old"]
+
+
 def _verb_after_name(ent: Span) -> bool:
     """ "Later, farmer Ana Ruiz was counting ...", "His co-worker Ana Ruiz, 38, was
     angrier": in a paragraph left unparsed, a name its verb follows at once (past an age
@@ -249,6 +275,8 @@ def build_registry(docs: list, bases: list[int], quoted: list[tuple[int, int]]) 
                         _add_pair(registry, ent, doc.ents, base, quoted)
                     elif entity is not None and _surname_like(entity, ent, base, quoted):
                         events.append((sentence, "maybe", entity))
+                elif (aged := _aged_lead(registry, token, base, quoted)) is not None:
+                    registry.add(aged.name, "person", base + token.idx, subject=True, main=True)
                 elif _unnamed_subject(token, base, quoted):
                     entity = _add_proper_subject(registry, token, base)
                     if entity.kind == "person":
