@@ -29,6 +29,15 @@ def case(
 # a stretch of narration naming no one, longer than a pronoun's reach
 _FILLER = "The clinic is run by the regional health board and a grocery chain. " * 12 + "\n\n"
 
+# a party member's label as a cue's subject, the NER reading it as the party
+_PARTY_LABEL = (
+    "Flood manager Stephen Hale said the works were late.\n\n"
+    "That did little to placate Calder Vale MP Andy Fenwick, who toured the worst-hit "
+    "streets on Monday. The Conservative said the delay was \u201csimply not good "
+    "enough\u201d and called on ministers to act.\n\n"
+    "\u201cI have been raising this in Parliament since 2022,\u201d he said."
+)
+
 CASES = [
     case(
         "Senator Ray Dolan spent the morning touring a shuttered steel mill.\n\n"
@@ -690,6 +699,21 @@ CASES = [
         "heard them",
         "Dan Furey",
         id="an_unparsed_age_opening_a_sentence_is_the_person_given_that_age",
+    ),
+    # "The Conservative said": a party member's label, never a surname (a surname takes no
+    # article), describes someone just named, who then leads for the next he or she
+    case(
+        _PARTY_LABEL,
+        "not good",
+        "Andy Fenwick",
+        sure=False,
+        id="the_party_label_said_is_the_person_just_named",
+    ),
+    case(
+        _PARTY_LABEL,
+        "raising this",
+        "Andy Fenwick",
+        id="the_party_label_said_leads_for_the_next_he",
     ),
     # a first name is the same name with or without its accents
     case(

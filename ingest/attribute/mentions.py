@@ -342,7 +342,9 @@ def _surname_like(entity: Entity, ent: Span, base: int, quoted) -> bool:
     if entity.kind != "org":
         return False
     if len(entity.tokens) == 1:
-        return _lone_subject(ent, base, quoted)
+        # "The Conservative said": a surname takes no article, a party member's label does
+        the = ent.start > 0 and ent.doc[ent.start - 1].lower_ == "the"
+        return _lone_subject(ent, base, quoted) and not the
     return _name_shaped_subject(ent, base, quoted)
 
 

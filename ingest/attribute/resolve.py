@@ -169,9 +169,15 @@ def resolve(
         # hang the dateline on the verb too; the speaker is the verb's other subject
         other = other_subject(subject)
         return UNKNOWN if other is None else resolve(other, at, registry, author, reported)
-    if ent is not None and ent.label_ == "NORP" and subject.tag_ == "NNP" and _definite(subject):
+    # "The Conservative said", which the NER may read as the party itself
+    party_member = ent is not None and (ent.label_ == "NORP" or subject.lower_ in _POLITICAL_LABELS)
+    if party_member and subject.tag_ == "NNP" and _definite(subject):
         # "the Kentucky Republican said": a description of someone already in the story
         entity = _latest_person(registry, at, noun_phrase(subject))
+        if entity is not None and ent.label_ != "NORP" and subject.head.dep_ == "ROOT":
+            # the label read as the party left no one leading the sentence: the person
+            # it means does, for the next he or she
+            registry.add(entity.name, "person", at, subject=True, main=True, inferred=True)
         if entity is not None:
             return Speaker(
                 entity.name,
