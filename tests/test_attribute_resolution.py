@@ -8,11 +8,13 @@ written, a bare pronoun never).
 from __future__ import annotations
 
 import pytest
+from spacy.tokens import Doc
 
 from ingest.attribute import attribute_text
 from ingest.attribute.mentions import build_registry
-from ingest.attribute.nlp import analyse
+from ingest.attribute.nlp import analyse, get_nlp
 from ingest.attribute.speakers import Registry
+from ingest.attribute.titles import title_of
 from quotedesk.models import SPEAKER_CERTAIN
 
 
@@ -559,3 +561,30 @@ def test_a_first_name_two_people_share_is_neither_of_them_surely() -> None:
     quote = next(q for q in attribute_text(text) if "roof was burning" in q.text)
     assert quote.speaker == "Joseph"
     assert quote.confidence < SPEAKER_CERTAIN
+
+
+@pytest.mark.parametrize(
+    ("words", "heads", "title"),
+    [
+        pytest.param(
+            ["Gov.", "Lena", "Ortiz", "spoke"], [1, 2, 3, 3], "Gov.", id="title_hung_on_first_name"
+        ),
+        pytest.param(
+            ["Sen.", "Ada", "Vance", "spoke"], [2, 2, 3, 3], "Sen.", id="title_hung_on_surname"
+        ),
+    ],
+)
+def test_a_title_the_parser_hangs_on_the_first_name_is_the_title(
+    words: list[str], heads: list[int], title: str
+) -> None:
+    """ "Gov. Lena Ortiz": the parser may hang "Gov." on "Lena"; it is still her title, so
+    a later "the governor" finds her."""
+    deps = ["compound", "compound", "nsubj", "ROOT"]
+    doc = Doc(
+        get_nlp().vocab,
+        words=words,
+        heads=heads,
+        deps=deps,
+        ents=["O", "B-PERSON", "I-PERSON", "O"],
+    )
+    assert title_of(doc[2], doc[1:3]) == title

@@ -253,9 +253,11 @@ def title_before(token: Token, name: Span) -> str | None:
     set_beside = token.dep_ == "appos" or token.dep_ == "conj" and beside
     if set_beside and head.i < stop and (head.pos_ == "NOUN" or _titled(head)):
         return _phrase(head, stop=stop)
+    # "Gov. Ana Ruiz": the parser may hang a title word on the first name, not on the head
+    lefts = {*token.lefts, *(t for word in name for t in word.lefts if _titled(t))}
     left = [
         t
-        for t in token.lefts
+        for t in lefts
         if t.i < name.start and t.dep_ in ("compound", "amod", "nmod") and t.ent_type_ != "PERSON"
     ]
     if left:
