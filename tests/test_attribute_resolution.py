@@ -505,6 +505,23 @@ CASES = [
         "Tom Reyes",
         id="an_epithet_means_who_led_the_last_sentence_not_who_was_named_last",
     ),
+    case(
+        "Kestrel chief executive Tom Hardie said the approval would secure 900 jobs.\n\n"
+        "Ms Lyle said the firm had met the fishermen 12 times.\n\n"
+        'Mr Hardie, asked whether he expected a challenge, shrugged. "We have followed every '
+        'rule," the Kestrel boss said.',
+        "followed every rule",
+        "Tom Hardie",
+        id="a_person_noun_with_no_agent_ending_means_who_just_led_a_sentence",
+    ),
+    case(
+        "Marco Delgado, director of the nonprofit Harbour Rights Project, said his group had "
+        'logged 40 evictions since June.\n\n"Now paying on time is not enough," Delgado '
+        "said.\n\nThe advocate added that volunteers now sit in the court most mornings.",
+        "volunteers now sit",
+        "Marco Delgado",
+        id="the_advocate_after_the_named_speaker_is_that_speaker",
+    ),
 ]
 
 

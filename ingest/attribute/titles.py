@@ -335,6 +335,8 @@ PERSON_ROLES = (
 # Other nouns for a person who may speak unnamed: "a lawyer for the family said".
 _PERSON_NOUNS = word_set(
     "lawyer attorney officer witness resident analyst economist expert diplomat source executive"
+    # nouns only a person is, though they end as no agent noun does ("the advocate added")
+    " advocate boss rookie veteran prefect magistrate delegate captain bureaucrat"
 )
 
 
