@@ -522,6 +522,15 @@ CASES = [
         "Marco Delgado",
         id="the_advocate_after_the_named_speaker_is_that_speaker",
     ),
+    case(
+        "Marco Delgado, director of the nonprofit Harbour Rights Project, said his group had "
+        'logged 40 evictions since June.\n\n"For years they told people to pay on time," '
+        'Delgado said. "Now paying on time is not enough.\n\n"It is a trap."\n\n'
+        "The advocate added that volunteers now sit in the court most mornings.",
+        "volunteers now sit",
+        "Marco Delgado",
+        id="a_paragraph_that_only_carries_a_quotation_on_is_no_step_between_leader_and_description",
+    ),
 ]
 
 

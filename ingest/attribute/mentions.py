@@ -45,7 +45,7 @@ from ingest.attribute.titles import (
     title_of,
 )
 from ingest.attribute.tuning import ASKING_VERBS, OWNED_SUBJECT_TOKENS
-from quotedesk.text import word_set
+from quotedesk.text import DOUBLE_QUOTES, SINGLE_QUOTES, word_set
 
 _REGISTERED = ("PERSON", "ORG", "GPE", "NORP")
 
@@ -205,6 +205,8 @@ def build_registry(docs: list, bases: list[int], quoted: list[tuple[int, int]]) 
             continue
         if not is_parsed(doc):
             registry.unparsed.add(base)
+        if text_of(doc)[:1] in DOUBLE_QUOTES + SINGLE_QUOTES:
+            registry.quoted_openings.add(base)
         # "Cork North TD Ann Roe" is a person whatever label the NER gave it
         ents = {
             ent.start: ent

@@ -109,6 +109,8 @@ class Registry:
     # where each paragraph left unparsed starts (no cue in it): there a name opening a
     # sentence only probably leads it ("Police arrested Mark Dunn" reads the same)
     unparsed: set[int] = field(default_factory=set)
+    # where each paragraph opening on a quotation mark starts
+    quoted_openings: set[int] = field(default_factory=set)
 
     def paragraph_start(self, pos: int) -> int:
         at = bisect.bisect_right(self.paragraphs, pos)
@@ -369,10 +371,13 @@ class Registry:
 
     def led_last(self, pos: int, skip: frozenset[str] = frozenset()) -> Entity | None:
         """The person who led the latest sentence before ``pos`` in its paragraph or the one
-        before, when no other person has been a subject since; no one whose name holds a
+        before (not counting paragraphs that only go on with a quotation), when no other
+        person has been a subject since; no one whose name holds a
         ``skip`` word (one named in the description itself: "the Vanderbilt researcher")."""
         start = self.paragraph_start(pos)
         start = self.paragraph_start(start - 1) if start else 0
+        while start and self._carried_quotation(start):
+            start = self.paragraph_start(start - 1)
         for mention in reversed(self.mentions):
             entity = mention.entity
             if mention.pos >= pos or not mention.subject or skip & set(entity.tokens):
@@ -386,6 +391,13 @@ class Registry:
             if entity.kind == "person":
                 return None  # "Baker said Little had blocked it": either may be meant
         return None
+
+    def _carried_quotation(self, start: int) -> bool:
+        """ "'...,' Ana Ruiz said. '... / 'It is a trap.' / The advocate added": a paragraph
+        that only goes on with a quotation, naming no one, is no new step of the story."""
+        end = self.next_paragraph(start)
+        named = any(start <= m.pos and (end is None or m.pos < end) for m in self.mentions)
+        return start in self.quoted_openings and not named
 
     def last_named(self, entity: Entity, pos: int) -> int:
         """Where ``entity`` was last mentioned before ``pos`` (-1 if never)."""
