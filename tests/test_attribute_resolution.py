@@ -531,6 +531,21 @@ CASES = [
         "Marco Delgado",
         id="a_paragraph_that_only_carries_a_quotation_on_is_no_step_between_leader_and_description",
     ),
+    case(
+        "That did little to calm Valley MP Peter Hollins, who visited the streets on Monday. "
+        'The Conservative said the delay was "not good enough" and called on ministers to act.',
+        "not good enough",
+        "Peter Hollins",
+        id="the_conservative_is_a_member_of_the_party_already_named",
+    ),
+    case(
+        'Conservative MP Tom Weir said it was "a farce." A Conservative said the whip was '
+        '"furious."',
+        "furious",
+        "A Conservative",
+        resolved=False,
+        id="a_conservative_is_someone_unnamed_not_a_name",
+    ),
 ]
 
 

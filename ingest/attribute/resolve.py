@@ -26,6 +26,7 @@ from ingest.attribute.speakers import Entity, Registry
 from ingest.attribute.titles import (
     AGENT_ENDINGS,
     NAME_PREFIX_TITLES,
+    PARTY_MEMBERS,
     name_tokens,
     office_before,
     person_noun,
@@ -169,8 +170,10 @@ def resolve(
         # hang the dateline on the verb too; the speaker is the verb's other subject
         other = other_subject(subject)
         return UNKNOWN if other is None else resolve(other, at, registry, author, reported)
-    if ent is not None and ent.label_ == "NORP" and subject.tag_ == "NNP" and _definite(subject):
-        # "the Kentucky Republican said": a description of someone already in the story
+    party = ent is not None and ent.label_ == "NORP" or subject.lower_ in PARTY_MEMBERS
+    if party and subject.tag_ == "NNP" and _definite(subject):
+        # "the Kentucky Republican said", "the Conservative said" (the NER may call it an
+        # organisation): a description of someone already in the story
         entity = _latest_person(registry, at, noun_phrase(subject))
         if entity is not None:
             return Speaker(
@@ -180,6 +183,9 @@ def resolve(
                 "nominal",
                 tuning.DESCRIPTION_OF_RECENT,
             )
+    if subject.lower_ in PARTY_MEMBERS and _indefinite(subject):  # "A Conservative said"
+        phrase = noun_phrase(subject)
+        return Speaker(phrase, None, phrase, "nominal", tuning.UNRESOLVED_DESCRIPTION)
     post = _post_holder(subject, at, registry)
     if post is not None:  # "The CS said": the holder of the post, whom a next "he" means
         main = subject.head.dep_ == "ROOT"

@@ -200,12 +200,18 @@ def title_ended(span: Span) -> bool:
     a title describe someone, they do not name them ("Office of the Mayor" is a name)."""
     words = [t.lower_ for t in span]
     last = words[-1].strip(".")
+    if last in PARTY_MEMBERS and len(words) == 1:
+        return True  # "the Conservative said": one of the party, not the party
     if last not in _INNER_TITLES or last in _SURNAME_TITLES or "of" in words:
         return False
     return len(words) == 1 or words[-2] not in FIRST_NAMES
 
 
 FIRST_NAMES = MALE_FIRST_NAMES | FEMALE_FIRST_NAMES
+
+
+# a member of a party, capitalised as its name is: "the Conservative", "the Democrat"
+PARTY_MEMBERS = word_set("democrat republican conservative liberal tory socialist")
 
 
 # Titles that are surnames too often to end a description: "Carole King", "Mike Judge".
