@@ -546,6 +546,21 @@ CASES = [
         resolved=False,
         id="a_conservative_is_someone_unnamed_not_a_name",
     ),
+    case(
+        "The ministry would not comment. A spokeswoman for the Department for Marine "
+        'Resources and Coastal Affairs said existing licences would "stay in force" for now.',
+        "stay in force",
+        "A spokeswoman for the Department for Marine Resources and Coastal Affairs",
+        resolved=False,
+        id="an_and_inside_an_organisations_name_is_part_of_the_description",
+    ),
+    case(
+        "A spokesman for the Harbour Authority and Mayor Ann Roe said talks would resume.",
+        "talks would resume",
+        "A spokesman for the Harbour Authority",
+        resolved=False,
+        id="an_and_joining_a_second_person_is_no_part_of_the_description",
+    ),
 ]
 
 

@@ -26,13 +26,24 @@ def noun_phrase(token: Token) -> str:
     stack = list(token.children)
     while stack:
         child = stack.pop()
-        if child.dep_ in _NOT_IN_PHRASE or _set_off(child):
+        if child.dep_ in _NOT_IN_PHRASE and not _inside_a_name(child) or _set_off(child):
             continue
         keep.append(child)
         stack.extend(child.children)
     first = min(t.i for t in keep)
     last = max(t.i for t in keep)
     return token.doc[first : last + 1].text
+
+
+def _inside_a_name(token: Token) -> bool:
+    """ "a spokeswoman for the Department for Trade and Industry": an "and" inside the
+    "of"/"for" phrase of a capitalised name joins the name's own words, no second speaker
+    ("a spokesman for the Port Authority and Ann Roe": the phrase is the spokesman's)."""
+    head = token.head
+    named = head.pos_ == "PROPN" and head.dep_ == "pobj" and head.head.head.pos_ == "PROPN"
+    if token.dep_ == "cc":
+        return named and any(c.dep_ == "conj" and c.pos_ == "PROPN" for c in head.children)
+    return named and token.dep_ == "conj" and token.pos_ == "PROPN"
 
 
 def _set_off(token: Token) -> bool:
