@@ -87,6 +87,22 @@ CASES = [
         id="dateline_the_parser_made_a_subject_yields_to_the_verbs_other_subject",
     ),
     case(
+        "REGINA — Alberta's energy minister says the province will cut royalties this year, "
+        "but she insists revenue will hold.\n\n"
+        "Maria Halvard tabled the plan in the legislature Wednesday.",
+        "cut royalties",
+        "Maria Halvard",
+        id="dateline_the_parser_gave_a_description_is_no_person_the_description_speaks",
+    ),
+    case(
+        "REGINA — Alberta's energy minister says the province will cut royalties this year, "
+        "but she insists revenue will hold.\n\n"
+        "Maria Halvard tabled the plan in the legislature Wednesday.",
+        "revenue will hold",
+        None,
+        id="dateline_the_parser_made_a_subject_is_no_antecedent_of_she",
+    ),
+    case(
         "Defense attorney Ruth Calder said her client would plead not guilty.\n\n"
         "The aide's lawyers argued in a filing that the charges were politically "
         "motivated.\n\n"

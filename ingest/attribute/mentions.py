@@ -391,7 +391,8 @@ def _unnamed_subject(token: Token, base: int, quoted) -> bool:
         return False
     if token.dep_ != "nsubj" and not _titled_subject(token):
         return False
-    if _named_thing(token.doc[token.i : token.i + 1]):  # "the Roads and Ports Bill"
+    lone = token.doc[token.i : token.i + 1]
+    if _named_thing(lone) or dateline(lone):  # "the Roads and Ports Bill", "REGINA —"
         return False
     if not token.text[:1].isupper() or token.lower_ in NAME_PREFIX_TITLES | HONORIFICS.keys():
         return False

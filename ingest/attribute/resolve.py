@@ -166,8 +166,10 @@ def resolve(
         ent = None  # "the Labour TD said": a description, not a name
     if dateline(ent if ent is not None else _proper_span(subject)):
         # "LONDON (Reuters) - Britain's finance minister Ana Ruiz said": the parser may
-        # hang the dateline on the verb too; the speaker is the verb's other subject
-        other = other_subject(subject)
+        # hang the dateline on the verb too; the speaker is the verb's other subject, or
+        # the description it hung on the dateline ("REGINA — The province's minister says")
+        described = (c for c in subject.children if c.dep_ == "appos" and c.pos_ == "NOUN")
+        other = other_subject(subject) or next(described, None)
         return UNKNOWN if other is None else resolve(other, at, registry, author, reported)
     if ent is not None and ent.label_ == "NORP" and subject.tag_ == "NNP" and _definite(subject):
         # "the Kentucky Republican said": a description of someone already in the story
@@ -211,6 +213,7 @@ def resolve(
         registry.add(known.name, known.kind, at, subject=True, main=subject.head.dep_ == "ROOT")
         return Speaker(known.name, known.title, subject.text, "named", tuning.NAMED_KNOWN)
     named_head = subject.head.pos_ == "PROPN" and subject.head.lower_ not in NAME_PREFIX_TITLES
+    named_head = named_head and not dateline(_proper_span(subject.head))  # no one's name
     # only a description climbs to the name it describes: a name climbing back to its
     # own description would go round in a circle
     if subject.dep_ == "appos" and named_head and subject.pos_ != "PROPN":
