@@ -166,6 +166,7 @@ def test_bylines_and_reader_comments_are_not_speech(line: str) -> None:
 BYLINES = {
     "by": "By RUTH AMADI",
     "writer's role": "Ruth Amadi, Political Correspondent",
+    "writer and outlet": "Ruth Amadi, The Harbour Gazette",
     "kicker and writer": "HARBOUR DIARY | Ruth Amadi",
     "reported from": "Ruth Amadi reported from Port Ellis.",
     "contributing": "Contributing: Ruth Amadi",

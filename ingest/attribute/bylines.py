@@ -26,6 +26,9 @@ _WRITER_ROLE = re.compile(
     r",\s+(?:[A-Z]\w+\s+)*(?:Correspondent|Reporter|Editor|Writer|Columnist)$", re.IGNORECASE
 )
 _BYLINE_WORDS = 10  # a writer's name and role; a longer line is a headline or prose
+# "Jane Roe, The Daily Star", "Tom Li, Harbour Herald": a writer's name and outlet, every
+# word capitalised (a headline or a sentence has lower-case words in it)
+_NAME_AND_OUTLET = re.compile(rf"{_NAME},\s+(?:The\s+)?{_NAME}")
 
 # "AFP/Getty Images", "Jane Roe/The Daily Star", "(THE CANADIAN PRESS FILE PHOTO)",
 # "(Harbour Museum archives)", "Photo by ...": who took or supplied a picture
@@ -46,6 +49,8 @@ def byline(paragraph: str) -> bool:
         return True
     if not line or len(line.split()) > _BYLINE_WORDS or line[-1] in '.!?:"\u201d':
         return False
+    if _NAME_AND_OUTLET.fullmatch(line):
+        return True
     return line.startswith("By ") or "|" in line or _WRITER_ROLE.search(line) is not None
 
 
