@@ -87,6 +87,19 @@ CASES = [
         id="dateline_the_parser_made_a_subject_yields_to_the_verbs_other_subject",
     ),
     case(
+        "Outside Leinster House, Fiona Ward, chief executive of the housing charity Homeward "
+        "Ireland, said calls had risen.",
+        "calls had risen",
+        "Fiona Ward",
+        id="a_person_listed_after_a_fronted_place_without_and_is_the_subject",
+    ),
+    case(
+        "Harbour Rights, Fiona Ward, Tom Baker and the union said the plan had failed.",
+        "plan had failed",
+        "Harbour Rights",
+        id="a_list_joined_by_and_keeps_its_first_subject",
+    ),
+    case(
         "REGINA — Alberta's energy minister says the province will cut royalties this year, "
         "but she insists revenue will hold.\n\n"
         "Maria Halvard tabled the plan in the legislature Wednesday.",

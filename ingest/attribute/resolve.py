@@ -26,6 +26,7 @@ from ingest.attribute.speakers import Entity, Registry
 from ingest.attribute.titles import (
     AGENT_ENDINGS,
     NAME_PREFIX_TITLES,
+    apposed_after_comma,
     name_tokens,
     office_before,
     person_noun,
@@ -140,6 +141,9 @@ def resolve(
     named_too = _named_other_subject(subject)
     if named_too is not None:  # "The answer, Ms Alder insisted, was ...": she speaks
         return resolve(named_too, at, registry, author, reported)
+    listed = _person_after_a_place(subject)
+    if listed is not None:  # "Outside City Hall, Ana Ruiz, a nurse, said": she speaks
+        return resolve(listed, at, registry, author, reported)
     for child in subject.children:  # "the mayor, Jane Doe, said"; "says her dad, Darrin"
         # a common noun the NER tagged as a person ("a railway signalman") is no name
         named = child.pos_ == "PROPN" or child.ent_type_ == "PERSON" and child.pos_ != "NOUN"
@@ -346,6 +350,26 @@ def _named_other_subject(subject: Token) -> Token | None:
     if person_noun(subject.lemma_.lower()) or subject.lemma_.lower() in ORG_NOUNS:
         return None
     return other if other.ent_type_ == "PERSON" else None
+
+
+def _person_after_a_place(subject: Token) -> Token | None:
+    """A person the parser joined to a fronted place as a second subject, with a comma and
+    no "and" ("Outside Leinster House, Ana Ruiz, a nurse, said"): two subjects are joined
+    by a conjunction, so the place opens the sentence and the person is its subject."""
+    if subject.ent_type_ == "PERSON":
+        return None
+    # "Outside" itself may be the subject, the place its object
+    place = next((c for c in subject.children if c.dep_ == "pobj"), subject)
+    listed = (c for c in place.children if c.dep_ == "conj" and c.ent_type_ == "PERSON")
+    person = next(listed, None)
+    if person is None or person.pos_ != "PROPN" or not apposed_after_comma(person, place):
+        return None
+    return None if _coordinated(place) else person
+
+
+def _coordinated(token: Token) -> bool:
+    """Does an "and" or "or" join ``token``'s list of conjuncts anywhere along it?"""
+    return any(c.dep_ == "cc" or c.dep_ == "conj" and _coordinated(c) for c in token.children)
 
 
 def _latest_person(registry: Registry, at: int, phrase: str) -> Entity | None:
