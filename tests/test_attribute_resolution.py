@@ -100,6 +100,16 @@ CASES = [
         id="a_list_joined_by_and_keeps_its_first_subject",
     ),
     case(
+        "HALIFAX — Nova Scotia's fisheries minister says the cod quota will be cut by a "
+        "third.\n\n"
+        "Maria Halvard announced the cut in the assembly on Tuesday.\n\n"
+        'Opposition Leader Tom Baker called it "a betrayal of the harbours."\n\n'
+        "The minister dismissed that criticism. She said the stocks had to recover first.",
+        "stocks had to recover",
+        "Maria Halvard",
+        id="the_role_of_a_story_opening_description_is_the_named_persons_later",
+    ),
+    case(
         "REGINA — Alberta's energy minister says the province will cut royalties this year, "
         "but she insists revenue will hold.\n\n"
         "Maria Halvard tabled the plan in the legislature Wednesday.",

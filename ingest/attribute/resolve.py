@@ -271,8 +271,11 @@ def resolve(
     if _epithet(subject) and head not in ORG_NOUNS:
         # "the rookie defenceman said": a description of someone already in the story, or
         # of the person named next when the story opens on it
+        opening = registry.named_next(at)
+        if opening is not None:  # the story's "minister" is hers later too: "The minister said"
+            opening.roles.add(head)
         entity = (
-            registry.named_next(at)
+            opening
             or _fitting_leader(subject, at, registry)
             or _latest_person(registry, at, noun_phrase(subject))
         )
