@@ -101,6 +101,14 @@ CASES = [
     ),
     case(
         "HALIFAX — Nova Scotia's fisheries minister says the cod quota will be cut by a "
+        "third, but she insists the harbours will survive.\n\n"
+        "Maria Halvard announced the cut in the assembly on Tuesday.",
+        "harbours will survive",
+        "Maria Halvard",
+        id="the_leads_she_after_a_story_opening_description_is_the_named_person",
+    ),
+    case(
+        "HALIFAX — Nova Scotia's fisheries minister says the cod quota will be cut by a "
         "third.\n\n"
         "Maria Halvard announced the cut in the assembly on Tuesday.\n\n"
         'Opposition Leader Tom Baker called it "a betrayal of the harbours."\n\n'
@@ -122,7 +130,7 @@ CASES = [
         "but she insists revenue will hold.\n\n"
         "Maria Halvard tabled the plan in the legislature Wednesday.",
         "revenue will hold",
-        None,
+        "Maria Halvard",  # the minister's, as the next paragraph names her: not REGINA
         id="dateline_the_parser_made_a_subject_is_no_antecedent_of_she",
     ),
     case(

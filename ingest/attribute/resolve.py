@@ -274,6 +274,9 @@ def resolve(
         opening = registry.named_next(at)
         if opening is not None:  # the story's "minister" is hers later too: "The minister said"
             opening.roles.add(head)
+            # and so is the lead's next she: "Ontario's minister says ..., but she insists"
+            main = subject.head.dep_ == "ROOT"
+            registry.add(opening.name, opening.kind, at, subject=True, main=main, inferred=True)
         entity = (
             opening
             or _fitting_leader(subject, at, registry)
