@@ -173,11 +173,13 @@ STYLES_FLOORS = {
     "styles9 held-out": (0.94, 0.88, 0.87),
     "styles10 tune": (0.94, 0.92, 0.85),
     "styles10 held-out": (0.94, 0.93, 0.84),
+    "styles11 tune": (0.95, 0.90, 0.87),
+    "styles11 held-out": (0.94, 0.91, 0.83),
 }
 
 
 def test_eval_on_invented_house_styles(capsys):
-    batches = [f"styles{n}" for n in ("", 2, 3, 4, 5, 6, 7, 8, 9, 10)]
+    batches = [f"styles{n}" for n in ("", 2, 3, 4, 5, 6, 7, 8, 9, 10, 11)]
     gold = [f"--gold={DATA_DIR / 'gold' / name}.jsonl" for name in batches]
     assert main(["eval", *gold, "--json"]) == 0
     parts = {r["set"]: r for r in map(json.loads, capsys.readouterr().out.strip().splitlines())}

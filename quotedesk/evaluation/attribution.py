@@ -342,14 +342,14 @@ def attribute_gold(gold: GoldArticle) -> list[Quote]:
 
 
 def default_gold() -> dict[str, Path]:
-    """The packaged sets (dev, ten batches of invented house styles), plus GGT when
+    """The packaged sets (dev, eleven batches of invented house styles), plus GGT when
     ../shared is present."""
     from quotedesk.evaluation.paths import shared_dir
     from quotedesk.resources import DATA_DIR
 
     sets = {
         name: DATA_DIR / "gold" / f"{name}.jsonl"
-        for name in ("dev", *(f"styles{n}" for n in ("", 2, 3, 4, 5, 6, 7, 8, 9, 10)))
+        for name in ("dev", *(f"styles{n}" for n in ("", 2, 3, 4, 5, 6, 7, 8, 9, 10, 11)))
     }
     ggt = shared_dir() / "benchmarks" / "ggt" / "articles.jsonl"
     if ggt.is_file():
