@@ -241,6 +241,24 @@ CASES = [
         id="a_capitalised_agent_noun_before_a_full_name_is_a_title",
     ),
     case(
+        "Landlord Tom Fry said the rules had always been clear to every tenant.",
+        "rules had always been clear",
+        "Tom Fry",
+        id="a_work_noun_with_no_agent_ending_opening_the_sentence_is_a_title",
+    ),
+    case(
+        'Nurse Ola Berg said the ward had been "full since Monday."',
+        "full since Monday",
+        "Ola Berg",
+        id="nurse_opening_the_sentence_is_a_title",
+    ),
+    case(
+        "Tom Guard said the plan had failed.",
+        "plan had failed",
+        "Tom Guard",
+        id="a_work_noun_as_a_surname_stays_the_name",
+    ),
+    case(
         'Voss, in a letter to colleagues on Tuesday, wrote that the bill "would gut the program."',
         "gut the program",
         "Voss",

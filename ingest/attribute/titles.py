@@ -230,9 +230,17 @@ def _role_opening(span: Span, at: int) -> bool:
     if at != span.start or span.end - at < 3 or not (token.i == 0 or token.is_sent_start):
         return False
     word = token.lower_
-    if person_noun(word):
+    if person_noun(word) or word in _ROLE_OPENERS:
         return True
     return word.endswith(AGENT_ENDINGS) and word not in FIRST_NAMES
+
+
+# Words for a person's work with no agent ending that open a sentence before a name
+# ("Landlord Tom Fry said", "Nurse Ola Berg said"); surnames too, so only before a name
+_ROLE_OPENERS = word_set(
+    "landlord landlady nurse midwife medic paramedic chef cook pilot clerk guard pupil"
+    " rabbi imam pastor priest bishop vicar nun monk"
+)
 
 
 def title_of(token: Token, name: Span) -> str | None:
