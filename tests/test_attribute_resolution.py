@@ -259,6 +259,18 @@ CASES = [
         id="a_work_noun_as_a_surname_stays_the_name",
     ),
     case(
+        "The Harbour Commissioner's Office said the pier would reopen in May.",
+        "pier would reopen",
+        "Harbour Commissioner's Office",
+        id="a_capitalised_possessor_inside_an_office_name_is_part_of_the_name",
+    ),
+    case(
+        "The Fire Marshal's Office said the blaze had started in a kitchen.",
+        "blaze had started",
+        "Fire Marshal's Office",
+        id="fire_marshals_office_is_one_name",
+    ),
+    case(
         'Voss, in a letter to colleagues on Tuesday, wrote that the bill "would gut the program."',
         "gut the program",
         "Voss",

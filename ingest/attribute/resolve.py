@@ -68,8 +68,22 @@ def _entity_span(token: Token) -> Span | None:
 def _proper_span(token: Token) -> Span:
     """A name the tagger saw but NER missed: the token and its proper-noun compounds."""
     parts = [t for t in token.lefts if t.dep_ in ("compound", "flat") and t.pos_ == "PROPN"]
+    owner = _owner_in_name(token)
+    if owner is not None:  # "the Legislative Analyst's Office": one name, not "Office"
+        parts.append(_proper_span(owner)[0])
     start = min([t.i for t in parts] + [token.i])
     return token.doc[start : token.i + 1]
+
+
+def _owner_in_name(token: Token) -> Token | None:
+    """The capitalised possessor inside an organisation's name ("Analyst" in "the
+    Legislative Analyst's Office"); a person's office stays theirs ("Ruiz's Office")."""
+    if token.lower_ not in ORG_NOUNS:
+        return None
+    owner = next((c for c in token.lefts if c.dep_ == "poss"), None)
+    if owner is None or owner.pos_ != "PROPN" or not owner.text[:1].isupper():
+        return None
+    return None if owner.ent_type_ in ("PERSON", "NORP") else owner
 
 
 def _from_entity(entity: Entity | None, mention: str, kind: MentionKind, conf: float) -> Speaker:
