@@ -572,6 +572,20 @@ CASES = [
         resolved=False,
         id="a_conservative_is_someone_unnamed_not_a_name",
     ),
+    case(
+        'The Conservative told the hustings that the ring road was "a white elephant."',
+        "white elephant",
+        "The Conservative",
+        resolved=False,
+        id="the_conservative_before_anyone_is_named_is_unresolved_not_a_name",
+    ),
+    case(
+        '"We will hold this seat," the Vermont Democrat told supporters at the rally.',
+        "hold this seat",
+        "the Vermont Democrat",
+        resolved=False,
+        id="a_state_and_party_before_anyone_is_named_is_unresolved",
+    ),
 ]
 
 

@@ -30,6 +30,7 @@ from ingest.attribute.titles import (
     FIRST_NAMES,
     HONORIFICS,
     NAME_PREFIX_TITLES,
+    PARTY_MEMBERS,
     PRONOUN_GENDER,
     apposed_after_comma,
     inner_title,
@@ -408,6 +409,8 @@ def _unnamed_subject(token: Token, base: int, quoted) -> bool:
         return False
     if not token.text[:1].isupper() or token.lower_ in NAME_PREFIX_TITLES | HONORIFICS.keys():
         return False
+    if token.lower_ in PARTY_MEMBERS and any(c.dep_ == "det" for c in token.children):
+        return False  # "The Conservative told them": a description, nobody called that
     at = base + token.idx
     return not _in_quotes(at, quoted)
 

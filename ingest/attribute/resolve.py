@@ -201,7 +201,10 @@ def resolve(
                 "nominal",
                 tuning.DESCRIPTION_OF_RECENT,
             )
-    if subject.lower_ in PARTY_MEMBERS and _indefinite(subject):  # "A Conservative said"
+    definite_party = party and subject.tag_ == "NNP" and _definite(subject)
+    if definite_party or subject.lower_ in PARTY_MEMBERS and _indefinite(subject):
+        # "A Conservative said", or "The Conservative said" before the story names anyone:
+        # someone unnamed, never a speaker called "Conservative"
         phrase = noun_phrase(subject)
         return Speaker(phrase, None, phrase, "nominal", tuning.UNRESOLVED_DESCRIPTION)
     post = _post_holder(subject, at, registry)
