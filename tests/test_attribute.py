@@ -210,8 +210,16 @@ def test_section_headers_give_their_paragraphs_to_the_expert():
     assert find(found, "Two economists").speaker == "Daily Example"
 
 
-def test_byline_is_not_a_section_header():
-    text = "Jane Roe, The Associated Press\nMarkets rose on Thursday as oil prices fell.\n"
+@pytest.mark.parametrize(
+    "byline",
+    [
+        "Jane Roe, The Associated Press",
+        "By Tom Bell, Chief Sports Writer",
+        "BY TOM BELL, SENIOR HEALTH CORRESPONDENT",
+    ],
+)
+def test_byline_is_not_a_section_header(byline: str):
+    text = f"{byline}\n\nMarkets rose on Thursday as oil prices fell.\n"
     assert quotes_of(text) == []
 
 

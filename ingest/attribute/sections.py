@@ -45,8 +45,8 @@ def _header(text: str, para: Paragraph) -> tuple[str, str] | None:
     if line[-1] in ".!?:;)\"\u201d'" or len(line.split()) > _MAX_HEADER_WORDS or ". " in line:
         return None  # prose, a caption "(file photo)" or a credit, not a header
     match = _HEADER.match(line)
-    if not match:
-        return None
+    if not match or line.lower().startswith("by "):
+        return None  # "By Jane Roe, Chief Sports Writer": the story's writer, not a voice
     title = match.group("title").strip()
     if len(title.split()) < 2:
         return None  # "Adam McKay, Vice": a list entry
