@@ -8,6 +8,7 @@ from pathlib import Path
 from quotedesk.cli import main
 from quotedesk.commands.evaluate import _print
 from quotedesk.evaluation.attribution import (
+    STYLE_BATCHES,
     GoldArticle,
     GoldQuote,
     gold_part,
@@ -175,12 +176,13 @@ STYLES_FLOORS = {
     "styles10 held-out": (0.94, 0.93, 0.84),
     "styles11 tune": (0.95, 0.90, 0.87),
     "styles11 held-out": (0.94, 0.91, 0.83),
+    "styles12 tune": (0.92, 0.94, 0.87),
+    "styles12 held-out": (0.93, 0.94, 0.88),
 }
 
 
 def test_eval_on_invented_house_styles(capsys):
-    batches = [f"styles{n}" for n in ("", 2, 3, 4, 5, 6, 7, 8, 9, 10, 11)]
-    gold = [f"--gold={DATA_DIR / 'gold' / name}.jsonl" for name in batches]
+    gold = [f"--gold={DATA_DIR / 'gold' / name}.jsonl" for name in STYLE_BATCHES]
     assert main(["eval", *gold, "--json"]) == 0
     parts = {r["set"]: r for r in map(json.loads, capsys.readouterr().out.strip().splitlines())}
     assert list(parts) == list(STYLES_FLOORS)

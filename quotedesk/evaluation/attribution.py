@@ -341,16 +341,17 @@ def attribute_gold(gold: GoldArticle) -> list[Quote]:
     return attribute(gold.article)
 
 
+# invented house styles, each written by colleagues who never read the rules
+STYLE_BATCHES = tuple(f"styles{n}" for n in ("", *range(2, 13)))
+
+
 def default_gold() -> dict[str, Path]:
-    """The packaged sets (dev, eleven batches of invented house styles), plus GGT when
+    """The packaged sets (dev, twelve batches of invented house styles), plus GGT when
     ../shared is present."""
     from quotedesk.evaluation.paths import shared_dir
     from quotedesk.resources import DATA_DIR
 
-    sets = {
-        name: DATA_DIR / "gold" / f"{name}.jsonl"
-        for name in ("dev", *(f"styles{n}" for n in ("", 2, 3, 4, 5, 6, 7, 8, 9, 10, 11)))
-    }
+    sets = {name: DATA_DIR / "gold" / f"{name}.jsonl" for name in ("dev", *STYLE_BATCHES)}
     ggt = shared_dir() / "benchmarks" / "ggt" / "articles.jsonl"
     if ggt.is_file():
         sets["ggt"] = ggt
