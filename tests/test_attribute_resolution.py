@@ -586,6 +586,16 @@ CASES = [
         resolved=False,
         id="a_state_and_party_before_anyone_is_named_is_unresolved",
     ),
+    case(
+        "Corvel Textiles confirmed the mill sale on Friday.\n\n"
+        "Corvel's finance director, Ruth Annan, told staff the buyer would keep every loom.\n\n"
+        "Union steward Pat Ogle said members were wary.\n\n"
+        '"We have heard promises before," Ogle said.\n\n'
+        "The Corvel director said the deal would close by spring.",
+        "close by spring",
+        "Ruth Annan",
+        id="the_employer_and_role_name_whoever_held_the_employers_possessive_title",
+    ),
 ]
 
 

@@ -100,9 +100,16 @@ _COURT_ROLES = {
 _NOT_INITIALS = frozenset({"the", "a", "an", "of", "and", "for", "his", "her", "their"})
 
 
+_POSSESSIVE_END = re.compile(r"['\u2019]s$")
+
+
 def role_words(title: str) -> set[str]:
-    """The words a title lets the story call its holder, abbreviations spelled out."""
-    ordered = tuple(w.strip(".,").lower() for w in title.replace("-", " ").split())
+    """The words a title lets the story call its holder, abbreviations spelled out. An
+    employer's possessive counts as its bare name: "Corvel's finance director" is later
+    "the Corvel director"."""
+    ordered = tuple(
+        _POSSESSIVE_END.sub("", w.strip(".,")).lower() for w in title.replace("-", " ").split()
+    )
     words = set(ordered)
     court = {role for end, role in _COURT_ROLES.items() if ordered[-len(end) :] == end}
     return words.union(court, _initials(ordered), *(TITLE_ROLES.get(w, "").split() for w in words))
