@@ -596,6 +596,17 @@ CASES = [
         "Ruth Annan",
         id="the_employer_and_role_name_whoever_held_the_employers_possessive_title",
     ),
+    case(
+        "The water board raised its tariff on Tuesday.\n\n"
+        'A spokeswoman for the board said the rise was "unavoidable" after a dry summer.\n\n'
+        "Farmers in the valley said they would appeal.\n\n"
+        "The Green Party's water spokeswoman, Ines Calder, said the board had "
+        '"failed every test".',
+        "unavoidable",
+        "A spokeswoman for the board",
+        resolved=False,
+        id="an_unnamed_spokeswoman_is_not_the_one_the_story_names_next",
+    ),
 ]
 
 
