@@ -379,6 +379,20 @@ CASES = [
         id="an_office_named_before_a_name_is_its_title",
     ),
     case(
+        "The river was high again.\n\nCommissioner of Fisheries Tomas Leclair, who chairs the "
+        "quota board, said the catch limits would fall next spring.",
+        "catch limits",
+        "Tomas Leclair",
+        id="a_commissioner_of_an_office_before_a_name_is_a_title_not_the_speaker",
+    ),
+    case(
+        "The river was high again.\n\nCommissioner of Waterways Dr Ines Halloran said the "
+        "locks would close for repairs in March.",
+        "locks would close",
+        "Ines Halloran",
+        id="a_commissioner_of_an_office_before_a_doctor_is_a_title_not_the_speaker",
+    ),
+    case(
         "A physician at the city clinic said the ward had been full for a week.\n\n"
         '"We ran out of beds on Monday," he said.',
         "ran out of beds",

@@ -43,7 +43,7 @@ NAME_PREFIX_TITLES = word_set(
     supt supt. secretary ambassador chairman chairwoman ceo cfo coo cto cmo mp mla sheriff deputy
     speaker leader representative congressman congresswoman councillor councilor councilman
     councilwoman alderman assemblyman assemblywoman assemblymember treasurer mpp msp td
-    taoiseach tánaiste tanaiste
+    commissioner taoiseach tánaiste tanaiste
     """
 )
 
