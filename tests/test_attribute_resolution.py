@@ -393,6 +393,20 @@ CASES = [
         id="a_commissioner_of_an_office_before_a_doctor_is_a_title_not_the_speaker",
     ),
     case(
+        "Gutted Fenwick admits the title is gone\n\nBy Staff Reporter\n\n"
+        'Leo Fenwick watched the replay twice. "We let it slip in March," Fenwick said.',
+        "let it slip",
+        "Leo Fenwick",
+        id="a_headline_mood_before_a_surname_is_not_part_of_the_name",
+    ),
+    case(
+        "The ferry ran late again.\n\nAngry commuters said the timetable had been rushed.",
+        "timetable had been rushed",
+        "Angry commuters",
+        resolved=False,
+        id="a_mood_before_a_common_noun_stays_in_the_description",
+    ),
+    case(
         "A physician at the city clinic said the ward had been full for a week.\n\n"
         '"We ran out of beds on Monday," he said.',
         "ran out of beds",

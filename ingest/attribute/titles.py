@@ -164,6 +164,8 @@ _TITLE_WORDS = HONORIFICS.keys() | NAME_PREFIX_TITLES | _NOUN_GENDER.keys()
 def split_name(span: Span) -> tuple[Span, str | None, str | None]:
     """Separate leading titles ("Lt.", "Mr.") from a name span: (name, title, gender)."""
     start = span.start
+    if start < span.end - 1 and _mood_opening(span, start):
+        start += 1  # "Furious Ruiz": the mood is neither name nor title
     gender = None
     titles = []
     # "Grandmother Rosa Diaz", "Uncle Tavish": a role noun the NER took into the name
@@ -240,6 +242,20 @@ def _role_opening(span: Span, at: int) -> bool:
     if person_noun(word) or word in _ROLE_OPENERS:
         return True
     return word.endswith(AGENT_ENDINGS) and word not in FIRST_NAMES
+
+
+def _mood_opening(span: Span, at: int) -> bool:
+    """ "Furious Ruiz slams ruling": a headline's word for the speaker's mood opens the
+    sentence capitalised like the name after it, and the NER takes it in."""
+    token = span.doc[at]
+    return (token.i == 0 or token.is_sent_start) and token.lower_ in _MOODS
+
+
+# Moods headlines put before a surname; none is a first name or a common surname
+_MOODS = word_set(
+    "furious angry delighted defiant emotional frustrated relieved gutted stunned fuming"
+    " livid elated bullish upbeat dejected"
+)
 
 
 # Words for a person's work with no agent ending that open a sentence before a name
