@@ -407,6 +407,19 @@ CASES = [
         id="a_mood_before_a_common_noun_stays_in_the_description",
     ),
     case(
+        "Agnes Baker-Okoye has run the port for a decade.\n\nCrossings came up at the "
+        "meeting. Baker-Okoye said the port would keep the winter route.",
+        "winter route",
+        "Agnes Baker-Okoye",
+        id="a_hyphenated_surname_opening_a_sentence_is_no_role_and_name",
+    ),
+    case(
+        "The ferry ran late again.\n\nSurveyor Ines Halloran said the berth had subsided.",
+        "berth had subsided",
+        "Ines Halloran",
+        id="a_role_opening_a_sentence_before_a_full_name_is_still_a_title",
+    ),
+    case(
         "A physician at the city clinic said the ward had been full for a week.\n\n"
         '"We ran out of beds on Monday," he said.',
         "ran out of beds",

@@ -236,7 +236,9 @@ def _role_opening(span: Span, at: int) -> bool:
     the name after it, and the NER takes it in. A word for a person's role or work (not a
     first name) before at least two more words of the name is a title."""
     token = span.doc[at]
-    if at != span.start or span.end - at < 3 or not (token.i == 0 or token.is_sent_start):
+    # the hyphen of "Baker-Lind" is no word of a name after a title
+    words = sum(not t.is_punct for t in span.doc[at : span.end])
+    if at != span.start or words < 3 or not (token.i == 0 or token.is_sent_start):
         return False
     word = token.lower_
     if person_noun(word) or word in _ROLE_OPENERS:
