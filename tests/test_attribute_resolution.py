@@ -420,6 +420,19 @@ CASES = [
         id="a_role_opening_a_sentence_before_a_full_name_is_still_a_title",
     ),
     case(
+        "The ferry ran late again.\n\nChinese Foreign Ministry spokesperson Hu Jun gave no "
+        "details about the schedule. But he said the talks would go on.",
+        "talks would go on",
+        "Hu Jun",
+        id="a_lower_case_role_the_ner_took_into_a_name_is_no_part_of_it",
+    ),
+    case(
+        "The ferry ran late again.\n\nAna de la Cruz said the winter route would stay.",
+        "winter route",
+        "Ana de la Cruz",
+        id="a_lower_case_particle_inside_a_name_stays_in_it",
+    ),
+    case(
         "A physician at the city clinic said the ward had been full for a week.\n\n"
         '"We ran out of beds on Monday," he said.',
         "ran out of beds",

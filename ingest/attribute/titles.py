@@ -170,7 +170,9 @@ def split_name(span: Span) -> tuple[Span, str | None, str | None]:
     titles = []
     # "Grandmother Rosa Diaz", "Uncle Tavish": a role noun the NER took into the name
     while start < span.end - 1 and (
-        span.doc[start].lower_ in _TITLE_WORDS or _role_opening(span, start)
+        span.doc[start].lower_ in _TITLE_WORDS
+        or _role_opening(span, start)
+        or _written_as_role(span.doc[start])
     ):
         word = span.doc[start].lower_
         gender = gender or HONORIFICS.get(word) or _NOUN_GENDER.get(word)
@@ -244,6 +246,12 @@ def _role_opening(span: Span, at: int) -> bool:
     if person_noun(word) or word in _ROLE_OPENERS:
         return True
     return word.endswith(AGENT_ENDINGS) and word not in FIRST_NAMES
+
+
+def _written_as_role(token: Token) -> bool:
+    """ "spokesperson Hu Jun": a role noun in lower case the NER took into the name is
+    written as no name's word is."""
+    return token.text.islower() and person_noun(token.lower_)
 
 
 def _mood_opening(span: Span, at: int) -> bool:
