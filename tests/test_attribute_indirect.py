@@ -475,3 +475,40 @@ def test_a_cue_with_what_looks_like_an_object_still_reports(
 def test_saying_the_answer_is_still_speech() -> None:
     found = attribute_text("Ana Ruiz said the pier would close next year.")
     assert [(q.text, q.speaker) for q in found] == [("the pier would close next year", "Ana Ruiz")]
+
+
+# After a cue inserted in the words, a phrase headed by an "-ing" form says how, or to
+# what effect, it was said; a clause with its own verb, or elided words, is still reported.
+AFTER_INSERTED_CUE = {
+    "the manner of saying": (
+        "\u201cWe are sorry. We know sorry fixes nothing,\u201d Mara Lind said, her voice"
+        " shaking. \u201cWe will refund every ticket.\u201d",
+        "voice shaking",
+        False,
+    ),
+    "the effect of the words": (
+        "Thirty boats stayed in port, the coast guard said, raising fears of a longer closure.",
+        "raising fears",
+        False,
+    ),
+    "elided words with a noun head": (
+        "Paying the fees is hard for some fishers, Lena Vos said, especially those still"
+        " recovering from the storm.",
+        "especially those still recovering",
+        True,
+    ),
+    "a clause with its own verb": (
+        "The ramp, the mayor said, needs fixing before the summer crowds arrive.",
+        "needs fixing",
+        True,
+    ),
+}
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "reported"), AFTER_INSERTED_CUE.values(), ids=AFTER_INSERTED_CUE.keys()
+)
+def test_a_participle_after_an_inserted_cue_is_not_reported(
+    text: str, words: str, reported: bool
+) -> None:
+    assert any(words in q.text for q in attribute_text(text)) == reported

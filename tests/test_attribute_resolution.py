@@ -379,6 +379,60 @@ CASES = [
         id="an_office_named_before_a_name_is_its_title",
     ),
     case(
+        "The river was high again.\n\nCommissioner of Fisheries Tomas Leclair, who chairs the "
+        "quota board, said the catch limits would fall next spring.",
+        "catch limits",
+        "Tomas Leclair",
+        id="a_commissioner_of_an_office_before_a_name_is_a_title_not_the_speaker",
+    ),
+    case(
+        "The river was high again.\n\nCommissioner of Waterways Dr Ines Halloran said the "
+        "locks would close for repairs in March.",
+        "locks would close",
+        "Ines Halloran",
+        id="a_commissioner_of_an_office_before_a_doctor_is_a_title_not_the_speaker",
+    ),
+    case(
+        "Gutted Fenwick admits the title is gone\n\nBy Staff Reporter\n\n"
+        'Leo Fenwick watched the replay twice. "We let it slip in March," Fenwick said.',
+        "let it slip",
+        "Leo Fenwick",
+        id="a_headline_mood_before_a_surname_is_not_part_of_the_name",
+    ),
+    case(
+        "The ferry ran late again.\n\nAngry commuters said the timetable had been rushed.",
+        "timetable had been rushed",
+        "Angry commuters",
+        resolved=False,
+        id="a_mood_before_a_common_noun_stays_in_the_description",
+    ),
+    case(
+        "Agnes Baker-Okoye has run the port for a decade.\n\nCrossings came up at the "
+        "meeting. Baker-Okoye said the port would keep the winter route.",
+        "winter route",
+        "Agnes Baker-Okoye",
+        id="a_hyphenated_surname_opening_a_sentence_is_no_role_and_name",
+    ),
+    case(
+        "The ferry ran late again.\n\nSurveyor Ines Halloran said the berth had subsided.",
+        "berth had subsided",
+        "Ines Halloran",
+        id="a_role_opening_a_sentence_before_a_full_name_is_still_a_title",
+    ),
+    case(
+        "The ferry ran late again.\n\nChinese Foreign Ministry spokesperson Hu Jun gave no "
+        "details about the schedule. But he said the talks would go on.",
+        "talks would go on",
+        "Hu Jun",
+        id="a_lower_case_role_the_ner_took_into_a_name_is_no_part_of_it",
+    ),
+    case(
+        "The ferry ran late again.\n\nAna de la Cruz said the winter route would stay.",
+        "winter route",
+        "Ana de la Cruz",
+        id="a_lower_case_particle_inside_a_name_stays_in_it",
+    ),
+    case(
         "A physician at the city clinic said the ward had been full for a week.\n\n"
         '"We ran out of beds on Monday," he said.',
         "ran out of beds",
@@ -585,6 +639,27 @@ CASES = [
         "the Vermont Democrat",
         resolved=False,
         id="a_state_and_party_before_anyone_is_named_is_unresolved",
+    ),
+    case(
+        "Corvel Textiles confirmed the mill sale on Friday.\n\n"
+        "Corvel's finance director, Ruth Annan, told staff the buyer would keep every loom.\n\n"
+        "Union steward Pat Ogle said members were wary.\n\n"
+        '"We have heard promises before," Ogle said.\n\n'
+        "The Corvel director said the deal would close by spring.",
+        "close by spring",
+        "Ruth Annan",
+        id="the_employer_and_role_name_whoever_held_the_employers_possessive_title",
+    ),
+    case(
+        "The water board raised its tariff on Tuesday.\n\n"
+        'A spokeswoman for the board said the rise was "unavoidable" after a dry summer.\n\n'
+        "Farmers in the valley said they would appeal.\n\n"
+        "The Green Party's water spokeswoman, Ines Calder, said the board had "
+        '"failed every test".',
+        "unavoidable",
+        "A spokeswoman for the board",
+        resolved=False,
+        id="an_unnamed_spokeswoman_is_not_the_one_the_story_names_next",
     ),
 ]
 

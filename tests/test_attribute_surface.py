@@ -238,3 +238,41 @@ MARK_PAIRING = {
 def test_quotation_marks_pair_as_written(text: str, direct: list[str]) -> None:
     found = [q.text.rstrip(",") for q in quotes_of(text) if q.kind == "direct"]
     assert found == direct
+
+
+_PIER = (
+    "The harbour board met on Monday to discuss the pier.\n\n"
+    "Board member Ana Ruiz voted against the new fees. \u201cThe fees will drive the fishers"
+    " away. Nobody here can pay them,\u201d she said.\n\n"
+)
+# A pull quote set without marks, signed with the bare name of someone the story quotes.
+UNMARKED_PULL_QUOTES = {
+    "signed with a stop": _PIER + "The fees will drive the fishers away. Ana Ruiz.\n",
+    "signed without a stop": _PIER
+    + "The fees will drive the fishers away. Nobody here can pay them. Ana Ruiz\n",
+}
+
+
+@pytest.mark.parametrize("text", UNMARKED_PULL_QUOTES.values(), ids=UNMARKED_PULL_QUOTES.keys())
+def test_an_unmarked_pull_quote_signed_with_a_bare_name_is_the_signers(text: str) -> None:
+    pull = text.rindex("The fees will")
+    found = [q for q in quotes_of(text) if q.start == pull]
+    assert [q.speaker for q in found] == ["Ana Ruiz"]
+    assert found[0].confidence < 0.8
+
+
+# Paragraphs that end on a bare name but quote no one.
+NOT_PULL_QUOTES = {
+    "a caption with its photographer": _PIER
+    + "A cyclist rides past the shuttered fish market on Monday. Ola Brandt\n",
+    "narration that ends on a name": _PIER
+    + "The board thanked its longest-serving member. Ana Ruiz.\n",
+    "a sentence ending on an acronym": _PIER
+    + "The vote went ahead after a call with U.S. Senator Tom Hale.\n",
+}
+
+
+@pytest.mark.parametrize("text", NOT_PULL_QUOTES.values(), ids=NOT_PULL_QUOTES.keys())
+def test_a_paragraph_ending_on_a_name_without_repeated_words_quotes_no_one(text: str) -> None:
+    last = text.rindex("\n\n") + 2
+    assert [q.text for q in quotes_of(text) if q.start >= last] == []

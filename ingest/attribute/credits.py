@@ -2,7 +2,8 @@
 
 A quotation signed with a dash ('"..." ― Name' or '— Name, title', on its line or the
 next) is that person's: the ``signature`` pattern (patterns.py) finds the dash, the
-``signature`` function reads name and title, ``credited`` pairs it with its quotation. A
+``signature`` function reads name and title, ``credited`` pairs it with its quotation; a
+pull quote set without marks and signed with a bare name is read by ``unmarked_credits``. A
 reader's comment signed the same way is the reader's post, not speech by anyone in the
 story. Bylines (``bylines.byline``) name the people who made the page, so they are never
 quotes.
@@ -16,8 +17,9 @@ from ingest.attribute.bylines import byline
 from ingest.attribute.frames import Frame
 from ingest.attribute.marks import MarkedSpan, Paragraph
 from ingest.attribute.resolve import Speaker
-from ingest.attribute.speakers import Registry
-from ingest.attribute.tuning import SIGNED
+from ingest.attribute.speakers import Entity, Registry
+from ingest.attribute.tuning import SIGNED, SIGNED_UNMARKED
+from ingest.sentences import split_sentences
 from quotedesk.text import DOUBLE_QUOTES
 
 _QUOTE_MARKS = DOUBLE_QUOTES + "\u2018`"
@@ -97,3 +99,43 @@ def credited(
     if entity is not None:
         name, title = entity.name, title or entity.title
     return Speaker(name, title, signed.who, "named", SIGNED)
+
+
+def unmarked_credits(
+    text: str, paras: list[Paragraph], registry: Registry
+) -> list[tuple[int, int, Speaker]]:
+    """Pull quotes set without marks and signed with a bare name on their last sentence
+    ('The pier is our lifeline. Ana Ruiz.'): (start, end, speaker) of the words before it.
+
+    A pull quote repeats words the story quotes elsewhere, and its signer is a person the
+    story names outside it: a narrated paragraph ending on a name ('It thanked its oldest
+    member. Ana Ruiz.') repeats nothing, and a photographer credited at the end of a
+    caption is named nowhere else.
+    """
+    found = []
+    for para in paras:
+        body = text[para.start : para.end]
+        sentences = split_sentences(body)
+        if len(sentences) < 2 or _quoted(body) or not _repeated(text, para, sentences[0].text):
+            continue
+        name = sentences[-1].text.rstrip(".")
+        if " " not in name or not re.fullmatch(_NAME, name):
+            continue
+        signer = para.start + sentences[-1].start
+        entity = registry.resolve_name(name, signer)
+        if entity is None or entity.kind != "person" or not _named_outside(entity, para, registry):
+            continue
+        speaker = Speaker(entity.name, entity.title, name, "named", SIGNED_UNMARKED)
+        found.append((para.start, para.start + sentences[-2].end, speaker))
+    return found
+
+
+def _repeated(text: str, para: Paragraph, sentence: str) -> bool:
+    """Does ``sentence`` (its final stop aside) appear in the story outside ``para``?"""
+    words = sentence.rstrip(".!?")
+    return words in text[: para.start] or words in text[para.end :]
+
+
+def _named_outside(entity: Entity, para: Paragraph, registry: Registry) -> bool:
+    """Does the story name ``entity`` in another paragraph than ``para``?"""
+    return any(m.entity is entity and not para.start <= m.pos < para.end for m in registry.mentions)

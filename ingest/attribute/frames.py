@@ -61,11 +61,24 @@ def split_around(frame: Frame, text: str, cues: list[int]) -> list[tuple[int, in
         start, end = trim(text, start, end, MIN_SIDE_WORDS)
     if frame.gap is None:
         return [(start, end)]
-    sides = (
-        trim(text, start, frame.gap[0], MIN_SIDE_WORDS),
-        trim(text, frame.gap[1], end, MIN_SIDE_WORDS),
-    )
+    after = trim(text, frame.gap[1], end, MIN_SIDE_WORDS)
+    if after is not None and _participle_only(frame, *after):
+        after = None  # '"...," she said, her voice breaking.': how it was said, not what
+    sides = (trim(text, start, frame.gap[0], MIN_SIDE_WORDS), after)
     return [side for side in sides if side is not None]
+
+
+def _participle_only(frame: Frame, start: int, end: int) -> bool:
+    """Are the words after an inserted cue a participle phrase headed by its "-ing" form,
+    with no finite verb ("shaking his head", "her voice breaking", "raising fears of a
+    delay")? They tell how, or to what effect, the words were said; a reported clause has
+    a verb of its own, and elided words ("especially those still waiting") a noun head."""
+    doc = frame.subject.doc
+    span = doc.char_span(start - frame.base, end - frame.base, alignment_mode="contract")
+    if span is None or not len(span):
+        return False
+    finite = any("Fin" in t.morph.get("VerbForm") for t in span)
+    return not finite and span.root.tag_ == "VBG"
 
 
 def _subject_only(frame: Frame, start: int, cue_at: int) -> bool:

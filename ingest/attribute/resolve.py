@@ -266,8 +266,10 @@ def resolve(
     if _age(subject):  # "the 52-year-old" is no holder of a role "old"
         return _by_age(subject, phrase, at, registry)
     modifiers = _modifiers(subject)
+    # "A spokesman for the agency said ... Ana Ruiz, the party's spokesman": an unnamed
+    # source is seldom the holder of the same word the story names next
     entity = _org_by_modifier(subject, at, registry) or registry.resolve_nominal(
-        head, at, new=_indefinite(subject), modifiers=modifiers
+        head, at, new=_indefinite(subject), modifiers=modifiers, ahead=head not in _ANONYMOUS
     )
     if entity is not None and entity.kind == "person" and not modifiers <= entity.roles:
         # "The Michigan nephrologist" when the nephrologist named before works elsewhere:

@@ -439,13 +439,20 @@ class Registry:
         return None
 
     def resolve_nominal(
-        self, head: str, pos: int, *, new: bool = False, modifiers: frozenset[str] = frozenset()
+        self,
+        head: str,
+        pos: int,
+        *,
+        new: bool = False,
+        modifiers: frozenset[str] = frozenset(),
+        ahead: bool = True,
     ) -> Entity | None:
         """'the director' -> the person introduced with that title; 'the airline' -> an org.
 
         Of several holders of the role, the latest whose titles hold every ``modifiers``
         word ("the Labour MP" is the Labour one), else the latest. A ``new`` description
-        ("a minister", "one MP") introduces someone: never a person named before."""
+        ("a minister", "one MP") introduces someone: never a person named before. Only
+        when ``ahead`` may a holder named just after be meant ("a judge ... Judge Roe")."""
         word = head.lower()
         earlier = [m.entity for m in reversed(self.mentions) if m.pos < pos]
         holders = [e for e in earlier if word not in ORG_NOUNS and e.has_role(word) and not new]
@@ -457,6 +464,8 @@ class Registry:
                 if entity.kind == "org" and word in entity.name.lower().split():
                     return entity
             return self.resolve_pronoun("it", pos)
+        if not ahead:
+            return None
         # "A Superior Court judge chastised ... Judge Jane Roe wrote": named just after
         later = [m.entity for m in self.mentions if pos <= m.pos < pos + NAMED_LATER_REACH]
         return next((e for e in later if e.kind == "person" and e.has_role(word)), None)

@@ -43,7 +43,7 @@ NAME_PREFIX_TITLES = word_set(
     supt supt. secretary ambassador chairman chairwoman ceo cfo coo cto cmo mp mla sheriff deputy
     speaker leader representative congressman congresswoman councillor councilor councilman
     councilwoman alderman assemblyman assemblywoman assemblymember treasurer mpp msp td
-    taoiseach tánaiste tanaiste
+    commissioner taoiseach tánaiste tanaiste
     """
 )
 
@@ -100,9 +100,16 @@ _COURT_ROLES = {
 _NOT_INITIALS = frozenset({"the", "a", "an", "of", "and", "for", "his", "her", "their"})
 
 
+_POSSESSIVE_END = re.compile(r"['\u2019]s$")
+
+
 def role_words(title: str) -> set[str]:
-    """The words a title lets the story call its holder, abbreviations spelled out."""
-    ordered = tuple(w.strip(".,").lower() for w in title.replace("-", " ").split())
+    """The words a title lets the story call its holder, abbreviations spelled out. An
+    employer's possessive counts as its bare name: "Corvel's finance director" is later
+    "the Corvel director"."""
+    ordered = tuple(
+        _POSSESSIVE_END.sub("", w.strip(".,")).lower() for w in title.replace("-", " ").split()
+    )
     words = set(ordered)
     court = {role for end, role in _COURT_ROLES.items() if ordered[-len(end) :] == end}
     return words.union(court, _initials(ordered), *(TITLE_ROLES.get(w, "").split() for w in words))
@@ -157,11 +164,15 @@ _TITLE_WORDS = HONORIFICS.keys() | NAME_PREFIX_TITLES | _NOUN_GENDER.keys()
 def split_name(span: Span) -> tuple[Span, str | None, str | None]:
     """Separate leading titles ("Lt.", "Mr.") from a name span: (name, title, gender)."""
     start = span.start
+    if start < span.end - 1 and _mood_opening(span, start):
+        start += 1  # "Furious Ruiz": the mood is neither name nor title
     gender = None
     titles = []
     # "Grandmother Rosa Diaz", "Uncle Tavish": a role noun the NER took into the name
     while start < span.end - 1 and (
-        span.doc[start].lower_ in _TITLE_WORDS or _role_opening(span, start)
+        span.doc[start].lower_ in _TITLE_WORDS
+        or _role_opening(span, start)
+        or _written_as_role(span.doc[start])
     ):
         word = span.doc[start].lower_
         gender = gender or HONORIFICS.get(word) or _NOUN_GENDER.get(word)
@@ -227,12 +238,34 @@ def _role_opening(span: Span, at: int) -> bool:
     the name after it, and the NER takes it in. A word for a person's role or work (not a
     first name) before at least two more words of the name is a title."""
     token = span.doc[at]
-    if at != span.start or span.end - at < 3 or not (token.i == 0 or token.is_sent_start):
+    # the hyphen of "Baker-Lind" is no word of a name after a title
+    words = sum(not t.is_punct for t in span.doc[at : span.end])
+    if at != span.start or words < 3 or not (token.i == 0 or token.is_sent_start):
         return False
     word = token.lower_
     if person_noun(word) or word in _ROLE_OPENERS:
         return True
     return word.endswith(AGENT_ENDINGS) and word not in FIRST_NAMES
+
+
+def _written_as_role(token: Token) -> bool:
+    """ "spokesperson Hu Jun": a role noun in lower case the NER took into the name is
+    written as no name's word is."""
+    return token.text.islower() and person_noun(token.lower_)
+
+
+def _mood_opening(span: Span, at: int) -> bool:
+    """ "Furious Ruiz slams ruling": a headline's word for the speaker's mood opens the
+    sentence capitalised like the name after it, and the NER takes it in."""
+    token = span.doc[at]
+    return (token.i == 0 or token.is_sent_start) and token.lower_ in _MOODS
+
+
+# Moods headlines put before a surname; none is a first name or a common surname
+_MOODS = word_set(
+    "furious angry delighted defiant emotional frustrated relieved gutted stunned fuming"
+    " livid elated bullish upbeat dejected"
+)
 
 
 # Words for a person's work with no agent ending that open a sentence before a name

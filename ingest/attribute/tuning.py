@@ -23,6 +23,9 @@ NAMED_BY_PATTERN_NEW = 0.75  # ... after a closing mark, never seen before: may 
 SHARED_FIRST_NAME = 0.6  # "Joseph said" when the story names two Josephs: either
 POSTER = 0.85  # the signature of an embedded post
 SIGNED = 0.85  # a dash signing a quotation ('"..." ― Ana Ruiz'): as sure as a post's
+# a pull quote set without marks and signed with a bare name ('... for good. Ana Ruiz'):
+# the name is the story's, but the paragraph could still be a caption or narration
+SIGNED_UNMARKED = 0.75
 SECTION_EXPERT = 0.9  # text under an expert's header in a round-up
 
 # A pronoun at the cue.
