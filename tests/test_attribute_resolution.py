@@ -433,6 +433,27 @@ CASES = [
         id="a_lower_case_particle_inside_a_name_stays_in_it",
     ),
     case(
+        'The ferry ran late again.\n\n"The locks stay shut," said Det. Ines Halloran, who '
+        "leads the inquiry.",
+        "locks stay shut",
+        "Ines Halloran",
+        id="an_abbreviated_title_after_the_cue_is_a_title_not_the_speaker",
+    ),
+    case(
+        '"Every school needs a crossing guard," said Ald. Piotr Zielinski, 31st, who wrote '
+        "the ordinance.",
+        "crossing guard",
+        "Piotr Zielinski",
+        id="an_aldermans_abbreviated_title_and_ward_are_not_the_speaker",
+    ),
+    case(
+        "The ferry ran late again.\n\nCapt. Teresa Vukovich said the crossing would resume "
+        "once the swell eased.",
+        "swell eased",
+        "Teresa Vukovich",
+        id="an_abbreviated_title_keeps_the_first_name_in_the_name",
+    ),
+    case(
         "A physician at the city clinic said the ward had been full for a week.\n\n"
         '"We ran out of beds on Monday," he said.',
         "ran out of beds",
