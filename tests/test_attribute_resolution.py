@@ -749,6 +749,17 @@ def test_an_illness_named_after_someone_is_no_one_in_the_story() -> None:
     assert [e.name for e in registry.entities] == []
 
 
+def test_a_dateline_the_parser_made_a_subject_is_no_one_in_the_story() -> None:
+    """ "FARGO — A retired teacher ... says": the place a story was filed from, parsed as
+    the subject, is no person a later "she" could mean."""
+    text = (
+        "FARGO — A retired teacher who ran the church choir for thirty years says the "
+        "spring concert will be her last."
+    )
+    registry = build_registry(list(analyse([text])), [0], [])
+    assert [e.name for e in registry.entities] == []
+
+
 def test_the_name_of_a_law_is_no_one_in_the_story() -> None:
     text = (
         "Maria Kell, the transport minister, spoke on Monday.\n\n"

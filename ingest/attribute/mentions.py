@@ -407,6 +407,8 @@ def _unnamed_subject(token: Token, base: int, quoted) -> bool:
         return False
     if _named_thing(token.doc[token.i : token.i + 1]):  # "the Roads and Ports Bill"
         return False
+    if dateline(token.doc[token.i : token.i + 1]):  # "HALDEN — The minister says": a place
+        return False
     if not token.text[:1].isupper() or token.lower_ in NAME_PREFIX_TITLES | HONORIFICS.keys():
         return False
     if token.lower_ in PARTY_MEMBERS and any(c.dep_ == "det" for c in token.children):
