@@ -680,6 +680,17 @@ CASES = [
         "Lucia Ferran",
         id="she_asked_in_her_own_words_is_no_one_she_names",
     ),
+    # the speaker's own sentences are no distance between a name and the "she" after it
+    case(
+        "Mayor Ellen Brack said the library would reopen in June. She said the roof had "
+        "been fixed.\n\n"
+        "In the reading room, volunteers were shelving books. Wiebke Harland, 71, said the "
+        "books had all dried out.\n\n"
+        '"Nothing was lost. We were lucky," she said.',
+        "We were lucky",
+        "Harland",
+        id="quoted_sentences_do_not_part_a_name_from_her_she",
+    ),
 ]
 
 

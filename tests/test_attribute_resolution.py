@@ -8,10 +8,12 @@ written, a bare pronoun never).
 from __future__ import annotations
 
 import pytest
+from spacy.tokens import Doc
 
 from ingest.attribute import attribute_text
 from ingest.attribute.mentions import build_registry
-from ingest.attribute.nlp import analyse
+from ingest.attribute.nlp import analyse, get_nlp
+from ingest.attribute.resolve import _closing_name
 from ingest.attribute.speakers import Registry
 from quotedesk.models import SPEAKER_CERTAIN
 
@@ -433,6 +435,34 @@ CASES = [
         id="a_lower_case_particle_inside_a_name_stays_in_it",
     ),
     case(
+        'The ferry ran late again.\n\n"The locks stay shut," said Det. Ines Halloran, who '
+        "leads the inquiry.",
+        "locks stay shut",
+        "Ines Halloran",
+        id="an_abbreviated_title_after_the_cue_is_a_title_not_the_speaker",
+    ),
+    case(
+        '"Every school needs a crossing guard," said Ald. Piotr Zielinski, 31st, who wrote '
+        "the ordinance.",
+        "crossing guard",
+        "Piotr Zielinski",
+        id="an_aldermans_abbreviated_title_and_ward_are_not_the_speaker",
+    ),
+    case(
+        "The ferry ran late again.\n\nCapt. Teresa Vukovich said the crossing would resume "
+        "once the swell eased.",
+        "swell eased",
+        "Teresa Vukovich",
+        id="an_abbreviated_title_keeps_the_first_name_in_the_name",
+    ),
+    case(
+        "The ferry ran late again.\n\nThe senator who wrote the ferry bill, Bo Lund "
+        "(D-Ore.), said it would clear the chamber by June.",
+        "clear the chamber",
+        "Bo Lund",
+        id="a_name_set_off_after_a_relative_clause_keeps_its_bracketed_aside",
+    ),
+    case(
         "A physician at the city clinic said the ward had been full for a week.\n\n"
         '"We ran out of beds on Monday," he said.',
         "ran out of beds",
@@ -672,6 +702,25 @@ def test_resolution(text: str, fragment: str, speaker: str | None, resolved: boo
     assert quotes[0].speaker_resolved == resolved
 
 
+def test_a_title_hung_apart_from_the_name_after_a_relative_clause_still_sets_it_off() -> None:
+    """The parser may hang both an abbreviated title and the name after it on the relative
+    clause's object: the title between the comma and the name does not hide the comma."""
+    words = "The keeper who tends Gull Rock , Capt. Ida Rahn ( 2nd ) , said"
+    heads = [1, 14, 3, 1, 5, 3, 5, 5, 9, 5, 9, 9, 9, 14, 14]
+    deps = "det nsubj nsubj relcl compound dobj punct appos compound appos punct appos punct punct"
+    pos = "DET NOUN PRON VERB PROPN PROPN PUNCT PROPN PROPN PROPN PUNCT NOUN PUNCT PUNCT VERB"
+    ents = ["O", "O", "O", "O", "B-GPE", "I-GPE", "O", "O", "B-PERSON", "I-PERSON"] + ["O"] * 5
+    doc = Doc(
+        get_nlp().vocab,
+        words.split(),
+        heads=heads,
+        deps=[*deps.split(), "ROOT"],
+        pos=pos.split(),
+        ents=ents,
+    )
+    assert _closing_name(doc[1]) == doc[9]
+
+
 def test_a_name_the_ner_cut_short_loses_its_dangling_word() -> None:
     """ "Harbour Rescue Services of" (the NER stopped before "Halden"): the speaker is
     the organisation's name, not a fragment ending in "of"."""
@@ -696,6 +745,17 @@ def test_a_report_named_only_by_an_earlier_document_is_below_the_sure_line() -> 
 
 def test_an_illness_named_after_someone_is_no_one_in_the_story() -> None:
     text = "She was diagnosed with Hodgkin's lymphoma in May and ran a marathon in June."
+    registry = build_registry(list(analyse([text])), [0], [])
+    assert [e.name for e in registry.entities] == []
+
+
+def test_a_dateline_the_parser_made_a_subject_is_no_one_in_the_story() -> None:
+    """ "FARGO — A retired teacher ... says": the place a story was filed from, parsed as
+    the subject, is no person a later "she" could mean."""
+    text = (
+        "FARGO — A retired teacher who ran the church choir for thirty years says the "
+        "spring concert will be her last."
+    )
     registry = build_registry(list(analyse([text])), [0], [])
     assert [e.name for e in registry.entities] == []
 

@@ -209,11 +209,11 @@ def build_registry(docs: list, bases: list[int], quoted: list[tuple[int, int]]) 
         if caption(text_of(doc))
     ]
     # (sentence number, kind, payload) in reading order, for learning genders
-    events: list[tuple[int, str, object]] = []
+    events: list[tuple[float, str, object]] = []
     places: set[str] = set()
     registry.text = "\n".join(text_of(doc) for doc in docs)
     asked: list[tuple[Token, int]] = []  # "... the host asked him": a pronoun asked
-    sentence = 0
+    told = sentence = 0  # sentences told outside quotation marks, and this one
     for doc, base in zip(docs, bases, strict=True):
         if byline(text_of(doc)):
             continue
@@ -226,7 +226,12 @@ def build_registry(docs: list, bases: list[int], quoted: list[tuple[int, int]]) 
             if ent.label_ in _REGISTERED or inner_title(ent, ent.start) is not None
         }
         for sent in doc.sents if is_parsed(doc) else [doc[:]]:
-            sentence += 1
+            # '"We lost it all. Now we wait," she said': a speaker's words are no
+            # sentence between a name and the "she" that follows it, nor part of the
+            # sentence before (an "it" in them is no vote on a name there)
+            inside = _quoted_sentence(sent, base, quoted)
+            told += not inside
+            sentence = told + 0.5 * inside
             for token in sent:
                 ent = ents.get(token.i)
                 if ent is not None and _contrasted(ent):
@@ -294,6 +299,11 @@ def build_registry(docs: list, bases: list[int], quoted: list[tuple[int, int]]) 
     for token, base in asked:
         _add_answerer(registry, token, base)
     return registry
+
+
+def _quoted_sentence(sent: Span, base: int, quoted) -> bool:
+    """Is every word of ``sent`` inside quotation marks?"""
+    return all(_in_quotes(base + t.idx, quoted) for t in sent if not t.is_punct and not t.is_space)
 
 
 def _lone_subject(ent: Span, base: int, quoted) -> bool:
@@ -406,6 +416,8 @@ def _unnamed_subject(token: Token, base: int, quoted) -> bool:
     if token.dep_ != "nsubj" and not _titled_subject(token):
         return False
     if _named_thing(token.doc[token.i : token.i + 1]):  # "the Roads and Ports Bill"
+        return False
+    if dateline(token.doc[token.i : token.i + 1]):  # "HALDEN — The minister says": a place
         return False
     if not token.text[:1].isupper() or token.lower_ in NAME_PREFIX_TITLES | HONORIFICS.keys():
         return False
@@ -759,7 +771,7 @@ _OBJECTS = ("dobj", "dative", "iobj")
 _REFLEXIVE = ("himself", "herself")
 
 
-def _sentence_pronouns(events: list[tuple[int, str, object]], n: int) -> set[object]:
+def _sentence_pronouns(events: list[tuple[float, str, object]], n: int) -> set[object]:
     """The genders of the pronouns that come before event ``n`` in its own sentence."""
     sentence = events[n][0]
     found = set()
@@ -771,7 +783,7 @@ def _sentence_pronouns(events: list[tuple[int, str, object]], n: int) -> set[obj
     return found
 
 
-def _lead_genders(events: list[tuple[int, str, object]], n: int) -> set[object]:
+def _lead_genders(events: list[tuple[float, str, object]], n: int) -> set[object]:
     """The known genders of the other people named before event ``n`` in its sentence: a
     pronoun of one of them most likely means that earlier person, not this one."""
     sentence, _, entity = events[n]
@@ -785,7 +797,7 @@ def _lead_genders(events: list[tuple[int, str, object]], n: int) -> set[object]:
     }
 
 
-def _learn_genders(events: list[tuple[int, str, object]]) -> None:
+def _learn_genders(events: list[tuple[float, str, object]]) -> None:
     """The pronoun that follows a name before anyone else is named usually refers to it.
 
     Each named mention votes with the first he/she/his/her after it in the same or the

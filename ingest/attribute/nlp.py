@@ -18,6 +18,7 @@ import threading
 from collections.abc import Iterable, Iterator
 
 from spacy.language import Language
+from spacy.symbols import ORTH
 from spacy.tokens import Doc
 
 from ingest.attribute.cues import SPEECH_VERBS, phrasal_forms, verb_forms
@@ -67,6 +68,7 @@ def get_nlp() -> Language:
 
             nlp = spacy.load(MODEL)
             _split_glued_marks(nlp)
+            _keep_abbreviated_titles(nlp)
             _loaded.append(nlp)
         return _loaded[0]
 
@@ -83,6 +85,21 @@ def _split_glued_marks(nlp: Language) -> None:
     """Make the punctuation and the mark of a glued quotation tokens of their own."""
     model_infixes = nlp.tokenizer.infix_finditer.__self__.pattern
     nlp.tokenizer.infix_finditer = re.compile("|".join((model_infixes, *_GLUED_MARK))).finditer
+
+
+def _keep_abbreviated_titles(nlp: Language) -> None:
+    """Keep "Sgt." and "Det." one token, as the model's tokenizer keeps "Sen." and "Gov.".
+
+    Split from its period, an abbreviated title reads as a sentence end or as the name
+    itself: '"...," said Det. Ann Roe' gave the speaker "Det", and "Capt. Ann Roe said"
+    lost the first name to the title.
+    """
+    from ingest.attribute.titles import NAME_PREFIX_TITLES  # titles reads this module
+
+    for title in NAME_PREFIX_TITLES:
+        if title.endswith("."):
+            written = title.capitalize()
+            nlp.tokenizer.add_special_case(written, [{ORTH: written}])
 
 
 def analyse(paragraphs: list[str]) -> Iterator[Doc]:

@@ -462,7 +462,7 @@ def _closing_name(subject: Token) -> Token | None:
     Budi told reporters"."""
     if subject.ent_type_ == "PERSON":
         return None
-    tokens = [t for t in subject.subtree if not t.is_punct]
+    tokens = [t for t in _before_brackets(list(subject.subtree)) if not t.is_punct]
     last = tokens[-1] if tokens else None
     if last is None or last == subject:
         return None
@@ -473,8 +473,20 @@ def _closing_name(subject: Token) -> Token | None:
     if last.dep_ == "oprd" and last.head.lemma_ in _NAMING_VERBS and last.head.dep_ == "acl":
         return last
     before = last.left_edge.i - 1
+    # "..., Ald. Ana Ruiz": the parser may hang the title apart from the name it opens
+    while before > subject.i and subject.doc[before].lower_ in NAME_PREFIX_TITLES:
+        before -= 1
     commas = before > subject.i and subject.doc[before].text == ","
     return last if last.dep_ == "appos" and commas else None
+
+
+def _before_brackets(tokens: list[Token]) -> list[Token]:
+    """``tokens`` without the bracketed aside they end with: "Ald. Ana Ruiz (24th)" ends
+    with her name, the ward in brackets only says which one."""
+    if not tokens or tokens[-1].text != ")":
+        return tokens
+    opened = [i for i, t in enumerate(tokens) if t.text == "("]
+    return tokens[: opened[-1]] if opened else tokens
 
 
 def _owned(subject: Token, owner: Token, phrase: str, at: int, registry: Registry) -> Speaker:

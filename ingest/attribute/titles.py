@@ -43,7 +43,7 @@ NAME_PREFIX_TITLES = word_set(
     supt supt. secretary ambassador chairman chairwoman ceo cfo coo cto cmo mp mla sheriff deputy
     speaker leader representative congressman congresswoman councillor councilor councilman
     councilwoman alderman assemblyman assemblywoman assemblymember treasurer mpp msp td
-    commissioner taoiseach tánaiste tanaiste
+    ald ald. commissioner taoiseach tánaiste tanaiste
     """
 )
 
@@ -80,6 +80,7 @@ TITLE_ROLES = {
     "det": "detective",
     "cpl": "corporal",
     "const": "constable",
+    "ald": "alderman alderwoman alderperson",
 }
 
 
