@@ -387,6 +387,32 @@ CASES = [
         id="a_name_in_a_phrase_opening_the_sentence_is_its_topic_not_the_next_speaker",
     ),
     case(
+        "Hal Brenner has run the ferry across the sound since 1998. He owns two boats.\n\n"
+        "Otto Lind, an engineer with the port authority, said the pier needed repairs. He "
+        "said the work would take months.\n\n"
+        'For Brenner, the worry is the winter timetable. "We cannot sail once the ice '
+        'comes," he said.',
+        "once the ice comes",
+        "Hal Brenner",
+        id="a_sentence_opening_on_a_named_man_returns_the_next_he_to_him",
+    ),
+    case(
+        "Greta Solberg opened her bakery on Main Street in 2015.\n\n"
+        "Ingrid Paulsen, who chairs the merchants' group, said rents had risen by a third. "
+        "She said several shops had closed.\n\n"
+        "For Solberg, the choice is simple. She said she would stay until the lease ran out.",
+        "stay until the lease",
+        "Greta Solberg",
+        id="a_sentence_opening_on_a_surname_returns_the_next_she_to_her",
+    ),
+    case(
+        "Otto Lind, an engineer with the port authority, said the pier needed repairs.\n\n"
+        'For Hal Brenner, the worry is the winter timetable. "The budget is fixed," he said.',
+        "budget is fixed",
+        "Otto Lind",
+        id="a_name_first_given_in_an_opening_phrase_is_only_talked_about",
+    ),
+    case(
         "Tom Baxter, a spokesman for the pilots' union, said pilots were leaving for better "
         "pay.\n\n"
         "A customs officer at the northern terminal, who requested anonymity because he was "

@@ -340,10 +340,16 @@ def _name_shaped_subject(ent: Span, base: int, quoted) -> bool:
 
 def _add_place_subject(registry: Registry, ent: Span, base: int, quoted) -> Entity | None:
     """A one-word 'place' that is a sentence's subject: a known person's surname, or a
-    "maybe" the next he or she settles; places elsewhere name no one."""
+    "maybe" the next he or she settles; places elsewhere name no one, except a known
+    person's surname a sentence opens on ("For Villemaire, the wait goes on")."""
+    at = base + ent.start_char
+    if _topic(ent) and not _in_quotes(at, quoted):
+        known = registry.resolve_name(ent.text, at)
+        if known is not None and known.kind == "person":
+            registry.topics.add(at)
+            return registry.add(known.name, "person", at)
     if not _lone_subject(ent, base, quoted) or dateline(ent):
         return None
-    at = base + ent.start_char
     known = registry.resolve_name(ent.text, at)
     if known is not None and known.kind == "person":
         return registry.add(known.name, "person", at, subject=True, main=True)
@@ -518,8 +524,12 @@ def _fronted(ent: Span) -> bool:
 
 def _topic(ent: Span) -> bool:
     """ "For Ana Ruiz, the vote was a turning point": a name in a phrase opening its
-    sentence is what the sentence is about, not someone introduced to speak next."""
-    return _fronted(ent) and is_parsed(ent.doc) and ent.start - 1 == ent.sent.start
+    sentence is what the sentence is about, not someone introduced to speak next;
+    a name leading a clause the opening word subordinates ("Although Ruiz has said ...")
+    is its subject instead."""
+    if not _fronted(ent) or not is_parsed(ent.doc) or ent.start - 1 != ent.sent.start:
+        return False
+    return ent.root.dep_ not in ("nsubj", "nsubjpass")
 
 
 def _contrasted(ent: Span) -> bool:
