@@ -413,6 +413,34 @@ CASES = [
         id="a_name_first_given_in_an_opening_phrase_is_only_talked_about",
     ),
     case(
+        "Leon Marsh, who chairs the hauliers' group, said diesel costs had doubled. He said "
+        "drivers were quitting.\n\n"
+        "For drivers such as Piotr Nowak, the new levy lands hard. The 41-year-old owns two "
+        "trucks and a small yard.\n\n"
+        '"Every month I am further behind," he said.',
+        "further behind",
+        "Piotr Nowak",
+        id="a_sentence_opening_on_an_age_means_the_one_person_its_paragraph_named",
+    ),
+    case(
+        "Leon Marsh, who chairs the hauliers' group, said diesel costs had doubled. He said "
+        "drivers were quitting.\n\n"
+        "For drivers such as Piotr Nowak, the new levy lands hard. The 41-year-old driver "
+        "says he owns two trucks.\n\n"
+        '"Every month I am further behind," he said.',
+        "further behind",
+        "Piotr Nowak",
+        id="an_age_described_subject_after_a_name_in_passing_is_that_person",
+    ),
+    case(
+        "Leon Marsh, who chairs the hauliers' group, said diesel costs had doubled.\n\n"
+        "The levy starts in May. The 41-year-old law it replaces was never enforced.\n\n"
+        '"It was the right call," he said.',
+        "right call",
+        "Leon Marsh",
+        id="an_age_in_a_paragraph_that_names_no_one_means_no_one",
+    ),
+    case(
         "Tom Baxter, a spokesman for the pilots' union, said pilots were leaving for better "
         "pay.\n\n"
         "A customs officer at the northern terminal, who requested anonymity because he was "

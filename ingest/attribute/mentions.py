@@ -260,6 +260,8 @@ def build_registry(docs: list, bases: list[int], quoted: list[tuple[int, int]]) 
                         events.append((sentence, "person", entity))
                 elif (surnamed := _known_surname(registry, token, base, quoted)) is not None:
                     events.append((sentence, "person", surnamed))
+                elif (aged := _aged_description(registry, token, base, quoted)) is not None:
+                    events.append((sentence, "person", aged))
                 elif _described_newcomer(token):
                     entity = registry.add(
                         token.text,
@@ -457,6 +459,31 @@ def _known_surname(registry: Registry, token: Token, base: int, quoted) -> Entit
     if not subject:  # "who like Dorn was born abroad": a name in passing is no antecedent
         return None
     return registry.add(owners[0].name, "person", at, subject=True, main=main)
+
+
+def _aged_description(registry: Registry, token: Token, base: int, quoted) -> Entity | None:
+    """ "For drivers such as Piotr Nowak, the new levy lands hard. The 41-year-old owns two
+    trucks": a sentence opening on a description by age is about the one person its
+    paragraph has named so far, even one named only in passing (and in a paragraph left
+    unparsed), so the he or she after it is theirs."""
+    at = base + token.idx
+    if not _opening_age(token) or _in_quotes(at, quoted):
+        return None
+    start = registry.paragraph_start(at)
+    named = [m.entity for m in registry.mentions if start <= m.pos < at]
+    if not named or any(e is not named[0] for e in named) or named[0].kind != "person":
+        return None
+    return registry.add(named[0].name, "person", at, subject=True, main=True)
+
+
+def _opening_age(token: Token) -> bool:
+    """Is ``token`` the "old" of "The 29-year-old" opening a sentence?"""
+    i, doc = token.i, token.doc
+    if token.lower_ != "old" or i < 5 or doc[i - 2].lower_ not in ("year", "years"):
+        return False
+    if not doc[i - 4].like_num or doc[i - 5].text != "The":
+        return False
+    return i == 5 or doc[i - 6].text in (".", "!", "?")
 
 
 def _verb_follows(token: Token) -> bool:
