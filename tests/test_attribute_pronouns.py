@@ -387,6 +387,60 @@ CASES = [
         id="a_name_in_a_phrase_opening_the_sentence_is_its_topic_not_the_next_speaker",
     ),
     case(
+        "Hal Brenner has run the ferry across the sound since 1998. He owns two boats.\n\n"
+        "Otto Lind, an engineer with the port authority, said the pier needed repairs. He "
+        "said the work would take months.\n\n"
+        'For Brenner, the worry is the winter timetable. "We cannot sail once the ice '
+        'comes," he said.',
+        "once the ice comes",
+        "Hal Brenner",
+        id="a_sentence_opening_on_a_named_man_returns_the_next_he_to_him",
+    ),
+    case(
+        "Greta Solberg opened her bakery on Main Street in 2015.\n\n"
+        "Ingrid Paulsen, who chairs the merchants' group, said rents had risen by a third. "
+        "She said several shops had closed.\n\n"
+        "For Solberg, the choice is simple. She said she would stay until the lease ran out.",
+        "stay until the lease",
+        "Greta Solberg",
+        id="a_sentence_opening_on_a_surname_returns_the_next_she_to_her",
+    ),
+    case(
+        "Otto Lind, an engineer with the port authority, said the pier needed repairs.\n\n"
+        'For Hal Brenner, the worry is the winter timetable. "The budget is fixed," he said.',
+        "budget is fixed",
+        "Otto Lind",
+        id="a_name_first_given_in_an_opening_phrase_is_only_talked_about",
+    ),
+    case(
+        "Leon Marsh, who chairs the hauliers' group, said diesel costs had doubled. He said "
+        "drivers were quitting.\n\n"
+        "For drivers such as Piotr Nowak, the new levy lands hard. The 41-year-old owns two "
+        "trucks and a small yard.\n\n"
+        '"Every month I am further behind," he said.',
+        "further behind",
+        "Piotr Nowak",
+        id="a_sentence_opening_on_an_age_means_the_one_person_its_paragraph_named",
+    ),
+    case(
+        "Leon Marsh, who chairs the hauliers' group, said diesel costs had doubled. He said "
+        "drivers were quitting.\n\n"
+        "For drivers such as Piotr Nowak, the new levy lands hard. The 41-year-old driver "
+        "says he owns two trucks.\n\n"
+        '"Every month I am further behind," he said.',
+        "further behind",
+        "Piotr Nowak",
+        id="an_age_described_subject_after_a_name_in_passing_is_that_person",
+    ),
+    case(
+        "Leon Marsh, who chairs the hauliers' group, said diesel costs had doubled.\n\n"
+        "The levy starts in May. The 41-year-old law it replaces was never enforced.\n\n"
+        '"It was the right call," he said.',
+        "right call",
+        "Leon Marsh",
+        id="an_age_in_a_paragraph_that_names_no_one_means_no_one",
+    ),
+    case(
         "Tom Baxter, a spokesman for the pilots' union, said pilots were leaving for better "
         "pay.\n\n"
         "A customs officer at the northern terminal, who requested anonymity because he was "

@@ -170,6 +170,9 @@ BYLINES = {
     "reported from": "Ruth Amadi reported from Port Ellis.",
     "contributing": "Contributing: Ruth Amadi",
     "additional reporting": "Additional reporting by Ruth Amadi in Port Ellis.",
+    "signed off with her paper": "\u2014 Ruth Amadi, Port Ellis Star-Tribune",
+    "signed off with her station": "\u2014 Ruth Amadi, Coastline News",
+    "dash before files from": "\u2013 With files from Ruth Amadi",
 }
 
 
@@ -181,6 +184,26 @@ def test_a_byline_is_neither_speech_nor_a_later_speaker(line: str) -> None:
     )
     assert not_speech(text, paragraphs(text)) == {paragraphs(text)[0]}
     assert quote_with(quotes_of(text), "open in May").speaker != "Ruth Amadi"
+
+
+@pytest.mark.parametrize(
+    ("sign_off", "signer"),
+    [
+        ("\u2014 Ruth Amadi, Port Ellis Star-Tribune", None),  # the writer's sign-off
+        ("\u2014 Tom Ruiz, harbour master", "Tom Ruiz"),  # a signed quotation
+    ],
+)
+def test_a_sign_off_under_the_last_quotation_signs_nothing(sign_off: str, signer) -> None:
+    text = (
+        "Tom Ruiz has run the harbour since 2009.\n\n"
+        "Asked what he tells new crews, Ruiz grinned.\n\n"
+        '"Check the tide table twice."\n\n'
+        f"{sign_off}"
+    )
+    quote = quote_with(quotes_of(text), "tide table")
+    assert quote.speaker != "Ruth Amadi"
+    if signer is not None:
+        assert quote.speaker == signer
 
 
 @pytest.mark.parametrize(

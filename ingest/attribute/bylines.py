@@ -21,10 +21,15 @@ _CONTRIBUTORS = re.compile(
     rf"(?:(?:{_NAME})\s+(?:reported|contributed)\s+(?:from|to|in)\b"
     r"|(?:Contributing|Additional reporting|With files from|Reporting by|Writing by|Editing by)\b)"
 )
-# "Jane Roe, Political Correspondent", "Tom Li, senior writer": a writer's title
+# "Jane Roe, Political Correspondent", "Tom Li, senior writer": a writer's title; "Jane
+# Roe, Harbour Daily News", "Tom Li, The Valley Star-Gazette": the paper she writes for
 _WRITER_ROLE = re.compile(
-    r",\s+(?:[A-Z]\w+\s+)*(?:Correspondent|Reporter|Editor|Writer|Columnist)$", re.IGNORECASE
+    r",\s+(?:[A-Z][\w-]*\s+)*(?:Correspondent|Reporter|Editor|Writer|Columnist"
+    r"|[\w-]*(?:News|Post|Times|Herald|Press|Journal|Gazette|Tribune))$",
+    re.IGNORECASE,
 )
+# a sign-off at the foot of a story opens with a dash ("— Jane Roe, Harbour News")
+_LEADING_DASHES = "—–-"
 _BYLINE_WORDS = 10  # a writer's name and role; a longer line is a headline or prose
 
 # "AFP/Getty Images", "Jane Roe/The Daily Star", "(THE CANADIAN PRESS FILE PHOTO)",
@@ -40,8 +45,8 @@ _TRAILING_PARENTHESES = re.compile(r"\(([^()]*)\)\s*$")
 def byline(paragraph: str) -> bool:
     """Does ``paragraph`` name the story's writers: "By JANE ROE", "SKETCH | Jane Roe",
     "Jane Roe, Political Correspondent", "Jane Roe reported from Ottawa", "Contributing:
-    ..."?"""
-    line = paragraph.split("\n", 1)[0].strip()
+    ...", or a sign-off under the story ("— Jane Roe, Harbour News")?"""
+    line = paragraph.split("\n", 1)[0].strip().lstrip(_LEADING_DASHES).lstrip()
     if _CONTRIBUTORS.match(line):
         return True
     if not line or len(line.split()) > _BYLINE_WORDS or line[-1] in '.!?:"\u201d':

@@ -89,8 +89,10 @@ def credited(
         return None
     signed = next((f for f in signatures[index] if f.scope[0] == span.open_at), None)
     rest = text[span.close_at + 1 : paras[index].end].strip(" .,")
-    if signed is None and not rest and index + 1 < len(paras):
-        line = paras[index + 1].start
+    below = paras[index + 1] if index + 1 < len(paras) else None
+    # a sign-off below the story's last quotation ("— Jane Roe, Harbour News") is its writer
+    if signed is None and not rest and below and not byline(text[below.start : below.end]):
+        line = below.start
         signed = next((f for f in signatures[index + 1] if f.cue_at == line), None)
     if signed is None or signed.who is None:
         return None

@@ -260,6 +260,8 @@ def build_registry(docs: list, bases: list[int], quoted: list[tuple[int, int]]) 
                         events.append((sentence, "person", entity))
                 elif (surnamed := _known_surname(registry, token, base, quoted)) is not None:
                     events.append((sentence, "person", surnamed))
+                elif (aged := _aged_description(registry, token, base, quoted)) is not None:
+                    events.append((sentence, "person", aged))
                 elif _described_newcomer(token):
                     entity = registry.add(
                         token.text,
@@ -340,10 +342,16 @@ def _name_shaped_subject(ent: Span, base: int, quoted) -> bool:
 
 def _add_place_subject(registry: Registry, ent: Span, base: int, quoted) -> Entity | None:
     """A one-word 'place' that is a sentence's subject: a known person's surname, or a
-    "maybe" the next he or she settles; places elsewhere name no one."""
+    "maybe" the next he or she settles; places elsewhere name no one, except a known
+    person's surname a sentence opens on ("For Villemaire, the wait goes on")."""
+    at = base + ent.start_char
+    if _topic(ent) and not _in_quotes(at, quoted):
+        known = registry.resolve_name(ent.text, at)
+        if known is not None and known.kind == "person":
+            registry.topics.add(at)
+            return registry.add(known.name, "person", at)
     if not _lone_subject(ent, base, quoted) or dateline(ent):
         return None
-    at = base + ent.start_char
     known = registry.resolve_name(ent.text, at)
     if known is not None and known.kind == "person":
         return registry.add(known.name, "person", at, subject=True, main=True)
@@ -453,6 +461,31 @@ def _known_surname(registry: Registry, token: Token, base: int, quoted) -> Entit
     return registry.add(owners[0].name, "person", at, subject=True, main=main)
 
 
+def _aged_description(registry: Registry, token: Token, base: int, quoted) -> Entity | None:
+    """ "For drivers such as Piotr Nowak, the new levy lands hard. The 41-year-old owns two
+    trucks": a sentence opening on a description by age is about the one person its
+    paragraph has named so far, even one named only in passing (and in a paragraph left
+    unparsed), so the he or she after it is theirs."""
+    at = base + token.idx
+    if not _opening_age(token) or _in_quotes(at, quoted):
+        return None
+    start = registry.paragraph_start(at)
+    named = [m.entity for m in registry.mentions if start <= m.pos < at]
+    if not named or any(e is not named[0] for e in named) or named[0].kind != "person":
+        return None
+    return registry.add(named[0].name, "person", at, subject=True, main=True)
+
+
+def _opening_age(token: Token) -> bool:
+    """Is ``token`` the "old" of "The 29-year-old" opening a sentence?"""
+    i, doc = token.i, token.doc
+    if token.lower_ != "old" or i < 5 or doc[i - 2].lower_ not in ("year", "years"):
+        return False
+    if not doc[i - 4].like_num or doc[i - 5].text != "The":
+        return False
+    return i == 5 or doc[i - 6].text in (".", "!", "?")
+
+
 def _verb_follows(token: Token) -> bool:
     """ "Vale, 31, was", "Vale said": in a paragraph left untagged, a surname opening a
     sentence is its subject when a comma or a common verb follows ("Young voters" is no
@@ -518,8 +551,12 @@ def _fronted(ent: Span) -> bool:
 
 def _topic(ent: Span) -> bool:
     """ "For Ana Ruiz, the vote was a turning point": a name in a phrase opening its
-    sentence is what the sentence is about, not someone introduced to speak next."""
-    return _fronted(ent) and is_parsed(ent.doc) and ent.start - 1 == ent.sent.start
+    sentence is what the sentence is about, not someone introduced to speak next;
+    a name leading a clause the opening word subordinates ("Although Ruiz has said ...")
+    is its subject instead."""
+    if not _fronted(ent) or not is_parsed(ent.doc) or ent.start - 1 != ent.sent.start:
+        return False
+    return ent.root.dep_ not in ("nsubj", "nsubjpass")
 
 
 def _contrasted(ent: Span) -> bool:

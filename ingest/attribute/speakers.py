@@ -271,7 +271,7 @@ class Registry:
             ]
         if candidates and word in PERSON_PRONOUNS and self._introduced(candidates, pos):
             return candidates[-1].entity
-        subjects = [m for m in candidates if m.subject]
+        subjects = [m for m in candidates if m.subject or self._returning_topic(m)]
         if not subjects:
             return candidates[-1].entity if candidates else None
         latest = subjects[-1]
@@ -281,7 +281,7 @@ class Registry:
         for mention in reversed(subjects):
             if mention.pos < since:
                 break
-            if mention.main:
+            if mention.main or self._returning_topic(mention):
                 return mention.entity
         return latest.entity
 
@@ -318,6 +318,15 @@ class Registry:
         if not led or led[-1] < pos - MAIN_SUBJECT_REACH:
             return bool(recent)
         return any(m.pos > led[-1] and m.entity.kind == entity.kind for m in recent)
+
+    def _returning_topic(self, mention: Mention) -> bool:
+        """ "Ana Ruiz lost her shop in May. ... For Ruiz, the wait goes on. '...,' she
+        said": a sentence opening on someone the story has already named returns to them,
+        as likely an antecedent as a subject; a name first given there is only talked
+        about."""
+        if mention.pos not in self.topics:
+            return False
+        return any(m.entity is mention.entity and m.pos < mention.pos for m in self.mentions)
 
     def _introduced(self, candidates: list[Mention], pos: int) -> bool:
         """ "... for Toronto accountant Jane Roe, 50. '...,' she says.": a person named just
