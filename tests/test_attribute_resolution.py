@@ -255,6 +255,13 @@ CASES = [
         id="nurse_opening_the_sentence_is_a_title",
     ),
     case(
+        "The gallery will shut for a month of repairs. Spokeswoman Lena Hart said the "
+        "roof had leaked since the winter storms.",
+        "roof had leaked",
+        "Lena Hart",
+        id="a_title_and_a_full_name_the_ner_reads_as_an_organisation_are_a_person",
+    ),
+    case(
         "Tom Guard said the plan had failed.",
         "plan had failed",
         "Tom Guard",

@@ -669,6 +669,8 @@ def _described_as_person(ent: Span) -> bool:
         return True
     if inner_title(ent, ent.start) is not None:  # "Cork North TD Ann Roe" read as an ORG
         return True
+    if _titled_first_name(ent):
+        return True
     if not is_parsed(ent.doc):
         return False
     root = ent.root
@@ -687,6 +689,14 @@ def _described_as_person(ent: Span) -> bool:
         for clause in root.head.children
     )
     return described or says_he
+
+
+def _titled_first_name(ent: Span) -> bool:
+    """ "Striker Leo Marsh said", "Spokeswoman Ana Ruiz said": a role word opening the
+    sentence is capitalised like the name after it, and the NER may read the three words
+    as an organisation. A title before a first name and a surname makes them a person."""
+    name, title, _ = split_name(ent)
+    return title is not None and len(name) >= 2 and name[0].lower_ in FIRST_NAMES
 
 
 def _person_word(token: Token) -> bool:
