@@ -262,6 +262,24 @@ CASES = [
         id="a_title_and_a_full_name_the_ner_reads_as_an_organisation_are_a_person",
     ),
     case(
+        "Pine Creek County Reeve Gord Halvorsen said the gravel roads would be graded in June.",
+        "gravel roads",
+        "Gord Halvorsen",
+        id="a_rural_municipalitys_head_written_before_the_name_is_a_title",
+    ),
+    case(
+        "Reeve Anna Pasko said the hall roof would be fixed before the harvest dance.",
+        "hall roof",
+        "Anna Pasko",
+        id="a_rural_municipalitys_head_opening_the_sentence_is_a_title",
+    ),
+    case(
+        'Tom Reeve runs the feed store. "Prices doubled in a year," Reeve said.',
+        "Prices doubled",
+        "Tom Reeve",
+        id="an_office_that_is_a_surname_too_is_the_surname_alone",
+    ),
+    case(
         "Tom Guard said the plan had failed.",
         "plan had failed",
         "Tom Guard",
