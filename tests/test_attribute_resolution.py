@@ -716,6 +716,22 @@ CASES = [
         resolved=False,
         id="an_unnamed_spokeswoman_is_not_the_one_the_story_names_next",
     ),
+    # the NER reads the name after "captain" as an organisation: a person all the same,
+    # whom "the Rangers captain" later means
+    case(
+        "Rangers captain Okonjo-Hart scored the winner in the 88th minute.\n\n"
+        "\u201cIt was a scrappy goal but I will take it,\u201d the Rangers captain said.",
+        "scrappy goal",
+        "Okonjo-Hart",
+        id="a_name_after_a_role_noun_the_ner_read_as_an_org_is_a_person",
+    ),
+    case(
+        "Industry analyst Gartner said on Monday that laptop shipments fell 9 per cent. "
+        "It said demand would recover next year.",
+        "demand would recover",
+        "Gartner",
+        id="a_firm_called_an_analyst_stays_a_firm",
+    ),
 ]
 
 
