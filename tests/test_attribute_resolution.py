@@ -255,6 +255,31 @@ CASES = [
         id="nurse_opening_the_sentence_is_a_title",
     ),
     case(
+        "The gallery will shut for a month of repairs. Spokeswoman Lena Hart said the "
+        "roof had leaked since the winter storms.",
+        "roof had leaked",
+        "Lena Hart",
+        id="a_title_and_a_full_name_the_ner_reads_as_an_organisation_are_a_person",
+    ),
+    case(
+        "Pine Creek County Reeve Gord Halvorsen said the gravel roads would be graded in June.",
+        "gravel roads",
+        "Gord Halvorsen",
+        id="a_rural_municipalitys_head_written_before_the_name_is_a_title",
+    ),
+    case(
+        "Reeve Anna Pasko said the hall roof would be fixed before the harvest dance.",
+        "hall roof",
+        "Anna Pasko",
+        id="a_rural_municipalitys_head_opening_the_sentence_is_a_title",
+    ),
+    case(
+        'Tom Reeve runs the feed store. "Prices doubled in a year," Reeve said.',
+        "Prices doubled",
+        "Tom Reeve",
+        id="an_office_that_is_a_surname_too_is_the_surname_alone",
+    ),
+    case(
         "Tom Guard said the plan had failed.",
         "plan had failed",
         "Tom Guard",
@@ -690,6 +715,22 @@ CASES = [
         "A spokeswoman for the board",
         resolved=False,
         id="an_unnamed_spokeswoman_is_not_the_one_the_story_names_next",
+    ),
+    # the NER reads the name after "captain" as an organisation: a person all the same,
+    # whom "the Rangers captain" later means
+    case(
+        "Rangers captain Okonjo-Hart scored the winner in the 88th minute.\n\n"
+        "\u201cIt was a scrappy goal but I will take it,\u201d the Rangers captain said.",
+        "scrappy goal",
+        "Okonjo-Hart",
+        id="a_name_after_a_role_noun_the_ner_read_as_an_org_is_a_person",
+    ),
+    case(
+        "Industry analyst Gartner said on Monday that laptop shipments fell 9 per cent. "
+        "It said demand would recover next year.",
+        "demand would recover",
+        "Gartner",
+        id="a_firm_called_an_analyst_stays_a_firm",
     ),
 ]
 

@@ -669,6 +669,8 @@ def _described_as_person(ent: Span) -> bool:
         return True
     if inner_title(ent, ent.start) is not None:  # "Cork North TD Ann Roe" read as an ORG
         return True
+    if _titled_first_name(ent) or _after_role_noun(ent):
+        return True
     if not is_parsed(ent.doc):
         return False
     root = ent.root
@@ -687,6 +689,29 @@ def _described_as_person(ent: Span) -> bool:
         for clause in root.head.children
     )
     return described or says_he
+
+
+def _titled_first_name(ent: Span) -> bool:
+    """ "Striker Leo Marsh said", "Spokeswoman Ana Ruiz said": a role word opening the
+    sentence is capitalised like the name after it, and the NER may read the three words
+    as an organisation. A title before a first name and a surname makes them a person."""
+    name, title, _ = split_name(ent)
+    return title is not None and len(name) >= 2 and name[0].lower_ in FIRST_NAMES
+
+
+def _after_role_noun(ent: Span) -> bool:
+    """ "Rangers captain Ruiz", "fire chief Ana Ruiz": a name written straight after a
+    lower-case noun only a person holds is that person, though the NER read it as an
+    organisation; kept one, the story's later "the Rangers captain" found no holder. Not a
+    word a firm is called by too ("industry analyst Gartner")."""
+    if ent.start == 0:
+        return False
+    before = ent.doc[ent.start - 1]
+    role = before.is_lower and before.is_alpha and person_noun(before.lower_)
+    return role and before.lower_ not in _FIRMS_TOO
+
+
+_FIRMS_TOO = word_set("analyst adviser advisor source expert")
 
 
 def _person_word(token: Token) -> bool:

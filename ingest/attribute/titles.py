@@ -159,7 +159,12 @@ def name_tokens(name: str) -> tuple[str, ...]:
 _NOUN_GENDER = {**dict.fromkeys(MALE_NOUNS, "male"), **dict.fromkeys(FEMALE_NOUNS, "female")}
 
 
-_TITLE_WORDS = HONORIFICS.keys() | NAME_PREFIX_TITLES | _NOUN_GENDER.keys()
+# Offices written before a name that are surnames too ("Reeve Ann Roe", "Tom Reeve"):
+# a title only before more words of a name, so a lone "Reeve said" stays a surname.
+_SURNAME_OFFICES = word_set("reeve")
+
+
+_TITLE_WORDS = HONORIFICS.keys() | NAME_PREFIX_TITLES | _NOUN_GENDER.keys() | _SURNAME_OFFICES
 
 
 def split_name(span: Span) -> tuple[Span, str | None, str | None]:
