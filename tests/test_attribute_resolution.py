@@ -689,9 +689,9 @@ CASES = [
         id="the_conservative_before_anyone_is_named_is_unresolved_not_a_name",
     ),
     case(
-        '"We will hold this seat," the Vermont Democrat told supporters at the rally.',
+        '"We will hold this seat," the Montana Democrat told supporters at the rally.',
         "hold this seat",
-        "the Vermont Democrat",
+        "the Montana Democrat",
         resolved=False,
         id="a_state_and_party_before_anyone_is_named_is_unresolved",
     ),
