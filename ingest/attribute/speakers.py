@@ -324,9 +324,7 @@ class Registry:
         said": a sentence opening on someone the story has already named returns to them,
         as likely an antecedent as a subject; a name first given there is only talked
         about."""
-        if mention.pos not in self.topics:
-            return False
-        return any(m.entity is mention.entity and m.pos < mention.pos for m in self.mentions)
+        return mention.pos in self.topics and self.last_named(mention.entity, mention.pos) >= 0
 
     def _introduced(self, candidates: list[Mention], pos: int) -> bool:
         """ "... for Toronto accountant Jane Roe, 50. '...,' she says.": a person named just
