@@ -117,8 +117,10 @@ def unmarked_credits(
     found = []
     for para in paras:
         body = text[para.start : para.end]
+        if _quoted(body):
+            continue  # a quotation in marks is read by its cue, not as a pull quote
         sentences = split_sentences(body)
-        if len(sentences) < 2 or _quoted(body) or not _repeated(text, para, sentences[0].text):
+        if len(sentences) < 2 or not _repeated(text, para, sentences[0].text):
             continue
         name = sentences[-1].text.rstrip(".")
         if " " not in name or not re.fullmatch(_NAME, name):
