@@ -172,6 +172,7 @@ BYLINES = {
     "additional reporting": "Additional reporting by Ruth Amadi in Port Ellis.",
     "signed off with her paper": "\u2014 Ruth Amadi, Port Ellis Star-Tribune",
     "signed off with her station": "\u2014 Ruth Amadi, Coastline News",
+    "horizontal bar before files from": "\u2015 With files from Ruth Amadi",
     "dash before files from": "\u2013 With files from Ruth Amadi",
 }
 

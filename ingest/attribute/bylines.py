@@ -28,8 +28,9 @@ _WRITER_ROLE = re.compile(
     r"|[\w-]*(?:News|Post|Times|Herald|Press|Journal|Gazette|Tribune))$",
     re.IGNORECASE,
 )
-# a sign-off at the foot of a story opens with a dash ("— Jane Roe, Harbour News")
-_LEADING_DASHES = "—–-"
+# the dashes that open a credit: a quotation's signature ('"..." ― Name'), or a sign-off at
+# the foot of a story ("— Jane Roe, Harbour News"): em dash, horizontal bar, en dash, hyphen
+CREDIT_DASHES = "\u2014\u2015\u2013-"
 _BYLINE_WORDS = 10  # a writer's name and role; a longer line is a headline or prose
 
 # "AFP/Getty Images", "Jane Roe/The Daily Star", "(THE CANADIAN PRESS FILE PHOTO)",
@@ -46,7 +47,7 @@ def byline(paragraph: str) -> bool:
     """Does ``paragraph`` name the story's writers: "By JANE ROE", "SKETCH | Jane Roe",
     "Jane Roe, Political Correspondent", "Jane Roe reported from Ottawa", "Contributing:
     ...", or a sign-off under the story ("— Jane Roe, Harbour News")?"""
-    line = paragraph.split("\n", 1)[0].strip().lstrip(_LEADING_DASHES).lstrip()
+    line = paragraph.split("\n", 1)[0].strip().lstrip(CREDIT_DASHES).lstrip()
     if _CONTRIBUTORS.match(line):
         return True
     if not line or len(line.split()) > _BYLINE_WORDS or line[-1] in '.!?:"\u201d':

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from ingest.attribute.bylines import byline
+from ingest.attribute.bylines import CREDIT_DASHES, byline
 from ingest.attribute.frames import Frame
 from ingest.attribute.marks import MarkedSpan, Paragraph
 from ingest.attribute.resolve import Speaker
@@ -37,7 +37,6 @@ def _signed_by(dashes: str) -> re.Pattern[str]:
 _SIGNATURE = _signed_by("\u2014\u2015")
 # After a closing mark an en dash or a hyphen credits the quote too ('"..." - Name'); a
 # comment signed with a hyphen is too like a sentence that ends in a name to count.
-CREDIT_DASHES = "\u2014\u2015\u2013-"
 _QUOTE_CREDIT = _signed_by(CREDIT_DASHES)
 
 

@@ -20,7 +20,8 @@ from functools import lru_cache
 from spacy.matcher import DependencyMatcher, Matcher
 from spacy.tokens import Doc, Token
 
-from ingest.attribute.credits import CREDIT_DASHES, signature
+from ingest.attribute.bylines import CREDIT_DASHES
+from ingest.attribute.credits import signature
 from ingest.attribute.cues import (
     DOCUMENT_NOUNS,
     NEEDS_CONTENT,
