@@ -178,6 +178,8 @@ STYLES_FLOORS = {
     "styles11 held-out": (0.94, 0.91, 0.83),
     "styles12 tune": (0.92, 0.94, 0.87),
     "styles12 held-out": (0.93, 0.94, 0.88),
+    "styles13 tune": (0.94, 0.95, 0.88),
+    "styles13 held-out": (0.95, 0.93, 0.91),
 }
 
 
