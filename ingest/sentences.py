@@ -18,7 +18,7 @@ from quotedesk.text import word_set
 NEVER_FINAL = word_set(
     """
     mr mrs ms messrs dr prof sen reps rep gov lt col gen sgt capt cmdr adm maj rev hon pres
-    supt det insp cpl pvt ft mt st approx vs e.g i.e cf
+    supt det insp cpl coun cllr atty amb fr msgr pvt ft mt st approx vs e.g i.e cf
     jan feb mar apr jun jul aug sep sept oct nov dec
     """
 )

@@ -743,6 +743,35 @@ def test_resolution(text: str, fragment: str, speaker: str | None, resolved: boo
     assert quotes[0].speaker_resolved == resolved
 
 
+ABBREVIATED_TITLES = {
+    "Coun.": "councillor",
+    "Cllr": "councillor",
+    "Cllr.": "councillor",
+    "Atty.": "attorney",
+    "Amb.": "ambassador",
+    "Pres.": "president",
+    "Fr.": "priest",
+    "Msgr.": "priest",
+}
+
+
+@pytest.mark.parametrize(("title", "role"), ABBREVIATED_TITLES.items(), ids=ABBREVIATED_TITLES)
+def test_an_abbreviated_title_is_neither_the_speaker_nor_part_of_the_name(
+    title: str, role: str
+) -> None:
+    """Split from its period or kept with the name, the title had been stored as the speaker
+    ("Coun") at 0.9; it is the title, and the later description it stands for means her."""
+    text = (
+        "The ramp by the library has been closed since March.\n\n"
+        f'"It stays closed until the audit is done," added {title} Nadia Okoro.\n\n'
+        f'"We will vote on the money in May," the {role} said.'
+    )
+    first, later = attribute_text(text)
+    assert (first.speaker, first.speaker_title) == ("Nadia Okoro", title)
+    assert first.confidence >= SPEAKER_CERTAIN
+    assert later.speaker == "Nadia Okoro"
+
+
 def test_a_title_hung_apart_from_the_name_after_a_relative_clause_still_sets_it_off() -> None:
     """The parser may hang both an abbreviated title and the name after it on the relative
     clause's object: the title between the comma and the name does not hide the comma."""

@@ -43,7 +43,8 @@ NAME_PREFIX_TITLES = word_set(
     supt supt. secretary ambassador chairman chairwoman ceo cfo coo cto cmo mp mla sheriff deputy
     speaker leader representative congressman congresswoman councillor councilor councilman
     councilwoman alderman assemblyman assemblywoman assemblymember treasurer mpp msp td
-    ald ald. commissioner taoiseach tánaiste tanaiste
+    ald ald. coun coun. cllr cllr. atty atty. amb amb. pres pres. fr. msgr msgr.
+    commissioner taoiseach tánaiste tanaiste
     """
 )
 
@@ -81,6 +82,13 @@ TITLE_ROLES = {
     "cpl": "corporal",
     "const": "constable",
     "ald": "alderman alderwoman alderperson",
+    "coun": "councillor councilor",
+    "cllr": "councillor councilor",
+    "atty": "attorney lawyer",
+    "amb": "ambassador envoy",
+    "pres": "president",
+    "fr": "father priest",
+    "msgr": "monsignor priest",
 }
 
 
