@@ -49,6 +49,36 @@ CASES = [
         "a spokesperson for the band",
         id="a_second_speakers_cue_past_the_reported_words_reports_its_own",
     ),
+    # a "that" that is the reported clause's subject is said, not a conjunction to drop
+    case(
+        "Harbour master Ana Ruiz says that sounds fair.",
+        "sounds fair",
+        "that sounds fair",
+        "Ana Ruiz",
+        id="a_that_the_reported_clause_opens_on_as_its_subject_is_reported",
+    ),
+    case(
+        "Tom Haber said that would cost the town its only ferry.",
+        "cost the town",
+        "that would cost the town its only ferry",
+        "Tom Haber",
+        id="a_that_subject_after_the_cue_stays_in_the_reported_words",
+    ),
+    case(
+        "That was never the plan for the pier, Tom Haber said.",
+        "never the plan",
+        "That was never the plan for the pier",
+        "Tom Haber",
+        id="a_that_subject_before_a_trailing_cue_stays_in_the_reported_words",
+    ),
+    # ... while the conjunction "that" is still left out
+    case(
+        "Tom Haber said that the town would lose its only ferry.",
+        "lose its",
+        "the town would lose its only ferry",
+        "Tom Haber",
+        id="the_conjunction_that_after_a_cue_is_left_out",
+    ),
     # ... and runs on over ", but"/", and" into a clause in the present of no person
     case(
         "The superintendent says the board has looked at replacing the school for a decade, "
