@@ -408,6 +408,13 @@ def test_reported_words_and_speaker(
             "policy",
         ),
         ("They added yet another goal early in the third when Lopez scored again.", "goal"),
+        # ... and with an adverbial clause of the cue's own after it: when or how, not what
+        ("The bakery added a night shift as orders doubled in December.", "night shift"),
+        (
+            "The museum reported record attendance in July, drawing visitors from three provinces.",
+            "record attendance",
+        ),
+        ("The theatre announced a new season as the old director retired.", "new season"),
         # a phrase a preposition of place heads says where the words were said, not what
         (
             "Lena Ortiz, the port's chief engineer, testified before a harbour committee, "
@@ -465,6 +472,9 @@ def test_reported_words_and_speaker(
         "denied_a_request_to_do_something",
         "announced_a_policy_that_did_something",
         "added_a_goal_when_something_happened",
+        "added_a_noun_phrase_before_an_adverbial_clause",
+        "reported_a_noun_phrase_before_a_participle",
+        "announced_a_noun_phrase_before_an_as_clause",
         "testified_before_a_committee",
         "declined_to_comment_citing",
         "if_confirmed_inserted",
@@ -492,8 +502,18 @@ def test_words_nobody_said_are_not_reported(text: str, narration: str) -> None:
             "not only a problem for the young, but for the whole town",
             "Ruiz",
         ),
+        # an adverbial clause holding the reported clause the parser hung on it
+        (
+            "Ana Ruiz warned residents as the storm approached that the river would rise.",
+            "the river would rise",
+            "Ana Ruiz",
+        ),
     ],
-    ids=["said_what_parses_as_a_noun_phrase", "inverted_cue_after_a_comma"],
+    ids=[
+        "said_what_parses_as_a_noun_phrase",
+        "inverted_cue_after_a_comma",
+        "reported_clause_inside_an_adverbial_clause",
+    ],
 )
 def test_a_cue_with_what_looks_like_an_object_still_reports(
     text: str, words: str, speaker: str

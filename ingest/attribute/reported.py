@@ -191,13 +191,24 @@ def _names_a_thing(verb: Token) -> bool:
     objects = [c for c in verb.rights if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN")]
     if not objects or any(c.dep_ in _CLAUSES for c in verb.children):
         return False
-    # "announced a policy that diverged ...": a verb describing the object is still the thing
+    # "unveiled a timetable that doubles ...": a verb describing the object is still the thing;
+    # a verb of the cue's own adverbial clause ("added a night shift as orders doubled",
+    # "reported record attendance, drawing crowds") says when or how, and makes the object
+    # no report either
     described = {t.i for o in objects for t in o.subtree}
+    adverbial = [c for c in verb.rights if c.dep_ == "advcl" and not _holds_report(c)]
+    described |= {t.i for c in adverbial for t in c.subtree}
     after = [t for t in verb.subtree if t.i > verb.i and t.i not in described]
     return not any(t.tag_.startswith("VB") for t in after)
 
 
 _CLAUSE_ONLY = ("say", "tell")
+
+
+def _holds_report(clause: Token) -> bool:
+    """Does a clause hold a complement clause ("as the storm neared that the river would
+    rise"), which may be what the cue reports, however the parser hung it?"""
+    return any(t.dep_ == "ccomp" for t in clause.subtree)
 
 
 def _that_after(first: Token, sent: Span) -> Token | None:
