@@ -80,6 +80,7 @@ def _roles(ent: Span, at: int, quoted) -> tuple[bool, bool]:
     loses the arc; a name inside a quotation is never a subject."""
     in_quote = _in_quotes(at, quoted)
     opens = ent.start - (ent.sent.start if is_parsed(ent.doc) else 0) <= 2 and not _fronted(ent)
+    opens = opens and not _noun_modifier(ent)
     opens = (opens and not _after_verb(ent)) or _named_after_owner(ent) or _set_off_lead(ent)
     opens = opens or _verb_after_name(ent)
     root = _named_subject(ent.root)
@@ -87,6 +88,13 @@ def _roles(ent: Span, at: int, quoted) -> tuple[bool, bool]:
         return True, True  # "Host Dana Ruiz asked Sen. Mark Ochoa whether ...": he answers
     subject = not in_quote and (opens or root.dep_ in ("nsubj", "nsubjpass"))
     return subject, opens or is_main_subject(root)
+
+
+def _noun_modifier(ent: Span) -> bool:
+    """ "The Harbourline manager said": a name modifying the common noun after it only
+    says whose the subject is; the manager leads the sentence, not the company."""
+    root = ent.root
+    return is_parsed(ent.doc) and root.dep_ in ("compound", "amod") and root.head.pos_ == "NOUN"
 
 
 def _after_verb(ent: Span) -> bool:
