@@ -254,6 +254,15 @@ CASES = [
         "Ola Berg",
         id="nurse_opening_the_sentence_is_a_title",
     ),
+    # a paragraph with no cue is left unparsed: its sentences start after a full stop
+    case(
+        "The quay clinic has stood empty since the floods. Nurse Ola Berg still keeps its "
+        "key on a string.\n\n"
+        "\u201cWe all knew it was coming,\u201d Berg says.",
+        "all knew",
+        "Ola Berg",
+        id="a_role_noun_opening_a_sentence_of_an_unparsed_paragraph_is_a_title",
+    ),
     case(
         "The gallery will shut for a month of repairs. Spokeswoman Lena Hart said the "
         "roof had leaked since the winter storms.",
