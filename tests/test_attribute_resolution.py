@@ -263,6 +263,26 @@ CASES = [
         "Ola Berg",
         id="a_role_noun_opening_a_sentence_of_an_unparsed_paragraph_is_a_title",
     ),
+    # "Tolvik" (a town the NER reads as an organisation) is only a modifier and a
+    # destination: no organisation for "the county roads office" to be
+    case(
+        "Tolvik flood leaves dozens without power\n\n"
+        "Water rose above the sea wall before dawn on Friday.\n\n"
+        "Marta Lund said her son had moved to Tolvik in May.\n\n"
+        "The county roads office said it had closed two bridges.",
+        "closed two bridges",
+        "The county roads office",
+        resolved=False,
+        id="an_organisation_noun_is_no_place_the_story_only_names_in_passing",
+    ),
+    case(
+        "Halden Care runs three shelters in the valley.\n\n"
+        "Most of the families it houses come from the Tolvik estate.\n\n"
+        "The charity said it had turned away 80 people in March.",
+        "turned away 80 people",
+        "Halden Care",
+        id="an_organisation_noun_is_the_organisation_that_led_a_clause",
+    ),
     case(
         "The gallery will shut for a month of repairs. Spokeswoman Lena Hart said the "
         "roof had leaked since the winter storms.",
