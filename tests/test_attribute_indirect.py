@@ -33,6 +33,23 @@ CASES = [
         "A spokesperson",
         id="reported_clause_stops_at_a_second_cue",
     ),
+    # a cue set off inside a clause whose own verb is a cue reports the whole clause: the
+    # inner cue's subject is talked about, as after a leading "He noted ..."
+    case(
+        "Omar Pike coaches the club. The club's owners, he noted, have promised fans that "
+        "ticket prices will not rise next season.",
+        "ticket prices",
+        "have promised fans that ticket prices will not rise next season.",
+        "Omar Pike",
+        id="a_cue_set_off_in_a_cues_clause_reports_all_of_it",
+    ),
+    case(
+        "Ana Ruiz runs the farm. Omar Pike, she added, told the council that the road was unsafe.",
+        "road was",
+        "the road was unsafe",
+        "Omar Pike",
+        id="a_person_named_in_a_clause_with_a_cue_set_off_still_speaks",
+    ),
     case(
         "Coach Ivo Brandt said he wanted the job badly and the club was glad to hear it.",
         "wanted the job",
