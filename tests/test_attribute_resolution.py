@@ -761,6 +761,19 @@ CASES = [
         "Gartner",
         id="a_firm_called_an_analyst_stays_a_firm",
     ),
+    case(
+        "Inspectors toured Brenna Valley Dairy's new barns on Monday.\n\n"
+        "The company said it would appeal the fine.",
+        "appeal the fine",
+        "Brenna Valley Dairy",
+        id="the_possessive_of_a_name_owning_the_next_noun_is_no_part_of_it",
+    ),
+    case(
+        "McDonald's said it would close the store.\n\nThe company said sales had fallen.",
+        "sales had fallen",
+        "McDonald's",
+        id="a_name_ending_in_a_possessive_before_its_verb_keeps_it",
+    ),
 ]
 
 

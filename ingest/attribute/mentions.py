@@ -754,7 +754,7 @@ def _add_entity(registry: Registry, ent: Span, base: int, quoted) -> Entity | No
         return None
     if title_ended(ent) or ent.label_ == "PERSON" and _named_thing(ent):
         return None
-    ent = _possessed_name(ent)
+    ent = _possessive_dropped(_possessed_name(ent))
     at = base + ent.start_char
     subject, main = _roles(ent, at, quoted)
     if _topic(ent):
@@ -788,6 +788,21 @@ def _add_entity(registry: Registry, ent: Span, base: int, quoted) -> Entity | No
     if not is_parsed(ent.doc):
         entity.roles.update(role_words_before(ent))
     return entity
+
+
+def _possessive_dropped(ent: Span) -> Span:
+    """ "Brenna Valley Dairy's new barns": the possessive the NER kept at the end of a
+    name that owns the noun after it is no part of the name ("McDonald's said" and "at
+    Stella's." keep theirs)."""
+    doc = ent.doc
+    if len(ent) < 2 or ent[-1].lower_ not in ("'s", "\u2019s") or ent.end >= len(doc):
+        return ent
+    after = doc[ent.end]
+    if is_parsed(doc):
+        owned = after.pos_ in ("NOUN", "ADJ", "NUM", "PROPN")
+    else:  # a paragraph left untagged: a word that is no common verb
+        owned = after.is_alpha and after.lower_ not in _COMMON_VERBS or after.like_num
+    return Span(doc, ent.start, ent.end - 1, label=ent.label_) if owned else ent
 
 
 def _possessed_name(ent: Span) -> Span:
