@@ -242,6 +242,21 @@ CASES = [
         "Ana Ruiz",
         id="according_to_words_headed_by_another_cue",
     ),
+    # ... also when the cue's subject has a clause or participle of its own
+    case(
+        "According to the union, a memo sent to staff warned that the plant would close.",
+        "plant would close",
+        "a memo sent to staff warned that the plant would close.",
+        "the union",
+        id="according_to_words_headed_by_a_cue_after_a_participle",
+    ),
+    case(
+        "According to Ana Ruiz, the board she chairs has argued that the pier is unsafe.",
+        "pier is unsafe",
+        "the board she chairs has argued that the pier is unsafe.",
+        "Ana Ruiz",
+        id="according_to_words_headed_by_a_cue_after_a_relative_clause",
+    ),
 ]
 
 SET_OFF = [

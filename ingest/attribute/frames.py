@@ -331,7 +331,7 @@ def _nested(frame: Frame, frames: list[Frame]) -> bool:
         return any(f is not frame and _reports(f, frame.cue_at) for f in frames)
     if frame.subject.pos_ == "PROPN" or frame.subject.ent_type_:
         return False  # "Lee said Ruiz told her ...": a person named inside speaks too
-    if any(_inserted_into(f, frame) for f in frames):
+    if any(_inserted_into(f, frame) for f in frames) or _inside_a_source_phrase(frame, frames):
         return True
     child = frame.verb
     through_clause = False
@@ -355,6 +355,17 @@ def _inserted_into(cue: Frame, frame: Frame) -> bool:
         and cue.gap is not None
         and verb.dep_ == "parataxis"
         and verb.head == frame.verb
+    )
+
+
+def _inside_a_source_phrase(frame: Frame, frames: list[Frame]) -> bool:
+    """ "According to the union, a memo sent to staff warned that ...": a cue in the words
+    a source phrase before it gives to its source (the phrase has no verb for the parser
+    to hang the cue under) is part of what the source says."""
+    return any(
+        f.verb is None and f.cue_at < frame.cue_at and _reports(f, frame.cue_at)
+        for f in frames
+        if f is not frame
     )
 
 
