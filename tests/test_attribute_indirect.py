@@ -33,6 +33,23 @@ CASES = [
         "A spokesperson",
         id="reported_clause_stops_at_a_second_cue",
     ),
+    # a cue set off inside a clause whose own verb is a cue reports the whole clause: the
+    # inner cue's subject is talked about, as after a leading "He noted ..."
+    case(
+        "Omar Pike coaches the club. The club's owners, he noted, have promised fans that "
+        "ticket prices will not rise next season.",
+        "ticket prices",
+        "have promised fans that ticket prices will not rise next season.",
+        "Omar Pike",
+        id="a_cue_set_off_in_a_cues_clause_reports_all_of_it",
+    ),
+    case(
+        "Ana Ruiz runs the farm. Omar Pike, she added, told the council that the road was unsafe.",
+        "road was",
+        "the road was unsafe",
+        "Omar Pike",
+        id="a_person_named_in_a_clause_with_a_cue_set_off_still_speaks",
+    ),
     case(
         "Coach Ivo Brandt said he wanted the job badly and the club was glad to hear it.",
         "wanted the job",
@@ -48,6 +65,36 @@ CASES = [
         "no such meeting had been planned",
         "a spokesperson for the band",
         id="a_second_speakers_cue_past_the_reported_words_reports_its_own",
+    ),
+    # a "that" that is the reported clause's subject is said, not a conjunction to drop
+    case(
+        "Harbour master Ana Ruiz says that sounds fair.",
+        "sounds fair",
+        "that sounds fair",
+        "Ana Ruiz",
+        id="a_that_the_reported_clause_opens_on_as_its_subject_is_reported",
+    ),
+    case(
+        "Tom Haber said that would cost the town its only ferry.",
+        "cost the town",
+        "that would cost the town its only ferry",
+        "Tom Haber",
+        id="a_that_subject_after_the_cue_stays_in_the_reported_words",
+    ),
+    case(
+        "That was never the plan for the pier, Tom Haber said.",
+        "never the plan",
+        "That was never the plan for the pier",
+        "Tom Haber",
+        id="a_that_subject_before_a_trailing_cue_stays_in_the_reported_words",
+    ),
+    # ... while the conjunction "that" is still left out
+    case(
+        "Tom Haber said that the town would lose its only ferry.",
+        "lose its",
+        "the town would lose its only ferry",
+        "Tom Haber",
+        id="the_conjunction_that_after_a_cue_is_left_out",
     ),
     # ... and runs on over ", but"/", and" into a clause in the present of no person
     case(
@@ -194,6 +241,21 @@ CASES = [
         "two of the trustees have told her privately that they will vote no.",
         "Ana Ruiz",
         id="according_to_words_headed_by_another_cue",
+    ),
+    # ... also when the cue's subject has a clause or participle of its own
+    case(
+        "According to the union, a memo sent to staff warned that the plant would close.",
+        "plant would close",
+        "a memo sent to staff warned that the plant would close.",
+        "the union",
+        id="according_to_words_headed_by_a_cue_after_a_participle",
+    ),
+    case(
+        "According to Ana Ruiz, the board she chairs has argued that the pier is unsafe.",
+        "pier is unsafe",
+        "the board she chairs has argued that the pier is unsafe.",
+        "Ana Ruiz",
+        id="according_to_words_headed_by_a_cue_after_a_relative_clause",
     ),
 ]
 
@@ -378,6 +440,13 @@ def test_reported_words_and_speaker(
             "policy",
         ),
         ("They added yet another goal early in the third when Lopez scored again.", "goal"),
+        # ... and with an adverbial clause of the cue's own after it: when or how, not what
+        ("The bakery added a night shift as orders doubled in December.", "night shift"),
+        (
+            "The museum reported record attendance in July, drawing visitors from three provinces.",
+            "record attendance",
+        ),
+        ("The theatre announced a new season as the old director retired.", "new season"),
         # a phrase a preposition of place heads says where the words were said, not what
         (
             "Lena Ortiz, the port's chief engineer, testified before a harbour committee, "
@@ -435,6 +504,9 @@ def test_reported_words_and_speaker(
         "denied_a_request_to_do_something",
         "announced_a_policy_that_did_something",
         "added_a_goal_when_something_happened",
+        "added_a_noun_phrase_before_an_adverbial_clause",
+        "reported_a_noun_phrase_before_a_participle",
+        "announced_a_noun_phrase_before_an_as_clause",
         "testified_before_a_committee",
         "declined_to_comment_citing",
         "if_confirmed_inserted",
@@ -462,8 +534,18 @@ def test_words_nobody_said_are_not_reported(text: str, narration: str) -> None:
             "not only a problem for the young, but for the whole town",
             "Ruiz",
         ),
+        # an adverbial clause holding the reported clause the parser hung on it
+        (
+            "Ana Ruiz warned residents as the storm approached that the river would rise.",
+            "the river would rise",
+            "Ana Ruiz",
+        ),
     ],
-    ids=["said_what_parses_as_a_noun_phrase", "inverted_cue_after_a_comma"],
+    ids=[
+        "said_what_parses_as_a_noun_phrase",
+        "inverted_cue_after_a_comma",
+        "reported_clause_inside_an_adverbial_clause",
+    ],
 )
 def test_a_cue_with_what_looks_like_an_object_still_reports(
     text: str, words: str, speaker: str

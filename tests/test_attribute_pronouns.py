@@ -629,6 +629,17 @@ CASES = [
         sure=False,  # only the "he" says it is a person: a bank may be named like one
         id="a_name_only_its_he_made_a_person_is_no_sure_antecedent",
     ),
+    # a name modifying the noun that leads the sentence ("The Kestrel manager") is no
+    # subject: the next "he" may not land on it surely
+    case(
+        "Paul Varga runs the union local. Tom Reid manages the Kestrel pit.\n\n"
+        "The Kestrel manager, pressed on the layoffs, said the mine had no buyer yet. "
+        '"I would keep every crew if I could," he said.',
+        "keep every crew",
+        None,
+        sure=False,
+        id="a_name_modifying_the_subject_noun_is_no_sure_antecedent",
+    ),
     case(
         "Tom Reyes has run the depot for a decade.\n\n"
         "Brightwater Harlow said it would close two plants. "

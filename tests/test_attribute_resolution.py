@@ -254,6 +254,35 @@ CASES = [
         "Ola Berg",
         id="nurse_opening_the_sentence_is_a_title",
     ),
+    # a paragraph with no cue is left unparsed: its sentences start after a full stop
+    case(
+        "The quay clinic has stood empty since the floods. Nurse Ola Berg still keeps its "
+        "key on a string.\n\n"
+        "\u201cWe all knew it was coming,\u201d Berg says.",
+        "all knew",
+        "Ola Berg",
+        id="a_role_noun_opening_a_sentence_of_an_unparsed_paragraph_is_a_title",
+    ),
+    # "Tolvik" (a town the NER reads as an organisation) is only a modifier and a
+    # destination: no organisation for "the county roads office" to be
+    case(
+        "Tolvik flood leaves dozens without power\n\n"
+        "Water rose above the sea wall before dawn on Friday.\n\n"
+        "Marta Lund said her son had moved to Tolvik in May.\n\n"
+        "The county roads office said it had closed two bridges.",
+        "closed two bridges",
+        "The county roads office",
+        resolved=False,
+        id="an_organisation_noun_is_no_place_the_story_only_names_in_passing",
+    ),
+    case(
+        "Halden Care runs three shelters in the valley.\n\n"
+        "Most of the families it houses come from the Tolvik estate.\n\n"
+        "The charity said it had turned away 80 people in March.",
+        "turned away 80 people",
+        "Halden Care",
+        id="an_organisation_noun_is_the_organisation_that_led_a_clause",
+    ),
     case(
         "The gallery will shut for a month of repairs. Spokeswoman Lena Hart said the "
         "roof had leaked since the winter storms.",
@@ -731,6 +760,19 @@ CASES = [
         "demand would recover",
         "Gartner",
         id="a_firm_called_an_analyst_stays_a_firm",
+    ),
+    case(
+        "Inspectors toured Brenna Valley Dairy's new barns on Monday.\n\n"
+        "The company said it would appeal the fine.",
+        "appeal the fine",
+        "Brenna Valley Dairy",
+        id="the_possessive_of_a_name_owning_the_next_noun_is_no_part_of_it",
+    ),
+    case(
+        "McDonald's said it would close the store.\n\nThe company said sales had fallen.",
+        "sales had fallen",
+        "McDonald's",
+        id="a_name_ending_in_a_possessive_before_its_verb_keeps_it",
     ),
 ]
 

@@ -331,6 +331,8 @@ def _nested(frame: Frame, frames: list[Frame]) -> bool:
         return any(f is not frame and _reports(f, frame.cue_at) for f in frames)
     if frame.subject.pos_ == "PROPN" or frame.subject.ent_type_:
         return False  # "Lee said Ruiz told her ...": a person named inside speaks too
+    if any(_inserted_into(f, frame) for f in frames) or _inside_a_source_phrase(frame, frames):
+        return True
     child = frame.verb
     through_clause = False
     for head in frame.verb.ancestors:
@@ -340,6 +342,31 @@ def _nested(frame: Frame, frames: list[Frame]) -> bool:
         if through_clause and outer is not None and outer.subject.i != frame.subject.i:
             return not (_new_statement(frame, outer) or _beyond_words(frame, outer))
     return False
+
+
+def _inserted_into(cue: Frame, frame: Frame) -> bool:
+    """Is ``cue`` set off inside ``frame``'s clause ("The owners, he noted, have promised
+    fans that ...")? The parser hangs the inserted cue on the clause's verb, yet the whole
+    clause is what the inserted cue reports, as after "He noted the owners have promised
+    fans that ..." (a person named there still speaks too)."""
+    verb = cue.verb
+    return (
+        verb is not None
+        and cue.gap is not None
+        and verb.dep_ == "parataxis"
+        and verb.head == frame.verb
+    )
+
+
+def _inside_a_source_phrase(frame: Frame, frames: list[Frame]) -> bool:
+    """ "According to the union, a memo sent to staff warned that ...": a cue in the words
+    a source phrase before it gives to its source (the phrase has no verb for the parser
+    to hang the cue under) is part of what the source says."""
+    return any(
+        f.verb is None and f.cue_at < frame.cue_at and _reports(f, frame.cue_at)
+        for f in frames
+        if f is not frame
+    )
 
 
 def _beyond_words(frame: Frame, outer: Frame) -> bool:

@@ -80,6 +80,7 @@ def _roles(ent: Span, at: int, quoted) -> tuple[bool, bool]:
     loses the arc; a name inside a quotation is never a subject."""
     in_quote = _in_quotes(at, quoted)
     opens = ent.start - (ent.sent.start if is_parsed(ent.doc) else 0) <= 2 and not _fronted(ent)
+    opens = opens and not _noun_modifier(ent)
     opens = (opens and not _after_verb(ent)) or _named_after_owner(ent) or _set_off_lead(ent)
     opens = opens or _verb_after_name(ent)
     root = _named_subject(ent.root)
@@ -87,6 +88,13 @@ def _roles(ent: Span, at: int, quoted) -> tuple[bool, bool]:
         return True, True  # "Host Dana Ruiz asked Sen. Mark Ochoa whether ...": he answers
     subject = not in_quote and (opens or root.dep_ in ("nsubj", "nsubjpass"))
     return subject, opens or is_main_subject(root)
+
+
+def _noun_modifier(ent: Span) -> bool:
+    """ "The Harbourline manager said": a name modifying the common noun after it only
+    says whose the subject is; the manager leads the sentence, not the company."""
+    root = ent.root
+    return is_parsed(ent.doc) and root.dep_ in ("compound", "amod") and root.head.pos_ == "NOUN"
 
 
 def _after_verb(ent: Span) -> bool:
@@ -746,7 +754,7 @@ def _add_entity(registry: Registry, ent: Span, base: int, quoted) -> Entity | No
         return None
     if title_ended(ent) or ent.label_ == "PERSON" and _named_thing(ent):
         return None
-    ent = _possessed_name(ent)
+    ent = _possessive_dropped(_possessed_name(ent))
     at = base + ent.start_char
     subject, main = _roles(ent, at, quoted)
     if _topic(ent):
@@ -780,6 +788,21 @@ def _add_entity(registry: Registry, ent: Span, base: int, quoted) -> Entity | No
     if not is_parsed(ent.doc):
         entity.roles.update(role_words_before(ent))
     return entity
+
+
+def _possessive_dropped(ent: Span) -> Span:
+    """ "Brenna Valley Dairy's new barns": the possessive the NER kept at the end of a
+    name that owns the noun after it is no part of the name ("McDonald's said" and "at
+    Stella's." keep theirs)."""
+    doc = ent.doc
+    if len(ent) < 2 or ent[-1].lower_ not in ("'s", "\u2019s") or ent.end >= len(doc):
+        return ent
+    after = doc[ent.end]
+    if is_parsed(doc):
+        owned = after.pos_ in ("NOUN", "ADJ", "NUM", "PROPN")
+    else:  # a paragraph left untagged: a word that is no common verb
+        owned = after.is_alpha and after.lower_ not in _COMMON_VERBS or after.like_num
+    return Span(doc, ent.start, ent.end - 1, label=ent.label_) if owned else ent
 
 
 def _possessed_name(ent: Span) -> Span:

@@ -25,7 +25,8 @@ from ingest.attribute.subjects import (
 from ingest.attribute.tuning import CUE_ADJUNCT_TOKENS, MIN_CONTENT_WORDS
 
 _EDGE_PUNCT = " ,;:\u2014\u2013-"
-_LEADING_WORDS = ("that ", "That ", "and ", "but ")  # "..., he said, and the rest"
+_JOINING_THAT = ("that ", "That ")
+_LEADING_WORDS = (*_JOINING_THAT, "and ", "but ")  # "..., he said, and the rest"
 _TRAILING_WORDS = (" and", " but")  # "X and | alleges that Y": the words before a second cue
 
 
@@ -36,14 +37,21 @@ def chars(span: Span | tuple[Token, Token], base: int) -> tuple[int, int]:
 
 
 def trim(
-    text: str, start: int, end: int, min_words: int = MIN_CONTENT_WORDS
+    text: str,
+    start: int,
+    end: int,
+    min_words: int = MIN_CONTENT_WORDS,
+    *,
+    keep_that: bool = False,
 ) -> tuple[int, int] | None:
     """``text[start:end]`` without the punctuation at its edges or a "that", "and" or "but"
     joining it to the sentence around; None when fewer than ``min_words`` words are left,
-    too few to be a report."""
+    too few to be a report. ``keep_that``: a leading "that" is a word of the report."""
     while start < end and text[start] in _EDGE_PUNCT:
         start += 1
     for word in _LEADING_WORDS:
+        if keep_that and word in _JOINING_THAT:
+            continue
         if text.startswith(word, start):
             start += len(word)
     while end > start and text[end - 1] in _EDGE_PUNCT:
@@ -52,6 +60,18 @@ def trim(
         if text.endswith(word, start, end):
             end -= len(word)
     return (start, end) if len(text[start:end].split()) >= min_words else None
+
+
+def _words(text: str, first: Token, last: Token, base: int) -> tuple[int, int] | None:
+    """``trim`` of the reported words from ``first`` to ``last``."""
+    return trim(text, *chars((first, last), base), keep_that=_spoken_that(first))
+
+
+def _spoken_that(first: Token) -> bool:
+    """ "says that sounds fair", "That was the point, she said": a "that" the parser made
+    the subject of the reported clause is the speaker's own first word, not the conjunction
+    joining the clause to its cue; dropped, "sounds fair" was too short to report at all."""
+    return first.lower_ == "that" and first.dep_ in SUBJECTS
 
 
 def content_of(verb: Token, sent: Span, text: str, base: int) -> tuple[int, int] | None:
@@ -66,15 +86,13 @@ def content_of(verb: Token, sent: Span, text: str, base: int) -> tuple[int, int]
         return None
     trailing = trailing_cue(verb, sent)
     if trailing is not None:
-        return trim(text, *chars((sent[0], sent.doc[trailing[1].i - 1]), base))
+        return _words(text, sent[0], sent.doc[trailing[1].i - 1], base)
     if _inserted(verb, sent):
         return trim(text, *chars(sent, base))  # the cue is cut out later, as ``Frame.gap``
     # "OTTAWA — Leader Jane Roe says ...": a dateline can be parsed as a second complement
     clauses = sorted((c for c in verb.children if c.dep_ == "ccomp"), key=lambda c: c.i < verb.i)
     if clauses:
-        found = (
-            trim(text, *chars((_clause_start(verb, c), _continued(verb, c)), base)) for c in clauses
-        )
+        found = (_words(text, _clause_start(verb, c), _continued(verb, c), base) for c in clauses)
         return next((span for span in found if span is not None), None)
     cue_start, cue_end = cue_clause(verb, sent)
     before = cue_start - sent.start
@@ -102,13 +120,13 @@ def content_of(verb: Token, sent: Span, text: str, base: int) -> tuple[int, int]
         # reports nothing past the clause, where the main sentence resumes
         last = verb.right_edge if relative else sent[-1]
         if first.i < last.i:
-            return trim(text, *chars((first, last), base))
+            return _words(text, first, last, base)
     if relative:
         return None
     if before >= 3 and sent.doc[cue_start - 1].text in (",", "\u2014", "\u2013", "-"):
-        return trim(text, *chars((sent[0], sent.doc[cue_start - 1]), base))
+        return _words(text, sent[0], sent.doc[cue_start - 1], base)
     if name_after(verb) is not None and verb.i - sent.start >= 4:
-        return trim(text, *chars((sent[0], sent.doc[verb.i - 1]), base))  # "..., argued Lee."
+        return _words(text, sent[0], sent.doc[verb.i - 1], base)  # "..., argued Lee."
     return None
 
 
@@ -173,13 +191,24 @@ def _names_a_thing(verb: Token) -> bool:
     objects = [c for c in verb.rights if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN")]
     if not objects or any(c.dep_ in _CLAUSES for c in verb.children):
         return False
-    # "announced a policy that diverged ...": a verb describing the object is still the thing
+    # "unveiled a timetable that doubles ...": a verb describing the object is still the thing;
+    # a verb of the cue's own adverbial clause ("added a night shift as orders doubled",
+    # "reported record attendance, drawing crowds") says when or how, and makes the object
+    # no report either
     described = {t.i for o in objects for t in o.subtree}
+    adverbial = [c for c in verb.rights if c.dep_ == "advcl" and not _holds_report(c)]
+    described |= {t.i for c in adverbial for t in c.subtree}
     after = [t for t in verb.subtree if t.i > verb.i and t.i not in described]
     return not any(t.tag_.startswith("VB") for t in after)
 
 
 _CLAUSE_ONLY = ("say", "tell")
+
+
+def _holds_report(clause: Token) -> bool:
+    """Does a clause hold a complement clause ("as the storm neared that the river would
+    rise"), which may be what the cue reports, however the parser hung it?"""
+    return any(t.dep_ == "ccomp" for t in clause.subtree)
 
 
 def _that_after(first: Token, sent: Span) -> Token | None:

@@ -445,6 +445,21 @@ class Registry:
                 return mention.entity
         return None
 
+    def _acting_org(self, pos: int) -> Entity | None:
+        """The organisation "the agency" or "the police" may mean when none is named so:
+        the latest "it", if it led a clause within a pronoun's reach or has a name of
+        several words. A lone word only written as a modifier or after a preposition
+        ("the Tolvik flood", "moved to Tolvik") is most often a place the NER took
+        for an organisation."""
+        found = self.resolve_pronoun("it", pos)
+        if found is None or len(found.tokens) > 1:
+            return found
+        led = any(
+            m.entity is found and m.subject and pos - PRONOUN_WINDOW <= m.pos < pos
+            for m in self.mentions
+        )
+        return found if led else None
+
     def resolve_nominal(
         self,
         head: str,
@@ -470,7 +485,7 @@ class Registry:
             for entity in earlier:
                 if entity.kind == "org" and word in entity.name.lower().split():
                     return entity
-            return self.resolve_pronoun("it", pos)
+            return self._acting_org(pos)
         if not ahead:
             return None
         # "A Superior Court judge chastised ... Judge Jane Roe wrote": named just after

@@ -254,12 +254,22 @@ def _role_opening(span: Span, at: int) -> bool:
     token = span.doc[at]
     # the hyphen of "Baker-Lind" is no word of a name after a title
     words = sum(not t.is_punct for t in span.doc[at : span.end])
-    if at != span.start or words < 3 or not (token.i == 0 or token.is_sent_start):
+    if at != span.start or words < 3 or not _opens_sentence(token):
         return False
     word = token.lower_
     if person_noun(word) or word in _ROLE_OPENERS:
         return True
     return word.endswith(AGENT_ENDINGS) and word not in FIRST_NAMES
+
+
+def _opens_sentence(token: Token) -> bool:
+    """Does ``token`` open its sentence? In a paragraph left unparsed ("... since the floods.
+    Nurse Ola Berg still keeps"), when the word before it ends in a full stop, a question or
+    an exclamation mark."""
+    if token.i == 0 or token.is_sent_start:
+        return True
+    unparsed = not token.doc.has_annotation("SENT_START")
+    return unparsed and token.nbor(-1).text[-1] in ".!?"
 
 
 def _written_as_role(token: Token) -> bool:
