@@ -453,7 +453,7 @@ def _direct(
         if frame is None or any(_reports(f, span.open_at) for f in frames):
             return None
         speaker = speakers[id(frame)]
-    # "Singh said he plans to ..., so he can check 'elected' off his list": a quoted
+    # "Okoro said she aims to ..., so she can tick 'finished' off her chart": a quoted
     # phrase outside the reported clause leaves that clause to be reported too
     frame.used = frame.used or not (phrase and frame.content is not None)
     return _Draft(span.start, span.end, "direct", speaker, frame.cue, asked[id(frame)])
@@ -513,7 +513,7 @@ def _so_called(text: str, span: MarkedSpan) -> bool:
 
 
 def _programme(text: str, span: MarkedSpan) -> bool:
-    """'said on CBS' "Face the Nation."', 'told NBC's "Meet the Press"': a title in capitals
+    """'said on KTVR's "Harbour Hour."', 'told WBLX's "Noon Desk"': a title in capitals
     after a possessive or "on"/"in" names a programme or a paper where the words were said,
     not words anyone said."""
     return _in_capitals(text, span) and bool(_BEFORE_TITLE.search(text, 0, span.open_at))

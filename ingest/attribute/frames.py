@@ -343,8 +343,8 @@ def _nested(frame: Frame, frames: list[Frame]) -> bool:
 
 
 def _beyond_words(frame: Frame, outer: Frame) -> bool:
-    """ "Lee added that he hoped to meet her, though a spokesperson said no meeting was
-    asked for": a cue the outer frame's reported words stop short of is the writer's
+    """ "Lee added that the plant would reopen, though a union steward said no date
+    was set": a cue the outer frame's reported words stop short of is the writer's
     next statement, however the parser hung it under them."""
     return outer.content is not None and not _reports(outer, frame.cue_at)
 

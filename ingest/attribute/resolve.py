@@ -173,7 +173,7 @@ def resolve(
             return resolve(child, at, registry, author)
     aside = _partitive_aside(subject)
     if aside is not None:
-        # "One of them, the MP for a marginal seat, said": the aside says which one
+        # "One of them, the owner of a corner bakery, said": the aside says which one
         described = noun_phrase(aside)
         add_description(registry, aside, described, at)
         return Speaker(described, None, described, "nominal", tuning.UNRESOLVED_DESCRIPTION)
