@@ -199,8 +199,8 @@ def _that_after(first: Token, sent: Span) -> Token | None:
 
 
 def _misread_relative(that: Token, first: Token) -> bool:
-    """ "said after the vote that she had argued with him": the parser reads a
-    "that" after a noun of the cue's phrases as a relative pronoun (the object of "argued"). A
+    """ "said after the race that she had spoken to him": the parser reads a "that"
+    after a noun of the cue's phrases as a relative pronoun (the object of "spoken"). A
     clause with a subject of its own after the cue's phrase is what was said."""
     clause = that.head
     if clause.dep_ != "relcl" or not first.i <= clause.head.i < that.i:
