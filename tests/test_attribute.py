@@ -47,10 +47,10 @@ def test_quote_running_over_several_paragraphs_keeps_its_speaker():
         '"Our children have lost far too much time already," Mayor Jane Doe said. '
         '"They need their teachers back.\n\n'
         '"Every week in a classroom matters for them.\n\n'
-        '"We will not wait for another report."\n'
+        '"We will not sit through another delay."\n'
     )
     found = quotes_of(text)
-    for words in ("teachers back", "Every week", "another report"):
+    for words in ("teachers back", "Every week", "another delay"):
         assert find(found, words).speaker == "Jane Doe"
 
 
@@ -129,11 +129,11 @@ def test_mixed_quote_spans_the_reported_clause():
 
 def test_question_then_quote_has_context_speaker_or_none():
     text = (
-        "What did Suh say after the play?\n\n"
-        '"I just saw the ball and went for it, it was instinct more than anything."\n'
+        "What did Okafor make of the late tackle?\n\n"
+        '"I only saw the ball and went for it, it was instinct more than anything."\n'
     )
     q = find(quotes_of(text), "saw the ball")
-    assert q.speaker in (None, "Suh")
+    assert q.speaker in (None, "Okafor")
 
 
 def test_unattributed_quote_far_from_any_speaker_is_unknown():
