@@ -182,7 +182,7 @@ def test_a_short_phrase_a_cue_takes_is_quoted(text: str) -> None:
 
 # Where the words were said, in capitals after a possessive or "on": no one's quotation
 PROGRAMMES = [
-    '"We will not close the shipyard," Senator Ruth Kagame said on KWBS\' "Harbour Hour."',
+    '"We will not close the shipyard," Senator Ruth Kagame said on KWBS\' "Voice of the Valley."',
     '"We will not close the shipyard," Kagame told WKTV\'s "Noon Desk" on Sunday.',
     '"We will not close the shipyard," Kagame said in an interview on "Coast Week."',
 ]

@@ -513,7 +513,7 @@ def _so_called(text: str, span: MarkedSpan) -> bool:
 
 
 def _programme(text: str, span: MarkedSpan) -> bool:
-    """'said on KTVR's "Harbour Hour."', 'told WBLX's "Noon Desk"': a title in capitals
+    """'said on KWBS' "Voice of the Valley."', 'told WKTV's "Noon Desk"': a title in capitals
     after a possessive or "on"/"in" names a programme or a paper where the words were said,
     not words anyone said."""
     return _in_capitals(text, span) and bool(_BEFORE_TITLE.search(text, 0, span.open_at))
@@ -536,7 +536,7 @@ def _in_capitals(text: str, span: MarkedSpan) -> bool:
     return bool(quoted) and all(w[0].isupper() or w in _TITLE_SMALL_WORDS for w in quoted)
 
 
-# lower-case words a title in capitals keeps ("Face the Nation", "State of the Union")
+# lower-case words a title in capitals keeps ("Voice of the Valley", "State of the Union")
 _TITLE_SMALL_WORDS = frozenset(
     ["a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "with", "by"]
 )
