@@ -322,7 +322,7 @@ def test_reported_words_and_speaker(
         # ... and so is a question a negated cue leaves open, or any question word after it
         ("The bakery chain did not say whether it paid the higher rent.", "paid"),
         ("The port board declined to say why it closed the night crossing.", "closed"),
-        ("Tom Ruiz won\u2019t say what he\u2019ll do if he loses the seat in May.", "loses"),
+        ("Ana Ruiz won\u2019t say where she\u2019ll go if the shop closes in May.", "closes"),
         # a question put to the speaker by someone unnamed is no one's quotation
         (
             "Asked whether the ferry would run again, Mayor Tom Ruiz said repairs would "
@@ -330,9 +330,9 @@ def test_reported_words_and_speaker(
             "ferry would run",
         ),
         (
-            "Asked what he would tell the mayor about the pier, Tom Ruiz says: 'Just listen. "
-            "Just listen to us.'",
-            "tell the mayor",
+            "Asked what she would tell the council about the bus route, Ana Ruiz says: 'Keep "
+            "it. Keep the route running.'",
+            "tell the council",
         ),
         (
             "Harbour master Tom Ruiz, asked whether the ferry would run, said repairs would "

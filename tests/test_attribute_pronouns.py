@@ -568,7 +568,7 @@ CASES = [
     case(
         "Podcast host Quill Marren asked about the clinic hours on Monday.\n\n"
         "Rep. Mara Voss, whose district covers the valley, has drafted a bill she calls "
-        "the Night Nurse Act. Voss told Marren the cost was a rounding error in the budget.\n\n"
+        "the Night Nurse Act. Voss told Marren the cost was pocket change for the state.\n\n"
         "\u201cNo suburb in the state would accept a clinic shut four nights a week,\u201d she "
         "said.",
         "No suburb in the state",

@@ -517,7 +517,7 @@ CASES = [
     # the NER reads the name as an organisation and the job after it as a person: the
     # name and its description must not send the speaker back and forth for ever
     case(
-        "Waiting at the gate, Amine Benhadj, a 39-year-old railway signalman, said he was "
+        "Waiting at the gate, Amine Benhadj, a 39-year-old railway signalman, said that he was "
         "\u201cfurious\u201d with a council that had vowed to keep the yard open.",
         "furious",
         "Amine Benhadj",
@@ -559,9 +559,9 @@ CASES = [
     ),
     case(
         "Crown attorney Lena Marsh told Justice Owen Pratt that the driver had two prior "
-        "convictions.\n\nMarsh countered that remorse came late. The prosecutor noted "
-        "that he had been warned twice.",
-        "warned twice",
+        "convictions.\n\nMarsh replied that the apology came late. The prosecutor noted "
+        "that the fines had gone unpaid.",
+        "gone unpaid",
         "Lena Marsh",
         id="a_crown_attorney_is_the_prosecutor",
     ),

@@ -252,8 +252,8 @@ MARK_PAIRING = {
     ),
     "the mixed two-character mark opens a quote": (
         "Mayor Tom Ruiz spoke on the radio on Sunday.\n\n"
-        "\u2018\u2019The ferry is not a luxury. It is the only road we have.\u201d",
-        ["The ferry is not a luxury. It is the only road we have."],
+        "\u2018\u2019The ferry is no treat. It is the only road we have.\u201d",
+        ["The ferry is no treat. It is the only road we have."],
     ),
 }
 

@@ -345,8 +345,8 @@ _ANONYMOUS = word_set("source official spokesman spokeswoman spokesperson aide p
 
 
 def _partitive_aside(subject: Token) -> Token | None:
-    """The description set off after "one of them" or "some of the sources" (", a diplomat
-    from ...,"): the words that tell the reader which of the group speaks. A name set off
+    """The description set off after "one of them" or "some of the sources" (", a nurse
+    on ...,"): the words that tell the reader which of the group speaks. A name set off
     there is resolved as a name before this is asked."""
     partitive = subject.pos_ in ("NUM", "PRON") and any(
         c.dep_ == "prep" and c.lower_ == "of" for c in subject.children
