@@ -310,7 +310,7 @@ def resolve(
 
 
 def _varied_leader(subject: Token, at: int, registry: Registry) -> Entity | None:
-    """ "Sousa, for her part, said she would keep pushing. / '...,' the councillor said":
+    """ "Okoye, for his part, vowed to try again in spring. / '...,' the pharmacist said":
     a writer who has just led a sentence with someone's name calls them next by what they
     do, so a definite description no one holds as a title is that person. Not an office
     of state, a word for an unnamed source ("the official", "the spokesman") nor a noun
