@@ -417,7 +417,7 @@ def _direct(
     close = span.close_at + 1 if span.close_at is not None else span.end
     holding = [f for f in outside if f.scope[0] <= span.open_at and close <= f.scope[1]]
     touching = [f for f in outside if f.sentence[0] <= close and span.open_at <= f.sentence[1]]
-    if not touching:  # '"...?" Michael Every, a strategist, said.' parsed as its own sentence
+    if not touching:  # '"...?" Lena Moss, a strategist, said.' parsed as its own sentence
         touching = [f for f in outside if 0 <= f.sentence[0] - close <= 2 and f.content is None]
     opened_in = _opened_in(span, outside, holding)
     if opened_in is not None:

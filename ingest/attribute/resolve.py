@@ -163,7 +163,7 @@ def resolve(
         # a common noun the NER tagged as a person ("a railway signalman") is no name
         named = child.pos_ == "PROPN" or child.ent_type_ == "PERSON" and child.pos_ != "NOUN"
         named = named and child.lower_ not in NAME_PREFIX_TITLES  # ", the Labour TD,"
-        # "One Democrat, Sen. Jon Tester, said": a group word standing for the person
+        # "One Democrat, Sen. Ada Brill, said": a group word standing for the person
         person_for_group = child.ent_type_ == "PERSON" and subject.ent_type_ != "PERSON"
         # "The Tánaiste, Ann Roe, said": a title the tagger read as a proper noun
         described = subject.pos_ == "NOUN" or subject.lower_ in NAME_PREFIX_TITLES
@@ -259,7 +259,7 @@ def resolve(
             registry.resolve_pronoun("it", at), phrase, "nominal", tuning.DOCUMENT_AS_IT
         )
     owner = next((c for c in subject.children if c.dep_ == "poss"), None)
-    if head in ORG_NOUNS and owner is not None:  # "his office", "Trudeau's campaign"
+    if head in ORG_NOUNS and owner is not None:  # "his office", "Ruiz's campaign"
         return _owned(subject, owner, phrase, at, registry)
     if subject.tag_ == "NNS":  # "Aid groups said": several, not the last "it"
         return Speaker(phrase, None, phrase, "nominal", tuning.PLURAL_GROUP)
@@ -490,7 +490,7 @@ def _before_brackets(tokens: list[Token]) -> list[Token]:
 
 
 def _owned(subject: Token, owner: Token, phrase: str, at: int, registry: Registry) -> Speaker:
-    """ "his office" speaks for someone's office, not for them: "Jim Carr's office" when
+    """ "his office" speaks for someone's office, not for them: "Ana Ruiz's office" when
     the owner is a person or name we know, else the words as written."""
     pronoun = _POSSESSIVES.get(owner.lower_)
     if pronoun in FIRST_PERSON:  # "my office": no one in the story
