@@ -241,7 +241,7 @@ def _opens_with_wh(clause: Token) -> bool:
 
 
 def _asked_of_subject(verb: Token) -> bool:
-    """ "Asked whether the pier would close, Ruiz said ...", "she was asked by reporters
+    """ "Asked whether the pier would close, Ruiz said ...", "she was asked by a reporter
     whether ...": a question put to the subject is the asker's, and an asker left unnamed
     or named only by a common noun (a reporter, the press) speaks no quotation anyone
     would look up, so the question is not reported. A named asker ("was asked by Senator
