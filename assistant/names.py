@@ -78,7 +78,7 @@ _PARTICLES = {"de", "van", "von", "der", "den", "al", "bin", "la", "le", "du", "
 
 
 def looks_like_name(speaker: str) -> bool:
-    """A proper name ("Andrew Scheer"), not a description ("the minister", "officials")."""
+    """A proper name ("Ana Ruiz"), not a description ("the minister", "officials")."""
     tokens = speaker.split()
     if not tokens or tokens[0].lower() in ("the", "a", "an"):
         return False

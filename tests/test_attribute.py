@@ -47,10 +47,10 @@ def test_quote_running_over_several_paragraphs_keeps_its_speaker():
         '"Our children have lost far too much time already," Mayor Jane Doe said. '
         '"They need their teachers back.\n\n'
         '"Every week in a classroom matters for them.\n\n'
-        '"We will not wait for another report."\n'
+        '"We will not sit through another delay."\n'
     )
     found = quotes_of(text)
-    for words in ("teachers back", "Every week", "another report"):
+    for words in ("teachers back", "Every week", "another delay"):
         assert find(found, words).speaker == "Jane Doe"
 
 
@@ -129,11 +129,11 @@ def test_mixed_quote_spans_the_reported_clause():
 
 def test_question_then_quote_has_context_speaker_or_none():
     text = (
-        "What did Suh say after the play?\n\n"
-        '"I just saw the ball and went for it, it was instinct more than anything."\n'
+        "What did Okafor make of the late tackle?\n\n"
+        '"I only saw the ball and went for it, it was instinct more than anything."\n'
     )
     q = find(quotes_of(text), "saw the ball")
-    assert q.speaker in (None, "Suh")
+    assert q.speaker in (None, "Okafor")
 
 
 def test_unattributed_quote_far_from_any_speaker_is_unknown():
@@ -280,12 +280,12 @@ def test_quotes_are_sorted_and_ids_follow_the_article():
 
 def test_organisation_mentioned_by_its_initials_gets_its_full_name():
     text = (
-        "Export Development Canada declined to comment on the case on Monday.\n\n"
-        "EDC said the insurance claim was the largest in its history.\n"
+        "Northern Harbour Authority declined to comment on the dispute on Monday.\n\n"
+        "NHA said the dredging bill was the biggest it had faced.\n"
     )
-    q = find(quotes_of(text), "insurance claim")
-    assert q.speaker == "Export Development Canada"
-    assert q.mention == "EDC"
+    q = find(quotes_of(text), "dredging bill")
+    assert q.speaker == "Northern Harbour Authority"
+    assert q.mention == "NHA"
 
 
 def test_they_can_refer_to_a_group_named_by_a_plural_noun():
@@ -486,11 +486,11 @@ def test_an_embedded_videos_blurb_is_not_part_of_the_article():
 
 def test_a_clause_hung_on_the_statement_is_what_was_said():
     text = (
-        "Transport official Ahmad Rizal confirmed the date on Monday.\n\n"
-        "He said in a statement that the new bridge would be opened to traffic on March 3."
+        "Health official Mira Santos announced the plan on Tuesday.\n\n"
+        "She said in a statement that the night clinic would take patients from early June."
     )
-    found = find(quotes_of(text), "opened to traffic")
-    assert found.speaker == "Ahmad Rizal"
+    found = find(quotes_of(text), "take patients")
+    assert found.speaker == "Mira Santos"
 
 
 # Who speaks, case by case: each names the construction it checks; ``exact`` compares the

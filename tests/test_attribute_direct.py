@@ -182,15 +182,15 @@ def test_a_short_phrase_a_cue_takes_is_quoted(text: str) -> None:
 
 # Where the words were said, in capitals after a possessive or "on": no one's quotation
 PROGRAMMES = [
-    '"We will not shut the government down," Senator Ruth Kagame said on CBS\' "Face the Nation."',
-    '"We will not shut the government down," Kagame told NBC\'s "Meet the Press" on Sunday.',
-    '"We will not shut the government down," Kagame said in an interview on "This Week."',
+    '"We will not close the shipyard," Senator Ruth Kagame said on KWBS\' "Voice of the Valley."',
+    '"We will not close the shipyard," Kagame told WKTV\'s "Noon Desk" on Sunday.',
+    '"We will not close the shipyard," Kagame said in an interview on "Coast Week."',
 ]
 
 
 @pytest.mark.parametrize("text", PROGRAMMES)
 def test_a_programme_title_is_no_quotation(text: str) -> None:
-    assert [q.text for q in attribute_text(text)] == ["We will not shut the government down"]
+    assert [q.text for q in attribute_text(text)] == ["We will not close the shipyard"]
 
 
 # The name of a bill, plan or slogan in capitals, after "titled" or set off by commas

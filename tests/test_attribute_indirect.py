@@ -59,11 +59,11 @@ CASES = [
     ),
     # a second speaker's cue the first one's reported words stop short of is its own
     case(
-        "Kemp added that he hoped to meet the chief soon, though a spokesperson for the band "
-        "said no such meeting had been planned.",
-        "no such meeting",
-        "no such meeting had been planned",
-        "a spokesperson for the band",
+        "Kemp added that the mill would reopen in March, though a steward for the union "
+        "said no date had been set.",
+        "no date",
+        "no date had been set",
+        "a steward for the union",
         id="a_second_speakers_cue_past_the_reported_words_reports_its_own",
     ),
     # a "that" that is the reported clause's subject is said, not a conjunction to drop
@@ -186,10 +186,10 @@ CASES = [
     ),
     # "was quoted as saying": the passive subject speaks
     case(
-        "Harbour master Ivo Brandt closed the port on Monday. He was quoted as saying by "
-        "local radio that the storm had torn two ferries from their moorings.",
-        "two ferries",
-        "the storm had torn two ferries from their moorings",
+        "Ivo Brandt, the lock keeper, spent the night at the gates. He was quoted as saying by "
+        "the island weekly that the tide had cracked the old sea wall.",
+        "old sea wall",
+        "the tide had cracked the old sea wall",
         "Ivo Brandt",
         id="quoted_as_saying",
     ),
@@ -382,9 +382,9 @@ def test_reported_words_and_speaker(
         ("Ana Ruiz declined to say whether the pier would close next year.", "pier"),
         ("The harbour board refused to say if the ferry fares would rise in spring.", "fares"),
         # ... and so is a question a negated cue leaves open, or any question word after it
-        ("The ferry company did not say whether it agreed to the new licence terms.", "agreed"),
-        ("The port board declined to say why it lost the ferry licence.", "lost"),
-        ("Tom Ruiz won\u2019t say what he\u2019ll do if he loses the seat in May.", "loses"),
+        ("The bakery chain did not say whether it paid the higher rent.", "paid"),
+        ("The port board declined to say why it closed the night crossing.", "closed"),
+        ("Ana Ruiz won\u2019t say where she\u2019ll go if the shop closes in May.", "closes"),
         # a question put to the speaker by someone unnamed is no one's quotation
         (
             "Asked whether the ferry would run again, Mayor Tom Ruiz said repairs would "
@@ -392,9 +392,9 @@ def test_reported_words_and_speaker(
             "ferry would run",
         ),
         (
-            "Asked what he would tell the mayor about the pier, Tom Ruiz says: 'Just listen. "
-            "Just listen to us.'",
-            "tell the mayor",
+            "Asked what she would tell the council about the bus route, Ana Ruiz says: 'Keep "
+            "it. Keep the route running.'",
+            "tell the council",
         ),
         (
             "Harbour master Tom Ruiz, asked whether the ferry would run, said repairs would "
@@ -402,24 +402,24 @@ def test_reported_words_and_speaker(
             "ferry would run",
         ),
         (
-            "Ana Lopez left the hall early. She was asked by reporters whether she would "
-            "quit the cabinet. 'It will not come to that,' she said.",
-            "quit the cabinet",
+            "Ana Lopez came out of the depot at noon. She was asked by a reporter whether the "
+            "buses would run on Sunday. 'Only the early ones,' she said.",
+            "buses would run",
         ),
         (
-            "Asked whether the delay was a favour to landlords, Ms Lopez replied: "
-            "\u201cAbsolutely not. That is a smear dressed up as a question.\u201d",
-            "favour to landlords",
+            "Asked whether the new fare was a tax on commuters, Ms Lopez replied: "
+            "\u201cNo. The old fare never covered the fuel.\u201d",
+            "tax on commuters",
         ),
         # a claim about the noun of a relative clause, credited in the writer's words
         (
-            "Members pressed her about a backlog that shippers say has stalled dozens of "
-            "ferry projects.",
-            "stalled",
+            "Parents pressed him about a rule that grocers say has emptied dozens of "
+            "market stalls.",
+            "emptied",
         ),
         # "added" with a number or a price after it is a gain, not words
-        ("The harbour index added 10 points, or 0.7 per cent, to 1,467.", "10 points"),
-        ("Brent crude added 30 cents to $61.95 per barrel in London.", "30 cents"),
+        ("The island fish price index added 12 points, or 2.5 per cent, to 492.", "12 points"),
+        ("Diesel added 4 cents to $1.87 a litre at the island pumps.", "4 cents"),
         # a cue inside a comparison is the writer's measure
         (
             "A claim that the costs of the new pier are lower than the port authority says "
@@ -436,10 +436,10 @@ def test_reported_words_and_speaker(
             "request",
         ),
         (
-            "The harbour party announced a policy that diverged sharply from those of its rivals.",
-            "policy",
+            "The bakery announced a menu that borrowed heavily from its founder's village.",
+            "menu",
         ),
-        ("They added yet another goal early in the third when Lopez scored again.", "goal"),
+        ("The visitors added one more goal late in the first half when Ruiz headed in.", "goal"),
         # ... and with an adverbial clause of the cue's own after it: when or how, not what
         ("The bakery added a night shift as orders doubled in December.", "night shift"),
         (
@@ -456,8 +456,8 @@ def test_reported_words_and_speaker(
         # a cue governed by another verb or a condition: the sentence around it is narration
         (
             "Tom Ruiz did not respond. The port board also declined to comment, citing the "
-            "same reason.",
-            "same reason",
+            "pending appeal.",
+            "pending appeal",
         ),
         (
             "Freight rates have doubled since May. The rise, if confirmed, has large "
@@ -465,9 +465,9 @@ def test_reported_words_and_speaker(
             "implications",
         ),
         (
-            "Ada Moss said the fees would rise. The minister, responding later in a radio "
-            "interview, insisted that the money had been found.",
-            "The minister",
+            "Ada Moss said the fees would rise. The treasurer, writing later in a club "
+            "newsletter, insisted that the budget was balanced.",
+            "The treasurer",
         ),
         # a relative clause's cue: what stands before it is who, never what was said
         (

@@ -59,23 +59,23 @@ CASES = [
         id="honorific_male_is_the_he",
     ),
     case(
-        "Kevin Ross said he wants to carry on the legacy of his late father, who began the "
-        "county's first co-operative dairy decades ago, long before the highway reached the "
-        "valley and long before the old paper mill by the river closed its doors for good.\n\n"
-        "He said his father's old friend Martin Hale had run the credit union next door for "
-        "most of those years.\n\n"
-        '"They brought a lot of jobs and a lot of good times," he said.',
-        "good times",
-        "Kevin Ross",
+        "Dario Lenz said he hopes to keep open the boatyard of his late mother, who built the "
+        "town's first racing dinghy there as a girl, long before the marina was dredged and "
+        "long before the old ferry terminal across the bay was pulled down.\n\n"
+        "He said his mother's business partner Walter Prine had kept the books for most of "
+        "those years.\n\n"
+        '"Between them they launched hundreds of hulls and taught half the town," he said.',
+        "half the town",
+        "Dario Lenz",
         id="he_who_spoke_last_leads_past_a_person_named_in_his_words",
     ),
     case(
-        'Sen. Joaquin Baker was unconvinced. "Two years, Mr. Secretary," Baker said.\n\n'
-        "Secretary Manuel Ortega said he learned of the letters only in January.\n\n"
-        'The exchange grew tense when Baker turned to the "ghost" classrooms.\n\n'
-        '"Is this man still connected with your department?" he asked.',
-        "still connected",
-        "Joaquin Baker",
+        'Sen. Hugo Brandt was not satisfied. "Six months, Madam Chair," Brandt said.\n\n'
+        "Commissioner Pavel Nemec said he saw the invoices only after the audit.\n\n"
+        'The hearing turned sharp when Brandt raised the "phantom" contractors.\n\n'
+        '"Does this firm still do work for your office?" he asked.',
+        "still do work",
+        "Hugo Brandt",
         id="a_new_paragraphs_subject_outranks_the_last_paragraphs_speaker",
     ),
     case(
@@ -319,27 +319,27 @@ CASES = [
         id="unlike_x_he_never_means_x",
     ),
     case(
-        "Nora Vale met Tomas Brill in the spring of 2004.\n\n"
-        "Vale, 31, was a nurse then, and she worked nights.\n\n"
-        "She was working at the hospital where Brill was being treated, so she began "
-        "visiting him after her shifts.\n\n"
-        "When Vale first told Brill she loved him, he was quiet for a long time.\n\n"
-        '"I love you too," he said at last.',
-        "love you too",
-        "Tomas Brill",
+        "Lena Falk met Oren Daley at a chess club in the autumn of 2011.\n\n"
+        "Falk, 24, was a student then, and she played on Tuesdays.\n\n"
+        "She was coaching at the club where Daley was learning the game, so she began "
+        "staying late to set up boards for him.\n\n"
+        "When Falk first asked Daley to enter the spring tournament, he was quiet for a while.\n\n"
+        '"Only if you enter it too," he said at last.',
+        "if you enter",
+        "Oren Daley",
         id="she_carrying_her_own_sentence_teaches_nothing_about_the_man_named_in_it",
     ),
     case(
-        "Ravi Mehta, an accountant, says the program changed his habits. (Photo: Jo Park)"
-        "\n\n" + _FILLER * 2 + "Retired teacher Paul Dunn, who lost 8 kilograms, says he "
-        'walks every day now. "I never thought I would enjoy it," he says. Dunn, 71, credits '
-        "his dog for keeping him on track. He became so used to the walks that he joined a "
-        "walking club that meets at the community centre near his home every morning. "
-        "Its members have logged thousands of kilometres since it began last spring. "
-        "Regular walks also produced good results for accountant Ravi Mehta, 50. "
-        '"I had a gym card, but this really built the habit," he says.',
-        "gym card",
-        "Ravi Mehta",
+        "Omar Haddad, a bus driver, says the classes changed his evenings. (Photo: Li Wen)"
+        "\n\n" + _FILLER * 2 + "Retired plumber Felix Grau, who now reads two novels a month, "
+        'says he studies every night. "I never thought I would like grammar," he says. Grau, '
+        "68, thanks his granddaughter for testing him on verbs. He grew so fond of the lessons "
+        "that he started a reading circle that meets at the library near his flat every "
+        "Thursday. Its members have read forty books since it began last winter. "
+        "The evening classes also paid off for bus driver Omar Haddad, 50. "
+        '"I had a phrasebook, but this really made it stick," he says.',
+        "phrasebook",
+        "Omar Haddad",
         id="person_named_again_in_full_long_after_a_caption_is_introduced_anew",
     ),
     case(
@@ -371,9 +371,9 @@ CASES = [
         id="her_husband_named_by_first_name_is_a_he",
     ),
     case(
-        'In a memo, Vantor told employees it is "working closely" with Kestrel Bank. '
-        "It also told workers to install the new app.",
-        "install the new app",
+        'In a letter, Corvane told tenants it is "fully committed" to Harbor Trust. '
+        "It also told residents to renew their parking permits.",
+        "renew their parking permits",
         None,
         sure=False,
         id="it_past_the_clause_subject_to_an_organisation_named_in_passing_is_a_guess",
@@ -566,34 +566,34 @@ CASES = [
         sure=False,
     ),
     case(
-        "Radio host Quill Marren asked about the timetable on Monday.\n\n"
-        "Rep. Jane Pike, whose district includes the island, has written a bill she calls "
-        "the Ferry Act. Pike told Marren the money was small change in the state budget.\n\n"
-        "\u201cNo town on the mainland would accept a road open three days a week,\u201d she said.",
-        "No town on the mainland",
-        "Jane Pike",
+        "Podcast host Quill Marren asked about the clinic hours on Monday.\n\n"
+        "Rep. Mara Voss, whose district covers the valley, has drafted a bill she calls "
+        "the Night Nurse Act. Voss told Marren the cost was pocket change for the state.\n\n"
+        "\u201cNo suburb in the state would accept a clinic shut four nights a week,\u201d she "
+        "said.",
+        "No suburb in the state",
+        "Mara Voss",
         id="a_name_told_near_the_sentence_start_is_no_subject",
     ),
     case(
-        "Agriculture Minister Kofi Darko announced the fertiliser plan on Monday.\n\n"
-        "Opposition spokesman Ebo Quaye said the ministry had made the same promise before.\n\n"
-        "He said the minority would demand that Mr. Darko appear before the committee.\n\n"
-        "The minister, responding later in a radio interview, insisted that the money had "
-        "been found through savings. He said his colleague was welcome to check the figures.",
-        "welcome to check",
-        "Kofi Darko",
+        "Transport Minister Kwame Asante unveiled the bus plan on Monday.\n\n"
+        "Opposition spokesman Yaw Owusu said the ministry had made the same pledge twice.\n\n"
+        "He said the opposition would insist that Mr. Asante explain the plan to the house.\n\n"
+        "The minister, speaking later at a depot opening, maintained that the buses were "
+        "paid for from fuel levies. He said his critic was free to read the accounts.",
+        "free to read",
+        "Kwame Asante",
         id="he_after_a_described_subject_means_the_person_described",
         sure=False,
     ),
     case(
-        "Union leader Yannick Roustan told marchers in Paris that the strike would go on. "
-        "He said the unions would meet on Friday.\n\n"
-        "Prime Minister Bertrand Lesage, speaking in the Senate, said the reform was the "
-        "only responsible path.\n\n"
-        "Roustan was unmoved. Asked whether he saw any room for compromise with the prime "
-        "minister, he replied that there would be nothing to discuss.",
-        "nothing to discuss",
-        "Yannick Roustan",
+        "Dockers' leader Henri Marsac told strikers in Lyon that the stoppage would continue. "
+        "He said the stewards would vote on Sunday.\n\n"
+        "Labour Minister Claire Dumont, speaking on the radio, said the offer was final.\n\n"
+        "Marsac was unmoved. Asked whether he saw any chance of a deal with the labour "
+        "minister, he replied that the stewards had nothing to sign.",
+        "nothing to sign",
+        "Henri Marsac",
         id="a_surname_read_as_a_place_subject_of_a_passive_is_the_person",
     ),
     case(
@@ -651,9 +651,9 @@ CASES = [
     # a name the NER reads as an organisation is a person once a person noun is set beside
     # it, either way round; an honorific later keeps it from a "she" it cannot mean
     case(
-        "Brannock Velde, a senior economist with a local investment firm, said the deficit "
-        'is manageable, but he added that the plan leans on "some fairly optimistic" prices.',
-        "optimistic",
+        "Brannock Velde, a veteran engineer with a small bridge consultancy, said the span "
+        'is safe, but he added that the repairs rely on "a rather hopeful" schedule.',
+        "hopeful",
         "Brannock Velde",
         id="a_name_read_as_an_organisation_described_by_a_person_noun_is_the_next_he",
     ),
@@ -666,11 +666,11 @@ CASES = [
         id="a_name_read_as_an_organisation_set_off_after_a_person_noun_is_the_next_she",
     ),
     case(
-        "First Minister Ruth Ames defended the cut.\n\n"
-        "The party's transport spokesperson, Cadoc Brace, said it would hurt students.\n\n"
-        "Mr Brace asked the First Minister directly whether she had read the report.\n\n"
-        "She replied that she had read it twice.",
-        "read it twice",
+        "Mayor Ruth Ames defended the closure.\n\n"
+        "The union's branch secretary, Cadoc Brace, said it would hurt the cleaners.\n\n"
+        "Mr Brace asked the Mayor directly whether she had visited the depot.\n\n"
+        "She replied that she had been there on Friday.",
+        "there on Friday",
         "Ruth Ames",
         id="an_honorific_on_a_known_surname_keeps_its_gender",
     ),
@@ -737,11 +737,11 @@ CASES = [
         id="an_unparsed_name_no_verb_follows_leads_nothing",
     ),
     case(
-        "Lucia Ferran, 41, was detained last month.\n\n"
-        "Ferran, who fled Lima in 2021 after her brother was beaten at a rally, said she was "
-        "grateful for the volunteers but that she did not sleep at all on Sunday night. She "
-        "said her 8-year-old son asked her before school whether she would be coming home.",
-        "coming home",
+        "Lucia Ferran, 41, lost her job at the cannery last month.\n\n"
+        "Ferran, who moved to the coast in 2019 after her shop in the city closed, said she was "
+        "thankful for the food bank but that she had not paid the gas bill since March. She "
+        "said her 10-year-old daughter asked her at breakfast whether she would sell the car.",
+        "sell the car",
         "Lucia Ferran",
         id="she_asked_in_her_own_words_is_no_one_she_names",
     ),

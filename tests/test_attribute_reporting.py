@@ -169,12 +169,11 @@ CASES = [
         id="warned_that",
     ),
     case(
-        "The White House press secretary, Dana Whitfield, insisted the president had done "
-        "nothing wrong.",
-        "nothing wrong",
-        "Dana Whitfield",
+        "The museum's chief curator, Nora Quell, insisted the painting had never left the vault.",
+        "never left the vault",
+        "Nora Quell",
         "indirect",
-        "the president had done nothing wrong",
+        "the painting had never left the vault",
         id="insisted_without_that",
     ),
     case(
@@ -495,11 +494,11 @@ CASES = [
     # the cue's own phrase before "that": a "that" after its noun the parser reads as a
     # relative pronoun, and a participle describing one of its nouns, are still the cue's
     case(
-        "Barre said after the hearing that she had written to the minister twice.",
-        "minister",
-        "Barre",
+        "Kessler said after the race that she had spoken to the coach twice.",
+        "coach",
+        "Kessler",
         "indirect",
-        "she had written to the minister twice.",
+        "she had spoken to the coach twice.",
         id="that_after_the_cues_phrase_misread_as_a_relative_pronoun",
     ),
     case(
@@ -540,21 +539,21 @@ CASES = [
     # a second cue joined to a passive reported clause whose subject is no person ends it;
     # the subject of the second clause the parser took for the cue's object is reported
     case(
-        "Ana Ruiz spoke next. She said ferry crews in the north had already been "
-        "\u2018cut to the bone\u2019 and warned further reductions would mean fewer boats.",
-        "cut to the bone",
+        "Ana Ruiz spoke next. She said school budgets in the valley had already been "
+        "\u2018stretched to breaking\u2019 and warned further savings would mean larger classes.",
+        "stretched to breaking",
         "Ana Ruiz",
         "mixed",
-        "ferry crews in the north had already been \u2018cut to the bone\u2019",
+        "school budgets in the valley had already been \u2018stretched to breaking\u2019",
         id="passive_reported_clause_stops_at_a_second_cue",
     ),
     case(
-        "Ana Ruiz spoke next. She said ferry crews in the north had already been "
-        "\u2018cut to the bone\u2019 and warned further reductions would mean fewer boats.",
-        "fewer boats",
+        "Ana Ruiz spoke next. She said school budgets in the valley had already been "
+        "\u2018stretched to breaking\u2019 and warned further savings would mean larger classes.",
+        "larger classes",
         "Ana Ruiz",
         "indirect",
-        "further reductions would mean fewer boats",
+        "further savings would mean larger classes",
         id="clause_subject_parsed_as_the_cues_object",
     ),
     # cues of other house styles

@@ -121,20 +121,20 @@ CASES = [
         id="it_after_an_unnamed_ministry_is_that_ministry",
     ),
     case(
-        "Justice Minister Ada Lin will decide the case in the spring.\n\n"
-        '"It is still up to the minister," a justice official said at the briefing.\n\n'
-        "The justice official told reporters most requests are granted.",
-        "most requests are granted",
+        "Justice Minister Ada Lin will decide the transfer in the spring.\n\n"
+        '"The choice stays with the minister," a justice official said on Tuesday.\n\n'
+        "The justice official told reporters most transfers are approved.",
+        "most transfers are approved",
         "The justice official",
         resolved=False,
         id="the_official_after_an_unnamed_official_is_not_the_minister_named_before",
     ),
     case(
-        "Justice Minister Ada Lin will decide the case in the spring.\n\n"
-        '"It is still up to the minister," a justice official said at the briefing.\n\n'
-        "Extradition lawyer Tom Birch said the process could take years.\n\n"
-        "The justice official told reporters most requests are granted.",
-        "most requests are granted",
+        "Justice Minister Ada Lin will decide the transfer in the spring.\n\n"
+        '"The choice stays with the minister," a justice official said on Tuesday.\n\n'
+        "Immigration lawyer Tom Birch said the process could take years.\n\n"
+        "The justice official told reporters most transfers are approved.",
+        "most transfers are approved",
         "The justice official",
         resolved=False,
         id="the_official_repeats_an_earlier_unnamed_official_not_the_last_man_named",
@@ -185,14 +185,14 @@ CASES = [
         id="an_age_two_people_share_is_neither_of_them",
     ),
     case(
-        "Chief financial officer Lena Park said costs had risen by about 40 basis points.\n\n"
+        "Chief financial officer Lena Park said margins had narrowed by nearly half a point.\n\n"
         "The CFO added that the company would slow its share buybacks.",
         "slow its share buybacks",
         "Lena Park",
         id="a_chief_officers_initials_are_the_post_the_article_named",
     ),
     case(
-        "Chief financial officer Lena Park said costs had risen by about 40 basis points.\n\n"
+        "Chief financial officer Lena Park said margins had narrowed by nearly half a point.\n\n"
         "The COO added that the company would close four stores.",
         "close four stores",
         "The COO",
@@ -221,12 +221,12 @@ CASES = [
         id="a_local_councils_title_is_no_part_of_the_name",
     ),
     case(
-        "The shop sells 200 titles.\n\n"
-        "\u201cIt\u2019s months and months of fixing mistakes,\u201d says the self-taught Bristol "
-        "artist, who sold 40 copies of his war comic Broken Line: The Last Patrol, inspired by "
-        "old films.",
-        "fixing mistakes",
-        "the self-taught Bristol artist",
+        "The fair has 200 stalls.\n\n"
+        "\u201cIt\u2019s weeks and weeks of sanding and varnishing,\u201d says the self-taught "
+        "Leeds carpenter, who printed 12 copies of his boat manual Low Tide: A Builder's Notes, "
+        "written for his grandson.",
+        "sanding and varnishing",
+        "the self-taught Leeds carpenter",
         resolved=False,
         id="a_title_inside_the_subjects_relative_clause_does_not_name_the_subject",
     ),
@@ -379,13 +379,13 @@ CASES = [
         id="a_description_with_a_party_is_the_holder_of_that_partys_title",
     ),
     case(
-        "By DAVID K. MORROW\nSpecial to The Daily Ledger\n\n"
-        "The Democratic leader of the State Assembly said yesterday that he would block "
-        "the vote until the Governor relented.\n\n"
-        "Speaking to reporters in his office, the Majority Leader, Victor L. Seaborne, a "
-        "Democrat from Camden, was blunt.",
-        "block the vote",
-        "Victor L. Seaborne",
+        "By ANNA P. LOWELL\nSpecial to The Harbor Courier\n\n"
+        "The Democratic leader of the City Council said on Tuesday that she would hold up "
+        "the budget until the Mayor gave way.\n\n"
+        "Speaking to aides in her office, the Majority Leader, Irene M. Tovar, a "
+        "Democrat from Queens, was calm.",
+        "hold up the budget",
+        "Irene M. Tovar",
         id="the_writer_of_a_byline_is_no_one_in_the_story_a_second_title_is_a_role",
     ),
     case(
@@ -397,12 +397,12 @@ CASES = [
         id="an_indefinite_description_is_someone_not_named_before",
     ),
     case(
-        "The Republican leader of the State Senate said yesterday that he would block the "
-        "vote until the Governor relented.\n\nSpeaking in his office on the third floor of "
-        "the Capitol, the Majority Leader, Harold T. Quist, a Republican from Oswego County "
-        'who has served in the Senate since 1973, was unusually blunt. "No," he said.',
-        "block the vote",
-        "Harold T. Quist",
+        "The Republican leader of the county board said on Monday that he would stall the "
+        "levy until the Sheriff backed down.\n\nSitting in his car outside the courthouse, "
+        "the Minority Leader, Glen R. Aske, a Republican from Pike Township "
+        'who has sat on the board since 1998, was short with reporters. "Never," he said.',
+        "stall the levy",
+        "Glen R. Aske",
         id="a_title_the_parser_joins_to_the_name_as_a_list_is_still_a_role",
     ),
     case(
@@ -412,9 +412,9 @@ CASES = [
         id="a_question_word_opening_the_subject_names_no_speaker",
     ),
     case(
-        'It dragged on. The figure, Mr Alder insisted at one point, was "a matter of public '
-        'record".',
-        "public record",
+        'The meeting ran late. The cost, Mr Alder claimed more than once, was "already in the '
+        'minutes".',
+        "in the minutes",
         "Alder",
         id="a_thing_the_parser_made_a_second_subject_yields_to_the_name",
     ),
@@ -526,13 +526,12 @@ CASES = [
     ),
     case(
         "Tom Reyes, a spokesman for the Harbour Pilots Association, said the slowdown was "
-        '"costing small ports their ferries".\n\nA CBSA inspector based in the agency\'s '
-        "Halifax office, who spoke on condition of anonymity because he was not authorized "
-        "to discuss staffing publicly, said some crews were now doing twice the patrols "
-        "they did five years ago.\n\n\"Some weeks you're not patrolling, you're "
-        'guessing," he said.',
-        "not patrolling",
-        "A CBSA inspector",
+        '"wearing out the night crews".\n\nA customs officer working at the port\'s ferry '
+        "terminal, who did not want his name used because he feared losing his post, said "
+        'some officers had not had a full weekend off since June.\n\n"After a while you '
+        'stop counting the hours," he said.',
+        "counting the hours",
+        "A customs officer",
         resolved=False,
         id="a_description_holding_he_is_a_he_for_the_next_he",
     ),
@@ -547,10 +546,10 @@ CASES = [
     # the NER reads the name as an organisation and the job after it as a person: the
     # name and its description must not send the speaker back and forth for ever
     case(
-        "Standing at the gate, Karim Benhadj, a 47-year-old railway signalman, said he felt "
-        "\u201ccheated\u201d by a council that had vowed to keep the depot open.",
-        "cheated",
-        "Karim Benhadj",
+        "Waiting at the gate, Amine Benhadj, a 39-year-old railway signalman, said that he was "
+        "\u201cfurious\u201d with a council that had vowed to keep the yard open.",
+        "furious",
+        "Amine Benhadj",
         resolved=True,
         id="a_job_the_ner_tags_as_a_person_after_a_name_it_tags_as_an_org",
     ),
@@ -573,10 +572,10 @@ CASES = [
         id="a_country_s_official_opening_the_story_is_the_person_named_next",
     ),
     case(
-        "The library will close for two years, the council said.\n\n"
-        "Its chair, Maureen Dale, 71, said she had used the library every week since 1979."
-        '\n\n"It is not just books," the grandmother said.',
-        "not just books",
+        "The pool will close for two years, the council said.\n\n"
+        "Its chair, Maureen Dale, 71, said she had swum there most mornings since 1985."
+        '\n\n"It is where the town meets," the grandmother said.',
+        "where the town meets",
         "Maureen Dale",
         id="a_name_set_off_after_the_subject_leads_the_sentence_for_an_epithet",
     ),
@@ -589,17 +588,17 @@ CASES = [
     ),
     case(
         "Crown attorney Lena Marsh told Justice Owen Pratt that the driver had two prior "
-        "convictions.\n\nMarsh countered that remorse came late. The prosecutor noted "
-        "that he had been warned twice.",
-        "warned twice",
+        "convictions.\n\nMarsh replied that the apology came late. The prosecutor noted "
+        "that the fines had gone unpaid.",
+        "gone unpaid",
         "Lena Marsh",
         id="a_crown_attorney_is_the_prosecutor",
     ),
     case(
-        "Whips are watching about 30 backbenchers. One of them, the MP for a northern "
-        'marginal seat, said privately that colleagues were "losing patience".',
-        "losing patience",
-        "the MP for a northern marginal seat",
+        "Stewards are tracking about 40 shop workers. One of them, the cashier at a small "
+        'branch, said privately that staff were "fed up".',
+        "fed up",
+        "the cashier at a small branch",
         resolved=False,
         id="one_of_a_group_is_the_description_set_off_after_it",
     ),

@@ -387,9 +387,9 @@ ROWS = [
     # UK style
     row(
         "Prime Minister Helen Marsh defended the plan in the Commons.\n\n"
-        '"We will not balance the books on the backs of the poorest," the prime minister '
+        '"We will not mend the roads by shutting the libraries," the prime minister '
         "told MPs.",
-        "backs of the poorest",
+        "shutting the libraries",
         "Helen Marsh",
         "direct",
         id="the_prime_minister_told_mps",

@@ -252,8 +252,8 @@ MARK_PAIRING = {
     ),
     "the mixed two-character mark opens a quote": (
         "Mayor Tom Ruiz spoke on the radio on Sunday.\n\n"
-        "\u2018\u2019It is not a question of who wins. Nobody wins when the ferry stops.\u201d",
-        ["It is not a question of who wins. Nobody wins when the ferry stops."],
+        "\u2018\u2019The ferry is no treat. It is the only road we have.\u201d",
+        ["The ferry is no treat. It is the only road we have."],
     ),
 }
 

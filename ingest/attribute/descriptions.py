@@ -63,7 +63,7 @@ def published_by(token: Token) -> Token | None:
 
 def document_issuer(token: Token) -> Token | None:
     """The issuer a document noun names: "her statement", "the Civic Action study",
-    "a report by the railway company", "a statement from the EU", "released by"."""
+    "a survey by the water board", "a statement from the EU", "released by"."""
     published = published_by(token)
     if published is not None:
         return published

@@ -417,7 +417,7 @@ def _direct(
     close = span.close_at + 1 if span.close_at is not None else span.end
     holding = [f for f in outside if f.scope[0] <= span.open_at and close <= f.scope[1]]
     touching = [f for f in outside if f.sentence[0] <= close and span.open_at <= f.sentence[1]]
-    if not touching:  # '"...?" Michael Every, a strategist, said.' parsed as its own sentence
+    if not touching:  # '"...?" Lena Moss, a strategist, said.' parsed as its own sentence
         touching = [f for f in outside if 0 <= f.sentence[0] - close <= 2 and f.content is None]
     opened_in = _opened_in(span, outside, holding)
     if opened_in is not None:
@@ -453,7 +453,7 @@ def _direct(
         if frame is None or any(_reports(f, span.open_at) for f in frames):
             return None
         speaker = speakers[id(frame)]
-    # "Singh said he plans to ..., so he can check 'elected' off his list": a quoted
+    # "Okoro said she aims to ..., so she can tick 'finished' off her chart": a quoted
     # phrase outside the reported clause leaves that clause to be reported too
     frame.used = frame.used or not (phrase and frame.content is not None)
     return _Draft(span.start, span.end, "direct", speaker, frame.cue, asked[id(frame)])
@@ -513,7 +513,7 @@ def _so_called(text: str, span: MarkedSpan) -> bool:
 
 
 def _programme(text: str, span: MarkedSpan) -> bool:
-    """'said on CBS' "Face the Nation."', 'told NBC's "Meet the Press"': a title in capitals
+    """'said on KWBS' "Voice of the Valley."', 'told WKTV's "Noon Desk"': a title in capitals
     after a possessive or "on"/"in" names a programme or a paper where the words were said,
     not words anyone said."""
     return _in_capitals(text, span) and bool(_BEFORE_TITLE.search(text, 0, span.open_at))
@@ -536,7 +536,7 @@ def _in_capitals(text: str, span: MarkedSpan) -> bool:
     return bool(quoted) and all(w[0].isupper() or w in _TITLE_SMALL_WORDS for w in quoted)
 
 
-# lower-case words a title in capitals keeps ("Face the Nation", "State of the Union")
+# lower-case words a title in capitals keeps ("Voice of the Valley", "State of the Union")
 _TITLE_SMALL_WORDS = frozenset(
     ["a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "with", "by"]
 )

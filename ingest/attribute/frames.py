@@ -41,8 +41,8 @@ class Frame:
 
 
 def split_around(frame: Frame, text: str, cues: list[int]) -> list[tuple[int, int]]:
-    """The reported words on each side of a cue inserted in them: "Too often, he says,
-    they get it." reports "Too often" and "they get it", not the cue.
+    """The reported words on each side of a cue inserted in them: "Most nights, she says,
+    the ward is full." reports "Most nights" and "the ward is full", not the cue.
 
     The words stop where another cue (at an offset in ``cues``) takes over: in "X said A,
     adding that B" the words "B" are the "adding" frame's own.
@@ -226,7 +226,7 @@ _WITHHOLDING = frozenset({"decline", "refuse"})
 
 def _withheld(verb: Token) -> bool:
     """ "Ruiz declined to say whether the pier will close", "did not say why", "won't say
-    what he'll do": what follows is the question left open, not anything Ruiz said."""
+    where she'll go": what follows is the question left open, not anything Ruiz said."""
     head = verb.head
     asks = any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in verb.subtree)
     asks = asks or any(_opens_with_wh(c) for c in verb.children if c.dep_ == "ccomp")
@@ -241,7 +241,7 @@ def _opens_with_wh(clause: Token) -> bool:
 
 
 def _asked_of_subject(verb: Token) -> bool:
-    """ "Asked whether the pier would close, Ruiz said ...", "she was asked by reporters
+    """ "Asked whether the pier would close, Ruiz said ...", "she was asked by a reporter
     whether ...": a question put to the subject is the asker's, and an asker left unnamed
     or named only by a common noun (a reporter, the press) speaks no quotation anyone
     would look up, so the question is not reported. A named asker ("was asked by Senator
@@ -370,8 +370,8 @@ def _inside_a_source_phrase(frame: Frame, frames: list[Frame]) -> bool:
 
 
 def _beyond_words(frame: Frame, outer: Frame) -> bool:
-    """ "Lee added that he hoped to meet her, though a spokesperson said no meeting was
-    asked for": a cue the outer frame's reported words stop short of is the writer's
+    """ "Lee added that the plant would reopen, though a union steward said no date
+    was set": a cue the outer frame's reported words stop short of is the writer's
     next statement, however the parser hung it under them."""
     return outer.content is not None and not _reports(outer, frame.cue_at)
 

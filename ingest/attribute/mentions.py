@@ -642,14 +642,14 @@ def _described_as_organisation(ent: Span) -> bool:
 def _titled_as_organisation(title: str, ent: Span) -> bool:
     """ "the aid group Ama", "Ama, a relief charity": a name whose title is an
     organisation noun is an organisation. A title written just before the name ends in
-    its head: "former Bank of Canada governor David Dodge" is a governor, not a bank."""
+    its head: "former Harbour Trust director Mina Sorell" is a director, not a trust."""
     before = text_of(ent.doc)[: ent.start_char].rstrip()
     head = title.split()[-1].lower() if before.endswith(title) else title_head(title)
     return head in ORG_NOUNS
 
 
 def _unnamed_lead_subject(token: Token, base: int, quoted) -> bool:
-    """ "A second diplomat, from a southern state, was less charitable. He said ...":
+    """ "A third engineer, from the night shift, was more blunt. She said ...":
     someone unnamed leading a sentence with any verb is who its next "he" or "she" most
     likely means, as a speaker's description would be (not one a name is set beside, nor
     one in words a cue before it reports: "He said as police arrived, one person ...")."""
@@ -730,7 +730,7 @@ def _person_word(token: Token) -> bool:
 
 
 def _named_thing(ent: Span) -> bool:
-    """ "the Regional Roads and Resilience Bill": words the NER took for a name that open
+    """ "the Coastal Ferries and Piers Bill": words the NER took for a name that open
     the name of a law, a fund or a plan name no one (nor do those that end one)."""
     ends = ent[-1].text in _THING_NOUNS
     return ends or _THING_NAME.match(text_of(ent.doc), ent.end_char) is not None
@@ -915,7 +915,7 @@ def _learn_genders(events: list[tuple[float, str, object]]) -> None:
         if entity.kind == "org" and len(entity.tokens) > 1 and counter["it"]:
             continue  # "Acme Foods said it ...": a name an "it" follows is a company's
         if counter["it"] >= 2 and counter["it"] > sum(gendered.values()):
-            # "Zelnik did not say whether it agreed": a company the NER took for a person
+            # "Zelnik would not confirm whether it paid": a company the NER took for a person
             if entity.kind == "person" and entity.gender is None and entity.title is None:
                 entity.kind = "org"
             continue

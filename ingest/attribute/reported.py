@@ -164,8 +164,8 @@ def _hedges_a_relative(verb: Token) -> bool:
 
 
 def _specific_speaker(verb: Token) -> bool:
-    """ "a rise which he said would need watching", "which the ministry says has raised
-    yields": someone the article has named (a pronoun, a name, a definite noun) said it;
+    """ "a rise which he said would need watching", "which the council says has cut
+    queues": someone the article has named (a pronoun, a name, a definite noun) said it;
     a bare plural or an indefinite source ("that builders say", "which a study found")
     is the writer's hedge."""
     subject = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
@@ -228,7 +228,7 @@ def _that_after(first: Token, sent: Span) -> Token | None:
 
 
 def _misread_relative(that: Token, first: Token) -> bool:
-    """ "said after the hearing that she had spoken to him": the parser reads a "that"
+    """ "said after the race that she had spoken to him": the parser reads a "that"
     after a noun of the cue's phrases as a relative pronoun (the object of "spoken"). A
     clause with a subject of its own after the cue's phrase is what was said."""
     clause = that.head
@@ -311,7 +311,7 @@ def _reported_end(verb: Token, clause: Token) -> Token:
     if after < end.i and doc[after].text == "," and _and_that(doc[after]) is None:
         if joined is None:
             return clause.right_edge
-        end = joined.right_edge  # "..., but discussions have gone back and forth"
+        end = joined.right_edge  # "..., but talks have stalled over the price since May"
     for child in verb.rights:
         own_subject = any(c.dep_ in SUBJECTS for c in child.children)
         that = any(c.dep_ == "mark" and c.lower_ == "that" for c in child.children)

@@ -163,7 +163,7 @@ def resolve(
         # a common noun the NER tagged as a person ("a railway signalman") is no name
         named = child.pos_ == "PROPN" or child.ent_type_ == "PERSON" and child.pos_ != "NOUN"
         named = named and child.lower_ not in NAME_PREFIX_TITLES  # ", the Labour TD,"
-        # "One Democrat, Sen. Jon Tester, said": a group word standing for the person
+        # "One Democrat, Sen. Ada Brill, said": a group word standing for the person
         person_for_group = child.ent_type_ == "PERSON" and subject.ent_type_ != "PERSON"
         # "The Tánaiste, Ann Roe, said": a title the tagger read as a proper noun
         described = subject.pos_ == "NOUN" or subject.lower_ in NAME_PREFIX_TITLES
@@ -173,7 +173,7 @@ def resolve(
             return resolve(child, at, registry, author)
     aside = _partitive_aside(subject)
     if aside is not None:
-        # "One of them, the MP for a marginal seat, said": the aside says which one
+        # "One of them, the owner of a corner bakery, said": the aside says which one
         described = noun_phrase(aside)
         add_description(registry, aside, described, at)
         return Speaker(described, None, described, "nominal", tuning.UNRESOLVED_DESCRIPTION)
@@ -259,7 +259,7 @@ def resolve(
             registry.resolve_pronoun("it", at), phrase, "nominal", tuning.DOCUMENT_AS_IT
         )
     owner = next((c for c in subject.children if c.dep_ == "poss"), None)
-    if head in ORG_NOUNS and owner is not None:  # "his office", "Trudeau's campaign"
+    if head in ORG_NOUNS and owner is not None:  # "his office", "Ruiz's campaign"
         return _owned(subject, owner, phrase, at, registry)
     if subject.tag_ == "NNS":  # "Aid groups said": several, not the last "it"
         return Speaker(phrase, None, phrase, "nominal", tuning.PLURAL_GROUP)
@@ -310,7 +310,7 @@ def resolve(
 
 
 def _varied_leader(subject: Token, at: int, registry: Registry) -> Entity | None:
-    """ "Sousa, for her part, said she would keep pushing. / '...,' the councillor said":
+    """ "Okoye, for his part, vowed to try again in spring. / '...,' the pharmacist said":
     a writer who has just led a sentence with someone's name calls them next by what they
     do, so a definite description no one holds as a title is that person. Not an office
     of state, a word for an unnamed source ("the official", "the spokesman") nor a noun
@@ -345,8 +345,8 @@ _ANONYMOUS = word_set("source official spokesman spokeswoman spokesperson aide p
 
 
 def _partitive_aside(subject: Token) -> Token | None:
-    """The description set off after "one of them" or "some of the sources" (", a diplomat
-    from ...,"): the words that tell the reader which of the group speaks. A name set off
+    """The description set off after "one of them" or "some of the sources" (", a nurse
+    on ...,"): the words that tell the reader which of the group speaks. A name set off
     there is resolved as a name before this is asked."""
     partitive = subject.pos_ in ("NUM", "PRON") and any(
         c.dep_ == "prep" and c.lower_ == "of" for c in subject.children
@@ -490,7 +490,7 @@ def _before_brackets(tokens: list[Token]) -> list[Token]:
 
 
 def _owned(subject: Token, owner: Token, phrase: str, at: int, registry: Registry) -> Speaker:
-    """ "his office" speaks for someone's office, not for them: "Jim Carr's office" when
+    """ "his office" speaks for someone's office, not for them: "Ana Ruiz's office" when
     the owner is a person or name we know, else the words as written."""
     pronoun = _POSSESSIVES.get(owner.lower_)
     if pronoun in FIRST_PERSON:  # "my office": no one in the story

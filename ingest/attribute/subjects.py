@@ -102,7 +102,7 @@ def _raised(verb: Token) -> Token | None:
     """ "The senator is expected to argue that ...", "she was forced to admit ...": the
     passive subject of the verb a cue with a reported clause completes is who speaks."""
     if verb.dep_ != "xcomp" or verb.lemma_ not in CLAUSE_VERBS:
-        return None  # "are expected to ask the judge to toss ...": a request, not a report
+        return None  # "are expected to ask the board to delay ...": a request, not a report
     if not any(c.dep_ == "ccomp" for c in verb.children):
         return None
     return next((c for c in verb.head.children if c.dep_ == "nsubjpass"), None)
