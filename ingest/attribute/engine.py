@@ -418,7 +418,12 @@ def _direct(
     holding = [f for f in outside if f.scope[0] <= span.open_at and close <= f.scope[1]]
     touching = [f for f in outside if f.sentence[0] <= close and span.open_at <= f.sentence[1]]
     if not touching:  # '"...?" Michael Every, a strategist, said.' parsed as its own sentence
-        touching = [f for f in outside if 0 <= f.sentence[0] - close <= 2 and f.content is None]
+        # but 'Lee: "..."' introduces the quotation after its colon, not the one before it
+        touching = [
+            f
+            for f in outside
+            if 0 <= f.sentence[0] - close <= 2 and f.content is None and f.cue not in BESIDE_QUOTE
+        ]
     opened_in = _opened_in(span, outside, holding)
     if opened_in is not None:
         frame = opened_in
