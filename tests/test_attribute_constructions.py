@@ -457,6 +457,24 @@ CUE_PATTERNS = [
         "Jane Hale",
         id="how_put_it_in_the_next_sentence_with_a_title",
     ),
+    # a noun for the quotation naming its owner after it: "came the reply from", "was the
+    # verdict of", in its sentence or the next; without it the asker or the last speaker
+    pattern_case(
+        "whose_words",
+        'Nadia Brook asked whether the orchard would be sold. "Only over my dead body," came '
+        "the reply from its owner, Piet Vos.",
+        "dead body",
+        "Piet Vos",
+        id="came_the_reply_from_a_name_beside_a_title",
+    ),
+    pattern_case(
+        "whose_words",
+        'Nadia Brook opened the tasting. "The cider is too sweet," she said. "It needs '
+        'another winter." Those were the words of judge Piet Vos.',
+        "another winter",
+        "Piet Vos",
+        id="were_the_words_of_in_the_next_sentence",
+    ),
     # a lead-in ending its paragraph: the quotation is the next paragraph, and without the
     # lead-in the bare quotation would carry on the last speaker
     pattern_case(

@@ -39,6 +39,7 @@ from ingest.attribute.marks import MarkedSpan
 from ingest.attribute.nlp import get_nlp, is_parsed, text_of
 from ingest.attribute.reported import chars, trim
 from ingest.attribute.subjects import name_after, subject_of, trailing_speaker
+from ingest.attribute.titles import person_noun
 from ingest.attribute.tuning import DESCRIPTION_CHARS
 
 _BESIDE = ["--", "\u2014", "\u2013", "-", "("]  # what sets a quotation beside a name
@@ -332,6 +333,23 @@ def _how_put_it(tokens: tuple[Token, ...], base: int, text: str, spans) -> Frame
     return _after_quote(tokens, put, [who.left_edge, who], base, text, spans)
 
 
+def _whose_words(tokens: tuple[Token, ...], base: int, text: str, spans) -> Frame | None:
+    """'"...," came the reply from the harbour master, Ana Ruiz', '"..." That was the
+    verdict of councillor Ana Ruiz': the object of "from" or "of" speaks the quotation
+    the sentence looks back on (the name set beside a title, if any)."""
+    noun, preposition = tokens[-2], tokens[-1]
+    source = next((c for c in preposition.children if c.dep_ == "pobj"), None)
+    if source is None:
+        return None
+    named = next((c for c in source.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+    who = source if named is None else named
+    # a name or a person, not "the message of the evening" or "the view of the hill"
+    person = who.pos_ == "PROPN" or who.ent_type_ in ("PERSON", "ORG", "NORP")
+    if not (person or person_noun(who.lemma_.lower())):
+        return None
+    return _after_quote(tokens, noun, [who.left_edge, who], base, text, spans)
+
+
 def _signature(tokens: tuple[Token, ...], base: int, text: str, spans) -> Frame | None:
     """'"..." \u2015 Ana Ruiz' or '\u2014 Ana Ruiz, mayor of Port Ellis' ending the line right
     after a quotation, or alone on the line after it (which quotation is ``credited``'s
@@ -410,6 +428,9 @@ class Construction:
 _SPEECH_LEMMAS = sorted({form for v in SPEECH_VERBS for form in (v, v.capitalize(), v.upper())})
 _SPEECH_VERB = {"LEMMA": {"IN": _SPEECH_LEMMAS}, "TAG": {"REGEX": "^VB"}}
 _PRONOUNS = ["he", "she", "they", "it", "we"]
+# what a quotation is called when the sentence after it names whose it was
+_REPLY_NOUNS = ["reply", "answer", "response", "retort", "rejoinder"]
+_VERDICT_NOUNS = ["verdict", "view", "words", "assessment", "message", "warning"]
 
 # After a closing mark: punctuation, then a name of up to four capitalised words or a
 # pronoun, a description set off by commas, and a form of a cue verb, in either order.
@@ -545,6 +566,29 @@ CONSTRUCTIONS: dict[str, Construction] = {
             ]
         ],
         _how_put_it,
+    ),
+    # '"...," came the reply from X', or in the sentence after it 'That was the verdict of X'
+    "whose_words": Construction(
+        AFTER_QUOTE,
+        [
+            _AFTER_MARK
+            + [
+                {"LOWER": "came"},
+                {"LOWER": {"IN": ["the", "a"]}},
+                {"LOWER": {"IN": _REPLY_NOUNS}},
+                {"LOWER": "from"},
+            ],
+            _AFTER_MARK
+            + [
+                {"LOWER": {"IN": ["that", "this", "those", "these"]}, "OP": "?"},
+                {"LEMMA": "be"},
+                {"LOWER": "the"},
+                {"IS_LOWER": True, "POS": "ADJ", "OP": "?"},  # "the blunt verdict of"
+                {"LOWER": {"IN": [*_REPLY_NOUNS, *_VERDICT_NOUNS]}},
+                {"LOWER": "of"},
+            ],
+        ],
+        _whose_words,
     ),
     "name_beside_quote": Construction(
         BESIDE,
