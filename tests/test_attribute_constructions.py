@@ -109,6 +109,14 @@ CASES = [
         "Nobody asked the crews what they think",
         id="lead_in_with_description_and_a_trailing_cue",
     ),
+    # a bare name labelling a turn, as a hearing is written up: the NER took it for a title
+    case(
+        'The inquiry sat late.\n\nOla Berg: "The ledger was kept in pencil." Ivo Kral: "I '
+        'never saw a ledger."',
+        "never saw",
+        "Ivo Kral",
+        id="lead_in_a_bare_name_labelling_a_turn",
+    ),
     case(
         'Rafael Ortiz put it plainly: "We are out of money and out of time."',
         "out of money",

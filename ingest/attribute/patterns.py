@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from spacy.matcher import DependencyMatcher, Matcher
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from ingest.attribute.bylines import CREDIT_DASHES
 from ingest.attribute.credits import signature
@@ -92,6 +92,8 @@ def _colon_lead_in(tokens: tuple[Token, ...], base: int, text: str, spans) -> Fr
     subject = subjects[-1] if subjects else None
     if subject is None and lead_in and lead_in[-1].ent_type_ == "PERSON":
         subject = lead_in[-1]  # "(Ruiz: ...)"; but in "he told Ruiz:" he speaks
+    if subject is None and _label(lead_in):
+        subject = lead_in[-1]
     if subject is None or subject.lower_ == "it":  # "It reads:" is a sign or a letter
         return None
     # a pronoun only where the parse made the lead-in the sentence ("She was blunt:");
@@ -260,6 +262,21 @@ def _speaker_before(verb: Token) -> Token | None:
 
 _SUBJECT_PRONOUNS = ("he", "she", "they", "we", "it", "i")
 _NO_SPEAKER = ("DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY", "ORDINAL")
+
+
+# what a capitalised label before a colon names when it is no one: "Ottawa:", "Canada Day:"
+_NOT_A_LABEL = ("GPE", "LOC", "FAC", "EVENT", *_NO_SPEAKER)
+
+
+def _label(lead_in: Span) -> bool:
+    """'Berg: "..." Kral: "..."': a bare name of up to three words opening its sentence
+    before a colon, as a hearing or an interview is written up in prose, labels the turn
+    it opens, whether or not the NER took the name for a person."""
+    return (
+        0 < len(lead_in) <= 3
+        and lead_in.start == lead_in.sent.start
+        and all(t.pos_ == "PROPN" and t.ent_type_ not in _NOT_A_LABEL for t in lead_in)
+    )
 
 
 def _name_before(tokens: tuple[Token, ...], base: int, text: str, spans) -> Frame | None:
