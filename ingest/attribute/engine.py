@@ -435,7 +435,9 @@ def _direct(
         )
     else:
         earlier = [f for f in frames if f.cue_at < span.open_at and f.used]
-        if not earlier:
+        # 'Berg: "..." Kral: "..."': a colon right before the mark is a lead-in of its own,
+        # the parse found no speaker in, not the earlier speaker going on
+        if not earlier or text[: span.open_at].rstrip().endswith(":"):
             return None
         frame = earlier[-1]
     speaker = speakers[id(frame)]
