@@ -274,10 +274,13 @@ OWN_LEAD_IN = [
     'Nora Fink chaired the panel: "The tender was rushed." The engineer: "We had no choice."',
     'Nora Fink chaired the panel: "The tender was rushed." A voice at the back: "We had no '
     'choice."',
+    # an interview's turn marker is no one's name
+    'Nora Fink chaired the panel: "The tender was rushed." Q: "We had no choice?"',
 ]
 
 
 @pytest.mark.parametrize("text", OWN_LEAD_IN)
 def test_a_quotation_after_its_own_colon_is_not_surely_the_earlier_speaker(text: str) -> None:
     quote = next(q for q in attribute_text(text) if q.text.startswith("We had"))
+    assert quote.speaker != "Q"
     assert quote.speaker != "Nora Fink" or quote.confidence < SPEAKER_CERTAIN

@@ -276,6 +276,7 @@ def _label(lead_in: Span) -> bool:
         0 < len(lead_in) <= 3
         and lead_in.start == lead_in.sent.start
         and all(t.pos_ == "PROPN" and t.ent_type_ not in _NOT_A_LABEL for t in lead_in)
+        and len(lead_in[-1]) > 1  # "Q:" and "A:" mark an interview's turns, naming no one
     )
 
 
