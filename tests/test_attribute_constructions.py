@@ -109,6 +109,14 @@ CASES = [
         "Nobody asked the crews what they think",
         id="lead_in_with_description_and_a_trailing_cue",
     ),
+    # a bare name labelling a turn, as a hearing is written up: the NER took it for a title
+    case(
+        'The inquiry sat late.\n\nOla Berg: "The ledger was kept in pencil." Ivo Kral: "I '
+        'never saw a ledger."',
+        "never saw",
+        "Ivo Kral",
+        id="lead_in_a_bare_name_labelling_a_turn",
+    ),
     case(
         'Rafael Ortiz put it plainly: "We are out of money and out of time."',
         "out of money",
@@ -456,6 +464,24 @@ CUE_PATTERNS = [
         "dead on arrival",
         "Jane Hale",
         id="how_put_it_in_the_next_sentence_with_a_title",
+    ),
+    # a noun for the quotation naming its owner after it: "came the reply from", "was the
+    # verdict of", in its sentence or the next; without it the asker or the last speaker
+    pattern_case(
+        "whose_words",
+        'Nadia Brook asked whether the orchard would be sold. "Only over my dead body," came '
+        "the reply from its owner, Piet Vos.",
+        "dead body",
+        "Piet Vos",
+        id="came_the_reply_from_a_name_beside_a_title",
+    ),
+    pattern_case(
+        "whose_words",
+        'Nadia Brook opened the tasting. "The cider is too sweet," she said. "It needs '
+        'another winter." Those were the words of judge Piet Vos.',
+        "another winter",
+        "Piet Vos",
+        id="were_the_words_of_in_the_next_sentence",
     ),
     # a lead-in ending its paragraph: the quotation is the next paragraph, and without the
     # lead-in the bare quotation would carry on the last speaker

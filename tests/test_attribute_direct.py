@@ -249,3 +249,38 @@ def test_a_bare_quote_given_to_someone_unnamed_stays_unresolved() -> None:
     quote = next(q for q in found if q.text.startswith("Nobody"))
     assert quote.speaker is not None and quote.speaker.startswith("a senior aide")
     assert not quote.speaker_resolved
+
+
+# A name and a colon introduce the quotation after the colon: the quotation before them,
+# in the sentence just ahead, is never that name's for sure
+LABEL_AFTER = [
+    'The inquiry sat late.\n\nSoto: "The ledger was kept in pencil." Grant said: "I never saw '
+    'a ledger."',
+    '"The ledger was kept in pencil." Paul Grant: "I never saw a ledger."',
+    '"The ledger was kept in pencil." Paul Grant -- "I never saw a ledger."',
+]
+
+
+@pytest.mark.parametrize("text", LABEL_AFTER)
+def test_a_label_is_not_sure_of_the_quotation_before_it(text: str) -> None:
+    quote = next(q for q in attribute_text(text) if q.text.startswith("The ledger"))
+    later = quote.speaker is not None and quote.speaker.endswith("Grant")
+    assert not later or quote.confidence < SPEAKER_CERTAIN
+
+
+# A quotation after a colon whose lead-in the parse gave no speaker: someone else's turn
+# may open there, so the paragraph's earlier speaker is only a guess
+OWN_LEAD_IN = [
+    'Nora Fink chaired the panel: "The tender was rushed." The engineer: "We had no choice."',
+    'Nora Fink chaired the panel: "The tender was rushed." A voice at the back: "We had no '
+    'choice."',
+    # an interview's turn marker is no one's name
+    'Nora Fink chaired the panel: "The tender was rushed." Q: "We had no choice?"',
+]
+
+
+@pytest.mark.parametrize("text", OWN_LEAD_IN)
+def test_a_quotation_after_its_own_colon_is_not_surely_the_earlier_speaker(text: str) -> None:
+    quote = next(q for q in attribute_text(text) if q.text.startswith("We had"))
+    assert quote.speaker != "Q"
+    assert quote.speaker != "Nora Fink" or quote.confidence < SPEAKER_CERTAIN

@@ -642,6 +642,25 @@ def test_a_verdict_without_a_quotation_reports_nothing(text: str) -> None:
     assert attribute_text(text) == []
 
 
+# A clause of time or cause before a cue whose quotation opens a sentence of its own: the
+# circumstance of the saying, not words reported beside the quotation
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Once the mill burned down, Ida Voss said, "The valley lost its last employer."',
+        'Because the snow came early, the ranger told hikers, "Stay below the tree line."',
+        'While the choir rehearsed, Ida Voss said, "Nobody wanted to leave."',
+    ],
+)
+def test_a_clause_opening_the_sentence_of_a_quotation_is_not_reported(text: str) -> None:
+    assert [q.kind for q in attribute_text(text)] == ["direct"]
+
+
+def test_a_reported_clause_before_the_cue_of_a_quotation_stays_reported() -> None:
+    text = 'The mill will reopen in autumn, Ida Voss said, "The orders are back."'
+    assert [q.kind for q in attribute_text(text)] == ["indirect", "direct"]
+
+
 def test_a_programme_the_speaker_told_is_no_quotation() -> None:
     text = "Rep. Dan Mills told \u201cFox News Sunday\u201d that the tariffs would be lifted."
     found = attribute_text(text)

@@ -418,7 +418,12 @@ def _direct(
     holding = [f for f in outside if f.scope[0] <= span.open_at and close <= f.scope[1]]
     touching = [f for f in outside if f.sentence[0] <= close and span.open_at <= f.sentence[1]]
     if not touching:  # '"...?" Lena Moss, a strategist, said.' parsed as its own sentence
-        touching = [f for f in outside if 0 <= f.sentence[0] - close <= 2 and f.content is None]
+        # but 'Lee: "..."' introduces the quotation after its colon, not the one before it
+        touching = [
+            f
+            for f in outside
+            if 0 <= f.sentence[0] - close <= 2 and f.content is None and f.cue not in BESIDE_QUOTE
+        ]
     opened_in = _opened_in(span, outside, holding)
     if opened_in is not None:
         frame = opened_in
@@ -430,7 +435,9 @@ def _direct(
         )
     else:
         earlier = [f for f in frames if f.cue_at < span.open_at and f.used]
-        if not earlier:
+        # 'Berg: "..." Kral: "..."': a colon right before the mark is a lead-in of its own,
+        # the parse found no speaker in, not the earlier speaker going on
+        if not earlier or text[: span.open_at].rstrip().endswith(":"):
             return None
         frame = earlier[-1]
     speaker = speakers[id(frame)]

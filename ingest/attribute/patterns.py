@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from spacy.matcher import DependencyMatcher, Matcher
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from ingest.attribute.bylines import CREDIT_DASHES
 from ingest.attribute.credits import signature
@@ -39,6 +39,7 @@ from ingest.attribute.marks import MarkedSpan
 from ingest.attribute.nlp import get_nlp, is_parsed, text_of
 from ingest.attribute.reported import chars, trim
 from ingest.attribute.subjects import name_after, subject_of, trailing_speaker
+from ingest.attribute.titles import person_noun
 from ingest.attribute.tuning import DESCRIPTION_CHARS
 
 _BESIDE = ["--", "\u2014", "\u2013", "-", "("]  # what sets a quotation beside a name
@@ -91,6 +92,8 @@ def _colon_lead_in(tokens: tuple[Token, ...], base: int, text: str, spans) -> Fr
     subject = subjects[-1] if subjects else None
     if subject is None and lead_in and lead_in[-1].ent_type_ == "PERSON":
         subject = lead_in[-1]  # "(Ruiz: ...)"; but in "he told Ruiz:" he speaks
+    if subject is None and _label(lead_in):
+        subject = lead_in[-1]
     if subject is None or subject.lower_ == "it":  # "It reads:" is a sign or a letter
         return None
     # a pronoun only where the parse made the lead-in the sentence ("She was blunt:");
@@ -261,6 +264,22 @@ _SUBJECT_PRONOUNS = ("he", "she", "they", "we", "it", "i")
 _NO_SPEAKER = ("DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY", "ORDINAL")
 
 
+# what a capitalised label before a colon names when it is no one: "Ottawa:", "Canada Day:"
+_NOT_A_LABEL = ("GPE", "LOC", "FAC", "EVENT", *_NO_SPEAKER)
+
+
+def _label(lead_in: Span) -> bool:
+    """'Berg: "..." Kral: "..."': a bare name of up to three words opening its sentence
+    before a colon, as a hearing or an interview is written up in prose, labels the turn
+    it opens, whether or not the NER took the name for a person."""
+    return (
+        0 < len(lead_in) <= 3
+        and lead_in.start == lead_in.sent.start
+        and all(t.pos_ == "PROPN" and t.ent_type_ not in _NOT_A_LABEL for t in lead_in)
+        and len(lead_in[-1]) > 1  # "Q:" and "A:" mark an interview's turns, naming no one
+    )
+
+
 def _name_before(tokens: tuple[Token, ...], base: int, text: str, spans) -> Frame | None:
     """ "Still, Dimbly said rot spread ..." parsed with no subject arc: the name or pronoun
     right before the verb speaks."""
@@ -330,6 +349,23 @@ def _how_put_it(tokens: tuple[Token, ...], base: int, text: str, spans) -> Frame
     named = next((c for c in subject.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
     who = subject if named is None else named
     return _after_quote(tokens, put, [who.left_edge, who], base, text, spans)
+
+
+def _whose_words(tokens: tuple[Token, ...], base: int, text: str, spans) -> Frame | None:
+    """'"...," came the reply from the harbour master, Ana Ruiz', '"..." That was the
+    verdict of councillor Ana Ruiz': the object of "from" or "of" speaks the quotation
+    the sentence looks back on (the name set beside a title, if any)."""
+    noun, preposition = tokens[-2], tokens[-1]
+    source = next((c for c in preposition.children if c.dep_ == "pobj"), None)
+    if source is None:
+        return None
+    named = next((c for c in source.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+    who = source if named is None else named
+    # a name or a person, not "the message of the evening" or "the view of the hill"
+    person = who.pos_ == "PROPN" or who.ent_type_ in ("PERSON", "ORG", "NORP")
+    if not (person or person_noun(who.lemma_.lower())):
+        return None
+    return _after_quote(tokens, noun, [who.left_edge, who], base, text, spans)
 
 
 def _signature(tokens: tuple[Token, ...], base: int, text: str, spans) -> Frame | None:
@@ -410,6 +446,9 @@ class Construction:
 _SPEECH_LEMMAS = sorted({form for v in SPEECH_VERBS for form in (v, v.capitalize(), v.upper())})
 _SPEECH_VERB = {"LEMMA": {"IN": _SPEECH_LEMMAS}, "TAG": {"REGEX": "^VB"}}
 _PRONOUNS = ["he", "she", "they", "it", "we"]
+# what a quotation is called when the sentence after it names whose it was
+_REPLY_NOUNS = ["reply", "answer", "response", "retort", "rejoinder"]
+_VERDICT_NOUNS = ["verdict", "view", "words", "assessment", "message", "warning"]
 
 # After a closing mark: punctuation, then a name of up to four capitalised words or a
 # pronoun, a description set off by commas, and a form of a cue verb, in either order.
@@ -545,6 +584,29 @@ CONSTRUCTIONS: dict[str, Construction] = {
             ]
         ],
         _how_put_it,
+    ),
+    # '"...," came the reply from X', or in the sentence after it 'That was the verdict of X'
+    "whose_words": Construction(
+        AFTER_QUOTE,
+        [
+            _AFTER_MARK
+            + [
+                {"LOWER": "came"},
+                {"LOWER": {"IN": ["the", "a"]}},
+                {"LOWER": {"IN": _REPLY_NOUNS}},
+                {"LOWER": "from"},
+            ],
+            _AFTER_MARK
+            + [
+                {"LOWER": {"IN": ["that", "this", "those", "these"]}, "OP": "?"},
+                {"LEMMA": "be"},
+                {"LOWER": "the"},
+                {"IS_LOWER": True, "POS": "ADJ", "OP": "?"},  # "the blunt verdict of"
+                {"LOWER": {"IN": [*_REPLY_NOUNS, *_VERDICT_NOUNS]}},
+                {"LOWER": "of"},
+            ],
+        ],
+        _whose_words,
     ),
     "name_beside_quote": Construction(
         BESIDE,

@@ -103,7 +103,13 @@ def content_of(verb: Token, sent: Span, text: str, base: int) -> tuple[int, int]
     # a relative clause's cue reports nothing before it: there stands who, not what
     # ("Two officials, who asked not to be named, said ...")
     relative = verb.dep_ == "relcl"
-    if before >= 3 and after >= 3 and follows is not None and follows.text == "," and not relative:
+    set_off = follows is not None and follows.text == "," and not relative
+    if (
+        before >= 3
+        and after >= 3
+        and set_off
+        and not _circumstance_then_quotation(verb, cue_start, cue_end)
+    ):
         return trim(text, *chars(sent, base))  # "Ferries, Lee says, have no ..."
     if _names_a_thing(verb):
         return None
@@ -252,7 +258,27 @@ def _inserted(verb: Token, sent: Span) -> bool:
     if cue_start - sent.start < 3 or sent.end - 1 - cue_end < 3:
         return False
     doc = sent.doc
+    if _circumstance_then_quotation(verb, cue_start, cue_end):
+        return False
     return doc[cue_start - 1].text in SET_OFF and doc[cue_end + 1].text in (*SET_OFF, ";")
+
+
+def _circumstance_then_quotation(verb: Token, cue_start: int, cue_end: int) -> bool:
+    """'When the pier shut, Lee said, "We ...": a clause of time or cause the cue verb
+    governs, opening the sentence, then a quotation opening a sentence of its own: the
+    clause tells when or why the words were said, and they start at the mark (a reported
+    clause before the cue, "The pier will shut, Lee said, "...", is no adverbial)."""
+    doc = verb.doc
+    sent = verb.sent
+    if cue_end + 3 >= sent.end or doc[cue_end + 1].text != ",":
+        return False
+    mark, first = doc[cue_end + 2], doc[cue_end + 3]
+    if not (mark.is_quote and first.is_title):
+        return False
+    return any(
+        c.dep_ in ("advcl", "prep") and c.left_edge.i == sent.start and c.right_edge.i < cue_start
+        for c in verb.lefts
+    )
 
 
 def _continued(verb: Token, clause: Token) -> Token:
