@@ -871,6 +871,22 @@ def test_a_dateline_the_parser_made_a_subject_is_no_one_in_the_story() -> None:
     assert [e.name for e in registry.entities] == []
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ('Ottawa: "We are ready for the vote," Tom Lee said.', "Tom Lee"),
+        ('Ottawa: "We are ready for the vote," the minister said.', "the minister"),
+    ],
+)
+def test_a_place_labelling_a_quotation_is_not_the_subject_of_its_cue(
+    text: str, speaker: str
+) -> None:
+    """The parser may make a place before a colon the subject of the cue after the
+    quotation; it says where, as a dateline does, and had been the speaker at 0.85."""
+    (quote,) = attribute_text(text)
+    assert quote.speaker == speaker
+
+
 def test_the_name_of_a_law_is_no_one_in_the_story() -> None:
     text = (
         "Maria Kell, the transport minister, spoke on Monday.\n\n"

@@ -183,8 +183,12 @@ def trailing_speaker(verb: Token, sent: Span) -> Token | None:
 
 
 def _dateline_word(token: Token) -> bool:
-    """The place in capitals opening a paragraph and followed by a comma: a dateline."""
+    """The place in capitals opening a paragraph and followed by a comma: a dateline; or a
+    word labelling what follows its colon ('Ottawa: "We are ready," the minister said'),
+    which says where, as a dateline does, while the cue after the quotation says who."""
     nxt = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    if nxt is not None and nxt.text == ":":
+        return True
     opens = token.i == 0 and nxt is not None and nxt.text == ","
     return opens and token.text.isupper() and len(token.text) > 2
 
