@@ -90,6 +90,8 @@ def _colon_lead_in(tokens: tuple[Token, ...], base: int, text: str, spans) -> Fr
     # "Ruiz was unmoved:" parses as a passive: its subject introduces the quotation too
     subjects = [t for t in lead_in if t.dep_ in ("nsubj", "nsubjpass") and t.head.i < colon.i]
     subject = subjects[-1] if subjects else None
+    if subject is None and lead_in and _shares_a_later_cue(lead_in[-1]):
+        return None
     if subject is None and lead_in and lead_in[-1].ent_type_ == "PERSON":
         subject = lead_in[-1]  # "(Ruiz: ...)"; but in "he told Ruiz:" he speaks
     if subject is None and _label(lead_in):
@@ -103,6 +105,15 @@ def _colon_lead_in(tokens: tuple[Token, ...], base: int, text: str, spans) -> Fr
     if not (pronoun or document or subject.pos_ == "PROPN" or subject.ent_type_):
         return None
     return _frame(colon, subject, base, (base + colon.idx, chars(colon.sent, base)[1]))
+
+
+def _shares_a_later_cue(label: Token) -> bool:
+    """'Regina: "...," Ana Ruiz said': the parser made the word before the colon a second
+    subject of the cue after the quotation; that cue's own subject says who, the label
+    only where."""
+    verb = label.head
+    others = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c != label]
+    return label.dep_ in ("nsubj", "nsubjpass") and verb.i > label.i + 1 and bool(others)
 
 
 def _document_saying(tokens: tuple[Token, ...], base: int, text: str, spans) -> Frame | None:
