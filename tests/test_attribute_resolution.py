@@ -283,6 +283,16 @@ CASES = [
         "Halden Care",
         id="an_organisation_noun_is_the_organisation_that_led_a_clause",
     ),
+    # the title of a work inside a "whose" phrase set off after the description names no one
+    case(
+        "Omar Haddad teaches art in Brandon.\n\n"
+        '"Nobody reads the first one," says the painter, whose cartoon series Iron Bay: The '
+        "Silent Ranger airs on Sundays.",
+        "Nobody reads",
+        "the painter",
+        resolved=False,
+        id="a_title_inside_a_whose_phrase_after_a_description_is_no_name",
+    ),
     case(
         "The gallery will shut for a month of repairs. Spokeswoman Lena Hart said the "
         "roof had leaked since the winter storms.",

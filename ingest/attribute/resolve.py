@@ -358,8 +358,12 @@ def _partitive_aside(subject: Token) -> Token | None:
 
 
 def _past_a_clause(subject: Token, name: Token) -> bool:
-    """Does a relative clause of ``subject`` come before ``name``? Then the parser hung a
-    title from inside the clause on the subject: it does not name the subject."""
+    """Does a relative clause of ``subject`` come before ``name``, or a relative word open
+    the phrase the name heads ("the painter, whose cartoon series Iron Bay airs ...")? Then
+    the parser hung a title from inside the clause on the subject: it does not name the
+    subject."""
+    if any(t.tag_ in ("WP$", "WP", "WDT") and t.i < name.i for t in name.subtree):
+        return True
     return any(c.dep_ == "relcl" and subject.i < c.i < name.i for c in subject.children)
 
 
