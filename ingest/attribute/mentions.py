@@ -44,6 +44,7 @@ from ingest.attribute.titles import (
     title_head,
     title_in_text,
     title_of,
+    written_as_role,
 )
 from ingest.attribute.tuning import ASKING_VERBS, OWNED_SUBJECT_TOKENS
 from quotedesk.text import word_set
@@ -715,7 +716,7 @@ def _after_role_noun(ent: Span) -> bool:
     if ent.start == 0:
         return False
     before = ent.doc[ent.start - 1]
-    role = before.is_lower and before.is_alpha and person_noun(before.lower_)
+    role = before.is_alpha and written_as_role(before)
     return role and before.lower_ not in _FIRMS_TOO
 
 

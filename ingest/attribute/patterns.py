@@ -43,6 +43,8 @@ from ingest.attribute.titles import person_noun
 from ingest.attribute.tuning import DESCRIPTION_CHARS
 
 _BESIDE = ["--", "\u2014", "\u2013", "-", "("]  # what sets a quotation beside a name
+# who leads a clause, in either voice ("Ruiz was unmoved:" parses as a passive)
+_CLAUSE_SUBJECTS = ("nsubj", "nsubjpass")
 BESIDE_QUOTE = frozenset([*_BESIDE, ":"])  # the cues of frames these patterns make
 
 
@@ -88,7 +90,7 @@ def _colon_lead_in(tokens: tuple[Token, ...], base: int, text: str, spans) -> Fr
     opens = [t.i + 1 for t in doc[colon.sent.start : colon.i] if t.text in _BESIDE]
     lead_in = doc[max([colon.sent.start, *opens]) : colon.i]
     # "Ruiz was unmoved:" parses as a passive: its subject introduces the quotation too
-    subjects = [t for t in lead_in if t.dep_ in ("nsubj", "nsubjpass") and t.head.i < colon.i]
+    subjects = [t for t in lead_in if t.dep_ in _CLAUSE_SUBJECTS and t.head.i < colon.i]
     subject = subjects[-1] if subjects else None
     if subject is None and lead_in and _shares_a_later_cue(lead_in[-1]):
         return None
@@ -112,8 +114,8 @@ def _shares_a_later_cue(label: Token) -> bool:
     subject of the cue after the quotation; that cue's own subject says who, the label
     only where."""
     verb = label.head
-    others = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c != label]
-    return label.dep_ in ("nsubj", "nsubjpass") and verb.i > label.i + 1 and bool(others)
+    others = [c for c in verb.children if c.dep_ in _CLAUSE_SUBJECTS and c != label]
+    return label.dep_ in _CLAUSE_SUBJECTS and verb.i > label.i + 1 and bool(others)
 
 
 def _document_saying(tokens: tuple[Token, ...], base: int, text: str, spans) -> Frame | None:
@@ -232,7 +234,7 @@ def _cue_read_as_modifier(tokens: tuple[Token, ...], base: int, text: str, spans
     # "Okafor, 52, conceded turnout was": the reported subject parsed as the name's apposition
     subject = noun.head if noun.dep_ == "appos" and noun.head.i < verb.i else noun
     clause = subject.head
-    if subject.dep_ not in ("nsubj", "nsubjpass") or not verb.i < noun.i < clause.i:
+    if subject.dep_ not in _CLAUSE_SUBJECTS or not verb.i < noun.i < clause.i:
         return None
     if any(t.dep_ not in _NOUN_MODIFIERS for t in doc[verb.i + 1 : noun.i]):
         return None

@@ -186,7 +186,7 @@ def split_name(span: Span) -> tuple[Span, str | None, str | None]:
     while start < span.end - 1 and (
         span.doc[start].lower_ in _TITLE_WORDS
         or _role_opening(span, start)
-        or _written_as_role(span.doc[start])
+        or written_as_role(span.doc[start])
     ):
         word = span.doc[start].lower_
         gender = gender or HONORIFICS.get(word) or _NOUN_GENDER.get(word)
@@ -272,7 +272,7 @@ def _opens_sentence(token: Token) -> bool:
     return unparsed and token.nbor(-1).text[-1] in ".!?"
 
 
-def _written_as_role(token: Token) -> bool:
+def written_as_role(token: Token) -> bool:
     """ "spokesperson Hu Jun": a role noun in lower case the NER took into the name is
     written as no name's word is."""
     return token.text.islower() and person_noun(token.lower_)
