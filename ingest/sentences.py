@@ -14,11 +14,16 @@ import re
 from quotedesk.models import Sentence
 from quotedesk.text import word_set
 
+# Titles abbreviated before a name ("Sgt. Ana Ruiz"); the attribution rules read these
+# as titles, so the one list serves both.
+TITLE_ABBREVIATIONS = word_set(
+    "dr prof sen rep gov lt col gen sgt capt cmdr adm maj rev hon pres supt det insp cpl"
+    " const coun cllr ald atty amb fr msgr pvt"
+)
 # A period after these never ends a sentence: titles, months, "e.g.".
-NEVER_FINAL = word_set(
+NEVER_FINAL = TITLE_ABBREVIATIONS | word_set(
     """
-    mr mrs ms messrs dr prof sen reps rep gov lt col gen sgt capt cmdr adm maj rev hon pres
-    supt det insp cpl coun cllr atty amb fr msgr pvt ft mt st approx vs e.g i.e cf
+    mr mrs ms messrs reps ft mt st approx vs e.g i.e cf
     jan feb mar apr jun jul aug sep sept oct nov dec
     """
 )

@@ -803,6 +803,9 @@ ABBREVIATED_TITLES = {
     "Pres.": "president",
     "Fr.": "priest",
     "Msgr.": "priest",
+    "Fr": "priest",
+    "Pvt.": "soldier",
+    "Const.": "constable",
 }
 
 

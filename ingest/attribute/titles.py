@@ -17,6 +17,7 @@ from spacy.tokens import Span, Token
 from ingest.attribute.cues import FEMALE_NOUNS, MALE_NOUNS
 from ingest.attribute.names import FEMALE_FIRST_NAMES, MALE_FIRST_NAMES
 from ingest.attribute.nlp import text_of
+from ingest.sentences import TITLE_ABBREVIATIONS
 from quotedesk.text import word_set
 
 HONORIFICS = {
@@ -34,18 +35,19 @@ HONORIFICS = {
 
 
 # Titles written before a name: kept as the speaker's title, never as part of the name.
-NAME_PREFIX_TITLES = word_set(
-    """
-    dr dr. prof prof. professor president vice sen sen. senator rep rep. gov gov.
-    governor lt lt. col col. gen gen. sgt sgt. capt capt. cmdr cmdr. adm adm. maj maj.
-    st. rev rev. hon hon. judge justice mayor premier minister chancellor king queen
-    prince princess pope chief coach officer constable const. cpl cpl. insp insp. det det.
-    supt supt. secretary ambassador chairman chairwoman ceo cfo coo cto cmo mp mla sheriff deputy
-    speaker leader representative congressman congresswoman councillor councilor councilman
-    councilwoman alderman assemblyman assemblywoman assemblymember treasurer mpp msp td
-    ald ald. coun coun. cllr cllr. atty atty. amb amb. pres pres. fr. msgr msgr.
-    commissioner taoiseach tánaiste tanaiste
-    """
+NAME_PREFIX_TITLES = (
+    TITLE_ABBREVIATIONS
+    | {abbreviation + "." for abbreviation in TITLE_ABBREVIATIONS}
+    | word_set(
+        """
+        professor president vice senator governor st. judge justice mayor premier minister
+        chancellor king queen prince princess pope chief coach officer constable secretary
+        ambassador chairman chairwoman ceo cfo coo cto cmo mp mla sheriff deputy speaker leader
+        representative congressman congresswoman councillor councilor councilman councilwoman
+        alderman assemblyman assemblywoman assemblymember treasurer mpp msp td commissioner
+        taoiseach tánaiste tanaiste
+        """
+    )
 )
 
 
@@ -89,6 +91,7 @@ TITLE_ROLES = {
     "pres": "president",
     "fr": "father priest",
     "msgr": "monsignor priest",
+    "pvt": "private soldier",
 }
 
 
@@ -282,7 +285,7 @@ def _mood_opening(span: Span, at: int) -> bool:
     """ "Furious Ruiz slams ruling": a headline's word for the speaker's mood opens the
     sentence capitalised like the name after it, and the NER takes it in."""
     token = span.doc[at]
-    return (token.i == 0 or token.is_sent_start) and token.lower_ in _MOODS
+    return _opens_sentence(token) and token.lower_ in _MOODS
 
 
 # Moods headlines put before a surname; none is a first name or a common surname
