@@ -180,6 +180,8 @@ STYLES_FLOORS = {
     "styles12 held-out": (0.93, 0.94, 0.88),
     "styles13 tune": (0.94, 0.95, 0.88),
     "styles13 held-out": (0.95, 0.93, 0.91),
+    "styles14 tune": (0.95, 0.95, 0.92),
+    "styles14 held-out": (0.96, 0.95, 0.94),
 }
 
 
