@@ -16,10 +16,13 @@ from quotedesk.text import word_set
 
 # Titles abbreviated before a name ("Sgt. Ana Ruiz"); the attribution rules read these
 # as titles, so the one list serves both.
-TITLE_ABBREVIATIONS = word_set(
+_SINGLE_TITLES = word_set(
     "dr prof sen rep gov lt col gen sgt capt cmdr adm maj rev hon pres supt det insp cpl"
     " const coun cllr ald atty amb fr msgr pvt"
 )
+# Canadian style joins two ranks with a hyphen ("Lt.-Gov. Ana Ruiz", "Det.-Sgt."): one
+# title, whose last period ends no sentence either
+TITLE_ABBREVIATIONS = _SINGLE_TITLES | {f"{a}.-{b}" for a in _SINGLE_TITLES for b in _SINGLE_TITLES}
 # A period after these never ends a sentence: titles, months, "e.g.".
 NEVER_FINAL = TITLE_ABBREVIATIONS | word_set(
     """

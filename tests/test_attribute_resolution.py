@@ -806,6 +806,10 @@ ABBREVIATED_TITLES = {
     "Fr": "priest",
     "Pvt.": "soldier",
     "Const.": "constable",
+    # two ranks joined by a hyphen: split at the period, the rank had been the speaker
+    "Det.-Sgt.": "sergeant",
+    "Lt.-Cmdr.": "commander",
+    "Maj.-Gen.": "general",
 }
 
 

@@ -42,6 +42,7 @@ def test_offsets_slice_the_text_exactly() -> None:
         ("She said no. Then she left.", ["She said no.", "Then she left."]),
         ("See Vol. 2 and No. 14 on the list.", None),
         ("The gate stays shut, said Const. Ivo Marsh and Ald. Rita Bell.", None),
+        ("The dock reopens, said Lt.-Cmdr. Ivo Marsh and Det.-Insp. Rita Bell.", None),
     ],
 )
 def test_abbreviations_initials_and_numbers(text: str, expected: list[str] | None) -> None:

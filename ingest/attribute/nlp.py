@@ -18,7 +18,7 @@ import threading
 from collections.abc import Iterable, Iterator
 
 from spacy.language import Language
-from spacy.symbols import ORTH
+from spacy.symbols import NORM, ORTH
 from spacy.tokens import Doc
 
 from ingest.attribute.cues import SPEECH_VERBS, phrasal_forms, verb_forms
@@ -88,7 +88,7 @@ def _split_glued_marks(nlp: Language) -> None:
 
 
 def _keep_abbreviated_titles(nlp: Language) -> None:
-    """Keep "Sgt." and "Det." one token, as the model's tokenizer keeps "Sen." and "Gov.".
+    """Keep "Sgt.", "Det." and "Det.-Sgt." one token, as the tokenizer keeps "Sen." and "Gov.".
 
     Split from its period, an abbreviated title reads as a sentence end or as the name
     itself: '"...," said Det. Ann Roe' gave the speaker "Det", and "Capt. Ann Roe said"
@@ -98,8 +98,10 @@ def _keep_abbreviated_titles(nlp: Language) -> None:
 
     for title in NAME_PREFIX_TITLES:
         if title.endswith("."):
-            written = title.capitalize()
-            nlp.tokenizer.add_special_case(written, [{ORTH: written}])
+            written = "-".join(part.capitalize() for part in title.split("-"))
+            # "Lt.-Col.", unseen in training, is tagged as the last rank alone would be
+            norm = title.rsplit("-", 1)[-1]
+            nlp.tokenizer.add_special_case(written, [{ORTH: written, NORM: norm}])
 
 
 def analyse(paragraphs: list[str]) -> Iterator[Doc]:
