@@ -215,6 +215,35 @@ CASES = [
         id="a_posts_initials_in_capitals_are_the_post_the_article_named",
     ),
     case(
+        "The club thanked its fans after the cup run.\n\n"
+        '"We will look for a second scorer over the summer," the GM said.',
+        "second scorer",
+        "the GM",
+        resolved=False,
+        id="a_posts_initials_after_the_before_anyone_holds_it_are_no_company",
+    ),
+    case(
+        "Nina Varga, the club's general manager, met the coaches on Tuesday.\n\n"
+        '"We will look for a second scorer over the summer," the GM said.',
+        "second scorer",
+        "Nina Varga",
+        id="a_posts_initials_are_the_post_the_article_spelled_out",
+    ),
+    case(
+        "The hospital ward reopened on Friday after the flood.\n\n"
+        '"Every bed was moved to the fourth floor," the unit\'s RN said.',
+        "fourth floor",
+        "the unit's RN",
+        resolved=False,
+        id="a_posts_initials_after_an_owner_describe_someone",
+    ),
+    case(
+        'The carmaker will close two plants.\n\n"The decision was not easy," GM said.',
+        "not easy",
+        "GM",
+        id="bare_initials_of_a_post_are_still_a_companys_name",
+    ),
+    case(
         "Councillor Ana Ruiz said the budget would be late again this year.",
         "budget would be late",
         "Ana Ruiz",

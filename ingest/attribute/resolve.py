@@ -27,6 +27,7 @@ from ingest.attribute.titles import (
     AGENT_ENDINGS,
     NAME_PREFIX_TITLES,
     PARTY_MEMBERS,
+    POST_INITIALS,
     apposed_after_comma,
     name_tokens,
     office_before,
@@ -212,6 +213,10 @@ def resolve(
         main = subject.head.dep_ == "ROOT"
         registry.add(post.name, post.kind, at, subject=True, main=main, inferred=True)
         return _from_entity(post, subject.text, "nominal", tuning.DESCRIPTION_RESOLVED)
+    if _post_initials(subject):  # "the GM said" before any GM is named: no company "GM"
+        phrase = noun_phrase(subject)
+        add_description(registry, subject, phrase, at)
+        return Speaker(phrase, None, phrase, "nominal", tuning.UNRESOLVED_DESCRIPTION)
     if ent is not None or _written_name(subject):
         span = ent if ent is not None else _proper_span(subject)
         name, _, _ = split_name(span)
@@ -439,6 +444,8 @@ def _post_holder(subject: Token, at: int, registry: Registry) -> Entity | None:
     earlier = (m.entity for m in reversed(registry.mentions) if m.pos < at)
     holder = next((e for e in earlier if e.kind == "person" and text.lower() in e.roles), None)
     known = registry.resolve_name(text, at)  # "the PHO" spelled out as her title is hers
+    # the NER's own reading of these initials ("the GM" as a company "GM") names no body
+    known = None if known is not None and known.name == text else known
     if (
         holder is None
         or known is not None
@@ -446,6 +453,13 @@ def _post_holder(subject: Token, at: int, registry: Registry) -> Entity | None:
     ):
         return None  # "the BCA" after "the Bay Crafts Association": that body
     return holder
+
+
+def _post_initials(subject: Token) -> bool:
+    """ "the GM said", "the team's GM": a post's initials after an article or an owner
+    describe someone; bare, the same initials are as often a company ("GM said")."""
+    owned = any(c.dep_ in ("det", "poss") for c in subject.children)
+    return owned and subject.text.isupper() and subject.lower_ in POST_INITIALS
 
 
 def _org_by_modifier(subject: Token, at: int, registry: Registry) -> Entity | None:

@@ -95,6 +95,19 @@ TITLE_ROLES = {
 }
 
 
+# Posts a newsroom writes as initials ("the GM said", "the team's GM"), which the NER
+# reads as a company or a place ("GM" is General Motors too, "MD" Maryland)
+POST_INITIALS = {
+    "gm": "general manager",
+    "md": "managing director",
+    "vp": "vice president",
+    "pm": "prime minister",
+    "da": "district attorney",
+    "ag": "attorney general",
+    "rn": "registered nurse",
+}
+
+
 _TITLE_HEAD_ENDS = word_set("of for at with in from to who whose and , ;")
 
 
@@ -124,7 +137,10 @@ def role_words(title: str) -> set[str]:
     )
     words = set(ordered)
     court = {role for end, role in _COURT_ROLES.items() if ordered[-len(end) :] == end}
-    return words.union(court, _initials(ordered), *(TITLE_ROLES.get(w, "").split() for w in words))
+    # "general manager" is later "the GM", and "GM Ana Ruiz" "the general manager"
+    posts = {initials for initials, post in POST_INITIALS.items() if post in " ".join(ordered)}
+    spelled = (TITLE_ROLES.get(w, POST_INITIALS.get(w, "")).split() for w in words)
+    return words.union(court, posts, _initials(ordered), *spelled)
 
 
 def _initials(words: tuple[str, ...]) -> set[str]:
