@@ -321,6 +321,51 @@ CUE_PATTERNS = [
         "Bellucci",
         "Taxes should fall for the smallest farms",
     ),
+    # a cue written verb first, set off by commas inside the words it reports, however the
+    # parser hung the words around it
+    pattern_case(
+        "set_off_inverted_cue",
+        "The ferry, insists 19-year-old Lina Park, is the only way off the island.",
+        "only way off",
+        "Lina Park",
+        "is the only way off the island.",
+        id="inverted_cue_set_off_with_an_age",
+    ),
+    pattern_case(
+        "set_off_inverted_cue",
+        "The walkout, said union steward Pavel Marek, could last weeks.",
+        "walkout",
+        "Pavel Marek",
+        "The walkout",
+        id="inverted_cue_set_off_with_a_lower_case_role",
+    ),
+    pattern_case(
+        "set_off_inverted_cue",
+        "The new library, says Coun. Rosa Vidal, the chair of the works committee, will open "
+        "in April.",
+        "open in April",
+        "Rosa Vidal",
+        "will open in April.",
+        id="inverted_cue_set_off_with_an_apposition",
+    ),
+    pattern_case(
+        "set_off_inverted_cue",
+        "Treasurer Omar Haddad presented the accounts.\n\nThe ballot, argued the treasurer, "
+        "was rigged from the start.",
+        "rigged from the start",
+        "Omar Haddad",
+        "was rigged from the start.",
+        id="inverted_cue_set_off_with_a_description",
+    ),
+    pattern_case(
+        "set_off_inverted_cue",
+        "The bakery, says Nils Berg, who has baked there since 1990, will close after the "
+        "harvest fair.",
+        "harvest fair",
+        "Nils Berg",
+        "will close after the harvest fair.",
+        id="inverted_cue_set_off_with_a_relative_clause",
+    ),
     pattern_case(
         "verb_and_subject",
         "Ana Ruiz, the harbour master, said the pier will close in March.",
@@ -535,6 +580,22 @@ def test_a_cue_pattern_switched_off_loses_its_row(
     monkeypatch.delitem(CONSTRUCTIONS, name)
     found = [q for q in attribute_text(text) if fragment in q.text]
     assert not found or found[0].speaker != speaker
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The tide tables are out of date, said Rosa Vidal, a harbour pilot who has worked "
+        "the estuary since 1999.",
+        "The levy is fair, said Rosa Vidal, a harbour pilot on the northern estuary.",
+    ],
+    ids=["description_with_a_relative_clause", "description_ending_the_sentence"],
+)
+def test_a_description_after_an_inverted_cue_is_no_reported_words(text: str) -> None:
+    """A description set off after the name to the end of the sentence is no second side
+    of the reported words: one quotation, the words before the cue."""
+    quotes = attribute_text(text)
+    assert [(q.text, q.speaker) for q in quotes] == [(text.split(", said")[0], "Rosa Vidal")]
 
 
 def test_a_pronoun_reaching_into_an_earlier_paragraph_is_below_the_sure_line():

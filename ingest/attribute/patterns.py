@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from spacy.matcher import DependencyMatcher, Matcher
@@ -25,6 +25,7 @@ from ingest.attribute.credits import signature
 from ingest.attribute.cues import (
     DOCUMENT_NOUNS,
     NEEDS_CONTENT,
+    ORG_NOUNS,
     PHRASAL_CUES,
     PUBLISH_VERBS,
     QUOTE_ONLY,
@@ -34,13 +35,13 @@ from ingest.attribute.cues import (
     finite_forms,
 )
 from ingest.attribute.frames import Frame, according_frame, outermost, phrase_frame, speech_frame
-from ingest.attribute.grammar import has_own_subject, is_age
+from ingest.attribute.grammar import WH_TAGS, has_own_subject, is_age
 from ingest.attribute.marks import MarkedSpan
 from ingest.attribute.nlp import get_nlp, is_parsed, text_of
 from ingest.attribute.reported import chars, trim
 from ingest.attribute.subjects import name_after, subject_of, trailing_speaker
 from ingest.attribute.titles import person_noun
-from ingest.attribute.tuning import DESCRIPTION_CHARS
+from ingest.attribute.tuning import DESCRIPTION_CHARS, MIN_SIDE_WORDS
 
 _BESIDE = ["--", "\u2014", "\u2013", "-", "("]  # what sets a quotation beside a name
 # who leads a clause, in either voice ("Ruiz was unmoved:" parses as a passive)
@@ -213,6 +214,79 @@ def _inverted_cue(tokens: tuple[Token, ...], base: int, text: str, spans) -> Fra
     verb = tokens[1]
     name = name_after(verb)
     return None if name is None else speech_frame(verb, name, base, text, bool(spans))
+
+
+def _set_off_inverted_cue(tokens: tuple[Token, ...], base: int, text: str, spans) -> Frame | None:
+    """ "The bridge, insists 16-year-old Ana Ruiz, is safe", "The vote, argued the mayor,
+    was rigged": a cue written verb first and set off by commas inside the words it
+    reports. The parser reads it many ways (the words before as the verb's subject, the
+    speaker as its object or as the subject of the words after); the commas say what it
+    is: the noun phrase between the verb and the comma speaks, and the sentence on both
+    sides of the cue is what was said."""
+    comma, verb, *phrase, close = tokens
+    sent = verb.sent
+    if verb.tag_ not in _FINITE or verb.lemma_.lower() == "tell":
+        return None  # "told" names a listener; "said to be" describes
+    # "The agency, in its report, said Leeds, York and ...": a comma before the cue's own
+    # opens a phrase set off after the subject, and the cue is an ordinary one
+    if any(t.text == "," for t in sent.doc[sent.start : comma.i]):
+        return None
+    if not all(t.pos_ in _SPEAKER_PHRASE or is_age(t) for t in phrase):
+        return None
+    speaker = phrase[-1]
+    if not _may_speak(speaker):
+        return None
+    resumes = _after_apposition(close, sent.end)
+    resumed = sent.doc[resumes.i : sent.end] if resumes is not None else ()
+    if not any(_finite_outside_relative(t) for t in resumed):
+        return None  # ", said Ana Ruiz, a pilot who knows the bay.": no words resume
+    content = trim(text, *chars(sent, base))
+    before = trim(text, *chars((sent[0], comma), base), MIN_SIDE_WORDS)
+    after = trim(text, *chars((resumes, sent[-1]), base), MIN_SIDE_WORDS)
+    if content is None or before is None or after is None:
+        return None
+    frame = _bounded_frame(verb, speaker, base, content[0], content)
+    return replace(frame, gap=chars((verb, verb.doc[resumes.i - 1]), base))
+
+
+def _may_speak(token: Token) -> bool:
+    """A name that is no date or number, or a word for a person, a body or a document."""
+    if token.pos_ == "PROPN":
+        return token.ent_type_ not in _NO_SPEAKER
+    word = token.lemma_.lower()
+    return token.pos_ == "NOUN" and (person_noun(word) or word in ORG_NOUNS | DOCUMENT_NOUNS)
+
+
+def _finite_outside_relative(token: Token) -> bool:
+    """A finite verb no relative clause or modifier of a noun holds: the words after a
+    cue go on with a clause of their own, not a description of the speaker."""
+    finite = token.pos_ in ("VERB", "AUX") and "Fin" in token.morph.get("VerbForm")
+    return finite and not any(t.dep_ in ("relcl", "acl") for t in (token, *token.ancestors))
+
+
+_FINITE = ("VBD", "VBZ", "VBP")
+_SPEAKER_PHRASE = ("DET", "ADJ", "NOUN", "PROPN", "NUM", "PART", "PUNCT")
+
+
+def _after_apposition(comma: Token, end: int) -> Token | None:
+    """The first word the cue no longer holds: the one after its comma, or after a
+    description or relative clause set off in turn (", says Ana Ruiz, the chair of the
+    board, will", ", says Ana Ruiz, who runs the mill, will"); None when a relative clause
+    runs to the end of the sentence."""
+    doc = comma.doc
+    if comma.i + 1 >= end:
+        return None
+    first = doc[comma.i + 1]
+    relative = first.tag_ in WH_TAGS
+    if not relative and first.lower_ not in ("the", "a", "an"):
+        return first
+    closing = next((t for t in doc[comma.i + 1 : end] if t.text == ","), None)
+    if closing is None or closing.i + 1 >= end:
+        return None if relative else first
+    verbs = any(t.pos_ in ("VERB", "AUX") for t in doc[comma.i + 1 : closing.i])
+    if relative or not verbs:
+        return doc[closing.i + 1]
+    return first
 
 
 def _verb_and_subject(tokens: tuple[Token, ...], base: int, text: str, spans) -> Frame | None:
@@ -519,6 +593,19 @@ CONSTRUCTIONS: dict[str, Construction] = {
             [{"LOWER": "in"}, {"LOWER": "the"}, _WORDS, {"LOWER": "of"}],
         ],
         _in_words,
+    ),
+    "set_off_inverted_cue": Construction(
+        CUE,
+        [
+            [
+                {"ORTH": ","},
+                _SPEECH_VERB,
+                {"IS_QUOTE": False, "ORTH": {"NOT_IN": [",", ".", ";", ":"]}, "OP": "{1,8}"},
+                {"ORTH": ","},
+            ]
+        ],
+        _set_off_inverted_cue,
+        claims=1,
     ),
     "trailing_cue": Construction(CUE, [[_SPEECH_VERB]], _trailing_cue),
     "inverted_cue": Construction(
