@@ -574,6 +574,15 @@ CASES = [
         "no boat would be seized while its owner's claim was pending",
         id="informed_the_house_that",
     ),
+    case(
+        "The harbour master, Lina Okafor, assured the public that the breakwater would be "
+        "repaired before winter.",
+        "breakwater",
+        "Lina Okafor",
+        "indirect",
+        "the breakwater would be repaired before winter",
+        id="assured_the_listeners_that",
+    ),
     # "call" with an object and what it is said to be reports that judgement, quoted or not
     case(
         "Harbour master Lena Ortiz called the old breakwater the weakest point of the port.",
@@ -636,6 +645,8 @@ def test_a_so_called_phrase_is_no_one_s_quotation(text: str, phrase: str) -> Non
         "Sen. Ada Voss criticized the governor over the budget.",
         "Sen. Ada Voss called the harbour office twice on Monday.",  # a call, no judgement
         "Sen. Ada Voss called her new boat Marigold.",  # a name given, no judgement
+        "The late goal assured the rowing club a place in the final.",  # assured: no words
+        "Rest assured, the ferry will run on Sunday.",
     ],
 )
 def test_a_verdict_without_a_quotation_reports_nothing(text: str) -> None:

@@ -28,7 +28,7 @@ SPEECH_VERBS = VERDICT_VERBS | word_set(
     joke lament blurt chant advise remind report recount reckon write tout
     boast brag counter question wonder yell scream whisper muse concur agree
     disagree reply retort rule order demand pledge threaten recommend propose call express
-    voice opine inform
+    voice opine inform assure
     """
 )
 
@@ -125,7 +125,7 @@ QUANTITY_VERBS = word_set("add")
 # Verbs that need a that-clause or a quotation to count as speech ("he added
 # a room" is not speech); the rest count whenever they have a speaker subject.
 NEEDS_CONTENT = word_set(
-    "add post ask note point call describe report question order agree rule inform"
+    "add post ask note point call describe report question order agree rule inform assure"
 )
 
 # "called X a disgrace", "described it as", and every verdict verb: speech only when a
