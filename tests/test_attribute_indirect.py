@@ -304,6 +304,21 @@ SET_OFF = [
         "Mara Quill",
         id="a_cue_verb_reporting_nothing_cuts_nothing",
     ),
+    # a lone noun before an inserted cue is the subject of the words after it: reported
+    case(
+        "Tom Ruiz runs the ferry. Crews, he said, refused to sail in the storm.",
+        "Crews",
+        "Crews",
+        "Tom Ruiz",
+        id="lone_subject_before_an_inserted_cue",
+    ),
+    case(
+        "Fares, Mia Colton says, have doubled since the spring.",
+        "Fares",
+        "Fares",
+        "Mia Colton",
+        id="lone_subject_before_an_inserted_cue_with_a_name",
+    ),
 ]
 
 TRAILING = [
@@ -469,6 +484,8 @@ def test_reported_words_and_speaker(
             "newsletter, insisted that the budget was balanced.",
             "The treasurer",
         ),
+        # a lone opener before an inserted cue belongs to the cue
+        ("Now, Mia Colton said, the ferries have no spare crews.", "Now"),
         # a relative clause's cue: what stands before it is who, never what was said
         (
             "Two port officials, who asked not to be named because they were not allowed to "
@@ -511,6 +528,7 @@ def test_reported_words_and_speaker(
         "declined_to_comment_citing",
         "if_confirmed_inserted",
         "set_off_participle_cue_before_the_main_verb",
+        "lone_opener_before_an_inserted_cue",
         "relative_clause_cue_set_off_after_the_subject",
         "relative_clause_cue_inside_an_apposition",
     ],

@@ -17,7 +17,14 @@ from spacy.tokens import Span, Token
 
 from ingest.attribute.cues import NEEDS_CONTENT, QUOTE_ONLY
 from ingest.attribute.grammar import SET_OFF, SUBJECTS, WH_TAGS, after_set_off, is_verb
-from ingest.attribute.reported import chars, content_of, cue_clause, trim, verdict_of
+from ingest.attribute.reported import (
+    chars,
+    content_of,
+    cue_clause,
+    fronted_subject,
+    trim,
+    verdict_of,
+)
 from ingest.attribute.subjects import agent_of_passive, set_off_participle
 from ingest.attribute.tuning import ASKING_VERBS, MIN_CONTENT_WORDS, MIN_SIDE_WORDS
 
@@ -64,8 +71,18 @@ def split_around(frame: Frame, text: str, cues: list[int]) -> list[tuple[int, in
     after = trim(text, frame.gap[1], end, MIN_SIDE_WORDS)
     if after is not None and _participle_only(frame, *after):
         after = None  # '"...," she said, her voice breaking.': how it was said, not what
-    sides = (trim(text, start, frame.gap[0], MIN_SIDE_WORDS), after)
-    return [side for side in sides if side is not None]
+    before = trim(text, start, frame.gap[0], MIN_SIDE_WORDS)
+    if before is None and _lone_subject(frame, start, frame.gap[0]):
+        before = trim(text, start, frame.gap[0], 1)
+    return [side for side in (before, after) if side is not None]
+
+
+def _lone_subject(frame: Frame, start: int, end: int) -> bool:
+    """Is the one word before an inserted cue the reported clause's subject?"""
+    doc = frame.subject.doc
+    span = doc.char_span(start - frame.base, end - frame.base, alignment_mode="contract")
+    words = [t for t in span or () if not t.is_punct]
+    return frame.verb is not None and len(words) == 1 and fronted_subject(frame.verb, words[0])
 
 
 def _participle_only(frame: Frame, start: int, end: int) -> bool:

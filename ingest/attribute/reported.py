@@ -255,7 +255,8 @@ def _inserted(verb: Token, sent: Span) -> bool:
     set off by commas (or a comma and a semicolon) inside the words it reports, which run
     on both sides of it whichever side the parser hung the complement on."""
     cue_start, cue_end = cue_clause(verb, sent)
-    if cue_start - sent.start < 3 or sent.end - 1 - cue_end < 3:
+    short = cue_start - sent.start < 3 and not fronted_subject(verb, sent[0])
+    if short or sent.end - 1 - cue_end < 3:
         return False
     doc = sent.doc
     if _circumstance_then_quotation(verb, cue_start, cue_end):
@@ -456,9 +457,17 @@ def cue_clause(verb: Token, sent: Span) -> tuple[int, int]:
         lefts = [c for c in lefts if not _own_clause(c) and c.dep_ != "cc"]
     start = min([verb.i] + [c.left_edge.i for c in lefts])
     start = max(start, sent.start)
-    if start > sent.start and sent.doc[start - 1].is_punct and start - sent.start <= 2:
+    opener = start > sent.start and sent.doc[start - 1].is_punct and start - sent.start <= 2
+    if opener and not fronted_subject(verb, sent[0]):  # "Now, she said, ..."
         start = sent.start
     return start, end
+
+
+def fronted_subject(verb: Token, token: Token) -> bool:
+    """ "Fares, she says, have doubled since spring": a lone noun before a cue set off inside
+    the words is the subject of the reported clause going on after the cue, so reported
+    however short, where an opener ("Now, she said, ...") belongs to the cue."""
+    return token.pos_ in ("NOUN", "PROPN") and token.dep_ in SUBJECTS and token.head.i > verb.i
 
 
 def _own_clause(child: Token) -> bool:
