@@ -250,6 +250,31 @@ CASES = [
         id="a_local_councils_title_is_no_part_of_the_name",
     ),
     case(
+        '"The orchard lost half its trees to the frost," said Frau Ilse Brandt.',
+        "orchard lost half",
+        "Ilse Brandt",
+        id="another_languages_honorific_is_no_part_of_the_name",
+    ),
+    case(
+        "Mme Odile Garnier said the ferry timetable would change in April.",
+        "ferry timetable",
+        "Odile Garnier",
+        id="a_french_honorific_is_no_part_of_the_name",
+    ),
+    case(
+        '"The choir sings at noon on Sundays now," Archbishop Tomas Lenz said.',
+        "choir sings",
+        "Tomas Lenz",
+        id="a_clerical_title_is_no_part_of_the_name",
+    ),
+    case(
+        '"The shelter will open on Monday," said Lena Bishop.\n\n'
+        '"We still need cots," Bishop added.',
+        "still need cots",
+        "Lena Bishop",
+        id="a_clerical_title_that_is_a_surname_stays_the_name",
+    ),
+    case(
         "The fair has 200 stalls.\n\n"
         "\u201cIt\u2019s weeks and weeks of sanding and varnishing,\u201d says the self-taught "
         "Leeds carpenter, who printed 12 copies of his boat manual Low Tide: A Builder's Notes, "

@@ -31,6 +31,17 @@ HONORIFICS = {
     "miss": "female",
     "madam": "female",
     "dame": "female",
+    # other languages' honorifics, kept by English-language papers
+    "herr": "male",
+    "frau": "female",
+    "monsieur": "male",
+    "mme": "female",
+    "mme.": "female",
+    "mlle": "female",
+    "señor": "male",
+    "señora": "female",
+    "senhor": "male",
+    "senhora": "female",
 }
 
 
@@ -45,7 +56,7 @@ NAME_PREFIX_TITLES = (
         ambassador chairman chairwoman ceo cfo coo cto cmo mp mla sheriff deputy speaker leader
         representative congressman congresswoman councillor councilor councilman councilwoman
         alderman assemblyman assemblywoman assemblymember treasurer mpp msp td commissioner
-        taoiseach tánaiste tanaiste
+        taoiseach tánaiste tanaiste archbishop archdeacon rabbi imam
         """
     )
 )
@@ -188,7 +199,7 @@ _NOUN_GENDER = {**dict.fromkeys(MALE_NOUNS, "male"), **dict.fromkeys(FEMALE_NOUN
 
 # Offices written before a name that are surnames too ("Reeve Ann Roe", "Tom Reeve"):
 # a title only before more words of a name, so a lone "Reeve said" stays a surname.
-_SURNAME_OFFICES = word_set("reeve")
+_SURNAME_OFFICES = word_set("reeve bishop cardinal sheikh")
 
 
 _TITLE_WORDS = HONORIFICS.keys() | NAME_PREFIX_TITLES | _NOUN_GENDER.keys() | _SURNAME_OFFICES
