@@ -244,6 +244,30 @@ CASES = [
         id="bare_initials_of_a_post_are_still_a_companys_name",
     ),
     case(
+        '"The trade deadline is no panic button," Harbour City GM Rosa Vidal said.',
+        "panic button",
+        "Rosa Vidal",
+        id="a_posts_initials_in_a_name_the_ner_missed_are_its_title",
+    ),
+    case(
+        '"The plant will reopen in May," said Corvane MD Lena Osei.',
+        "reopen in May",
+        "Lena Osei",
+        id="a_posts_initials_after_a_companys_name_end_its_title",
+    ),
+    case(
+        '"The merger will close in June," Northwind VP Tomas Reyes said.',
+        "close in June",
+        "Tomas Reyes",
+        id="a_posts_initials_opening_the_name_span_are_its_title",
+    ),
+    case(
+        '"Exports to Europe fell by a third," GM Korea said.',
+        "Exports to Europe",
+        "GM Korea",
+        id="a_posts_initials_before_one_word_are_a_companys_name",
+    ),
+    case(
         "Councillor Ana Ruiz said the budget would be late again this year.",
         "budget would be late",
         "Ana Ruiz",

@@ -27,11 +27,11 @@ from ingest.attribute.titles import (
     AGENT_ENDINGS,
     NAME_PREFIX_TITLES,
     PARTY_MEMBERS,
-    POST_INITIALS,
     apposed_after_comma,
     name_tokens,
     office_before,
     person_noun,
+    post_initials,
     split_name,
     title_ended,
     title_gender,
@@ -459,7 +459,7 @@ def _post_initials(subject: Token) -> bool:
     """ "the GM said", "the team's GM": a post's initials after an article or an owner
     describe someone; bare, the same initials are as often a company ("GM said")."""
     owned = any(c.dep_ in ("det", "poss") for c in subject.children)
-    return owned and subject.text.isupper() and subject.lower_ in POST_INITIALS
+    return owned and post_initials(subject)
 
 
 def _org_by_modifier(subject: Token, at: int, registry: Registry) -> Entity | None:

@@ -217,6 +217,7 @@ def split_name(span: Span) -> tuple[Span, str | None, str | None]:
         span.doc[start].lower_ in _TITLE_WORDS
         or _role_opening(span, start)
         or written_as_role(span.doc[start])
+        or _initials_opening(span, start)
     ):
         word = span.doc[start].lower_
         gender = gender or HONORIFICS.get(word) or _NOUN_GENDER.get(word)
@@ -233,14 +234,29 @@ def split_name(span: Span) -> tuple[Span, str | None, str | None]:
     return name, " ".join(titles) or None, gender
 
 
+def post_initials(token: Token) -> bool:
+    """Is ``token`` a post written as its initials, in capitals ("GM", "VP")?"""
+    return token.lower_ in POST_INITIALS and token.text.isupper()
+
+
+def _initials_opening(span: Span, at: int) -> bool:
+    """ "GM Ana Ruiz said": a post's initials opening a person's name (or a name the NER
+    missed), before at least two more words of it; before one ("GM Korea") or in an
+    organisation's name they are a company's."""
+    words = sum(not t.is_punct for t in span.doc[at + 1 : span.end])
+    return span.label_ in ("PERSON", "") and words >= 2 and post_initials(span.doc[at])
+
+
 def inner_title(span: Span, start: int) -> int | None:
     """ "Cork North TD Ann Roe", "Labour MP Jo Bell", "the ministry's spokesman Li Wei": a
     title word inside a name span, after a party, place or office and before a name of at
-    least one capitalised word, ends the title. The last such word counts."""
+    least one capitalised word, ends the title. The last such word counts. So do a post's
+    initials ("Jets GM Ana Ruiz"), though bare they may be a company's."""
     found = None
     for i in range(start + 1, span.end - 1):
         word = span.doc[i].lower_
-        if word in _INNER_TITLES and span.doc[i + 1].lower_.strip(".") not in _NAME_SUFFIXES:
+        titled = word in _INNER_TITLES or post_initials(span.doc[i])
+        if titled and span.doc[i + 1].lower_.strip(".") not in _NAME_SUFFIXES:
             found = i
     if found is None or not span.doc[found + 1].text[:1].isupper():
         return None
