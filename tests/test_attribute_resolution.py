@@ -888,6 +888,9 @@ ABBREVIATED_TITLES = {
     "Det.-Sgt.": "sergeant",
     "Lt.-Cmdr.": "commander",
     "Maj.-Gen.": "general",
+    "Cst.": "constable",
+    "Brig.": "brigadier",
+    "Cmdre.": "commodore",
 }
 
 

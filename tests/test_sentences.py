@@ -43,6 +43,7 @@ def test_offsets_slice_the_text_exactly() -> None:
         ("See Vol. 2 and No. 14 on the list.", None),
         ("The gate stays shut, said Const. Ivo Marsh and Ald. Rita Bell.", None),
         ("The dock reopens, said Lt.-Cmdr. Ivo Marsh and Det.-Insp. Rita Bell.", None),
+        ("The pier stays shut, said Asst. Supt. Ivo Marsh and Dep. Chief Rita Bell.", None),
     ],
 )
 def test_abbreviations_initials_and_numbers(text: str, expected: list[str] | None) -> None:
