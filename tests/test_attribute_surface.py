@@ -112,6 +112,12 @@ def test_a_credit_gives_the_title_it_writes() -> None:
     assert quote.speaker_title == "mayor of Port Ellis"
 
 
+def test_a_description_right_after_the_closing_mark_keeps_no_mark_in_the_title() -> None:
+    """The parser hangs the closing mark on the description that follows it."""
+    (quote,) = quotes_of("\"She's the best,\" Okafor's old coach, Ana Ruiz, said.")
+    assert (quote.speaker, quote.speaker_title) == ("Ana Ruiz", "Okafor's old coach")
+
+
 def test_double_marks_nested_in_british_single_marks_stay_inside_the_quote() -> None:
     text = (
         "Mayor Tom Ruiz spoke at the harbour on Monday.\n\n"

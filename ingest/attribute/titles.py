@@ -423,6 +423,8 @@ def _phrase(token: Token, stop: int | None = None) -> str:
     """The noun phrase headed by ``token``, cut before a following clause or name."""
     tokens = [t for t in token.subtree if stop is None or t.i < stop]
     tokens = [t for t in tokens if t.dep_ not in ("relcl", "punct") or t.i < token.i]
+    while tokens and tokens[0].is_punct:  # the closing mark of '"...," Vale's coach, Ana'
+        tokens.pop(0)
     if not tokens:
         return token.text
     first, last = tokens[0].i, tokens[-1].i
