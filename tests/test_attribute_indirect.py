@@ -234,6 +234,15 @@ CASES = [
         "Ana Ruiz",
         id="reported_clause_headed_by_another_cue",
     ),
+    # ... also when that cue's subject is a country or a city: it speaks through her
+    case(
+        'Ana Ruiz told reporters at the port that Norway expresses "deep concern" over the '
+        "catch limits.",
+        "deep concern",
+        'Norway expresses "deep concern" over the catch limits',
+        "Ana Ruiz",
+        id="reported_clause_headed_by_a_country_s_cue",
+    ),
     case(
         "According to Ana Ruiz, two of the trustees have told her privately that they will "
         "vote no.",

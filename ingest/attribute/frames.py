@@ -346,8 +346,11 @@ def _nested(frame: Frame, frames: list[Frame]) -> bool:
         return False
     if frame.quote_only and _names_a_term(frame.verb):
         return any(f is not frame and _reports(f, frame.cue_at) for f in frames)
-    if frame.subject.pos_ == "PROPN" or frame.subject.ent_type_:
-        return False  # "Lee said Ruiz told her ...": a person named inside speaks too
+    named = frame.subject.pos_ == "PROPN" or frame.subject.ent_type_
+    # "Lee said Ruiz told her ...": a person named inside speaks too; a country or a city
+    # ("Hua told reporters that China expresses ...") speaks through the outer speaker
+    if named and frame.subject.ent_type_ != "GPE":
+        return False
     if any(_inserted_into(f, frame) for f in frames) or _inside_a_source_phrase(frame, frames):
         return True
     child = frame.verb
