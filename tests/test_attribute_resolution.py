@@ -361,6 +361,29 @@ CASES = [
         "Halden Care",
         id="an_organisation_noun_is_the_organisation_that_led_a_clause",
     ),
+    case(
+        "Gareth Pryce, a duty officer at the traffic centre, said ploughs were out. The "
+        "centre said the pass would reopen at noon.",
+        "reopen at noon",
+        "The centre",
+        resolved=False,
+        id="a_place_someone_works_at_is_not_them",
+    ),
+    case(
+        "Ruth Kim, a nurse at the Lakeview clinic, said wards were full. The clinic said it "
+        "would hire more staff.",
+        "hire more staff",
+        "The clinic",
+        resolved=False,
+        id="a_clinic_is_not_the_nurse_who_works_at_it",
+    ),
+    case(
+        "Li Wen, spokesman for the water board, said pipes had burst. The spokesman added "
+        "that repairs would take a week.",
+        "take a week",
+        "Li Wen",
+        id="the_post_in_a_title_with_a_workplace_still_fits",
+    ),
     # the title of a work inside a "whose" phrase set off after the description names no one
     case(
         "Omar Haddad teaches art in Brandon.\n\n"

@@ -19,7 +19,13 @@ from spacy.tokens import Token
 
 from ingest.attribute.cues import ORG_NOUNS, PERSON_PRONOUNS
 from ingest.attribute.names import first_name_gender
-from ingest.attribute.titles import name_tokens, role_words, spelled_out, title_gender
+from ingest.attribute.titles import (
+    name_tokens,
+    role_words,
+    spelled_out,
+    title_gender,
+    workplace_words,
+)
 from ingest.attribute.tuning import MAIN_SUBJECT_REACH, NAMED_LATER_REACH, PRONOUN_WINDOW
 from quotedesk.text import word_set
 
@@ -64,7 +70,10 @@ class Entity:
     person_by_pronoun: bool = False
 
     def has_role(self, word: str) -> bool:
-        """'the mayor' fits "Surrey mayor" and "then-Surrey mayoral candidate"."""
+        """'the mayor' fits "Surrey mayor" and "then-Surrey mayoral candidate"; 'the centre'
+        does not fit "a forecaster at the centre": that is where they work."""
+        if word in workplace_words(self.title):
+            return False
         return any(role.startswith(word) for role in self.roles)
 
     def matches(self, tokens: tuple[str, ...]) -> bool:

@@ -157,6 +157,19 @@ def role_words(title: str) -> set[str]:
     return words.union(court, posts, _initials(ordered), *spelled)
 
 
+_WORKPLACE_OPENERS = word_set("at for with")
+
+
+def workplace_words(title: str | None) -> set[str]:
+    """ "a forecaster at the centre", "the trust's treasurer": the words of a title that
+    name where its holder works, not what they are ("the centre said" is no forecaster)."""
+    words = (title or "").replace(",", " , ").lower().split()
+    opener = next((at for at, word in enumerate(words) if word in _WORKPLACE_OPENERS), None)
+    after = set() if opener is None else set(words[opener + 1 :])
+    owners = {_POSSESSIVE_END.sub("", w) for w in words if _POSSESSIVE_END.search(w)}
+    return after | owners
+
+
 def _initials(words: tuple[str, ...]) -> set[str]:
     """ "chief financial officer" is "the CFO", "Cabinet Secretary" "the CS": the initials
     of a run of two or more title words ending in a word for a person's post."""
