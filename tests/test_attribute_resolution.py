@@ -362,6 +362,26 @@ CASES = [
         id="an_organisation_noun_is_the_organisation_that_led_a_clause",
     ),
     case(
+        "Northwind Air cut 12 routes in May. Northwind's Customer Comfort Survey says "
+        "legroom is the top complaint.",
+        "top complaint",
+        "Northwind Air",
+        id="a_named_document_its_owner_issued_speaks_for_the_owner",
+    ),
+    case(
+        "Ana Ruiz has studied the port for years. Ruiz's Harbour Review, out this week, says "
+        "dredging is overdue.",
+        "dredging is overdue",
+        "Ana Ruiz",
+        id="a_named_document_a_person_wrote_speaks_for_her",
+    ),
+    case(
+        "The Customer Comfort Survey says legroom is the top complaint.",
+        "top complaint",
+        "The Customer Comfort Survey",
+        id="a_named_document_no_one_owns_is_its_own_speaker",
+    ),
+    case(
         "Gareth Pryce, a duty officer at the traffic centre, said ploughs were out. The "
         "centre said the pass would reopen at noon.",
         "reopen at noon",

@@ -154,6 +154,7 @@ DOCUMENT_NOUNS = word_set(
     """
     statement report release document paper study survey letter email e-mail post tweet
     memo data filing submission complaint lawsuit analysis review notice message note
+    assessment
     """
 )
 

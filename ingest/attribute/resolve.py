@@ -217,7 +217,7 @@ def resolve(
         phrase = noun_phrase(subject)
         add_description(registry, subject, phrase, at)
         return Speaker(phrase, None, phrase, "nominal", tuning.UNRESOLVED_DESCRIPTION)
-    if ent is not None or _written_name(subject):
+    if (ent is not None or _written_name(subject)) and not _owned_document(subject):
         span = ent if ent is not None else _proper_span(subject)
         name, _, _ = split_name(span)
         entity = registry.resolve_name(name.text, at)
@@ -428,6 +428,13 @@ def _written_name(token: Token) -> bool:
     MP", "the Speaker") describes someone: no name ends in one."""
     capital = token.pos_ == "PROPN" and token.text[:1].isupper()
     return capital and token.lower_ not in NAME_PREFIX_TITLES
+
+
+def _owned_document(token: Token) -> bool:
+    """ "Northwind's Customer Comfort Survey": a document with a name of its own, owned by
+    whoever issued it, speaks for its owner as "Northwind's survey" does; it is no name."""
+    owned = any(c.dep_ == "poss" for c in token.children)
+    return owned and token.lemma_.lower() in DOCUMENT_NOUNS
 
 
 def _post_holder(subject: Token, at: int, registry: Registry) -> Entity | None:
