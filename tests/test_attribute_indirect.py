@@ -328,6 +328,16 @@ SET_OFF = [
         "Mia Colton",
         id="lone_subject_before_an_inserted_cue_with_a_name",
     ),
+    # a participle after the cue's comma reporting a clause whose "that" the parser hung on
+    # the clause's subject as a determiner
+    case(
+        "Ivo Marsh asked the room to stay seated, observing that important zoning items were "
+        "outstanding.",
+        "zoning items",
+        "important zoning items were outstanding.",
+        "Ivo Marsh",
+        id="participle_reporting_a_clause_whose_that_reads_as_a_determiner",
+    ),
 ]
 
 TRAILING = [
@@ -471,6 +481,12 @@ def test_reported_words_and_speaker(
             "record attendance",
         ),
         ("The theatre announced a new season as the old director retired.", "new season"),
+        # ... and a participle after the cue's comma, whose object is no inverted speaker
+        (
+            '"The season is over," the ferry captain wrote, adding a photo of the iced-in dock.',
+            "photo of the iced-in dock",
+        ),
+        ('"We sail at dawn," Ivo Marsh posted, adding the hashtag #IslandRun.', "hashtag"),
         # a phrase a preposition of place heads says where the words were said, not what
         (
             "Lena Ortiz, the port's chief engineer, testified before a harbour committee, "
@@ -533,6 +549,8 @@ def test_reported_words_and_speaker(
         "added_a_noun_phrase_before_an_adverbial_clause",
         "reported_a_noun_phrase_before_a_participle",
         "announced_a_noun_phrase_before_an_as_clause",
+        "adding_a_noun_phrase_after_the_cues_comma",
+        "adding_a_hashtag_after_the_cues_comma",
         "testified_before_a_committee",
         "declined_to_comment_citing",
         "if_confirmed_inserted",

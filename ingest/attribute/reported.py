@@ -190,12 +190,18 @@ def _names_a_thing(verb: Token) -> bool:
 
     Outside a relative clause "say" and "tell" are left out (the parser takes the subject
     of "said most plastic drifts ..." for an object), and so is a cue after a comma, whose
-    "object" is the inverted speaker ("..., argued Ruiz.").
+    "object" is the inverted speaker ("..., argued Ruiz."); a participle after a comma
+    inverts no speaker ("Ruiz said, adding a photo of the pier").
     """
-    if verb.dep_ != "relcl" and (verb.lemma_ in _CLAUSE_ONLY or after_set_off(verb)):
+    inverted = after_set_off(verb) and verb.tag_ != "VBG"
+    if verb.dep_ != "relcl" and (verb.lemma_ in _CLAUSE_ONLY or inverted):
         return False
     objects = [c for c in verb.rights if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN")]
     if not objects or any(c.dep_ in _CLAUSES for c in verb.children):
+        return False
+    # "observing that urgent business was pending": a "that" the tagger read as a
+    # conjunction but the parser hung on the noun as its determiner opens a clause
+    if any(c.lower_ == "that" and c.tag_ == "IN" for o in objects for c in o.children):
         return False
     # "unveiled a timetable that doubles ...": a verb describing the object is still the thing;
     # a verb of the cue's own adverbial clause ("added a night shift as orders doubled",
