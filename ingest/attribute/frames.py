@@ -16,7 +16,14 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from ingest.attribute.cues import NEEDS_CONTENT, QUOTE_ONLY
-from ingest.attribute.grammar import SET_OFF, SUBJECTS, WH_TAGS, after_set_off, is_verb
+from ingest.attribute.grammar import (
+    SET_OFF,
+    SUBJECTS,
+    WH_TAGS,
+    after_set_off,
+    is_finite,
+    is_verb,
+)
 from ingest.attribute.reported import (
     chars,
     content_of,
@@ -79,10 +86,14 @@ def split_around(frame: Frame, text: str, cues: list[int]) -> list[tuple[int, in
 
 def _lone_subject(frame: Frame, start: int, end: int) -> bool:
     """Is the one word before an inserted cue the reported clause's subject?"""
-    doc = frame.subject.doc
-    span = doc.char_span(start - frame.base, end - frame.base, alignment_mode="contract")
-    words = [t for t in span or () if not t.is_punct]
+    words = [t for t in _tokens_between(frame, start, end) or () if not t.is_punct]
     return frame.verb is not None and len(words) == 1 and fronted_subject(frame.verb, words[0])
+
+
+def _tokens_between(frame: Frame, start: int, end: int) -> Span | None:
+    """The whole tokens of ``frame``'s paragraph between two article offsets."""
+    doc = frame.subject.doc
+    return doc.char_span(start - frame.base, end - frame.base, alignment_mode="contract")
 
 
 def _participle_only(frame: Frame, start: int, end: int) -> bool:
@@ -90,11 +101,10 @@ def _participle_only(frame: Frame, start: int, end: int) -> bool:
     with no finite verb ("shaking his head", "her voice breaking", "raising fears of a
     delay")? They tell how, or to what effect, the words were said; a reported clause has
     a verb of its own, and elided words ("especially those still waiting") a noun head."""
-    doc = frame.subject.doc
-    span = doc.char_span(start - frame.base, end - frame.base, alignment_mode="contract")
+    span = _tokens_between(frame, start, end)
     if span is None or not len(span):
         return False
-    finite = any("Fin" in t.morph.get("VerbForm") for t in span)
+    finite = any(is_finite(t) for t in span)
     return not finite and span.root.tag_ == "VBG"
 
 

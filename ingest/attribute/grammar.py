@@ -14,6 +14,8 @@ from spacy.tokens import Token
 from ingest.attribute.cues import SPEECH_VERBS
 
 SUBJECTS = ("nsubj",)  # a passive subject is what was said, never who
+# who leads a clause, in either voice ("Ruiz was unmoved:" parses as a passive)
+CLAUSE_SUBJECTS = ("nsubj", "nsubjpass")
 SET_OFF = (",", "\u2014", "\u2013")
 WH_TAGS = ("WDT", "WP", "WRB")  # question words: "what", "which", "who", "why", "how"
 
@@ -38,12 +40,17 @@ def is_cue(token: Token) -> bool:
 
 def is_main_subject(token: Token) -> bool:
     """The subject of the sentence's own verb, not of a clause reported inside it."""
-    return token.dep_ in ("nsubj", "nsubjpass") and token.head.dep_ == "ROOT"
+    return token.dep_ in CLAUSE_SUBJECTS and token.head.dep_ == "ROOT"
 
 
 def has_own_subject(verb: Token) -> bool:
     """Does the clause of ``verb`` name its own subject (active or passive)?"""
-    return any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+    return any(c.dep_ in CLAUSE_SUBJECTS for c in verb.children)
+
+
+def is_finite(token: Token) -> bool:
+    """A verb form with a tense ("was", "says"), not an infinitive or a participle."""
+    return "Fin" in token.morph.get("VerbForm")
 
 
 def is_age(token: Token) -> bool:

@@ -23,7 +23,7 @@ from ingest.attribute.descriptions import (
     noun_phrase,
     someone_unnamed,
 )
-from ingest.attribute.grammar import has_own_subject, is_main_subject
+from ingest.attribute.grammar import CLAUSE_SUBJECTS, has_own_subject, is_main_subject
 from ingest.attribute.nlp import is_parsed, text_of
 from ingest.attribute.speakers import Entity, Registry
 from ingest.attribute.titles import (
@@ -87,7 +87,7 @@ def _roles(ent: Span, at: int, quoted) -> tuple[bool, bool]:
     root = _named_subject(ent.root)
     if not in_quote and _asked(root):
         return True, True  # "Host Dana Ruiz asked Sen. Mark Ochoa whether ...": he answers
-    subject = not in_quote and (opens or root.dep_ in ("nsubj", "nsubjpass"))
+    subject = not in_quote and (opens or root.dep_ in CLAUSE_SUBJECTS)
     return subject, opens or is_main_subject(root)
 
 
@@ -162,7 +162,7 @@ def _hyphened(token: Token) -> bool:
 def _named_subject(root: Token) -> Token:
     """The subject a name stands in: "The senator's wife, Ellen Marsh, spoke" names the
     subject, so the name is that clause's subject too."""
-    if root.dep_ == "appos" and root.head.dep_ in ("nsubj", "nsubjpass"):
+    if root.dep_ == "appos" and root.head.dep_ in CLAUSE_SUBJECTS:
         return root.head
     return root
 
@@ -198,7 +198,7 @@ def other_subject(token: Token) -> Token | None:
     """Another subject of the verb ``token`` hangs on: the asker when ``token`` is the one
     asked, the real speaker when the parser gave the cue a second subject."""
     return next(
-        (c for c in token.head.children if c.dep_ in ("nsubj", "nsubjpass") and c != token),
+        (c for c in token.head.children if c.dep_ in CLAUSE_SUBJECTS and c != token),
         None,
     )
 
@@ -325,7 +325,7 @@ def _lone_subject(ent: Span, base: int, quoted) -> bool:
     if _in_quotes(at, quoted):
         return False
     # "Roustan was unmoved": the parser may read a copula with a participle as a passive
-    return ent.root.dep_ in ("nsubj", "nsubjpass") and ent.root.head.dep_ == "ROOT"
+    return ent.root.dep_ in CLAUSE_SUBJECTS and ent.root.head.dep_ == "ROOT"
 
 
 def _surname_like(entity: Entity, ent: Span, base: int, quoted) -> bool:
@@ -461,7 +461,7 @@ def _known_surname(registry: Registry, token: Token, base: int, quoted) -> Entit
     if len(owners) != 1 or _in_quotes(at, quoted):
         return None
     if is_parsed(token.doc):
-        subject, main = token.dep_ in ("nsubj", "nsubjpass"), is_main_subject(token)
+        subject, main = token.dep_ in CLAUSE_SUBJECTS, is_main_subject(token)
     else:
         opens = token.i == 0 or token.doc[token.i - 1].text in (".", "!", "?")
         subject = main = opens and _verb_follows(token)
@@ -530,7 +530,7 @@ def _titled_subject(token: Token) -> bool:
     head = token.head
     titled = person_noun(head.lower_)
     beside = apposed_after_comma(token, head)
-    return token.dep_ == "appos" and titled and beside and head.dep_ in ("nsubj", "nsubjpass")
+    return token.dep_ == "appos" and titled and beside and head.dep_ in CLAUSE_SUBJECTS
 
 
 def _add_proper_subject(registry: Registry, token: Token, base: int) -> Entity:
@@ -565,7 +565,7 @@ def _topic(ent: Span) -> bool:
     is its subject instead."""
     if not _fronted(ent) or not is_parsed(ent.doc) or ent.start - 1 != ent.sent.start:
         return False
-    return ent.root.dep_ not in ("nsubj", "nsubjpass")
+    return ent.root.dep_ not in CLAUSE_SUBJECTS
 
 
 def _contrasted(ent: Span) -> bool:
@@ -837,7 +837,7 @@ def _gender_role(ent: Span, base: int, quoted) -> str:
     at = base + ent.start_char
     if _in_quotes(at, quoted):
         return "bystander"
-    if is_parsed(ent.doc) and _named_subject(ent.root).dep_ not in ("nsubj", "nsubjpass"):
+    if is_parsed(ent.doc) and _named_subject(ent.root).dep_ not in CLAUSE_SUBJECTS:
         return "bystander"
     return "person"
 

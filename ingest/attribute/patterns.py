@@ -35,7 +35,13 @@ from ingest.attribute.cues import (
     finite_forms,
 )
 from ingest.attribute.frames import Frame, according_frame, outermost, phrase_frame, speech_frame
-from ingest.attribute.grammar import WH_TAGS, has_own_subject, is_age
+from ingest.attribute.grammar import (
+    CLAUSE_SUBJECTS,
+    WH_TAGS,
+    has_own_subject,
+    is_age,
+    is_finite,
+)
 from ingest.attribute.marks import MarkedSpan
 from ingest.attribute.nlp import get_nlp, is_parsed, text_of
 from ingest.attribute.reported import chars, trim
@@ -44,8 +50,6 @@ from ingest.attribute.titles import person_noun
 from ingest.attribute.tuning import DESCRIPTION_CHARS, MIN_SIDE_WORDS
 
 _BESIDE = ["--", "\u2014", "\u2013", "-", "("]  # what sets a quotation beside a name
-# who leads a clause, in either voice ("Ruiz was unmoved:" parses as a passive)
-_CLAUSE_SUBJECTS = ("nsubj", "nsubjpass")
 BESIDE_QUOTE = frozenset([*_BESIDE, ":"])  # the cues of frames these patterns make
 
 
@@ -91,7 +95,7 @@ def _colon_lead_in(tokens: tuple[Token, ...], base: int, text: str, spans) -> Fr
     opens = [t.i + 1 for t in doc[colon.sent.start : colon.i] if t.text in _BESIDE]
     lead_in = doc[max([colon.sent.start, *opens]) : colon.i]
     # "Ruiz was unmoved:" parses as a passive: its subject introduces the quotation too
-    subjects = [t for t in lead_in if t.dep_ in _CLAUSE_SUBJECTS and t.head.i < colon.i]
+    subjects = [t for t in lead_in if t.dep_ in CLAUSE_SUBJECTS and t.head.i < colon.i]
     subject = subjects[-1] if subjects else None
     if subject is None and lead_in and _shares_a_later_cue(lead_in[-1]):
         return None
@@ -115,8 +119,8 @@ def _shares_a_later_cue(label: Token) -> bool:
     subject of the cue after the quotation; that cue's own subject says who, the label
     only where."""
     verb = label.head
-    others = [c for c in verb.children if c.dep_ in _CLAUSE_SUBJECTS and c != label]
-    return label.dep_ in _CLAUSE_SUBJECTS and verb.i > label.i + 1 and bool(others)
+    others = [c for c in verb.children if c.dep_ in CLAUSE_SUBJECTS and c != label]
+    return label.dep_ in CLAUSE_SUBJECTS and verb.i > label.i + 1 and bool(others)
 
 
 def _document_saying(tokens: tuple[Token, ...], base: int, text: str, spans) -> Frame | None:
@@ -260,7 +264,7 @@ def _may_speak(token: Token) -> bool:
 def _finite_outside_relative(token: Token) -> bool:
     """A finite verb no relative clause or modifier of a noun holds: the words after a
     cue go on with a clause of their own, not a description of the speaker."""
-    finite = token.pos_ in ("VERB", "AUX") and "Fin" in token.morph.get("VerbForm")
+    finite = token.pos_ in ("VERB", "AUX") and is_finite(token)
     return finite and not any(t.dep_ in ("relcl", "acl") for t in (token, *token.ancestors))
 
 
@@ -308,7 +312,7 @@ def _cue_read_as_modifier(tokens: tuple[Token, ...], base: int, text: str, spans
     # "Okafor, 52, conceded turnout was": the reported subject parsed as the name's apposition
     subject = noun.head if noun.dep_ == "appos" and noun.head.i < verb.i else noun
     clause = subject.head
-    if subject.dep_ not in _CLAUSE_SUBJECTS or not verb.i < noun.i < clause.i:
+    if subject.dep_ not in CLAUSE_SUBJECTS or not verb.i < noun.i < clause.i:
         return None
     if any(t.dep_ not in _NOUN_MODIFIERS for t in doc[verb.i + 1 : noun.i]):
         return None

@@ -14,7 +14,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from ingest.attribute.cues import CLAUSE_VERBS, QUANTITY_VERBS
-from ingest.attribute.grammar import SET_OFF, SUBJECTS, after_set_off, is_cue
+from ingest.attribute.grammar import CLAUSE_SUBJECTS, SET_OFF, SUBJECTS, after_set_off, is_cue
 from ingest.attribute.subjects import (
     name_after,
     reported_subject,
@@ -163,9 +163,7 @@ def _hedges_a_relative(verb: Token) -> bool:
         return False
     clauses = [c for c in verb.children if c.dep_ == "ccomp"]
     return any(
-        g.dep_ in ("nsubj", "nsubjpass") and g.tag_ in ("WDT", "WP")
-        for c in clauses
-        for g in c.children
+        g.dep_ in CLAUSE_SUBJECTS and g.tag_ in ("WDT", "WP") for c in clauses for g in c.children
     )
 
 
@@ -234,7 +232,7 @@ def _that_after(first: Token, sent: Span) -> Token | None:
             return token if token.i > first.i else None
         if _describes_noun(token):
             continue
-        if token.tag_.startswith("VB") or token.dep_ in ("nsubj", "nsubjpass"):
+        if token.tag_.startswith("VB") or token.dep_ in CLAUSE_SUBJECTS:
             return None
     return None
 
