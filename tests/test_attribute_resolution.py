@@ -299,6 +299,54 @@ CASES = [
         id="a_clerical_title_that_is_a_surname_stays_the_name",
     ),
     case(
+        '"The toll road will be free during the holidays," said Tan Sri Yusof Karim.',
+        "toll road",
+        "Yusof Karim",
+        id="a_malaysian_style_of_two_words_is_no_part_of_the_name",
+    ),
+    case(
+        '"Our community hall is ready for the flood victims," said Datin Noraini Yusof.',
+        "community hall",
+        "Noraini Yusof",
+        id="a_malaysian_honorific_is_no_part_of_the_name",
+    ),
+    case(
+        '"Our rice mills need power," said Dato\' Sri Roslan Hamid.',
+        "rice mills",
+        "Roslan Hamid",
+        id="a_style_written_with_an_apostrophe_is_no_part_of_the_name",
+    ),
+    case(
+        '"Yam prices doubled this season," said Alhaji Umar Sadiq.',
+        "Yam prices",
+        "Umar Sadiq",
+        id="a_west_african_honorific_is_no_part_of_the_name",
+    ),
+    case(
+        '"Four suspects are in custody," ACP Lim Boon Keat told reporters.',
+        "Four suspects",
+        "Lim Boon Keat",
+        id="a_police_rank_written_as_initials_is_no_part_of_the_name",
+    ),
+    case(
+        '"The hall stays open all night for the storm," said Pastor Kofi Mensah.',
+        "hall stays open",
+        "Kofi Mensah",
+        id="a_pastor_before_a_name_is_no_part_of_it",
+    ),
+    case(
+        '"The bus came late again," said Tan Wei Jie, a nurse.',
+        "bus came late",
+        "Tan Wei Jie",
+        id="a_surname_that_opens_a_two_word_style_stays_the_name",
+    ),
+    case(
+        '"Our stall is ready," said Sri Wahyuni, a trader.',
+        "stall is ready",
+        "Sri Wahyuni",
+        id="a_first_name_that_ends_a_two_word_style_stays_the_name",
+    ),
+    case(
         "The fair has 200 stalls.\n\n"
         "\u201cIt\u2019s weeks and weeks of sanding and varnishing,\u201d says the self-taught "
         "Leeds carpenter, who printed 12 copies of his boat manual Low Tide: A Builder's Notes, "

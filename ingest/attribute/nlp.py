@@ -97,7 +97,7 @@ def _keep_abbreviated_titles(nlp: Language) -> None:
     from ingest.attribute.titles import NAME_PREFIX_TITLES  # titles reads this module
 
     for title in NAME_PREFIX_TITLES:
-        if title.endswith("."):
+        if title.endswith((".", "'", "\u2019")):  # "Dato'" too: its mark is no quotation
             written = "-".join(part.capitalize() for part in title.split("-"))
             # "Lt.-Col.", unseen in training, is tagged as the last rank alone would be
             norm = title.rsplit("-", 1)[-1]

@@ -57,6 +57,7 @@ NAME_PREFIX_TITLES = (
         representative congressman congresswoman councillor councilor councilman councilwoman
         alderman assemblyman assemblywoman assemblymember treasurer mpp msp td commissioner
         taoiseach tánaiste tanaiste archbishop archdeacon rabbi imam
+        datuk datin dato dato' dato’ alhaji alhaja hajia hajiya cde acp dci
         """
     )
 )
@@ -215,7 +216,13 @@ _NOUN_GENDER = {**dict.fromkeys(MALE_NOUNS, "male"), **dict.fromkeys(FEMALE_NOUN
 
 # Offices written before a name that are surnames too ("Reeve Ann Roe", "Tom Reeve"):
 # a title only before more words of a name, so a lone "Reeve said" stays a surname.
-_SURNAME_OFFICES = word_set("reeve bishop cardinal sheikh")
+_SURNAME_OFFICES = word_set("reeve bishop cardinal sheikh pastor")
+
+
+# Malaysian styles of two words ("Tan Sri", "Puan Sri", "Datuk Seri", "Dato' Sri"): "Tan"
+# is a surname and "Sri" a first name on their own, so each is a title only beside the other
+_PAIRED_STYLES = {"tan": "sri", "puan": "sri"}
+_STYLE_SECONDS = word_set("sri seri")
 
 
 _TITLE_WORDS = HONORIFICS.keys() | NAME_PREFIX_TITLES | _NOUN_GENDER.keys() | _SURNAME_OFFICES
@@ -234,6 +241,7 @@ def split_name(span: Span) -> tuple[Span, str | None, str | None]:
         or _role_opening(span, start)
         or written_as_role(span.doc[start])
         or _initials_opening(span, start)
+        or _style_opening(span, start, titles)
     ):
         word = span.doc[start].lower_
         gender = gender or HONORIFICS.get(word) or _NOUN_GENDER.get(word)
@@ -248,6 +256,16 @@ def split_name(span: Span) -> tuple[Span, str | None, str | None]:
         before = span.doc[span.start - 1].lower_
         gender = HONORIFICS.get(before) or _NOUN_GENDER.get(before)
     return name, " ".join(titles) or None, gender
+
+
+def _style_opening(span: Span, at: int, titles: list[str]) -> bool:
+    """ "Tan Sri Ahmad Faizal", "Datuk Seri Lim Kok Wah": a word of a two-word style, read
+    before its second word or after a title."""
+    doc = span.doc
+    word, following = doc[at].lower_, doc[at + 1].lower_
+    # the first word may be outside the name the NER found ("Dato' | Sri Hasnah Ali")
+    after_title = bool(titles) or at == span.start > 0 and doc[at - 1].lower_ in _TITLE_WORDS
+    return _PAIRED_STYLES.get(word) == following or after_title and word in _STYLE_SECONDS
 
 
 def post_initials(token: Token) -> bool:
