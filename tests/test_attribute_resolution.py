@@ -389,6 +389,29 @@ CASES = [
         "Ola Berg",
         id="a_role_noun_opening_a_sentence_of_an_unparsed_paragraph_is_a_title",
     ),
+    # a title set off after a name without an article, in a paragraph left unparsed
+    case(
+        "Martin Keller, curator of the harbour museum, has catalogued 4,000 anchors.\n\n"
+        "\u201cEach one has a shipwreck behind it,\u201d the curator said.",
+        "shipwreck behind it",
+        "Martin Keller",
+        id="an_unparsed_title_without_an_article_names_the_holder_of_a_role",
+    ),
+    case(
+        "Helen Brooks, chair of the rowing club, rows every morning at six.\n\n"
+        "\u201cThe river was kinder this year,\u201d the chair said.",
+        "river was kinder",
+        "Helen Brooks",
+        id="an_unparsed_chair_of_a_body_is_the_holder_of_that_post",
+    ),
+    case(
+        "Martin Keller, however, has catalogued 4,000 anchors.\n\n"
+        "\u201cEach one has a shipwreck behind it,\u201d the curator said.",
+        "shipwreck behind it",
+        "the curator",
+        resolved=False,
+        id="an_adverb_set_off_after_a_name_is_no_title",
+    ),
     # "Tolvik" (a town the NER reads as an organisation) is only a modifier and a
     # destination: no organisation for "the county roads office" to be
     case(

@@ -542,13 +542,41 @@ _TITLE_AFTER = re.compile(r",\s+((?:an?|the)\s+[^,.;:]{3,80}?)\s*(?:,|\.|;|\swho
 _TITLE_BEFORE = re.compile(r"\b((?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir)\s+[a-z][\w -]{2,40}),\s+$")
 
 
+# "Ana Ruiz, chief economist at the bank," / "Ana Ruiz, director of the museum,": a
+# title set off without an article, its role word before the workplace
+_BARE_TITLE_AFTER = re.compile(
+    r",\s+((?:[\w'’-]+\s+){0,3}?(?P<role>[a-z]+)(?P<place>\s+(?:of|at|for|with)\s+[^,.;:]{2,70}?)?)"
+    r"\s*(?:,|\.|;|$)"
+)
+
+
+def _bare_title_after(text: str, end: int) -> re.Match | None:
+    """A title after a name's comma that no article opens: its role word must be one only
+    a person holds, or, with a workplace after it ("owner of the bakery", "chair of the
+    board"), a word ending as agent nouns do or a post's head; so "Ruiz, however," and
+    "Ruiz, Lee and Chen" give none."""
+    found = _BARE_TITLE_AFTER.match(text, end)
+    if found is None:
+        return None
+    role = found.group("role")
+    agent = role.endswith(AGENT_ENDINGS) and role not in _ADVERBS_LIKE_AGENTS
+    placed = found.group("place") is not None and (agent or role in _POST_HEADS)
+    return found if person_noun(role) or placed else None
+
+
+# adverbs that end as agent nouns do: "Ruiz, together with Lee,"
+_ADVERBS_LIKE_AGENTS = word_set("however together later earlier never either rather further")
+# the head of a body, named by the word for its place at the table: "chair of the board"
+_POST_HEADS = word_set("chair head")
+
+
 def title_in_text(ent: Span) -> str | None:
     """Apposition titles in text that was not parsed: "Jane Doe, the mayor," / "the mayor, Jane"."""
     text = text_of(ent.doc)
     office = office_before(ent)  # "Minister for Co-operation Ann Roe"
     if office is not None:
         return ent.doc[office.i : ent.start].text
-    after = _TITLE_AFTER.match(text, ent.end_char)
+    after = _TITLE_AFTER.match(text, ent.end_char) or _bare_title_after(text, ent.end_char)
     if after:
         return after.group(1)
     before = _TITLE_BEFORE.search(text[: ent.start_char])
