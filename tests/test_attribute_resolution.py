@@ -389,6 +389,24 @@ CASES = [
         "Ola Berg",
         id="a_role_noun_opening_a_sentence_of_an_unparsed_paragraph_is_a_title",
     ),
+    # a body called by its kind before the story names it: the name holding that word
+    case(
+        "Ferry crews at Brightwater Marine stopped work at dawn.\n\n"
+        "The union warned on Sunday that the operator had cancelled their overtime.\n\n"
+        "\u201cWe found out from a notice on the wall,\u201d said Tom Ashby, a delegate of the "
+        "Coastal Seafarers Union.",
+        "cancelled their overtime",
+        "the Coastal Seafarers Union",
+        id="a_body_called_by_its_kind_is_the_one_named_just_after_with_that_word",
+    ),
+    case(
+        "The Coastal Seafarers Union filed a complaint against Brightwater Marine.\n\n"
+        "The union said the operator had broken the agreement.\n\n"
+        "A second union, the Dockside Pilots Union, joined the complaint.",
+        "broken the agreement",
+        "The Coastal Seafarers Union",
+        id="a_body_named_with_its_kind_before_beats_one_named_after",
+    ),
     # a title set off after a name without an article, in a paragraph left unparsed
     case(
         "Martin Keller, curator of the harbour museum, has catalogued 4,000 anchors.\n\n"
