@@ -407,6 +407,29 @@ CASES = [
         "The Coastal Seafarers Union",
         id="a_body_named_with_its_kind_before_beats_one_named_after",
     ),
+    # a name opening a paragraph left unparsed leads it: the next "the <what they do>"
+    case(
+        "Oren Vidal has repaired pianos in the old mill for 30 years.\n\n"
+        "\u201cEvery one of them has a voice of its own,\u201d the tuner said.",
+        "voice of its own",
+        "Oren Vidal",
+        id="a_name_opening_an_unparsed_paragraph_is_the_next_description",
+    ),
+    case(
+        "Botanist Clara Weiss has catalogued the island's orchids since 2004.\n\n"
+        "The scientist said a third of the species had not flowered this spring.",
+        "a third of the species",
+        "Clara Weiss",
+        id="a_titled_name_opening_an_unparsed_paragraph_is_the_next_description",
+    ),
+    case(
+        "Inspectors later fined Oren Vidal for the broken fire door.\n\n"
+        "\u201cEvery one of them has a voice of its own,\u201d the tuner said.",
+        "voice of its own",
+        "the tuner",
+        resolved=False,
+        id="a_name_after_an_unparsed_verb_leads_nothing",
+    ),
     # a title set off after a name without an article, in a paragraph left unparsed
     case(
         "Martin Keller, curator of the harbour museum, has catalogued 4,000 anchors.\n\n"
@@ -423,7 +446,7 @@ CASES = [
         id="an_unparsed_chair_of_a_body_is_the_holder_of_that_post",
     ),
     case(
-        "Martin Keller, however, has catalogued 4,000 anchors.\n\n"
+        "At the harbour museum, Martin Keller, however, has catalogued 4,000 anchors.\n\n"
         "\u201cEach one has a shipwreck behind it,\u201d the curator said.",
         "shipwreck behind it",
         "the curator",
@@ -756,7 +779,7 @@ CASES = [
         id="a_description_holding_he_is_a_he_for_the_next_he",
     ),
     case(
-        "Lena Vogt runs the bakery on the square.\n\n"
+        "The bakery on the square has opened every day since 1990.\n\n"
         '"I never wanted a small shop," the cheerful baker said.',
         "small shop",
         "the cheerful baker",

@@ -378,6 +378,13 @@ def _person_read_as_place(ent: Span) -> bool:
     return beside and person_noun(root.head.lemma_.lower())
 
 
+def _opens_paragraph(ent: Span) -> bool:
+    """Does the name open its paragraph, after at most two capitalised words (a title:
+    "Biologist Ana Ruiz", "Dr. Ana Ruiz")? "Police arrested Ana Ruiz" has a verb first."""
+    before = ent.doc[: ent.start]
+    return len(before) <= 2 and all(t.text[:1].isupper() for t in before)
+
+
 def _add_pair(registry: Registry, ent: Span, ents, base: int, quoted) -> None:
     """ "Rosa and Miguel Ferreira opened a bakery": two people named together are also one
     group, the "they" or "the couple" that speaks next."""
@@ -781,6 +788,8 @@ def _add_entity(registry: Registry, ent: Span, base: int, quoted) -> Entity | No
     entity = registry.add(
         name.text, "person", at, subject=subject, main=main, title=title, gender=gender, fresh=fresh
     )
+    if not is_parsed(ent.doc) and _opens_paragraph(ent):
+        registry.openers.add(at)
     # "the Majority Leader, Ann Roe, a Republican from ...": each title is a role of hers
     before = title_before(ent.root, name) if is_parsed(ent.doc) else None
     for other in (before, prefix):

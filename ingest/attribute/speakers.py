@@ -118,6 +118,9 @@ class Registry:
     # where each paragraph left unparsed starts (no cue in it): there a name opening a
     # sentence only probably leads it ("Police arrested Mark Dunn" reads the same)
     unparsed: set[int] = field(default_factory=set)
+    # where a name opens a paragraph left unparsed, at most a capitalised title before
+    # it ("Rita Gomez owns the bakery", "Biologist Ana Ruiz has"): it surely leads it
+    openers: set[int] = field(default_factory=set)
 
     def paragraph_start(self, pos: int) -> int:
         at = bisect.bisect_right(self.paragraphs, pos)
@@ -398,6 +401,7 @@ class Registry:
             if mention.main:
                 led = entity.kind == "person" and not entity.described
                 parsed = self.paragraph_start(mention.pos) not in self.unparsed
+                parsed = parsed or mention.pos in self.openers
                 return entity if led and parsed else None
             if entity.kind == "person":
                 return None  # "Baker said Little had blocked it": either may be meant
