@@ -131,6 +131,23 @@ CASES = [
         "The Labour Party",
         id="reported_clause_stops_at_a_second_cue_in_the_perfect",
     ),
+    # ... or, after a cue's phrases and "that", at a participle cue set off by a comma
+    case(
+        'The principal wrote in a letter that the gym was "unsafe for now," adding that '
+        "classes would move to the hall.",
+        "unsafe for now",
+        'the gym was "unsafe for now,"',
+        "The principal",
+        id="clause_after_a_cues_phrases_stops_at_a_participle_cue",
+    ),
+    case(
+        'The principal wrote in a letter that the gym was "unsafe for now," adding that '
+        "classes would move to the hall.",
+        "move to the hall",
+        "classes would move to the hall",
+        "The principal",
+        id="a_participle_cue_after_a_cues_phrases_reports_its_own_clause",
+    ),
     # a cue completing a passive verb: the passive subject will speak
     case(
         "Gov. Lena Ortiz is expected to argue that the state cannot afford the pipeline.",

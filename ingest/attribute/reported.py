@@ -125,6 +125,8 @@ def content_of(verb: Token, sent: Span, text: str, base: int) -> tuple[int, int]
         # "Lee, who has advised three mayors, was blunt": a cue inside a relative clause
         # reports nothing past the clause, where the main sentence resumes
         last = verb.right_edge if relative else sent[-1]
+        if first.lower_ == "that":
+            last = _before_next_act(first, last)
         if first.i < last.i:
             return _words(text, first, last, base)
     if relative:
@@ -134,6 +136,19 @@ def content_of(verb: Token, sent: Span, text: str, base: int) -> tuple[int, int]
     if name_after(verb) is not None and verb.i - sent.start >= 4:
         return _words(text, sent[0], sent.doc[verb.i - 1], base)  # "..., argued Lee."
     return None
+
+
+def _before_next_act(first: Token, last: Token) -> Token:
+    """ "wrote in a letter that the gym was "unsafe," adding that ...": the clause a
+    "that" opens after a cue's phrases runs to the sentence's end only up to a participle
+    cue set off by a comma, the speaker's next act, which reports words of its own. Words
+    with no "that" ("asked drivers to slow down, noting ...") are left whole: such a
+    request is no report the participle ends."""
+    doc = first.doc
+    for token in doc[first.i + 1 : last.i]:
+        if token.tag_ == "VBG" and is_cue(token) and _after_comma(doc[token.i - 1]):
+            return doc[token.i - 1]
+    return last
 
 
 def _clause_start(verb: Token, clause: Token) -> Token:
