@@ -18,7 +18,7 @@ from quotedesk.text import word_set
 # as titles, so the one list serves both.
 _SINGLE_TITLES = word_set(
     "dr prof sen rep gov lt col gen sgt capt cmdr adm maj rev hon pres supt det insp cpl"
-    " const coun cllr ald atty amb fr msgr pvt cst brig cmdre asst dep assoc"
+    " const coun cllr ald atty amb fr msgr pvt cst brig cmdre asst dep assoc mx"
 )
 # Canadian style joins two ranks with a hyphen ("Lt.-Gov. Ana Ruiz", "Det.-Sgt."): one
 # title, whose last period ends no sentence either

@@ -1066,6 +1066,35 @@ def test_an_abbreviated_title_is_neither_the_speaker_nor_part_of_the_name(
     assert later.speaker == "Nadia Okoro"
 
 
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ('"The lane is closed to trucks until Friday," said Const. Tom Lee.', "Const."),
+        ('"The lane is closed to trucks until Friday," Const. Tom Lee said.', "Const."),
+        ('"The lane is closed to trucks until Friday," said Atty. Tom Lee.', "Atty."),
+    ],
+    ids=["said_const", "const_said", "said_atty"],
+)
+def test_an_abbreviated_rank_the_parser_reads_as_punctuation_is_still_the_title(
+    text: str, title: str
+) -> None:
+    """The parser may tag a rank's abbreviation as punctuation and hang it on the verb, so
+    no arc joins it to the name after it: its title had been lost."""
+    (quote,) = attribute_text(text)
+    assert (quote.speaker, quote.speaker_title) == ("Tom Lee", title)
+
+
+def test_a_gender_neutral_honorific_is_neither_the_speaker_nor_part_of_the_name() -> None:
+    """ "Mx." had ended the sentence at its period, and "Mx" was stored as the speaker."""
+    text = (
+        '"The reading room stays open late on Thursdays," said Mx. Robin Tate.\n\n'
+        '"We hired two more staff," Tate said.'
+    )
+    first, later = attribute_text(text)
+    assert (first.speaker, first.speaker_title) == ("Robin Tate", "Mx.")
+    assert later.speaker == "Robin Tate"
+
+
 def test_a_title_hung_apart_from_the_name_after_a_relative_clause_still_sets_it_off() -> None:
     """The parser may hang both an abbreviated title and the name after it on the relative
     clause's object: the title between the comma and the name does not hide the comma."""

@@ -414,7 +414,16 @@ def title_before(token: Token, name: Span) -> str | None:
         words = token.doc[first : name.start]
         text = words.text.strip(" ,")
         return text or None
-    return None
+    return _rank_before(name)
+
+
+def _rank_before(name: Span) -> str | None:
+    """ "said Const. Tom Lee": an abbreviated rank right before a name, which the parser
+    may read as punctuation and hang on the verb, is still the name's title."""
+    rank = name.doc[name.start - 1] if name.start > 0 else None
+    if rank is None or not rank.text.endswith(".") or rank.lower_[:-1] not in TITLE_ABBREVIATIONS:
+        return None
+    return rank.text
 
 
 def office_before(name: Span) -> Token | None:
