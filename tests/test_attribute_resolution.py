@@ -1084,6 +1084,28 @@ def test_an_abbreviated_rank_the_parser_reads_as_punctuation_is_still_the_title(
     assert (quote.speaker, quote.speaker_title) == ("Tom Lee", title)
 
 
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ('"The culvert is unsafe," engineer Ama Boateng said.', "engineer"),
+        ('"The road is cracked," engineer Ama Boateng said.', "engineer"),
+        # a quoted phrase inside the title itself stays
+        ('Self-styled "lighthouse keeper" Ivo Marsh said the lamp still works.', None),
+    ],
+    ids=["role_holding_the_quotation", "role_after_the_closing_mark", "quoted_words_in_a_title"],
+)
+def test_a_role_after_a_quotation_does_not_take_the_quotation_into_its_title(
+    text: str, title: str | None
+) -> None:
+    """The parser may hang the quotation on the role noun before the name, so the role's
+    phrase opened inside the quotation: the stored title had been '...," engineer'."""
+    (quote,) = attribute_text(text)
+    if title is None:
+        assert quote.speaker_title.startswith("Self-styled")
+    else:
+        assert quote.speaker_title == title
+
+
 def test_a_gender_neutral_honorific_is_neither_the_speaker_nor_part_of_the_name() -> None:
     """ "Mx." had ended the sentence at its period, and "Mx" was stored as the speaker."""
     text = (

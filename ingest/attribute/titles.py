@@ -411,10 +411,18 @@ def title_before(token: Token, name: Span) -> str | None:
     ]
     if left:
         first = min(t.left_edge.i for t in left)
-        words = token.doc[first : name.start]
+        words = token.doc[_after_quotation(token.doc, first, name.start) : name.start]
         text = words.text.strip(" ,")
         return text or None
     return _rank_before(name)
+
+
+def _after_quotation(doc, first: int, stop: int) -> int:
+    """ "'...,' engineer Ama Boateng said": the parser may hang the quotation before a role
+    on the role, so the role's phrase would open inside the quotation; it opens after the
+    quotation's closing mark."""
+    closing = [t.i for t in doc[first:stop] if t.is_quote and t.i > 0 and doc[t.i - 1].is_punct]
+    return closing[-1] + 1 if closing else first
 
 
 def _rank_before(name: Span) -> str | None:
