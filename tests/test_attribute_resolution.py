@@ -346,6 +346,26 @@ CASES = [
         "Sri Wahyuni",
         id="a_first_name_that_ends_a_two_word_style_stays_the_name",
     ),
+    # a role noun the parser made a second subject beside the name right after it
+    case(
+        '"The bridge is unsafe," engineer Ama Boateng wrote in the report.',
+        "bridge is unsafe",
+        "Ama Boateng",
+        id="a_role_made_a_subject_beside_its_name_is_the_title",
+    ),
+    case(
+        '"The culvert is unsafe," wrote engineer Ama Boateng.',
+        "culvert is unsafe",
+        "Ama Boateng",
+        id="a_role_after_the_cue_made_a_subject_beside_its_name_is_the_title",
+    ),
+    case(
+        '"The culvert will flood again by spring," the engineer wrote to Ama Boateng.',
+        "culvert will flood",
+        "the engineer",
+        resolved=False,
+        id="a_role_apart_from_a_name_stays_the_speaker",
+    ),
     case(
         "The fair has 200 stalls.\n\n"
         "\u201cIt\u2019s weeks and weeks of sanding and varnishing,\u201d says the self-taught "

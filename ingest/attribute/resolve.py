@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Span, Token
 
@@ -154,6 +154,10 @@ def resolve(
             return resolve(subject.head.head, at, registry, author)  # "Reyes, who said"
         phrase = noun_phrase(subject)  # "Some in the community", "All those involved"
         return Speaker(phrase, None, phrase, "nominal", tuning.UNRESOLVED_GROUP)
+    named = _role_before_its_name(subject)
+    if named is not None:  # "engineer Ama Boateng wrote": she speaks, the role her title
+        found = resolve(named, at, registry, author, reported)
+        return found if found.title else replace(found, title=subject.text)
     named_too = _named_other_subject(subject)
     if named_too is not None:  # "The answer, Ms Alder insisted, was ...": she speaks
         return resolve(named_too, at, registry, author, reported)
@@ -381,6 +385,16 @@ def _named_other_subject(subject: Token) -> Token | None:
     if person_noun(subject.lemma_.lower()) or subject.lemma_.lower() in ORG_NOUNS:
         return None
     return other if other.ent_type_ == "PERSON" else None
+
+
+def _role_before_its_name(subject: Token) -> Token | None:
+    """ "'...,' engineer Ama Boateng wrote": a role noun in lower case that the parser made
+    a subject of the cue beside the name right after it is that name's title; the name
+    speaks (the role alone had been stored as the speaker)."""
+    other = other_subject(subject)
+    if other is None or other.pos_ != "PROPN" or other.left_edge.i != subject.i + 1:
+        return None
+    return other if subject.text.islower() and _person_word(subject) else None
 
 
 def _person_after_a_place(subject: Token) -> Token | None:
