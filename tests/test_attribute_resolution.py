@@ -346,6 +346,37 @@ CASES = [
         "Sri Wahyuni",
         id="a_first_name_that_ends_a_two_word_style_stays_the_name",
     ),
+    # a capitalised role opening the sentence, set beside the name that holds it
+    case(
+        "The Chairperson, Ines Marlow, told reporters the ferry fares would stay frozen.",
+        "ferry fares",
+        "Ines Marlow",
+        id="a_capitalised_role_before_a_name_set_beside_it_is_no_speaker",
+    ),
+    case(
+        "The Director of Harbour Safety, Ines Marlow, said the breakwater would be raised.",
+        "breakwater would be raised",
+        "Ines Marlow",
+        id="a_capitalised_office_before_a_name_set_beside_it_is_no_speaker",
+    ),
+    case(
+        "The Inspector of Mines, Ines Marlow, told reporters the shaft was sealed.",
+        "shaft was sealed",
+        "Ines Marlow",
+        id="a_capitalised_agent_noun_before_a_name_set_beside_it_is_no_speaker",
+    ),
+    case(
+        "The District Chief Executive (DCE), Mr Kojo Appiah, said the lorry park would move.",
+        "lorry park",
+        "Kojo Appiah",
+        id="a_role_s_initials_in_brackets_are_not_the_name_beside_it",
+    ),
+    case(
+        "Senator Lena Fischer, a Yukon Liberal whose riding is huge, said the ferry was late.",
+        "ferry was late",
+        "Lena Fischer",
+        id="a_name_with_an_agent_ending_is_no_role_before_its_description",
+    ),
     # a role noun the parser made a second subject beside the name right after it
     case(
         '"The bridge is unsafe," engineer Ama Boateng wrote in the report.',

@@ -172,7 +172,11 @@ def resolve(
         person_for_group = child.ent_type_ == "PERSON" and subject.ent_type_ != "PERSON"
         # "The Tánaiste, Ann Roe, said": a title the tagger read as a proper noun
         described = subject.pos_ == "NOUN" or subject.lower_ in NAME_PREFIX_TITLES
-        if child.dep_ == "appos" and named and (described or person_for_group):
+        # "The Director of Public Health, Ann Roe, said": a capitalised role no name is,
+        # set beside a name (not its initials in brackets, "(MCE)", nor a dateline's agency)
+        titled = not subject.ent_type_ and not subject.text.isupper() and _person_word(subject)
+        titled = titled and not _bracketed(child)
+        if child.dep_ == "appos" and named and (described or titled or person_for_group):
             if _past_a_clause(subject, child):
                 continue  # "the artist, who sold copies of his comic The Last Patrol,"
             return resolve(child, at, registry, author)
@@ -351,6 +355,13 @@ def _person_word(token: Token) -> bool:
 
 # nouns that stand for an unnamed source far more often than for someone just named
 _ANONYMOUS = word_set("source official spokesman spokeswoman spokesperson aide person man woman")
+
+
+def _bracketed(token: Token) -> bool:
+    """Does ``token``'s phrase open right after a bracket ("the Chief Executive (MCE)")? The
+    parser may make the bracket its first word."""
+    at = token.left_edge.i
+    return token.doc[at].text == "(" or at > 0 and token.doc[at - 1].text == "("
 
 
 def _partitive_aside(subject: Token) -> Token | None:

@@ -58,6 +58,7 @@ NAME_PREFIX_TITLES = (
         alderman assemblyman assemblywoman assemblymember treasurer mpp msp td commissioner
         taoiseach tánaiste tanaiste archbishop archdeacon rabbi imam
         datuk datin dato dato' dato’ alhaji alhaja hajia hajiya cde acp dci
+        chairperson
         """
     )
 )
