@@ -653,6 +653,21 @@ def test_a_verdict_without_a_quotation_reports_nothing(text: str) -> None:
     assert attribute_text(text) == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ferry deal, announced Friday, adds two sailings a day to the island run.",
+        "The housing plan, unveiled Tuesday at a Regina shelter, builds 300 new units.",
+    ],
+    ids=["day_after_a_participle", "day_and_place_after_a_participle"],
+)
+def test_a_day_after_a_verb_of_announcing_is_no_speaker(text: str) -> None:
+    """The parser reads the day as the name after an inverted cue ('..., argued Ruiz.'):
+    the day had been stored as the speaker of the whole sentence at 0.85."""
+    assert all(q.speaker is None or q.confidence < 0.8 for q in attribute_text(text))
+    assert not any(q.speaker in ("Friday", "Tuesday") for q in attribute_text(text))
+
+
 # A clause of time or cause before a cue whose quotation opens a sentence of its own: the
 # circumstance of the saying, not words reported beside the quotation
 @pytest.mark.parametrize(

@@ -45,7 +45,7 @@ from ingest.attribute.grammar import (
 from ingest.attribute.marks import MarkedSpan
 from ingest.attribute.nlp import get_nlp, is_parsed, text_of
 from ingest.attribute.reported import chars, trim
-from ingest.attribute.subjects import name_after, subject_of, trailing_speaker
+from ingest.attribute.subjects import NO_SPEAKER, name_after, subject_of, trailing_speaker
 from ingest.attribute.titles import person_noun
 from ingest.attribute.tuning import DESCRIPTION_CHARS, MIN_SIDE_WORDS
 
@@ -256,7 +256,7 @@ def _set_off_inverted_cue(tokens: tuple[Token, ...], base: int, text: str, spans
 def _may_speak(token: Token) -> bool:
     """A name that is no date or number, or a word for a person, a body or a document."""
     if token.pos_ == "PROPN":
-        return token.ent_type_ not in _NO_SPEAKER
+        return token.ent_type_ not in NO_SPEAKER
     word = token.lemma_.lower()
     return token.pos_ == "NOUN" and (person_noun(word) or word in ORG_NOUNS | DOCUMENT_NOUNS)
 
@@ -346,17 +346,16 @@ def _speaker_before(verb: Token) -> Token | None:
     if is_age(before):
         return before
     pronoun = before.tag_ == "PRP" and before.lower_ in _SUBJECT_PRONOUNS
-    if not (pronoun or before.pos_ in ("PROPN", "NOUN")) or before.ent_type_ in _NO_SPEAKER:
+    if not (pronoun or before.pos_ in ("PROPN", "NOUN")) or before.ent_type_ in NO_SPEAKER:
         return None
     return before
 
 
 _SUBJECT_PRONOUNS = ("he", "she", "they", "we", "it", "i")
-_NO_SPEAKER = ("DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY", "ORDINAL")
 
 
 # what a capitalised label before a colon names when it is no one: "Ottawa:", "Canada Day:"
-_NOT_A_LABEL = ("GPE", "LOC", "FAC", "EVENT", *_NO_SPEAKER)
+_NOT_A_LABEL = ("GPE", "LOC", "FAC", "EVENT", *NO_SPEAKER)
 
 
 def _label(lead_in: Span) -> bool:

@@ -20,6 +20,10 @@ from ingest.attribute.tuning import MIN_CONTENT_WORDS, TRAILING_CUE_AFTER, TRAIL
 _INHERITS_SUBJECT = ("conj", "advcl", "xcomp")
 
 
+# what the NER calls a word that never speaks, however the parser hangs it on a cue
+NO_SPEAKER = ("DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY", "ORDINAL")
+
+
 def name_after(verb: Token) -> Token | None:
     """ "..., but for the whole region, argued Ferrante.": an inverted cue whose name the
     parser took for an object, when the verb has no subject of its own. Neither a
@@ -35,6 +39,9 @@ def name_after(verb: Token) -> Token | None:
     name = doc[verb.i + 1]
     while name.i + 1 < len(doc) and doc[name.i + 1].pos_ == "PROPN":
         name = doc[name.i + 1]
+    # "The plan, announced Tuesday at a clinic, commits ...": a day is when, not who
+    if name.ent_type_ in NO_SPEAKER:
+        return None
     return name if name.pos_ == "PROPN" and name.dep_ in ("dobj", "npadvmod", "attr") else None
 
 
