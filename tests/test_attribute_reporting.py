@@ -592,6 +592,32 @@ CASES = [
         "the weakest point of the port",
         id="called_the_object_a_judgement_without_quotation_marks",
     ),
+    # --- a body named in the clause a cue is set off in: the cue's speaker reports what
+    # the body did, as after "He said the trust has warned ..."
+    case(
+        "Chidi Okafor leads the residents' group.\n\n"
+        "The Harbour Trust, he said, has warned farmers that the dam will open in May.",
+        "dam will open",
+        "Chidi Okafor",
+        "indirect",
+        id="a_body_in_the_clause_of_an_inserted_cue_speaks_through_its_speaker",
+    ),
+    case(
+        "Chidi Okafor leads the residents' group.\n\n"
+        "The Lakeview District, he said, has warned farmers that the dam will open in May.",
+        "dam will open",
+        "Chidi Okafor",
+        "indirect",
+        id="a_place_in_the_clause_of_an_inserted_cue_speaks_through_its_speaker",
+    ),
+    case(
+        "Chidi Okafor leads the residents' group.\n\n"
+        "Tomas Reyes, he said, has warned farmers that the dam will open in May.",
+        "dam will open",
+        "Tomas Reyes",
+        "indirect",
+        id="a_person_in_the_clause_of_an_inserted_cue_still_speaks",
+    ),
 ]
 
 

@@ -357,11 +357,14 @@ def _nested(frame: Frame, frames: list[Frame]) -> bool:
     if frame.quote_only and _names_a_term(frame.verb):
         return any(f is not frame and _reports(f, frame.cue_at) for f in frames)
     named = frame.subject.pos_ == "PROPN" or frame.subject.ent_type_
+    inserted = any(_inserted_into(f, frame) for f in frames)
     # "Lee said Ruiz told her ...": a person named inside speaks too; a country or a city
-    # ("Hua told reporters that China expresses ...") speaks through the outer speaker
-    if named and frame.subject.ent_type_ != "GPE":
+    # ("Hua told reporters that China expresses ...") speaks through the outer speaker, and
+    # so does a body in the clause a cue is set off in ("The board, she said, had told her")
+    spoken_through = ("GPE", "ORG", "LOC", "FAC", "NORP") if inserted else ("GPE",)
+    if named and frame.subject.ent_type_ not in spoken_through:
         return False
-    if any(_inserted_into(f, frame) for f in frames) or _inside_a_source_phrase(frame, frames):
+    if inserted or _inside_a_source_phrase(frame, frames):
         return True
     child = frame.verb
     through_clause = False
