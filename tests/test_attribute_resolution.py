@@ -397,6 +397,20 @@ CASES = [
         resolved=False,
         id="a_role_apart_from_a_name_stays_the_speaker",
     ),
+    # the NER may run a body and the name of a cue set off after it into one name
+    case(
+        "Chidi Okafor leads the residents' group. The Ministry of Water, Okafor said, "
+        "promised the village a new well before the rains.",
+        "new well",
+        "Chidi Okafor",
+        id="a_body_and_the_name_of_an_inserted_cue_the_ner_ran_together",
+    ),
+    case(
+        '"Profits rose sharply this year," Acme, Inc. said.',
+        "Profits rose",
+        "Acme, Inc.",
+        id="a_company_suffix_after_a_comma_stays_the_name",
+    ),
     case(
         "The fair has 200 stalls.\n\n"
         "\u201cIt\u2019s weeks and weeks of sanding and varnishing,\u201d says the self-taught "

@@ -37,6 +37,7 @@ from ingest.attribute.titles import (
     title_gender,
     title_of,
 )
+from ingest.sentences import SOMETIMES_FINAL
 from quotedesk.models import MentionKind
 from quotedesk.text import word_set
 
@@ -62,8 +63,19 @@ UNKNOWN = Speaker(None, None, None, "none", tuning.UNKNOWN)
 def _entity_span(token: Token) -> Span | None:
     for ent in token.doc.ents:
         if ent.start <= token.i < ent.end and ent.label_ in _NAME_ENTS:
+            ent = _after_a_listing_comma(ent, token)
             return ent if capitalised(ent) else None  # "the veteran goalie": a description
     return None
+
+
+def _after_a_listing_comma(ent: Span, token: Token) -> Span:
+    """ "The Ministry of Water, Okafor said, promised ...": the NER may run a body and the
+    name of a cue set off after it into one name; the speaker's name starts after the
+    comma. A company's suffix ("Acme, Inc.") stays with its name."""
+    commas = [t.i for t in ent if t.text == "," and t.i < token.i]
+    if not commas or ent.doc[commas[-1] + 1].lower_.strip(".") in SOMETIMES_FINAL:
+        return ent
+    return ent.doc[commas[-1] + 1 : ent.end]
 
 
 def _proper_span(token: Token) -> Span:
