@@ -291,6 +291,25 @@ def test_an_unmarked_pull_quote_signed_with_a_bare_name_is_the_signers(text: str
     assert found[0].confidence < 0.8
 
 
+_INTERVIEW = (
+    "Harbour master Tomas Reyes spoke to the Gazette on Friday about the storm season.\n\n"
+    "GAZETTE: Is the breakwater ready?\n\n"
+    "REYES: We raised it by a metre in the spring, and it held in October.\n\n"
+    "READ MORE: Storm season could be the worst in a decade\n"
+)
+
+
+def test_an_answer_labelled_with_a_name_in_capitals_is_that_persons() -> None:
+    """An interview set into a story labels each answer with its speaker's name; the
+    unmarked answer had been no quote. A label naming no one in the story (the paper, a
+    link's 'READ MORE') labels nothing."""
+    found = quotes_of(_INTERVIEW)
+    assert [(q.text, q.speaker) for q in found] == [
+        ("We raised it by a metre in the spring, and it held in October.", "Tomas Reyes")
+    ]
+    assert found[0].confidence >= 0.8
+
+
 # Paragraphs that end on a bare name but quote no one.
 NOT_PULL_QUOTES = {
     "a caption with its photographer": _PIER

@@ -3,7 +3,8 @@
 A quotation signed with a dash ('"..." ― Name' or '— Name, title', on its line or the
 next) is that person's: the ``signature`` pattern (patterns.py) finds the dash, the
 ``signature`` function reads name and title, ``credited`` pairs it with its quotation; a
-pull quote set without marks and signed with a bare name is read by ``unmarked_credits``. A
+pull quote set without marks and signed with a bare name is read by ``unmarked_credits``, an
+interview's answer labelled with a name in capitals by ``labelled_turns``. A
 reader's comment signed the same way is the reader's post, not speech by anyone in the
 story. Bylines (``bylines.byline``) name the people who made the page, so they are never
 quotes.
@@ -18,7 +19,7 @@ from ingest.attribute.frames import Frame
 from ingest.attribute.marks import MarkedSpan, Paragraph
 from ingest.attribute.resolve import Speaker
 from ingest.attribute.speakers import Entity, Registry
-from ingest.attribute.tuning import SIGNED, SIGNED_UNMARKED
+from ingest.attribute.tuning import LABELLED_TURN, SIGNED, SIGNED_UNMARKED
 from ingest.sentences import split_sentences
 from quotedesk.text import DOUBLE_QUOTES
 
@@ -130,6 +131,36 @@ def unmarked_credits(
             continue
         speaker = Speaker(entity.name, entity.title, name, "named", SIGNED_UNMARKED)
         found.append((para.start, para.start + sentences[-2].end, speaker))
+    return found
+
+
+# "RUIZ: The port is next.": an interview written into a story labels each answer with
+# its speaker's name in capitals, the words unmarked after the colon
+_TURN_LABEL = re.compile(
+    r"(?P<label>[A-Z][A-Z'\u2019-]+(?: [A-Z][A-Z'\u2019-]+){0,2}):[ \t]+(?=\S)"
+)
+
+
+def labelled_turns(
+    text: str, paras: list[Paragraph], registry: Registry
+) -> list[tuple[int, int, Speaker]]:
+    """Answers of an interview set into a story ('RUIZ: The port is next.'): (start, end,
+    speaker) of the words after each label that is the name of a person the story names
+    in another paragraph. A label naming no one ('READ MORE:', 'WATCH:') labels nothing."""
+    found = []
+    for para in paras:
+        body = text[para.start : para.end]
+        label = _TURN_LABEL.match(body)
+        if label is None or _quoted(body):
+            continue  # 'RUIZ: "..."' is read by its colon, as any lead-in is
+        entity = registry.resolve_name(label.group("label").title(), para.start)
+        # a person the story gave a full name ("GAZETTE:" may resolve to a one-word "person")
+        if entity is None or entity.kind != "person" or len(entity.tokens) < 2:
+            continue
+        if not _named_outside(entity, para, registry):
+            continue
+        speaker = Speaker(entity.name, entity.title, label.group("label"), "named", LABELLED_TURN)
+        found.append((para.start + label.end(), para.start + len(body.rstrip()), speaker))
     return found
 
 

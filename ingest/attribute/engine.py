@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Token
 
 from ingest.attribute.bounds import bounded
 from ingest.attribute.bylines import photo_credit
-from ingest.attribute.credits import credited, not_speech, unmarked_credits
+from ingest.attribute.credits import credited, labelled_turns, not_speech, unmarked_credits
 from ingest.attribute.cues import verb_forms
 from ingest.attribute.descriptions import add_description, noun_phrase, someone_unnamed
 from ingest.attribute.frames import Frame, governs, side_of, split_around
@@ -136,7 +136,8 @@ def attribute_text(text: str, *, author: str | None = None, narrated: bool = Fal
         if draft.speaker.name:
             last = (p, draft)
 
-    for start, end, signer in unmarked_credits(text, paras, registry):
+    credits = unmarked_credits(text, paras, registry) + labelled_turns(text, paras, registry)
+    for start, end, signer in credits:
         if not _in_any(start, posted) and not any(d.start < end and start < d.end for d in drafts):
             drafts.append(_Draft(start, end, "direct", signer, "\u2015"))
 

@@ -27,6 +27,9 @@ SIGNED = 0.85  # a dash signing a quotation ('"..." ― Ana Ruiz'): as sure as a
 # the name is the story's, but the paragraph could still be a caption or narration
 SIGNED_UNMARKED = 0.75
 SECTION_EXPERT = 0.9  # text under an expert's header in a round-up
+# an answer labelled with the name of someone the story names ('RUIZ: The port is next.'):
+# the label says who, as a signature does
+LABELLED_TURN = 0.85
 
 # A pronoun at the cue.
 PRONOUN_NEAR = 0.8  # antecedent named in the same paragraph
