@@ -472,6 +472,23 @@ CASES = [
         "The Coastal Seafarers Union",
         id="a_body_named_with_its_kind_before_beats_one_named_after",
     ),
+    # a participle opening the sentence, which the parser takes for the subject, is how the
+    # words came; the title and name set off after it say who spoke
+    case(
+        "Market traders in the old town lost their stalls to the fire.\n\n"
+        "Responding, the guild's treasurer, Adaeze Obi, told traders the stalls would be "
+        "rebuilt by March.",
+        "rebuilt by March",
+        "Adaeze Obi",
+        id="a_fronted_participle_is_no_speaker_the_name_set_off_after_it_is",
+    ),
+    case(
+        "Market traders in the old town lost their stalls to the fire.\n\n"
+        "Responding, the governor, Ana Ruiz, said the stalls would be rebuilt by March.",
+        "rebuilt by March",
+        "Ana Ruiz",
+        id="a_fronted_participle_before_a_title_and_a_name_is_no_speaker",
+    ),
     # a name opening a paragraph left unparsed leads it: the next "the <what they do>"
     case(
         "Oren Vidal has repaired pianos in the old mill for 30 years.\n\n"

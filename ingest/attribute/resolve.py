@@ -176,6 +176,9 @@ def resolve(
     listed = _person_after_a_place(subject)
     if listed is not None:  # "Outside City Hall, Ana Ruiz, a nurse, said": she speaks
         return resolve(listed, at, registry, author, reported)
+    fronted = _set_off_after_participle(subject)
+    if fronted is not None:  # "Responding, the chair, Ana Ruiz, said": she speaks
+        return resolve(fronted, at, registry, author, reported)
     for child in subject.children:  # "the mayor, Jane Doe, said"; "says her dad, Darrin"
         # a common noun the NER tagged as a person ("a railway signalman") is no name
         named = child.pos_ == "PROPN" or child.ent_type_ == "PERSON" and child.pos_ != "NOUN"
@@ -433,6 +436,19 @@ def _person_after_a_place(subject: Token) -> Token | None:
     if person is None or person.pos_ != "PROPN" or not apposed_after_comma(person, place):
         return None
     return None if _coordinated(place) else person
+
+
+def _set_off_after_participle(subject: Token) -> Token | None:
+    """ "Responding, the harbour master, Ana Ruiz, said": a participle opening the
+    sentence, which the parser made the cue's subject, says how the words came; the phrase
+    set off after its comma names who spoke (the last one, when the parser hung a title
+    and the name beside it on the participle both)."""
+    doc = subject.doc
+    opens = subject.i == subject.sent.start and subject.i + 1 < len(doc)
+    if subject.tag_ != "VBG" or not opens or doc[subject.i + 1].text != ",":
+        return None
+    beside = [c for c in subject.children if c.dep_ in ("appos", "conj") and c.i > subject.i]
+    return beside[-1] if beside else None
 
 
 def _coordinated(token: Token) -> bool:
