@@ -583,6 +583,15 @@ CASES = [
         "the breakwater would be repaired before winter",
         id="assured_the_listeners_that",
     ),
+    # the parser hung the that-clause on the listener, as a clause describing it
+    case(
+        "The ferry captain, Ola Brandt, assured passengers that the crossing would be calm.",
+        "crossing would",
+        "Ola Brandt",
+        "indirect",
+        "the crossing would be calm.",
+        id="assured_the_listeners_that_a_clause_hung_on_them",
+    ),
     # "call" with an object and what it is said to be reports that judgement, quoted or not
     case(
         "Harbour master Lena Ortiz called the old breakwater the weakest point of the port.",
@@ -673,6 +682,8 @@ def test_a_so_called_phrase_is_no_one_s_quotation(text: str, phrase: str) -> Non
         "Sen. Ada Voss called her new boat Marigold.",  # a name given, no judgement
         "The late goal assured the rowing club a place in the final.",  # assured: no words
         "Rest assured, the ferry will run on Sunday.",
+        # a listener with no "that" after it: no words
+        "Captain Ola Brandt assured the crew of a bonus before the winter season began.",
     ],
 )
 def test_a_verdict_without_a_quotation_reports_nothing(text: str) -> None:

@@ -118,6 +118,11 @@ CLAUSE_VERBS = word_set(
     """
 )
 
+# Verbs of telling whose reported words follow the listener and a "that" ("assured voters
+# that ..."), however the parser hung the clause; with no "that" their object is no words
+# ("did little to reassure owners of the cabins").
+LISTENER_THAT_VERBS = word_set("inform assure")
+
 # Cue verbs that also report a quantity gained ("the index added 10 points", "Brent crude
 # added 30 cents"): followed by a number or a price they say nothing.
 QUANTITY_VERBS = word_set("add")

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from ingest.attribute.cues import CLAUSE_VERBS, QUANTITY_VERBS
+from ingest.attribute.cues import CLAUSE_VERBS, LISTENER_THAT_VERBS, QUANTITY_VERBS
 from ingest.attribute.grammar import CLAUSE_SUBJECTS, SET_OFF, SUBJECTS, after_set_off, is_cue
 from ingest.attribute.subjects import (
     name_after,
@@ -113,6 +113,11 @@ def content_of(verb: Token, sent: Span, text: str, base: int) -> tuple[int, int]
         return trim(text, *chars(sent, base))  # "Ferries, Lee says, have no ..."
     if _names_a_thing(verb):
         return None
+    # "assured passengers that the crossing ...", the clause hung on the listener
+    if verb.lemma_ in LISTENER_THAT_VERBS and after >= 4 and leads:
+        that = _that_after(sent.doc[verb.i + 1], sent)
+        if that is not None:
+            return _words(text, that, verb.right_edge if relative else sent[-1], base)
     if after >= 4 and leads and verb.lemma_ in CLAUSE_VERBS:
         first = sent.doc[verb.i + 1]
         if verb.lemma_ == "tell":  # "told reporters the talks ...": skip the listener
