@@ -16,6 +16,43 @@ def case(text: str, fragment: str, words: str, speaker: str | None, *, id: str):
 
 
 CASES = [
+    # when the words were said, between the cue and a clause with no "that", is the cue's
+    case(
+        "Mayor Lena Hart said Tuesday the swing bridge would reopen in May.",
+        "swing bridge",
+        "the swing bridge would reopen in May",
+        "Lena Hart",
+        id="a_day_between_the_cue_and_the_clause_is_the_cues",
+    ),
+    case(
+        "Mayor Lena Hart said later the swing bridge would reopen in May.",
+        "swing bridge",
+        "the swing bridge would reopen in May",
+        "Lena Hart",
+        id="later_between_the_cue_and_the_clause_is_the_cues",
+    ),
+    # ... but a date that is the clause's subject, part of it, or how often, is said
+    case(
+        "Fire chief Nils Berg said Monday night could be worse.",
+        "could be worse",
+        "Monday night could be worse",
+        "Nils Berg",
+        id="a_day_that_is_the_clauses_subject_is_said",
+    ),
+    case(
+        "Fire chief Nils Berg said today's vote was a test of the new rules.",
+        "vote was",
+        "today's vote was a test of the new rules",
+        "Nils Berg",
+        id="a_day_in_the_clauses_subject_is_said",
+    ),
+    case(
+        "The baker Ines Roy says each day she sells more bread to tourists.",
+        "sells more",
+        "each day she sells more bread to tourists",
+        "Ines Roy",
+        id="how_often_before_the_clause_is_said",
+    ),
     # a reported clause the parser ends mid-phrase runs on to the sentence's end ...
     case(
         "A spokesperson said the Canadian killed was Tom Ruiz, the firm's co-founder.",

@@ -123,6 +123,12 @@ CLAUSE_VERBS = word_set(
 # ("did little to reassure owners of the cabins").
 LISTENER_THAT_VERBS = word_set("inform assure")
 
+# When or how the words were said, written between the cue and a reported clause with no
+# "that" ("said later the plan was dead"), where the parser hangs them on the clause.
+SAYING_ADVERBS = word_set(
+    "later earlier afterward afterwards privately publicly previously separately subsequently"
+)
+
 # Cue verbs that also report a quantity gained ("the index added 10 points", "Brent crude
 # added 30 cents"): followed by a number or a price they say nothing.
 QUANTITY_VERBS = word_set("add")

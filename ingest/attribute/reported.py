@@ -13,7 +13,12 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from ingest.attribute.cues import CLAUSE_VERBS, LISTENER_THAT_VERBS, QUANTITY_VERBS
+from ingest.attribute.cues import (
+    CLAUSE_VERBS,
+    LISTENER_THAT_VERBS,
+    QUANTITY_VERBS,
+    SAYING_ADVERBS,
+)
 from ingest.attribute.grammar import CLAUSE_SUBJECTS, SET_OFF, SUBJECTS, after_set_off, is_cue
 from ingest.attribute.subjects import (
     name_after,
@@ -162,11 +167,36 @@ def _clause_start(verb: Token, clause: Token) -> Token:
     if clause.i < verb.i or any(
         c.dep_ in (*SUBJECTS, "nsubjpass", "expl") for c in clause.children
     ):
-        return clause.left_edge
+        return clause.left_edge if clause.i < verb.i else _past_said_when(clause.left_edge)
     objects = [
         c for c in verb.children if c.dep_ == "dobj" and c.right_edge.i + 1 == clause.left_edge.i
     ]
     return objects[0].left_edge if objects else clause.left_edge
+
+
+def _past_said_when(first: Token) -> Token:
+    """ "said Tuesday the ferry ...", "said on Monday the ...", "said later the plan ...":
+    a date or a word of when or how the words were said, opening a clause with no "that"
+    (the parser hangs it on the clause), is the cue's; the words start at the clause's
+    subject right after it. A date that is the subject ("said Monday night could be
+    worse") or part of it ("today's vote") is said, and so is how often ("each day")."""
+    phrases = [
+        t for t in first.sent if t.left_edge == first and t.dep_ in ("advmod", "npadvmod", "prep")
+    ]
+    phrase = max(phrases, key=lambda t: t.right_edge.i, default=None)
+    if phrase is None or phrase.right_edge.i + 1 >= first.sent.end:
+        return first
+    words = list(phrase.subtree)
+    if phrase.dep_ == "prep":  # "on Tuesday", not "in Nova Scotia"
+        words = words[1:] if phrase.lower_ == "on" else []
+    # a day the words were said; "each day", "every week" say how often, and are said
+    dated = bool(words) and all(t.ent_type_ in ("DATE", "TIME") and t.tag_ != "DT" for t in words)
+    adverb = phrase.dep_ == "advmod" and len(words) == 1 and phrase.lower_ in SAYING_ADVERBS
+    if not (dated or adverb):
+        return first
+    after = first.doc[phrase.right_edge.i + 1]
+    opens_subject = any(t.dep_ in CLAUSE_SUBJECTS and t.left_edge == after for t in first.sent)
+    return after if opens_subject else first
 
 
 def _compared(verb: Token) -> bool:
