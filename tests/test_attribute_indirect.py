@@ -16,6 +16,15 @@ def case(text: str, fragment: str, words: str, speaker: str | None, *, id: str):
 
 
 CASES = [
+    # a second cue in the -s form the tagger read as a plural noun still reports its clause
+    case(
+        "Ida Moss runs the shelter. She says the council took a step forward, but notes that "
+        "the waiting list keeps growing.",
+        "waiting list",
+        "the waiting list keeps growing",
+        "Ida Moss",
+        id="a_second_cue_tagged_as_a_plural_noun_reports_its_clause",
+    ),
     # when the words were said, between the cue and a clause with no "that", is the cue's
     case(
         "Mayor Lena Hart said Tuesday the swing bridge would reopen in May.",

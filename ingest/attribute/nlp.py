@@ -117,7 +117,26 @@ def analyse(paragraphs: list[str]) -> Iterator[Doc]:
     for need in needs:
         doc = next(parsed) if need else next(light)
         doc.user_data["parsed"] = need
+        if need:
+            _second_cues_read_as_nouns(doc)
         yield doc
+
+
+def _second_cues_read_as_nouns(doc: Doc) -> None:
+    """ "She says the plan is sound, but notes that costs remain": the tagger reads a
+    second cue in the -s form as a plural noun, though the parser joined it to the first
+    cue and gave it a clause of its own; it is retagged a verb, so it reports that clause."""
+    for token in doc:
+        head = token.head
+        if (
+            token.tag_ == "NNS"
+            and token.dep_ == "conj"
+            and token.lemma_.lower() in SPEECH_VERBS
+            and head.tag_.startswith("VB")
+            and head.lemma_.lower() in SPEECH_VERBS
+            and any(c.dep_ == "ccomp" for c in token.children)
+        ):
+            token.tag_, token.pos_ = "VBZ", "VERB"
 
 
 def _analysed(nlp: Language, texts: list[str], disable: Iterable[str]) -> Iterator[Doc]:
