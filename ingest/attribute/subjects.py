@@ -57,7 +57,7 @@ def subject_of(verb: Token) -> Token | None:
     subjects = [c for c in subjects if c != reported_subject(verb)]
     named = [c for c in subjects if not _dateline_word(c)]
     if subjects:
-        return (named or subjects)[0]
+        return _aged_name((named or subjects)[0])
     # "Ruiz, asked about the delay, said ...": the parser gives the subject to the participle
     inserted = [c for c in verb.lefts if set_off_participle(c)]
     if inserted:
@@ -94,6 +94,17 @@ def subject_of(verb: Token) -> Token | None:
         speech = next((a for a in verb.ancestors if a.lemma_.lower() in SPEECH_VERBS), None)
         return subject_of(speech) if speech is not None else None
     return _subject_in_opening(verb)
+
+
+def _aged_name(subject: Token) -> Token:
+    """ "Pike, 46, said ...": the parser can take the age set off after a surname for the
+    subject (and the surname for an interjection); the name before it is who speaks."""
+    doc = subject.doc
+    if not subject.like_num or subject.i < 2 or subject.i + 1 >= len(doc):
+        return subject
+    name = doc[subject.i - 2]
+    set_off = doc[subject.i - 1].text == "," and doc[subject.i + 1].text == ","
+    return name if set_off and name.text[:1].isupper() and name.is_alpha else subject
 
 
 def _next_act(verb: Token) -> Token | None:
