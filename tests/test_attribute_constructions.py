@@ -248,6 +248,16 @@ CASES = [
         resolved=False,
         id="description_never_named_is_unresolved",
     ),
+    # an initialism's period ("a.m.", "U.S.") before a word that opens sentences ends one:
+    # the source after the next sentence is not the previous sentence's too
+    case(
+        "The ferry company cancelled the first sailing at 6 a.m. By noon, three more "
+        "crossings had been called off, according to harbour master Ines Duarte.",
+        "three more crossings",
+        "Ines Duarte",
+        "By noon, three more crossings had been called off",
+        id="a_sentence_after_an_initialisms_period_is_its_own",
+    ),
 ]
 
 

