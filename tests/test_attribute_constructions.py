@@ -258,6 +258,14 @@ CASES = [
         "By noon, three more crossings had been called off",
         id="a_sentence_after_an_initialisms_period_is_its_own",
     ),
+    # a riding in brackets after a surname is no part of the name, however the NER ran on
+    case(
+        "Employment Minister Claire Pelletier-Shaw opened the job fair on Monday. "
+        "Pelletier-Shaw (Repentigny, Que.) said the apprenticeship program would continue.",
+        "apprenticeship program",
+        "Claire Pelletier-Shaw",
+        id="a_bracket_after_a_surname_ends_the_name",
+    ),
 ]
 
 

@@ -19,7 +19,7 @@ from collections.abc import Iterable, Iterator
 
 from spacy.language import Language
 from spacy.symbols import NORM, ORTH
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from ingest.attribute.cues import SPEECH_VERBS, phrasal_forms, verb_forms
 from ingest.sentences import SENTENCE_OPENERS
@@ -78,6 +78,7 @@ def get_nlp() -> Language:
             _split_glued_marks(nlp)
             _keep_abbreviated_titles(nlp)
             nlp.add_pipe("sentence_after_initialism", before="parser")
+            nlp.add_pipe("entities_before_brackets", after="ner")
             _loaded.append(nlp)
         return _loaded[0]
 
@@ -127,6 +128,25 @@ def _sentence_after_initialism(doc: Doc) -> Doc:
         opener = following.is_title and following.lower_ in SENTENCE_OPENERS
         if opener and _INITIALISM.fullmatch(token.text):
             following.is_sent_start = True
+    return doc
+
+
+@Language.component("entities_before_brackets")
+def _entities_before_brackets(doc: Doc) -> Doc:
+    """ "Vasquez-Hale (Westdale, Que.) said": the NER can run a name on into the bracket
+    after it, and the speaker was stored as "Vasquez-Hale (Westdale". A name holds no
+    bracket it does not close; it ends before one (or starts after one opening it)."""
+    entities = []
+    for entity in doc.ents:
+        opened = next((t.i for t in entity if t.text == "("), None)
+        if opened is not None and not any(t.text == ")" and t.i > opened for t in entity):
+            leads = opened == entity.start
+            start, end = (opened + 1, entity.end) if leads else (entity.start, opened)
+            if start == end:
+                continue
+            entity = Span(doc, start, end, label=entity.label)
+        entities.append(entity)
+    doc.ents = entities
     return doc
 
 
