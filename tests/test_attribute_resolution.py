@@ -323,15 +323,15 @@ CASES = [
         id="a_west_african_honorific_is_no_part_of_the_name",
     ),
     case(
-        '"Four suspects are in custody," ACP Lim Boon Keat told reporters.',
+        '"Four suspects are in custody," ACP Goh Kian Seng told reporters.',
         "Four suspects",
-        "Lim Boon Keat",
+        "Goh Kian Seng",
         id="a_police_rank_written_as_initials_is_no_part_of_the_name",
     ),
     case(
-        '"The hall stays open all night for the storm," said Pastor Kofi Mensah.',
+        '"The hall stays open all night for the storm," said Pastor Kwesi Darkwah.',
         "hall stays open",
-        "Kofi Mensah",
+        "Kwesi Darkwah",
         id="a_pastor_before_a_name_is_no_part_of_it",
     ),
     case(
@@ -458,7 +458,7 @@ CASES = [
     case(
         "Ferry crews at Brightwater Marine stopped work at dawn.\n\n"
         "The union warned on Sunday that the operator had cancelled their overtime.\n\n"
-        "\u201cWe found out from a notice on the wall,\u201d said Tom Ashby, a delegate of the "
+        "\u201cWe found out from a notice on the wall,\u201d said Ned Quarrie, a delegate of the "
         "Coastal Seafarers Union.",
         "cancelled their overtime",
         "the Coastal Seafarers Union",
