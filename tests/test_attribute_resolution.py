@@ -377,6 +377,22 @@ CASES = [
         "Lena Fischer",
         id="a_name_with_an_agent_ending_is_no_role_before_its_description",
     ),
+    # a capitalised post set beside its holder's name is the holder's title: its initials
+    # later stand for the holder, not for a body of that name
+    case(
+        "The Regional Chief Executive, Mr Ato Mensah, said the blaze was out by noon.\n\n"
+        '"Nobody was trapped inside the warehouse," the RCE said.',
+        "Nobody was trapped",
+        "Ato Mensah",
+        id="a_post_s_initials_mean_the_holder_named_beside_the_post",
+    ),
+    case(
+        "The District Chief Executive (DCE), Mr Ato Mensah, said the clinic would get a second"
+        ' ambulance.\n\n"The old one broke down in June," the DCE said.',
+        "old one broke down",
+        "Ato Mensah",
+        id="a_post_with_its_initials_in_brackets_is_the_title_of_the_name_after",
+    ),
     # a role noun the parser made a second subject beside the name right after it
     case(
         '"The bridge is unsafe," engineer Ama Boateng wrote in the report.',

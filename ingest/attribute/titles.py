@@ -464,8 +464,12 @@ def apposed_after_comma(token: Token, head: Token) -> bool:
 
 
 def _titled(token: Token) -> bool:
-    """ "The Tánaiste, Ann Roe": a title the tagger reads as a proper noun."""
-    return token.lower_ in NAME_PREFIX_TITLES
+    """ "The Tánaiste, Ann Roe": a title the tagger reads as a proper noun. So is a
+    capitalised post the NER calls nothing ("The District Fire Officer, Mr Ato Mensah"),
+    whose words or initials ("the DFO") the story later calls its holder by."""
+    word = token.lower_
+    post = not token.ent_type_ and (person_noun(word) or word.endswith(AGENT_ENDINGS))
+    return word in NAME_PREFIX_TITLES or post and word not in FIRST_NAMES
 
 
 def _phrase(token: Token, stop: int | None = None) -> str:
