@@ -586,6 +586,18 @@ CASES = [
         id="he_after_a_described_subject_means_the_person_described",
         sure=False,
     ),
+    # a description whose title word is dropped from its name keeps only its article,
+    # which had matched any name opening on "The": the unnamed minister was taken as known
+    case(
+        "The Valley Courier reported the berth closures first.\n\n"
+        "Harbour Board chair Tomas Ekdahl told reporters on Monday that no berths would close."
+        '\n\n"We will take this one pier at a time," the minister said. He added that the '
+        'board is "weighing every option."',
+        "weighing every option",
+        "the minister",
+        id="he_after_an_unnamed_title_is_no_surer_than_the_title",
+        sure=False,
+    ),
     case(
         "Dockers' leader Henri Marsac told strikers in Lyon that the stoppage would continue. "
         "He said the stewards would vote on Sunday.\n\n"

@@ -182,6 +182,10 @@ class Registry:
         A first name two people share means neither of them surely: it is someone of
         its own.
         """
+        if set(tokens) <= _ARTICLES:
+            # "the minister" keeps only its article once the title is dropped: no name
+            # holds it as one ("The Harbour Times" is no minister)
+            return None
         if len(tokens) == 1 and kind == "person":
             sharing = [
                 e
