@@ -393,6 +393,16 @@ CASES = [
         "Ato Mensah",
         id="a_post_with_its_initials_in_brackets_is_the_title_of_the_name_after",
     ),
+    # a number before a capitalised plural counts a new, unnamed source: not the group
+    # that word named earlier in the sentence
+    case(
+        "Rural Green MPPs want the premier to save the bus routes, according to two MPPs who"
+        " attended the meeting.",
+        "save the bus routes",
+        "two MPPs",
+        id="a_counted_plural_is_a_new_source_not_the_group_named_before",
+        resolved=False,
+    ),
     # a role noun the parser made a second subject beside the name right after it
     case(
         '"The bridge is unsafe," engineer Ama Boateng wrote in the report.',

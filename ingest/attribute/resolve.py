@@ -471,6 +471,8 @@ def _known_person(subject: Token, at: int, registry: Registry) -> Entity | None:
     common noun or a date is still the person the story named with it."""
     if not subject.text[:1].isupper() or subject.pos_ == "PROPN":
         return None
+    if any(c.dep_ == "nummod" for c in subject.children):
+        return None  # "according to three MPs": counted, so a new source, not "Liberal MPs"
     found = registry.resolve_name(subject.text, at)
     return found if found is not None and found.kind == "person" else None
 
