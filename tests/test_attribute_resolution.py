@@ -365,6 +365,28 @@ CASES = [
         "Ines Marlow",
         id="a_capitalised_agent_noun_before_a_name_set_beside_it_is_no_speaker",
     ),
+    # an office whose last word is "General" follows the post ("Surveyor", "Auditor")
+    case(
+        "The Surveyor General, Tomas Vale, said the new boundary maps would be ready by June.",
+        "boundary maps",
+        "Tomas Vale",
+        id="a_general_office_before_a_name_set_beside_it_is_no_speaker",
+    ),
+    # a post spelled out after "the", its holder never named, is a description, not a name
+    case(
+        '"We are short of nurses for the night shift," the District Health Director said.',
+        "short of nurses",
+        "the District Health Director",
+        resolved=False,
+        id="a_post_spelled_out_with_no_holder_is_an_unresolved_description",
+    ),
+    case(
+        "The Regional Water Director said the reservoir was at half its usual level.",
+        "half its usual level",
+        "The Regional Water Director",
+        resolved=False,
+        id="a_post_opening_the_sentence_with_no_holder_is_unresolved",
+    ),
     case(
         "The District Chief Executive (DCE), Mr Kojo Appiah, said the lorry park would move.",
         "lorry park",

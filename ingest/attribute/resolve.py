@@ -189,7 +189,8 @@ def resolve(
         described = subject.pos_ == "NOUN" or subject.lower_ in NAME_PREFIX_TITLES
         # "The Director of Public Health, Ann Roe, said": a capitalised role no name is,
         # set beside a name (not its initials in brackets, "(MCE)", nor a dateline's agency)
-        titled = not subject.ent_type_ and not subject.text.isupper() and _person_word(subject)
+        titled = not subject.ent_type_ and not subject.text.isupper()
+        titled = titled and _person_word(_post_word(subject))
         titled = titled and not _bracketed(child)
         if child.dep_ == "appos" and named and (described or titled or person_for_group):
             if _past_a_clause(subject, child):
@@ -368,6 +369,16 @@ def _person_word(token: Token) -> bool:
     return token.tag_ in ("NN", "NNP") and (person_noun(head) or agent or token.text.isupper())
 
 
+def _post_word(token: Token) -> Token:
+    """The word of a post that says what its holder does: "Surveyor" in "the Surveyor
+    General", where "General" follows the office as an adjective does (Attorney, Auditor,
+    Solicitor General) and ends no agent noun itself."""
+    if token.lower_ != "general":
+        return token
+    office = [c for c in token.lefts if c.dep_ == "compound"]
+    return office[-1] if office else token
+
+
 # nouns that stand for an unnamed source far more often than for someone just named
 _ANONYMOUS = word_set("source official spokesman spokeswoman spokesperson aide person man woman")
 
@@ -480,9 +491,11 @@ def _known_person(subject: Token, at: int, registry: Registry) -> Entity | None:
 def _written_name(token: Token) -> bool:
     """A proper noun the NER missed is a name only when capitalised: the tagger calls
     "the cheerful baker" a proper noun now and then. A title ending the words ("the Tory
-    MP", "the Speaker") describes someone: no name ends in one."""
+    MP", "the Speaker") describes someone: no name ends in one, nor does a post spelled
+    out after "the" ("the Regional Water Director"), whose holder may go unnamed."""
     capital = token.pos_ == "PROPN" and token.text[:1].isupper()
-    return capital and token.lower_ not in NAME_PREFIX_TITLES
+    post = _definite(token) and not token.text.isupper() and _person_word(token)
+    return capital and token.lower_ not in NAME_PREFIX_TITLES and not post
 
 
 def _owned_document(token: Token) -> bool:
