@@ -182,6 +182,8 @@ STYLES_FLOORS = {
     "styles13 held-out": (0.95, 0.93, 0.91),
     "styles14 tune": (0.95, 0.95, 0.92),
     "styles14 held-out": (0.96, 0.95, 0.94),
+    "styles15 tune": (0.89, 0.94, 0.83),
+    "styles15 held-out": (0.86, 0.96, 0.80),
 }
 
 
