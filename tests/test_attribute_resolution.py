@@ -387,6 +387,27 @@ CASES = [
         resolved=False,
         id="a_post_opening_the_sentence_with_no_holder_is_unresolved",
     ),
+    # initials made plural name a kind of person or body, never someone called so
+    case(
+        "Two MPPs said the transit bill would not pass before the summer recess.",
+        "transit bill",
+        "Two MPPs",
+        resolved=False,
+        id="plural_initials_after_a_number_are_an_unresolved_group",
+    ),
+    case(
+        "NGOs say the camps on the border are already full.",
+        "camps on the border",
+        "NGOs",
+        resolved=False,
+        id="plural_initials_alone_are_an_unresolved_group",
+    ),
+    case(
+        "CUPE said the strike at the three depots would go on.",
+        "strike at the three depots",
+        "CUPE",
+        id="initials_of_one_body_still_name_it",
+    ),
     case(
         "The District Chief Executive (DCE), Mr Kojo Appiah, said the lorry park would move.",
         "lorry park",

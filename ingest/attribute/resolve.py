@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 
 from spacy.tokens import Span, Token
@@ -241,7 +242,8 @@ def resolve(
         phrase = noun_phrase(subject)
         add_description(registry, subject, phrase, at)
         return Speaker(phrase, None, phrase, "nominal", tuning.UNRESOLVED_DESCRIPTION)
-    if (ent is not None or _written_name(subject)) and not _owned_document(subject):
+    named = ent is not None or _written_name(subject)
+    if named and not _owned_document(subject) and not _plural_initials(subject):
         span = ent if ent is not None else _proper_span(subject)
         name, _, _ = split_name(span)
         entity = registry.resolve_name(name.text, at)
@@ -496,6 +498,12 @@ def _written_name(token: Token) -> bool:
     capital = token.pos_ == "PROPN" and token.text[:1].isupper()
     post = _definite(token) and not token.text.isupper() and _person_word(token)
     return capital and token.lower_ not in NAME_PREFIX_TITLES and not post
+
+
+def _plural_initials(token: Token) -> bool:
+    """ "Two MPPs said", "NGOs say": initials made plural name a kind of person or body,
+    as "two lawmakers" does; no one is called "MPPs"."""
+    return re.fullmatch(r"[A-Z]{2,}s", token.text) is not None
 
 
 def _owned_document(token: Token) -> bool:
