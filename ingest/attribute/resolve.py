@@ -190,9 +190,7 @@ def resolve(
         described = subject.pos_ == "NOUN" or subject.lower_ in NAME_PREFIX_TITLES
         # "The Director of Public Health, Ann Roe, said": a capitalised role no name is,
         # set beside a name (not its initials in brackets, "(MCE)", nor a dateline's agency)
-        titled = not subject.ent_type_ and not subject.text.isupper()
-        titled = titled and _person_word(_post_word(subject))
-        titled = titled and not _bracketed(child)
+        titled = not subject.ent_type_ and _spelled_post(subject) and not _bracketed(child)
         if child.dep_ == "appos" and named and (described or titled or person_for_group):
             if _past_a_clause(subject, child):
                 continue  # "the artist, who sold copies of his comic The Last Patrol,"
@@ -371,6 +369,12 @@ def _person_word(token: Token) -> bool:
     return token.tag_ in ("NN", "NNP") and (person_noun(head) or agent or token.text.isupper())
 
 
+def _spelled_post(token: Token) -> bool:
+    """Is ``token`` a post written out ("Director", "Surveyor General"), not initials
+    ("MCE"), whose holder it describes?"""
+    return not token.text.isupper() and _person_word(_post_word(token))
+
+
 def _post_word(token: Token) -> Token:
     """The word of a post that says what its holder does: "Surveyor" in "the Surveyor
     General", where "General" follows the office as an adjective does (Attorney, Auditor,
@@ -496,7 +500,7 @@ def _written_name(token: Token) -> bool:
     MP", "the Speaker") describes someone: no name ends in one, nor does a post spelled
     out after "the" ("the Regional Water Director"), whose holder may go unnamed."""
     capital = token.pos_ == "PROPN" and token.text[:1].isupper()
-    post = _definite(token) and not token.text.isupper() and _person_word(token)
+    post = _definite(token) and _spelled_post(token)
     return capital and token.lower_ not in NAME_PREFIX_TITLES and not post
 
 
