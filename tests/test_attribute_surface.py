@@ -167,6 +167,25 @@ def test_bylines_and_reader_comments_are_not_speech(line: str) -> None:
     assert quote_with(found, "reopen in the spring").end < len(STORY)
 
 
+HEADLINES = {
+    "reported speech": "Librarians say e-book loans doubled during the winter closures",
+    "a quoted phrase": "Lighthouse keepers slam 'a reckless gamble' with automated beacons",
+    "a quotation first": "\u2018Bring back the night bus\u2019: students petition the council",
+}
+
+
+@pytest.mark.parametrize("line", HEADLINES.values(), ids=HEADLINES.keys())
+def test_a_headline_is_nobodys_quote(line: str) -> None:
+    found = quotes_of(f"{line}\n\n{STORY}")
+    assert [q.speaker for q in found] == ["Tom Ruiz"]
+    assert quote_with(found, "reopen in the spring").start > len(line)
+
+
+def test_a_first_line_that_is_a_sentence_still_reports() -> None:
+    text = f"Librarians say e-book loans doubled during the winter closures.\n\n{STORY}"
+    assert quote_with(quotes_of(text), "e-book loans").speaker == "Librarians"
+
+
 # One byline test for speech and for the people a later "she" may mean: each line kind
 # was known to only one of the two before, so each row failed on one side.
 BYLINES = {

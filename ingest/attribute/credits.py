@@ -6,8 +6,8 @@ next) is that person's: the ``signature`` pattern (patterns.py) finds the dash, 
 pull quote set without marks and signed with a bare name is read by ``unmarked_credits``, an
 interview's answer labelled with a name in capitals by ``labelled_turns``. A
 reader's comment signed the same way is the reader's post, not speech by anyone in the
-story. Bylines (``bylines.byline``) name the people who made the page, so they are never
-quotes.
+story. Bylines (``bylines.byline``) name the people who made the page, and the headline
+sums the story up in the desk's words, so neither is ever a quote.
 """
 
 from __future__ import annotations
@@ -39,16 +39,19 @@ _SIGNATURE = _signed_by("\u2014\u2015")
 # After a closing mark an en dash or a hyphen credits the quote too ('"..." - Name'); a
 # comment signed with a hyphen is too like a sentence that ends in a name to count.
 _QUOTE_CREDIT = _signed_by(CREDIT_DASHES)
+_HEADLINE_WORDS = 20  # a headline is one short line; a longer one is prose missing its stop
 
 
 def not_speech(text: str, paras: list[Paragraph]) -> set[Paragraph]:
-    """Paragraphs that are bylines, or readers' comments with their signatures: left out
-    of the story's speech like link lines.
+    """Paragraphs that are bylines, the headline, or readers' comments with their
+    signatures: left out of the story's speech like link lines.
 
     Photo captions stay: they often report what the pictured person says ("Lee says he
     ..."), and GGT's annotators count those as quotes; only their credit is no one's.
     """
     found = {p for p in paras if byline(text[p.start : p.end])}
+    if len(paras) > 1 and _headline(text[paras[0].start : paras[0].end]):
+        found.add(paras[0])
     for i, para in enumerate(paras):
         signed = _SIGNATURE.search(text, para.start, para.end)
         if signed is None:
@@ -61,6 +64,15 @@ def not_speech(text: str, paras: list[Paragraph]) -> set[Paragraph]:
         if comment is not None and not _quoted(text[comment.start : comment.end]):
             found |= {comment, para}
     return found
+
+
+def _headline(line: str) -> bool:
+    """Is the story's first line its headline: short, with no sentence ending? A headline
+    sums up in the desk's words what people said ("Librarians say loans doubled",
+    "Keepers slam 'a reckless gamble'"): none of its words are anyone's quote, however
+    they read."""
+    words = line.rstrip(_QUOTE_MARKS + "'\u2019").rstrip()
+    return len(line.split()) <= _HEADLINE_WORDS and not words.endswith((".", "!", "?", ":"))
 
 
 def signature(text: str, at: int, end: int, *, after_quote: bool) -> re.Match[str] | None:
