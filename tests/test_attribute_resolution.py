@@ -466,6 +466,28 @@ CASES = [
         resolved=False,
         id="a_role_apart_from_a_name_stays_the_speaker",
     ),
+    # a post in capitals opening the sentence, with where it is held, before its holder's
+    # name, both parsed as subjects of the cue
+    case(
+        "Chief Whip of the ruling bloc Mr Tomas Vale said the vote on the dam would pass easily.",
+        "dam would pass",
+        "Tomas Vale",
+        id="a_post_with_its_body_before_a_name_is_the_title",
+    ),
+    case(
+        "Treasurer of the rowing club Ama Owusu told reporters the ferry budget was a fraud.",
+        "ferry budget",
+        "Ama Owusu",
+        id="a_post_with_where_it_is_held_before_a_name_is_the_title",
+    ),
+    # ... but a name inside a clause of the subject does not speak for it
+    case(
+        "Visitors to the park Ama Owusu runs said the trails were too steep for children.",
+        "too steep",
+        "Visitors to the park Ama Owusu runs",
+        resolved=False,
+        id="a_name_in_a_clause_of_the_subject_is_no_holder_of_it",
+    ),
     # the NER may run a body and the name of a cue set off after it into one name
     case(
         "Chidi Okafor leads the residents' group. The Ministry of Water, Okafor said, "

@@ -170,7 +170,9 @@ def resolve(
     named = _role_before_its_name(subject)
     if named is not None:  # "engineer Ama Boateng wrote": she speaks, the role her title
         found = resolve(named, at, registry, author, reported)
-        return found if found.title else replace(found, title=subject.text)
+        post = subject.doc[subject.left_edge.i : named.left_edge.i].text
+        role = subject.text if subject.text.islower() else post
+        return found if found.title else replace(found, title=role)
     named_too = _named_other_subject(subject)
     if named_too is not None:  # "The answer, Ms Alder insisted, was ...": she speaks
         return resolve(named_too, at, registry, author, reported)
@@ -433,11 +435,16 @@ def _named_other_subject(subject: Token) -> Token | None:
 def _role_before_its_name(subject: Token) -> Token | None:
     """ "'...,' engineer Ama Boateng wrote": a role noun in lower case that the parser made
     a subject of the cue beside the name right after it is that name's title; the name
-    speaks (the role alone had been stored as the speaker)."""
+    speaks (the role alone had been stored as the speaker). So is a post in capitals
+    opening the sentence with the words that say where it is held ("Treasurer of the
+    rowing club Ana Ruiz said"), the name right after them."""
     other = other_subject(subject)
-    if other is None or other.pos_ != "PROPN" or other.left_edge.i != subject.i + 1:
+    if other is None or other.pos_ != "PROPN" or not _person_word(subject):
         return None
-    return other if subject.text.islower() and _person_word(subject) else None
+    if subject.text.islower():
+        return other if other.left_edge.i == subject.i + 1 else None
+    opens = subject.left_edge.i == subject.sent.start
+    return other if opens and other.left_edge.i == subject.right_edge.i + 1 else None
 
 
 def _person_after_a_place(subject: Token) -> Token | None:
