@@ -12,6 +12,7 @@ import pytest
 from test_attribute_constructions import quote_with
 
 from ingest.attribute import attribute_text
+from quotedesk.models import SPEAKER_CERTAIN
 
 
 def case(
@@ -729,3 +730,34 @@ def test_a_programme_the_speaker_told_is_no_quotation() -> None:
     found = attribute_text(text)
     assert [q.text for q in found if "Fox" in q.text] == []
     assert [q.speaker for q in found if "tariffs" in q.text] == ["Dan Mills"]
+
+
+@pytest.mark.parametrize(
+    ("text", "sure"),
+    [
+        # someone seen doing something may be the one shouting as well as the seer
+        ("Ana Ruiz saw the driver climb out, shouting that the brakes had failed.", False),
+        ("Tomas Vale watched his son cross the line, yelling that the race was rigged.", False),
+        ("Ana Ruiz heard him, saying that the brakes had failed.", False),
+        ("Tomas Vale remembers his son crossing the line, yelling that the race was fixed.", False),
+        # a thing seen says nothing: the participle is the seer's
+        ("Ana Ruiz saw the wreck, saying that the brakes had failed.", True),
+        ("Tomas Vale watched the vote from the gallery, saying that the race was rigged.", True),
+        ("Tomas Vale remembers the final well, saying that the race was rigged.", True),
+    ],
+    ids=[
+        "seen_acting",
+        "seen_acting_owned",
+        "seen_person",
+        "remembered_acting",
+        "seen_thing",
+        "watched_event",
+        "remembered_event",
+    ],
+)
+def test_a_participle_after_someone_seen_acting_is_a_guess(text: str, sure: bool) -> None:
+    """The parse gives the participle the seer's subject; the sentence reads as well with
+    the one seen speaking, so the seer had been stored at 0.9."""
+    (quote,) = [q for q in attribute_text(text) if "brakes" in q.text or "race was" in q.text]
+    assert quote.speaker in ("Ana Ruiz", "Tomas Vale")
+    assert (quote.confidence >= SPEAKER_CERTAIN) is sure

@@ -118,6 +118,11 @@ CLAUSE_VERBS = word_set(
     """
 )
 
+# Verbs of perception, and of remembering what was seen: "saw the driver climb out,
+# shouting that ...", "remembers her brother crossing the line, yelling ...": a participle
+# after what was seen may be the seen person's act as well as the seer's.
+PERCEPTION_VERBS = word_set("see watch hear notice spot witness glimpse remember")
+
 # Verbs of telling whose reported words follow the listener and a "that" ("assured voters
 # that ..."), however the parser hung the clause; with no "that" their object is no words
 # ("did little to reassure owners of the cabins").

@@ -8,7 +8,7 @@ follow-on quotes, and gives section text to the expert whose header it sits unde
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
 
@@ -25,6 +25,7 @@ from ingest.attribute.patterns import BESIDE_QUOTE, pattern_frames, pattern_sign
 from ingest.attribute.resolve import UNKNOWN, Speaker, resolve, resolve_text
 from ingest.attribute.sections import find_sections
 from ingest.attribute.speakers import Entity, Registry
+from ingest.attribute.subjects import seen_acting
 from ingest.attribute.tuning import (
     ANSWERED,
     ASKING_VERBS,
@@ -41,6 +42,7 @@ from ingest.attribute.tuning import (
     MIXED_EXTRA_WORDS,
     POSTER,
     SECTION_EXPERT,
+    SEEN_OR_SEER,
     SPLIT_CUE_CHARS,
     UNRESOLVED_DESCRIPTION,
 )
@@ -81,13 +83,7 @@ def attribute_text(text: str, *, author: str | None = None, narrated: bool = Fal
         pattern_signatures(doc, para.start, text, spans)
         for doc, para in zip(docs, paras, strict=True)
     ]
-    speakers = {
-        id(f): resolve_text(f.who, f.cue_at, registry)
-        if f.who
-        else resolve(f.subject, f.cue_at, registry, author, f.content)
-        for fs in frames_by_para
-        for f in fs
-    }
+    speakers = {id(f): _speaker(f, registry, author) for fs in frames_by_para for f in fs}
     asked = {id(f): _addressee(f, registry) for fs in frames_by_para for f in fs}
 
     drafts = [_tweet_draft(tweet, registry) for tweet in tweets]
@@ -181,6 +177,17 @@ def attribute_text(text: str, *, author: str | None = None, narrated: bool = Fal
         )
         for d in drafts
     ]
+
+
+def _speaker(frame: Frame, registry: Registry, author: str | None) -> Speaker:
+    """Who speaks in ``frame``: its subject resolved, no surer than the parse's attachment
+    of it ("Ruiz saw the driver climb out, shouting that ...": she or the driver)."""
+    if frame.who:
+        return resolve_text(frame.who, frame.cue_at, registry)
+    speaker = resolve(frame.subject, frame.cue_at, registry, author, frame.content)
+    if frame.verb is not None and seen_acting(frame.verb):
+        return replace(speaker, confidence=min(speaker.confidence, SEEN_OR_SEER))
+    return speaker
 
 
 def _latest_report(

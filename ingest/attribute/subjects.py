@@ -13,8 +13,16 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from ingest.attribute.cues import CLAUSE_VERBS, SPEECH_VERBS
-from ingest.attribute.grammar import SET_OFF, SUBJECTS, after_set_off, is_age, is_cue, is_verb
+from ingest.attribute.cues import CLAUSE_VERBS, PERCEPTION_VERBS, SPEECH_VERBS
+from ingest.attribute.grammar import (
+    SET_OFF,
+    SUBJECTS,
+    after_set_off,
+    has_own_subject,
+    is_age,
+    is_cue,
+    is_verb,
+)
 from ingest.attribute.tuning import MIN_CONTENT_WORDS, TRAILING_CUE_AFTER, TRAILING_SPEAKER_TOKENS
 
 _INHERITS_SUBJECT = ("conj", "advcl", "xcomp")
@@ -94,6 +102,27 @@ def subject_of(verb: Token) -> Token | None:
         speech = next((a for a in verb.ancestors if a.lemma_.lower() in SPEECH_VERBS), None)
         return subject_of(speech) if speech is not None else None
     return _subject_in_opening(verb)
+
+
+def seen_acting(verb: Token) -> bool:
+    """ "Ruiz saw the driver climb out, shouting that ...": a participle with no subject of
+    its own, after a verb of perception whose object is seen doing something (or is a
+    person), shares the seer's subject by the parse, but the sentence reads as well with
+    the one seen shouting. "Ruiz saw the damage, saying ..." has no one else to speak."""
+    head = verb.head
+    if verb.tag_ != "VBG" or has_own_subject(verb) or head.lemma_.lower() not in PERCEPTION_VERBS:
+        return False
+    seen = [c for c in head.children if c.dep_ in ("dobj", "ccomp", "xcomp") and c.i < verb.i]
+    return any(_acting(c) for c in seen)
+
+
+def _acting(seen: Token) -> bool:
+    """Is what was seen someone doing something (a clause with its own subject, an object
+    with a verb after it), or a person?"""
+    if seen.pos_ in ("VERB", "AUX"):
+        return has_own_subject(seen)
+    doing = any(c.dep_ in ("acl", "relcl") and c.pos_ == "VERB" for c in seen.children)
+    return doing or seen.ent_type_ == "PERSON" or seen.lower_ in ("him", "her", "them")
 
 
 def _aged_name(subject: Token) -> Token:

@@ -53,6 +53,9 @@ OFFICE_UNKNOWN = 0.5  # "his office" whose owner is unknown
 PLURAL_GROUP = 0.6  # "Aid groups said": the group as written
 UNRESOLVED_GROUP = 0.4  # "Some in the community said": no one in particular
 UNRESOLVED_DESCRIPTION = 0.5  # "the director" whom the article never names
+# a participle after a verb of perception's object ("Ruiz saw the driver climb out,
+# shouting that ..."): the seer by the parse, the one seen as likely; a guess between two
+SEEN_OR_SEER = 0.6
 
 # No cue at all.
 # A bare quote continuing the last speaker: in the same or the next paragraph that is
