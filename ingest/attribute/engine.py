@@ -411,6 +411,18 @@ def _paragraph_index(paras):
     return index
 
 
+def _after_colon(text: str, at: int) -> bool:
+    """Whether the last character before ``at`` that is not a space is a colon.
+
+    Walks back from ``at`` rather than slicing the text before it, which copied the
+    article up to every quotation.
+    """
+    at -= 1
+    while at >= 0 and text[at].isspace():
+        at -= 1
+    return at >= 0 and text[at] == ":"
+
+
 def _direct(
     text: str,
     span: MarkedSpan,
@@ -445,7 +457,7 @@ def _direct(
         earlier = [f for f in frames if f.cue_at < span.open_at and f.used]
         # 'Berg: "..." Kral: "..."': a colon right before the mark is a lead-in of its own,
         # the parse found no speaker in, not the earlier speaker going on
-        if not earlier or text[: span.open_at].rstrip().endswith(":"):
+        if not earlier or _after_colon(text, span.open_at):
             return None
         frame = earlier[-1]
     speaker = speakers[id(frame)]
