@@ -446,6 +446,35 @@ CASES = [
         id="a_counted_plural_is_a_new_source_not_the_group_named_before",
         resolved=False,
     ),
+    # a role in capitals labelling a quotation: its holder, or no one, never the word
+    case(
+        "The ferry board met on Monday to set the winter timetable.\n\n"
+        'CHAIRMAN: "Two sailings a day will have to do until the new hull is ready."',
+        "Two sailings",
+        None,
+        id="a_role_in_capitals_labelling_a_quotation_names_no_one",
+    ),
+    case(
+        "The hearing into the ferry fire resumed on Monday.\n\n"
+        'PROSECUTOR: "The owners knew the wiring was unsafe and sailed anyway."',
+        "wiring was unsafe",
+        None,
+        id="a_role_in_capitals_the_tagger_reads_as_a_name_names_no_one",
+    ),
+    case(
+        "The ferry board met on Monday. Chairman Ivo Brandt set the winter timetable.\n\n"
+        'CHAIRMAN: "Two sailings a day will have to do until the new hull is ready."',
+        "Two sailings",
+        "Ivo Brandt",
+        id="a_role_in_capitals_labelling_a_quotation_is_its_holder",
+    ),
+    case(
+        "Nell Cooper runs the cooperage on the quay.\n\n"
+        'COOPER: "We make every barrel by hand, as my grandfather did."',
+        "every barrel",
+        "Nell Cooper",
+        id="a_surname_in_capitals_that_is_also_a_trade_is_the_person",
+    ),
     # a role noun the parser made a second subject beside the name right after it
     case(
         '"The bridge is unsafe," engineer Ama Boateng wrote in the report.',

@@ -243,6 +243,7 @@ def resolve(
         add_description(registry, subject, phrase, at)
         return Speaker(phrase, None, phrase, "nominal", tuning.UNRESOLVED_DESCRIPTION)
     named = ent is not None or _written_name(subject)
+    named = named and not _role_label(subject, at, registry)
     if named and not _owned_document(subject) and not _plural_initials(subject):
         span = ent if ent is not None else _proper_span(subject)
         name, _, _ = split_name(span)
@@ -336,6 +337,8 @@ def resolve(
     varied = _varied_leader(subject, at, registry)
     if varied is not None:
         return _from_entity(varied, phrase, "nominal", tuning.DESCRIPTION_OF_RECENT)
+    if _role_label(subject, at, registry):  # 'MAYOR: "..."' with no mayor named: no one
+        return UNKNOWN
     add_description(registry, subject, phrase, at)
     return Speaker(phrase, None, phrase, "nominal", tuning.UNRESOLVED_DESCRIPTION)
 
@@ -547,6 +550,20 @@ def _post_holder(subject: Token, at: int, registry: Registry) -> Entity | None:
     ):
         return None  # "the BCA" after "the Bay Crafts Association": that body
     return holder
+
+
+def _role_label(subject: Token, at: int, registry: Registry) -> bool:
+    """'MAYOR: "We will pave ..."', 'PROSECUTOR: "..."': a role word spelled out in
+    capitals with no article, as an interview's labels are, is no name (unless someone the
+    story names is called so, 'BAKER:'): it means the holder the story names, or no one,
+    and stored as written it would read as a name."""
+    word = subject.text
+    if not (word.isalpha() and word.isupper() and len(word) > 3):
+        return False  # "CEO", "MPP": initials, which a body may bear too
+    if any(c.dep_ in ("det", "poss") for c in subject.children):
+        return False
+    role = person_noun(word.lower()) or word.lower().endswith(AGENT_ENDINGS)
+    return role and registry.resolve_name(word.title(), at) is None
 
 
 def _post_initials(subject: Token) -> bool:
