@@ -182,8 +182,8 @@ STYLES_FLOORS = {
     "styles13 held-out": (0.95, 0.93, 0.91),
     "styles14 tune": (0.95, 0.95, 0.92),
     "styles14 held-out": (0.96, 0.95, 0.94),
-    "styles15 tune": (0.89, 0.94, 0.83),
-    "styles15 held-out": (0.86, 0.96, 0.80),
+    "styles15 tune": (0.94, 0.94, 0.88),
+    "styles15 held-out": (0.93, 0.96, 0.87),
     "styles16 tune": (0.95, 0.97, 0.91),
     "styles16 held-out": (0.95, 0.96, 0.89),
 }
