@@ -475,6 +475,13 @@ CASES = [
         "Nell Cooper",
         id="a_surname_in_capitals_that_is_also_a_trade_is_the_person",
     ),
+    # an honorific inside what the NER read as one organisation opens the name after a post
+    case(
+        "Leader of the House in the council Mr Ivo Brandt said the session would end on Friday.",
+        "session would end",
+        "Ivo Brandt",
+        id="an_honorific_inside_an_organisation_span_opens_the_name",
+    ),
     # a role noun the parser made a second subject beside the name right after it
     case(
         '"The bridge is unsafe," engineer Ama Boateng wrote in the report.',

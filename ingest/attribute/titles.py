@@ -290,7 +290,7 @@ def inner_title(span: Span, start: int) -> int | None:
     found = None
     for i in range(start + 1, span.end - 1):
         word = span.doc[i].lower_
-        titled = word in _INNER_TITLES or post_initials(span.doc[i])
+        titled = word in _INNER_TITLES or _opens_name(span.doc[i]) or post_initials(span.doc[i])
         if titled and span.doc[i + 1].lower_.strip(".") not in _NAME_SUFFIXES:
             found = i
     if found is None or not span.doc[found + 1].text[:1].isupper():
@@ -299,6 +299,13 @@ def inner_title(span: Span, start: int) -> int | None:
 
 
 _NAME_SUFFIXES = word_set("jr sr ii iii iv")
+
+
+def _opens_name(token: Token) -> bool:
+    """ "Leader of the House in the council Mr Ivo Brandt": an honorific inside what the NER
+    read as one organisation opens the name after the post. In capitals it is a member's
+    initials ("the Plaid MS"), which end a title as "MP" does, not an honorific."""
+    return token.lower_ in HONORIFICS and not token.text.isupper()
 
 
 def title_ended(span: Span) -> bool:
