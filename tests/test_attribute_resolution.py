@@ -475,6 +475,21 @@ CASES = [
         "Nell Cooper",
         id="a_surname_in_capitals_that_is_also_a_trade_is_the_person",
     ),
+    # a post's word with its body after "of" is a post, even where the tagger calls it a name
+    case(
+        "Head of the Harbour Trust said the pier was safe for another winter.",
+        "pier was safe",
+        "Head of the Harbour Trust",
+        id="a_post_of_a_body_the_tagger_calls_a_name_is_a_description",
+        resolved=False,
+    ),
+    case(
+        "Head of the Nurses Union Mrs Ada Brook said the strike would go on.",
+        "strike would go on",
+        "Head of the Nurses Union Mrs Ada Brook",
+        id="a_post_whose_holder_the_parser_hung_inside_its_body_is_no_name",
+        resolved=False,
+    ),
     # an honorific inside what the NER read as one organisation opens the name after a post
     case(
         "Leader of the House in the council Mr Ivo Brandt said the session would end on Friday.",

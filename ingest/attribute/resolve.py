@@ -28,6 +28,7 @@ from ingest.attribute.titles import (
     AGENT_ENDINGS,
     NAME_PREFIX_TITLES,
     PARTY_MEMBERS,
+    POST_HEADS,
     apposed_after_comma,
     name_tokens,
     office_before,
@@ -510,8 +511,16 @@ def _written_name(token: Token) -> bool:
     MP", "the Speaker") describes someone: no name ends in one, nor does a post spelled
     out after "the" ("the Regional Water Director"), whose holder may go unnamed."""
     capital = token.pos_ == "PROPN" and token.text[:1].isupper()
-    post = _definite(token) and _spelled_post(token)
+    post = (_definite(token) and _spelled_post(token)) or _post_of_a_body(token)
     return capital and token.lower_ not in NAME_PREFIX_TITLES and not post
+
+
+def _post_of_a_body(token: Token) -> bool:
+    """ "Head of the Teachers Union Mrs Ada Brook said": a post's word with the body it is
+    held in after "of" is a post, whatever the tagger makes of its capital; the holder's
+    name, when the parser hangs it inside that body, is no reason to call the post a name."""
+    role = token.lower_ in POST_HEADS or person_noun(token.lower_)
+    return role and any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children)
 
 
 def _plural_initials(token: Token) -> bool:

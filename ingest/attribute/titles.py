@@ -589,14 +589,14 @@ def _bare_title_after(text: str, end: int) -> re.Match | None:
         return None
     role = found.group("role")
     agent = role.endswith(AGENT_ENDINGS) and role not in _ADVERBS_LIKE_AGENTS
-    placed = found.group("place") is not None and (agent or role in _POST_HEADS)
+    placed = found.group("place") is not None and (agent or role in POST_HEADS)
     return found if person_noun(role) or placed else None
 
 
 # adverbs that end as agent nouns do: "Ruiz, together with Lee,"
 _ADVERBS_LIKE_AGENTS = word_set("however together later earlier never either rather further")
 # the head of a body, named by the word for its place at the table: "chair of the board"
-_POST_HEADS = word_set("chair head")
+POST_HEADS = word_set("chair head")
 
 
 def title_in_text(ent: Span) -> str | None:
