@@ -71,8 +71,8 @@ def _headline(line: str) -> bool:
     sums up in the desk's words what people said ("Librarians say loans doubled",
     "Keepers slam 'a reckless gamble'"): none of its words are anyone's quote, however
     they read."""
-    words = line.rstrip(_QUOTE_MARKS + "'\u2019").rstrip()
-    return len(line.split()) <= _HEADLINE_WORDS and not words.endswith((".", "!", "?", ":"))
+    last = line.rstrip(_QUOTE_MARKS + "'\u2019").rstrip()  # a closing mark may end it
+    return len(line.split()) <= _HEADLINE_WORDS and not last.endswith((".", "!", "?", ":"))
 
 
 def signature(text: str, at: int, end: int, *, after_quote: bool) -> re.Match[str] | None:
