@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from spacy.tokens import Token
@@ -466,8 +467,13 @@ class Registry:
         """ "The union warned on Friday that ... Ana Ruiz of the Harbour Workers Union
         said": a story may call a body by its kind before it gives the name, and a
         name holding that very word, just after, is a surer match than the latest "it"."""
-        after = (m.entity for m in self.mentions if pos <= m.pos < pos + NAMED_LATER_REACH)
+        after = self._named_just_after(pos)
         return next((e for e in after if e.kind == "org" and word in e.tokens), None)
+
+    def _named_just_after(self, pos: int) -> Iterator[Entity]:
+        """Entities mentioned from ``pos`` on, within the reach of a role noun no earlier
+        name fits ("a judge ... Judge Roe"), in the story's order."""
+        return (m.entity for m in self.mentions if pos <= m.pos < pos + NAMED_LATER_REACH)
 
     def _acting_org(self, pos: int) -> Entity | None:
         """The organisation "the agency" or "the police" may mean when none is named so:
@@ -514,5 +520,5 @@ class Registry:
         if not ahead:
             return None
         # "A Superior Court judge chastised ... Judge Jane Roe wrote": named just after
-        later = [m.entity for m in self.mentions if pos <= m.pos < pos + NAMED_LATER_REACH]
+        later = self._named_just_after(pos)
         return next((e for e in later if e.kind == "person" and e.has_role(word)), None)
