@@ -25,10 +25,10 @@ from ingest.attribute.grammar import WH_TAGS, is_age
 from ingest.attribute.mentions import capitalised, dateline, other_subject
 from ingest.attribute.speakers import Entity, Registry
 from ingest.attribute.titles import (
-    AGENT_ENDINGS,
     NAME_PREFIX_TITLES,
     PARTY_MEMBERS,
     POST_HEADS,
+    agent_noun,
     apposed_after_comma,
     name_tokens,
     office_before,
@@ -371,8 +371,8 @@ def _person_word(token: Token) -> bool:
     """A singular noun for what a person does: a role, or a word ending as agent nouns do
     ("rancher", "economist"), or an upper-case one ("the CEO")."""
     head = token.lemma_.lower()
-    agent = head.endswith(AGENT_ENDINGS) and not head.endswith("ment")  # "government"
-    return token.tag_ in ("NN", "NNP") and (person_noun(head) or agent or token.text.isupper())
+    role = person_noun(head) or agent_noun(head) or token.text.isupper()
+    return token.tag_ in ("NN", "NNP") and role
 
 
 def _spelled_post(token: Token) -> bool:
@@ -571,7 +571,7 @@ def _role_label(subject: Token, at: int, registry: Registry) -> bool:
         return False  # "CEO", "MPP": initials, which a body may bear too
     if any(c.dep_ in ("det", "poss") for c in subject.children):
         return False
-    role = person_noun(word.lower()) or word.lower().endswith(AGENT_ENDINGS)
+    role = person_noun(word.lower()) or agent_noun(word)
     return role and registry.resolve_name(word.title(), at) is None
 
 

@@ -332,7 +332,19 @@ _SURNAME_TITLES = word_set("king queen prince princess pope judge justice chance
 
 
 # Endings of nouns for what a person does: "striker", "economist", "historian".
-AGENT_ENDINGS = ("er", "or", "ist", "ian", "ant", "ent")
+_AGENT_ENDINGS = ("er", "or", "ist", "ian", "ant", "ent")
+# words that end so and name no one who does anything: "however", "government"
+_NOT_AGENTS = word_set("however together later earlier never either rather further")
+
+
+def agent_noun(word: str) -> bool:
+    """Does ``word`` end as nouns for what a person does ("rancher", "economist",
+    "consultant")? Not a first name ("Peter", "Vincent"), an adverb ("however") or a
+    noun in "-ment" ("government"), which only look so."""
+    word = word.lower()
+    if not word.endswith(_AGENT_ENDINGS) or word.endswith("ment"):
+        return False
+    return word not in _NOT_AGENTS and word not in FIRST_NAMES
 
 
 def _role_opening(span: Span, at: int) -> bool:
@@ -347,7 +359,7 @@ def _role_opening(span: Span, at: int) -> bool:
     word = token.lower_
     if person_noun(word) or word in _ROLE_OPENERS:
         return True
-    return word.endswith(AGENT_ENDINGS) and word not in FIRST_NAMES
+    return agent_noun(word)
 
 
 def _opens_sentence(token: Token) -> bool:
@@ -475,7 +487,7 @@ def _titled(token: Token) -> bool:
     capitalised post the NER calls nothing ("The District Fire Officer, Mr Ato Mensah"),
     whose words or initials ("the DFO") the story later calls its holder by."""
     word = token.lower_
-    post = not token.ent_type_ and (person_noun(word) or word.endswith(AGENT_ENDINGS))
+    post = not token.ent_type_ and (person_noun(word) or agent_noun(word))
     return word in NAME_PREFIX_TITLES or post and word not in FIRST_NAMES
 
 
@@ -588,13 +600,10 @@ def _bare_title_after(text: str, end: int) -> re.Match | None:
     if found is None:
         return None
     role = found.group("role")
-    agent = role.endswith(AGENT_ENDINGS) and role not in _ADVERBS_LIKE_AGENTS
-    placed = found.group("place") is not None and (agent or role in POST_HEADS)
+    placed = found.group("place") is not None and (agent_noun(role) or role in POST_HEADS)
     return found if person_noun(role) or placed else None
 
 
-# adverbs that end as agent nouns do: "Ruiz, together with Lee,"
-_ADVERBS_LIKE_AGENTS = word_set("however together later earlier never either rather further")
 # the head of a body, named by the word for its place at the table: "chair of the board"
 POST_HEADS = word_set("chair head")
 
