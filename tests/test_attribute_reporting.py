@@ -761,3 +761,26 @@ def test_a_participle_after_someone_seen_acting_is_a_guess(text: str, sure: bool
     (quote,) = [q for q in attribute_text(text) if "brakes" in q.text or "race was" in q.text]
     assert quote.speaker in ("Ana Ruiz", "Tomas Vale")
     assert (quote.confidence >= SPEAKER_CERTAIN) is sure
+
+
+@pytest.mark.parametrize(
+    ("text", "sure"),
+    [
+        # a source passing on the words of someone it names: either may be credited
+        ("According to Reuters, Tomas Vale said the mill would shut in June.", False),
+        (
+            "On Friday, Tomas Vale went on a morning radio show, voicing his fear that the mill "
+            "would shut in June, according to Reuters.",
+            False,
+        ),
+        # the source's own words, or people it does not name: the source's alone
+        ("According to Tomas Vale, the mill will shut in June and 80 jobs will go.", True),
+        ("According to Tomas Vale, some of the workers said the mill would shut in June.", True),
+    ],
+    ids=["named_after_source", "participle_after_source", "source_alone", "unnamed_after_source"],
+)
+def test_a_source_passing_on_a_named_speakers_words_is_a_guess(text: str, sure: bool) -> None:
+    """ "According to X, Y said": the outlet that reports and the person who speaks both
+    stand in the sentence; the source had been stored at 0.9."""
+    (quote,) = [q for q in attribute_text(text) if "mill" in q.text]
+    assert (quote.confidence >= SPEAKER_CERTAIN) is sure

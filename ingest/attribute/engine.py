@@ -17,7 +17,7 @@ from ingest.attribute.bylines import photo_credit
 from ingest.attribute.credits import credited, labelled_turns, not_speech, unmarked_credits
 from ingest.attribute.cues import verb_forms
 from ingest.attribute.descriptions import add_description, noun_phrase, someone_unnamed
-from ingest.attribute.frames import Frame, governs, side_of, split_around
+from ingest.attribute.frames import Frame, governs, relays, side_of, split_around
 from ingest.attribute.marks import MarkedSpan, Paragraph, find_marked_spans, paragraphs
 from ingest.attribute.mentions import build_registry
 from ingest.attribute.nlp import analyse, is_parsed
@@ -41,6 +41,7 @@ from ingest.attribute.tuning import (
     MIN_QUOTE_WORDS,
     MIXED_EXTRA_WORDS,
     POSTER,
+    RELAYED_SOURCE,
     SECTION_EXPERT,
     SEEN_OR_SEER,
     SPLIT_CUE_CHARS,
@@ -187,6 +188,8 @@ def _speaker(frame: Frame, registry: Registry, author: str | None) -> Speaker:
     speaker = resolve(frame.subject, frame.cue_at, registry, author, frame.content)
     if frame.verb is not None and seen_acting(frame.verb):
         return replace(speaker, confidence=min(speaker.confidence, SEEN_OR_SEER))
+    if relays(frame):
+        return replace(speaker, confidence=min(speaker.confidence, RELAYED_SOURCE))
     return speaker
 
 

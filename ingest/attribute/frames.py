@@ -21,6 +21,8 @@ from ingest.attribute.grammar import (
     SUBJECTS,
     WH_TAGS,
     after_set_off,
+    has_own_subject,
+    is_cue,
     is_finite,
     is_verb,
 )
@@ -236,6 +238,33 @@ def phrase_frame(
         content=trim(text, *sentence) if inserted else _minus(sent, at, text, base),
         gap=at if inserted else None,
     )
+
+
+def relays(frame: Frame) -> bool:
+    """ "According to Reuters, Ana Ruiz said rates would fall": a source phrase whose words
+    hold a verb of saying led by a name of its own (or a participle of one, "Ruiz gave an
+    interview noting ...") passes that person's words on. The source reports, the person
+    speaks: which of the two a reader credits is a guess. Not "According to Ruiz, callers
+    said ...": people she does not name are hers to report."""
+    if frame.verb is not None or frame.content is None:
+        return False
+    start, end = frame.content
+    cues = (
+        t
+        for t in frame.subject.sent
+        if start <= frame.base + t.idx < end and is_cue(t) and t.lower_ != "according"
+    )
+    return any(_named_speaker(cue) for cue in cues)
+
+
+def _named_speaker(cue: Token) -> bool:
+    """Is the cue's subject a name, or, for a participle ("went on the radio, voicing"), the
+    subject of the clause it hangs in?"""
+    verb = cue
+    if cue.tag_ == "VBG" and not has_own_subject(cue):
+        verb = next((v for v in cue.ancestors if has_own_subject(v)), cue)
+    subject = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
+    return subject is not None and (subject.pos_ == "PROPN" or subject.ent_type_ == "PERSON")
 
 
 def _set_off(first: Token, last: Token) -> bool:
