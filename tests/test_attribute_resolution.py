@@ -1240,6 +1240,13 @@ CASES = [
         "McDonald's",
         id="a_name_ending_in_a_possessive_before_its_verb_keeps_it",
     ),
+    case(
+        "The Plaid MS Gwen Morris said the new rail timetable would leave valley towns "
+        "without a late train.",
+        "late train",
+        "Gwen Morris",
+        id="a_senedd_members_initials_end_the_title_before_the_name",
+    ),
 ]
 
 

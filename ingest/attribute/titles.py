@@ -121,6 +121,8 @@ POST_INITIALS = {
     "da": "district attorney",
     "ag": "attorney general",
     "rn": "registered nurse",
+    # a member of the Senedd: in capitals no honorific ("Ms"), "the Plaid MS Ana Ruiz"
+    "ms": "member of the senedd",
 }
 
 
