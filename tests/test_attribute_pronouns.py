@@ -768,6 +768,24 @@ CASES = [
         "Harland",
         id="quoted_sentences_do_not_part_a_name_from_her_she",
     ),
+    # "he told her" with nothing showing the antecedent's sex: the listener may be the one
+    case(
+        "Years after the flood, Okafor was still afraid to go back to the old house. The "
+        'river was high again. The roads were closed. But he told her, "We will build again '
+        'on higher ground."',
+        "higher ground",
+        "Okafor",
+        sure=False,
+        id="he_told_her_after_a_name_of_unknown_sex_is_a_guess",
+    ),
+    case(
+        "Coach Tom Reid met the new recruit after practice. The gym was empty. The lights "
+        'were low. But he told her, "You will start on Friday."',
+        "start on Friday",
+        "Tom Reid",
+        sure=True,
+        id="he_told_her_after_a_man_named_is_still_sure",
+    ),
 ]
 
 

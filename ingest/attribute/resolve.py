@@ -132,6 +132,17 @@ def _pronoun_confidence(
     return tuning.PRONOUN_FAR
 
 
+def _tells_the_other(subject: Token) -> bool:
+    """ "But he told her, '...'": a cue whose listener is a pronoun of the other sex puts a
+    he and a she in the story at once; when nothing has shown the antecedent's sex, it
+    may as well be the listener, so the pronoun is a guess between two."""
+    gender = PERSON_PRONOUNS.get(subject.lower_)
+    listeners = [c for c in subject.head.children if c.dep_ in ("dobj", "dative")]
+    return gender is not None and any(
+        PERSON_PRONOUNS.get(c.lower_, gender) != gender for c in listeners
+    )
+
+
 def resolve(
     subject: Token,
     at: int,
@@ -161,9 +172,10 @@ def resolve(
                 # the he who speaks leads the sentence, not the friend named in his words
                 main = subject.head.dep_ == "ROOT"
                 registry.add(entity.name, "person", at, subject=True, main=main, echo=True)
-            return _from_entity(
-                entity, subject.text, "pronoun", _pronoun_confidence(entity, word, at, registry)
-            )
+            conf = _pronoun_confidence(entity, word, at, registry)
+            if entity is not None and entity.gender is None and _tells_the_other(subject):
+                conf = min(conf, tuning.PRONOUN_AMBIGUOUS)
+            return _from_entity(entity, subject.text, "pronoun", conf)
         if word in RELATIVE_PRONOUNS and subject.head.dep_ == "relcl":
             return resolve(subject.head.head, at, registry, author)  # "Reyes, who said"
         phrase = noun_phrase(subject)  # "Some in the community", "All those involved"
