@@ -1247,6 +1247,27 @@ CASES = [
         "Gwen Morris",
         id="a_senedd_members_initials_end_the_title_before_the_name",
     ),
+    case(
+        "The food bank has seen demand double since March. Its co-director, Ivo Brandt, said "
+        "the shelves were nearly empty by noon.",
+        "nearly empty",
+        "Ivo Brandt",
+        id="a_title_cut_at_its_hyphen_is_no_speaker_the_name_beside_it_is",
+    ),
+    case(
+        "The theatre reopened last month after a long refit. Its co-owner, Lena Ortiz, said "
+        "ticket sales had beaten every forecast.",
+        "every forecast",
+        "Lena Ortiz",
+        id="the_last_piece_of_a_cut_title_heads_it",
+    ),
+    case(
+        "The union kept its distance from the strike. Its secretary-general, Ivo Brandt, said "
+        "the members wanted talks to reopen.",
+        "wanted talks",
+        "Ivo Brandt",
+        id="a_hyphenated_title_headed_by_its_first_piece_still_sets_off_the_name",
+    ),
 ]
 
 

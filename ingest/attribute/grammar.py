@@ -38,6 +38,13 @@ def is_cue(token: Token) -> bool:
     return verb or token.lower_ == "according"
 
 
+def hyphen_piece(token: Token) -> bool:
+    """A piece of a hyphenated word the tokenizer cut apart, not its last ("co" and "-" in
+    "co-founder"): the parser may hang each piece on the verb as if it were a word."""
+    glued = not token.whitespace_ and token.i + 1 < len(token.doc)
+    return token.text == "-" or glued and token.nbor(1).text == "-"
+
+
 def is_main_subject(token: Token) -> bool:
     """The subject of the sentence's own verb, not of a clause reported inside it."""
     return token.dep_ in CLAUSE_SUBJECTS and token.head.dep_ == "ROOT"

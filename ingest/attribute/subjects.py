@@ -19,6 +19,7 @@ from ingest.attribute.grammar import (
     SUBJECTS,
     after_set_off,
     has_own_subject,
+    hyphen_piece,
     is_age,
     is_cue,
     is_verb,
@@ -63,6 +64,7 @@ def subject_of(verb: Token) -> Token | None:
     # (AP) — Gov. Lena Ortiz signed ...") beside the real one
     subjects = [c for c in verb.children if c.dep_ in SUBJECTS and c.pos_ != "PUNCT"]
     subjects = [c for c in subjects if c != reported_subject(verb)]
+    subjects = [c for c in subjects if not _cut_from(c, subjects)]
     named = [c for c in subjects if not _dateline_word(c)]
     if subjects:
         return _aged_name((named or subjects)[0])
@@ -102,6 +104,16 @@ def subject_of(verb: Token) -> Token | None:
         speech = next((a for a in verb.ancestors if a.lemma_.lower() in SPEECH_VERBS), None)
         return subject_of(speech) if speech is not None else None
     return _subject_in_opening(verb)
+
+
+def _cut_from(token: Token, subjects: list[Token]) -> bool:
+    """ "Its co-founder, Ana Ruiz, said": is ``token`` a piece the tokenizer cut off a
+    hyphenated word whose last piece is a subject too? That piece heads the word ("Its
+    secretary-general" has only its first piece as the subject, and keeps it)."""
+    last = token
+    while hyphen_piece(last) and last.i + 1 < len(last.doc):
+        last = last.nbor(1)
+    return last is not token and last in subjects
 
 
 def seen_acting(verb: Token) -> bool:
