@@ -846,6 +846,13 @@ CASES = [
         id="a_description_with_a_party_is_the_holder_of_that_partys_title",
     ),
     case(
+        "Liberal MNA Ana Ruiz said the bill went too far. Parti Québécois MNA Tomas Vale said "
+        'it did not go far enough.\n\n"We warned them a year ago," the Liberal MNA said.',
+        "warned them",
+        "Ana Ruiz",
+        id="a_member_of_the_national_assembly_is_titled_by_the_initials",
+    ),
+    case(
         "By ANNA P. LOWELL\nSpecial to The Harbor Courier\n\n"
         "The Democratic leader of the City Council said on Tuesday that she would hold up "
         "the budget until the Mayor gave way.\n\n"

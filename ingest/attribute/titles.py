@@ -55,7 +55,8 @@ NAME_PREFIX_TITLES = (
         chancellor king queen prince princess pope chief coach officer constable secretary
         ambassador chairman chairwoman ceo cfo coo cto cmo mp mla sheriff deputy speaker leader
         representative congressman congresswoman councillor councilor councilman councilwoman
-        alderman assemblyman assemblywoman assemblymember treasurer mpp msp td commissioner
+        alderman assemblyman assemblywoman assemblymember treasurer mpp msp mna mha mep td
+        commissioner
         taoiseach tánaiste tanaiste archbishop archdeacon rabbi imam
         datuk datin dato dato' dato’ alhaji alhaja hajia hajiya cde acp dci
         chairperson
@@ -77,6 +78,9 @@ TITLE_ROLES = {
     "mla": "lawmaker legislator",
     "mpp": "lawmaker legislator",
     "msp": "lawmaker legislator",
+    "mna": "lawmaker legislator",
+    "mha": "lawmaker legislator",
+    "mep": "lawmaker legislator",
     "td": "deputy lawmaker legislator",
     "assemblyman": "lawmaker legislator",
     "assemblywoman": "lawmaker legislator",
