@@ -853,6 +853,19 @@ CASES = [
         id="a_member_of_the_national_assembly_is_titled_by_the_initials",
     ),
     case(
+        "The council met on Monday.\n\n"
+        "UPDATE, 4:40 PM: Okafor, reached by phone, said he would vote against the plan.",
+        "vote against",
+        "Okafor",
+        id="an_update_label_before_the_colon_is_no_speaker",
+    ),
+    case(
+        "CORRECTION, 9 AM: Vale said the vote was on Tuesday, not Monday.",
+        "the vote was",
+        "Vale",
+        id="a_correction_label_before_the_colon_is_no_speaker",
+    ),
+    case(
         "By ANNA P. LOWELL\nSpecial to The Harbor Courier\n\n"
         "The Democratic leader of the City Council said on Tuesday that she would hold up "
         "the budget until the Mayor gave way.\n\n"

@@ -67,7 +67,7 @@ def subject_of(verb: Token) -> Token | None:
     subjects = [c for c in subjects if not _cut_from(c, subjects)]
     named = [c for c in subjects if not _dateline_word(c)]
     if subjects:
-        return _aged_name((named or subjects)[0])
+        return _aged_name(_after_label((named or subjects)[0]))
     # "Ruiz, asked about the delay, said ...": the parser gives the subject to the participle
     inserted = [c for c in verb.lefts if set_off_participle(c)]
     if inserted:
@@ -250,6 +250,17 @@ def _dateline_word(token: Token) -> bool:
         return True
     opens = token.i == 0 and nxt is not None and nxt.text == ","
     return opens and token.text.isupper() and len(token.text) > 2
+
+
+def _after_label(subject: Token) -> Token:
+    """ "UPDATE, 4:40 PM: Okafor, reached by phone, said": a label opening the paragraph
+    before a colon ("UPDATE", "CORRECTION", a place) is parsed as the subject with the
+    speaker's name set beside it; the name after the colon is the subject."""
+    if subject.i != 0:
+        return subject
+    colon = next((t.i for t in subject.doc if t.text == ":"), None)
+    named = (c for c in subject.children if c.dep_ == "appos" and c.pos_ == "PROPN")
+    return next((c for c in named if colon is not None and c.i > colon), subject)
 
 
 def _quoted_as(verb: Token) -> Token | None:
