@@ -866,6 +866,25 @@ CASES = [
         id="a_correction_label_before_the_colon_is_no_speaker",
     ),
     case(
+        "Forests and Lands Minister Tomas Vale rejected the report, saying it ignored the "
+        "fire season.",
+        "fire season",
+        "Tomas Vale",
+        id="a_post_over_two_portfolios_is_the_ministers_title",
+    ),
+    case(
+        "Seniors and Long-Term Care Minister Ana Ruiz said the homes would be inspected.",
+        "homes would be",
+        "Ana Ruiz",
+        id="a_post_over_two_portfolios_with_a_hyphen_is_the_ministers_title",
+    ),
+    case(
+        "Okafor and Premier Tomas Vale said the deal was done.",
+        "deal was done",
+        "Okafor",
+        id="a_name_and_a_titled_name_are_two_speakers_not_a_portfolio",
+    ),
+    case(
         "By ANNA P. LOWELL\nSpecial to The Harbor Courier\n\n"
         "The Democratic leader of the City Council said on Tuesday that she would hold up "
         "the budget until the Mayor gave way.\n\n"

@@ -24,6 +24,7 @@ from ingest.attribute.grammar import (
     is_cue,
     is_verb,
 )
+from ingest.attribute.titles import NAME_PREFIX_TITLES
 from ingest.attribute.tuning import MIN_CONTENT_WORDS, TRAILING_CUE_AFTER, TRAILING_SPEAKER_TOKENS
 
 _INHERITS_SUBJECT = ("conj", "advcl", "xcomp")
@@ -67,7 +68,7 @@ def subject_of(verb: Token) -> Token | None:
     subjects = [c for c in subjects if not _cut_from(c, subjects)]
     named = [c for c in subjects if not _dateline_word(c)]
     if subjects:
-        return _aged_name(_after_label((named or subjects)[0]))
+        return _aged_name(_portfolio_holder(_after_label((named or subjects)[0])))
     # "Ruiz, asked about the delay, said ...": the parser gives the subject to the participle
     inserted = [c for c in verb.lefts if set_off_participle(c)]
     if inserted:
@@ -261,6 +262,20 @@ def _after_label(subject: Token) -> Token:
     colon = next((t.i for t in subject.doc if t.text == ":"), None)
     named = (c for c in subject.children if c.dep_ == "appos" and c.pos_ == "PROPN")
     return next((c for c in named if colon is not None and c.i > colon), subject)
+
+
+def _portfolio_holder(subject: Token) -> Token:
+    """ "Oceans and Fisheries Minister Craig Lindqvist said": a post over two portfolios is
+    parsed as two subjects, the first portfolio and the titled name joined to it; the name
+    is the subject. Only when the post names a second portfolio of its own: "Okafor and
+    Premier Tomas Vale", "the union and Minister Ana Ruiz" are two parties."""
+    if subject.ent_type_ or any(c.dep_ in ("det", "poss") for c in subject.children):
+        return subject
+    for name in (c for c in subject.children if c.dep_ == "conj" and c.ent_type_ == "PERSON"):
+        posts = [t for t in name.lefts if t.lower_ in NAME_PREFIX_TITLES]
+        if posts and any(t.dep_ == "compound" for t in posts[0].lefts):
+            return name
+    return subject
 
 
 def _quoted_as(verb: Token) -> Token | None:
