@@ -885,6 +885,20 @@ CASES = [
         id="a_name_and_a_titled_name_are_two_speakers_not_a_portfolio",
     ),
     case(
+        "That did not convince Ana Ruiz, of the Harbour Traders Association, who pointed out "
+        "that the ferry would not run until 2031.",
+        "ferry would not run",
+        "Ana Ruiz",
+        id="who_after_a_body_beside_a_name_is_the_person",
+    ),
+    case(
+        "The Harbour Traders Association, which represents 300 shops, said the ferry would "
+        "not run until 2031.",
+        "ferry would not run",
+        "The Harbour Traders Association",
+        id="which_after_a_body_is_the_body",
+    ),
+    case(
         "By ANNA P. LOWELL\nSpecial to The Harbor Courier\n\n"
         "The Democratic leader of the City Council said on Tuesday that she would hold up "
         "the budget until the Mayor gave way.\n\n"

@@ -143,6 +143,21 @@ def _tells_the_other(subject: Token) -> bool:
     )
 
 
+def _antecedent(relative: Token) -> Token:
+    """The noun a relative pronoun stands for: the one its clause hangs on, except that
+    "who" is said of people, so where the parser hangs it on a body in a phrase beside a
+    person's name ("Ana Ruiz, of the Traders Association, who pointed out"), the person."""
+    noun = relative.head.head
+    if relative.lower_ != "who":
+        return noun
+    token = noun
+    while token.dep_ in ("pobj", "prep", "compound") and token.head is not token:
+        token = token.head
+        if token.ent_type_ == "PERSON" or token.pos_ == "PROPN" and not token.ent_type_:
+            return token  # a name the NER left untagged, as it does after a verb
+    return noun
+
+
 def resolve(
     subject: Token,
     at: int,
@@ -177,7 +192,7 @@ def resolve(
                 conf = min(conf, tuning.PRONOUN_AMBIGUOUS)
             return _from_entity(entity, subject.text, "pronoun", conf)
         if word in RELATIVE_PRONOUNS and subject.head.dep_ == "relcl":
-            return resolve(subject.head.head, at, registry, author)  # "Reyes, who said"
+            return resolve(_antecedent(subject), at, registry, author)  # "Reyes, who said"
         phrase = noun_phrase(subject)  # "Some in the community", "All those involved"
         return Speaker(phrase, None, phrase, "nominal", tuning.UNRESOLVED_GROUP)
     named = _role_before_its_name(subject)
