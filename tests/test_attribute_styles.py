@@ -583,6 +583,31 @@ ROWS = [
         id="pentagon_said_weekday_that",
         opens="two more",
     ),
+    # a rural municipality's head ("reeve") set off after a name is tagged a present verb
+    row(
+        "Bea Lund, reeve of the municipality, said the ferry would stop running in October.",
+        "ferry",
+        "Bea Lund",
+        "indirect",
+        id="reeve_set_off_after_a_name",
+    ),
+    row(
+        "Library board chair Nina Holt, reeve of the County of Elmsdale, said the branch "
+        "would open on Sundays.",
+        "branch",
+        "Nina Holt",
+        "indirect",
+        id="reeve_set_off_after_a_titled_name",
+        opens="the branch",
+    ),
+    # a present verb inserted with its own subject is the writer's aside, not a role
+    row(
+        "Ola Berg, I think, said the grader would be sold in June.",
+        "grader",
+        "Ola Berg",
+        "indirect",
+        id="aside_set_off_after_a_name",
+    ),
 ]
 
 

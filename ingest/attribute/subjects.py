@@ -68,9 +68,13 @@ def subject_of(verb: Token) -> Token | None:
     subjects = [c for c in subjects if not _cut_from(c, subjects)]
     named = [c for c in subjects if not _dateline_word(c)]
     if subjects:
-        return _aged_name(_portfolio_holder(_after_label((named or subjects)[0])))
+        subject = (named or subjects)[0]
+        return _role_holder(subject) or _aged_name(_portfolio_holder(_after_label(subject)))
     # "Ruiz, asked about the delay, said ...": the parser gives the subject to the participle
     inserted = [c for c in verb.lefts if set_off_participle(c)]
+    held = next((_role_holder(c) for c in verb.lefts if _role_holder(c) is not None), None)
+    if held is not None:
+        return held
     if inserted:
         found = [c for c in inserted[0].lefts if c.dep_ in SUBJECTS]
         if found:
@@ -341,6 +345,21 @@ def reported_subject(verb: Token) -> Token | None:
     first, doc = subjects[0], verb.doc
     after = first.right_edge.i + 1
     return first if after < verb.i and doc[after].text == "," else None
+
+
+def _role_holder(word: Token) -> Token | None:
+    """ "Ruiz, reeve of the county, said ...": a rare role noun set off by commas between
+    a name and the cue can be tagged a present verb, the name made its subject and the
+    role hung on the cue as its subject or as a clause beside it. No present verb stands between
+    commas with its subject before the first one, so the role is an apposition and the
+    name before the comma, which is returned, speaks."""
+    head = word.head
+    if word.tag_ not in ("VB", "VBP"):
+        return None
+    if head.i < word.i or not after_set_off(word) or word.doc[head.i - 1].text != ",":
+        return None
+    named = [c for c in word.lefts if c.dep_ in SUBJECTS and c.right_edge.i >= word.i - 2]
+    return named[0] if named else None
 
 
 def set_off_participle(verb: Token) -> bool:
