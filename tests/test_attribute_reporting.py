@@ -784,3 +784,34 @@ def test_a_source_passing_on_a_named_speakers_words_is_a_guess(text: str, sure: 
     stand in the sentence; the source had been stored at 0.9."""
     (quote,) = [q for q in attribute_text(text) if "mill" in q.text]
     assert (quote.confidence >= SPEAKER_CERTAIN) is sure
+
+
+@pytest.mark.parametrize(
+    ("text", "sure"),
+    [
+        # a participle after a clause of time with its own subject: either subject may speak
+        (
+            "The Halifax Regional Council erupted in shouting as residents marched to the "
+            "front, demanding that the ferry vote be delayed.",
+            False,
+        ),
+        (
+            "Tomas Vale left the hall as the crowd jeered, saying that the ferry plan was dead.",
+            False,
+        ),
+        # no clause between, or one with no one doing anything in it: the main subject's
+        ("Tomas Vale left the hall, saying that the ferry plan was dead.", True),
+        ("Tomas Vale spoke after the vote, warning that the ferry plan was dead.", True),
+        (
+            "Ana Ruiz resigned in March after the audit was published, saying that the ferry "
+            "plan was dead.",
+            True,
+        ),
+    ],
+    ids=["residents_marched", "crowd_jeered", "no_clause", "noun_after", "passive_clause"],
+)
+def test_a_participle_after_a_clause_of_time_is_a_guess(text: str, sure: bool) -> None:
+    """ "X did A as Y did B, V-ing that ...": the parse gives the participle the main
+    subject, which had been stored at 0.9; the nearer one reads as well."""
+    (quote,) = [q for q in attribute_text(text) if "ferry" in q.text]
+    assert (quote.confidence >= SPEAKER_CERTAIN) is sure

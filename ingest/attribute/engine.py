@@ -25,7 +25,7 @@ from ingest.attribute.patterns import BESIDE_QUOTE, pattern_frames, pattern_sign
 from ingest.attribute.resolve import UNKNOWN, Speaker, resolve, resolve_text
 from ingest.attribute.sections import find_sections
 from ingest.attribute.speakers import Entity, Registry
-from ingest.attribute.subjects import seen_acting
+from ingest.attribute.subjects import nearer_clause, seen_acting
 from ingest.attribute.tuning import (
     ANSWERED,
     ASKING_VERBS,
@@ -40,6 +40,7 @@ from ingest.attribute.tuning import (
     INTRODUCED_AFTER,
     MIN_QUOTE_WORDS,
     MIXED_EXTRA_WORDS,
+    NEARER_OR_MAIN,
     POSTER,
     RELAYED_SOURCE,
     SECTION_EXPERT,
@@ -188,6 +189,8 @@ def _speaker(frame: Frame, registry: Registry, author: str | None) -> Speaker:
     speaker = resolve(frame.subject, frame.cue_at, registry, author, frame.content)
     if frame.verb is not None and seen_acting(frame.verb):
         return replace(speaker, confidence=min(speaker.confidence, SEEN_OR_SEER))
+    if frame.verb is not None and nearer_clause(frame.verb):
+        return replace(speaker, confidence=min(speaker.confidence, NEARER_OR_MAIN))
     if relays(frame):
         return replace(speaker, confidence=min(speaker.confidence, RELAYED_SOURCE))
     return speaker

@@ -24,6 +24,7 @@ from ingest.attribute.grammar import (
     is_cue,
     is_verb,
 )
+from ingest.attribute.nlp import is_parsed
 from ingest.attribute.titles import NAME_PREFIX_TITLES
 from ingest.attribute.tuning import MIN_CONTENT_WORDS, TRAILING_CUE_AFTER, TRAILING_SPEAKER_TOKENS
 
@@ -140,6 +141,31 @@ def _acting(seen: Token) -> bool:
         return has_own_subject(seen)
     doing = any(c.dep_ in ("acl", "relcl") and c.pos_ == "VERB" for c in seen.children)
     return doing or seen.ent_type_ == "PERSON" or seen.lower_ in ("him", "her", "them")
+
+
+def nearer_clause(verb: Token) -> Token | None:
+    """ "The council erupted as residents marched in, demanding that ...": a participle the
+    parser hung on the main verb, right after a clause of time with an active subject of
+    its own ("as", "when", "while") between them. The participle may be the nearer
+    subject's as well as the main one's ("Ruiz left as the crowd jeered, saying ..." is
+    hers, "..., demanding" above is theirs): which of the two speaks is a guess."""
+    if not is_parsed(verb.doc):
+        return None
+    head, doc = verb.head, verb.doc
+    if verb.tag_ != "VBG" or verb.dep_ != "advcl" or has_own_subject(verb) or head.i > verb.i:
+        return None
+    if doc[verb.i - 1].text != ",":
+        return None
+    for clause in doc[head.i + 1 : verb.i - 1]:
+        if clause.dep_ != "advcl" or clause.right_edge.i != verb.i - 2:
+            continue
+        timed = any(c.dep_ == "mark" and c.lower_ in _TIME_MARKS for c in clause.children)
+        if timed and any(c.dep_ == "nsubj" for c in clause.children):
+            return clause
+    return None
+
+
+_TIME_MARKS = frozenset({"as", "when", "while", "after", "before", "until"})
 
 
 def _aged_name(subject: Token) -> Token:

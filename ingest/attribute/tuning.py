@@ -56,6 +56,10 @@ UNRESOLVED_DESCRIPTION = 0.5  # "the director" whom the article never names
 # a participle after a verb of perception's object ("Ruiz saw the driver climb out,
 # shouting that ..."): the seer by the parse, the one seen as likely; a guess between two
 SEEN_OR_SEER = 0.6
+# a participle after a clause of time with a subject of its own ("The council erupted as
+# residents marched in, demanding that ..."): the main subject by the parse, the nearer one
+# as likely; a guess between two
+NEARER_OR_MAIN = 0.6
 # "According to Reuters, the governor said ...": a source passing on someone else's words;
 # the one who speaks or the one who reports, a guess between two
 RELAYED_SOURCE = 0.6
