@@ -815,3 +815,44 @@ def test_a_participle_after_a_clause_of_time_is_a_guess(text: str, sure: bool) -
     subject, which had been stored at 0.9; the nearer one reads as well."""
     (quote,) = [q for q in attribute_text(text) if "ferry" in q.text]
     assert (quote.confidence >= SPEAKER_CERTAIN) is sure
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "sure"),
+    [
+        # a document's participle after the names of those it is from: the document speaks
+        (
+            "The coach waved away a letter from fans of Rovers saying that the club should "
+            "sell its stadium.",
+            "fans of Rovers",
+            False,
+        ),
+        (
+            "The chairman brushed aside reports from fan clubs such as Northend and Kopites "
+            "saying that the club should sell its stadium.",
+            "fan clubs such as Northend",
+            False,
+        ),
+        # a name the participle is said of, or a letter written by someone: unchanged
+        (
+            "Crowds cheered Tomas Vale saying that the club should sell its stadium.",
+            "Tomas Vale",
+            True,
+        ),
+        (
+            "Ana Ruiz wrote a letter to Tomas Vale saying that the club should sell its stadium.",
+            "Ana Ruiz",
+            True,
+        ),
+    ],
+    ids=["letter_from_fans", "reports_from_a_list", "name_saying", "letter_written"],
+)
+def test_a_name_ending_a_documents_source_does_not_speak_for_it(
+    text: str, speaker: str, sure: bool
+) -> None:
+    """ "a letter from fans of Rovers saying ...": the name right before the participle had
+    been taken for its subject (0.85), though the parse hangs the participle on the
+    document, which speaks for those it is from."""
+    (quote,) = [q for q in attribute_text(text) if "stadium" in q.text]
+    assert quote.speaker == speaker
+    assert (quote.confidence >= SPEAKER_CERTAIN) is sure

@@ -372,8 +372,12 @@ def _label(lead_in: Span) -> bool:
 
 def _name_before(tokens: tuple[Token, ...], base: int, text: str, spans) -> Frame | None:
     """ "Still, Dimbly said rot spread ..." parsed with no subject arc: the name or pronoun
-    right before the verb speaks."""
+    right before the verb speaks. Not a participle the parse hangs on a document named
+    before ("reports by outlets such as the Star and CBC saying ..."): the document speaks,
+    for its issuer (``_document_saying``), and the name ends the phrase saying who that is."""
     name, verb = tokens
+    if verb.dep_ == "acl" and verb.head != name and verb.head.lemma_.lower() in DOCUMENT_NOUNS:
+        return None
     return speech_frame(verb, name, base, text, bool(spans))
 
 
