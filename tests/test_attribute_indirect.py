@@ -338,6 +338,31 @@ CASES = [
         "Ana Ruiz",
         id="according_to_words_headed_by_a_cue_after_a_relative_clause",
     ),
+    # a participle cue after "<verb> that," shares the verb's subject, however the parser
+    # hung the "that"
+    case(
+        "Coach Ravi Mehta questioned that, telling the Herald the squad had trained harder "
+        "than ever.",
+        "squad",
+        "the squad had trained harder than ever.",
+        "Ravi Mehta",
+        id="participle_cue_after_a_demonstrative_object_made_a_conjunction",
+    ),
+    case(
+        "Lina Cho disputes that, noting that the kitchen passed every inspection.",
+        "kitchen",
+        "the kitchen passed every inspection",
+        "Lina Cho",
+        id="participle_cue_after_a_demonstrative_object_made_its_subject",
+    ),
+    # a "that" after a preposition is no object of a verb: the parse stands
+    case(
+        "Before that, speaking to reporters, Ana Ruiz said the pier would close in May.",
+        "pier",
+        "the pier would close in May",
+        "Ana Ruiz",
+        id="participle_after_a_demonstrative_after_a_preposition",
+    ),
 ]
 
 SET_OFF = [

@@ -68,6 +68,9 @@ def subject_of(verb: Token) -> Token | None:
     subjects = [c for c in subjects if c != reported_subject(verb)]
     subjects = [c for c in subjects if not _cut_from(c, subjects)]
     named = [c for c in subjects if not _dateline_word(c)]
+    disputed = _verb_before_demonstrative(verb)
+    if disputed is not None and (not subjects or subjects[0].i == verb.i - 2):
+        return subject_of(disputed)
     if subjects:
         subject = (named or subjects)[0]
         return _role_holder(subject) or _aged_name(_portfolio_holder(_after_label(subject)))
@@ -110,6 +113,21 @@ def subject_of(verb: Token) -> Token | None:
         speech = next((a for a in verb.ancestors if a.lemma_.lower() in SPEECH_VERBS), None)
         return subject_of(speech) if speech is not None else None
     return _subject_in_opening(verb)
+
+
+def _verb_before_demonstrative(verb: Token) -> Token | None:
+    """ "Ruiz disputes that, saying ...", "Ruiz denied that, telling the Herald ...": the
+    "that" a verb takes as its object, right before a participle cue's comma, is parsed
+    as the participle's subject (stored as the speaker) or as the conjunction of a clause
+    the participle is made the subject of (no speaker at all). A participle set off after
+    a verb and its object shares that verb's subject; the verb is returned."""
+    doc = verb.doc
+    if verb.tag_ != "VBG" or verb.i < 3 or doc[verb.i - 1].text != ",":
+        return None
+    if doc[verb.i - 2].lower_ not in ("that", "this"):
+        return None
+    before = doc[verb.i - 3]
+    return before if is_verb(before) else None
 
 
 def _cut_from(token: Token, subjects: list[Token]) -> bool:
