@@ -186,6 +186,8 @@ STYLES_FLOORS = {
     "styles15 held-out": (0.93, 0.96, 0.87),
     "styles16 tune": (0.95, 0.97, 0.91),
     "styles16 held-out": (0.95, 0.96, 0.89),
+    "styles17 tune": (0.95, 0.96, 0.90),
+    "styles17 held-out": (0.95, 0.95, 0.90),
 }
 
 

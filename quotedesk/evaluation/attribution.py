@@ -342,12 +342,12 @@ def attribute_gold(gold: GoldArticle) -> list[Quote]:
 
 
 # invented house styles, each written by colleagues who never read the rules
-STYLE_BATCHES = tuple(f"styles{n}" for n in ("", *range(2, 17)))
+STYLE_BATCHES = tuple(f"styles{n}" for n in ("", *range(2, 18)))
 
 
 def default_gold() -> dict[str, Path]:
-    """The packaged sets (dev, fourteen batches of invented house styles), plus GGT when
-    ../shared is present."""
+    """The packaged sets (dev and every batch of invented house styles in ``STYLE_BATCHES``),
+    plus GGT when ../shared is present."""
     from quotedesk.evaluation.paths import shared_dir
     from quotedesk.resources import DATA_DIR
 
