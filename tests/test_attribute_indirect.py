@@ -450,6 +450,16 @@ TRAILING = [
         "the island's radio network",
         id="reported_words_then_a_long_speaker_and_said",
     ),
+    # a past cue after a name and its apposition, which the parser reads as a participle
+    # on the name (a sentence with no verb): the cue is the verb, the name its subject
+    case(
+        "Tova Lind spoke first. The Harbour Riders Club, a ferry users group, posted on "
+        'social media after the meeting that the board had "sold the islands down the river."',
+        "islands",
+        'the board had "sold the islands down the river."',
+        "The Harbour Riders Club",
+        id="past_cue_after_an_apposition_read_as_a_participle",
+    ),
     # a cue set off inside the reported words: both sides are reported
     case(
         "Ferries had three clear goals, Ana Ruiz writes; to carry freight, to carry mail and "
@@ -507,6 +517,8 @@ def test_reported_words_and_speaker(
             "blunt",
         ),
         ("Tom Haber, who once advised the port board, now runs a bakery on the quay.", "bakery"),
+        # a participle with its agent after a name and apposition is one
+        ("Tova Lind, the harbour master, told by the board to keep the ferry in port.", "ferry"),
         # a past-tense clause joined after the reported one is what happened next
         ("Ana Ruiz said the pier would close, and the harbour master left the room.", "left"),
         # "declined to say whether ...": the question nobody answered
@@ -623,6 +635,7 @@ def test_reported_words_and_speaker(
     ids=[
         "relative_clause_before_a_quote",
         "relative_clause_in_narration",
+        "participle_with_an_agent_after_an_apposition",
         "past_tense_clause_joined_after_the_reported_one",
         "declined_to_say_whether",
         "refused_to_say_if",

@@ -26,6 +26,7 @@ from ingest.attribute.subjects import (
     second_cue,
     subject_of,
     trailing_cue,
+    verb_read_as_modifier,
 )
 from ingest.attribute.tuning import CUE_ADJUNCT_TOKENS, MIN_CONTENT_WORDS
 
@@ -118,6 +119,12 @@ def content_of(verb: Token, sent: Span, text: str, base: int) -> tuple[int, int]
         return trim(text, *chars(sent, base))  # "Ferries, Lee says, have no ..."
     if _names_a_thing(verb):
         return None
+    if verb_read_as_modifier(verb) is not None:  # "The Club, a users group, posted that ..."
+        that = _that_after(sent.doc[verb.i + 1], sent) if verb.i + 1 < sent.end else None
+        if that is not None:
+            return _words(text, that, _before_next_act(that, sent[-1]), base)
+        if verb.lemma_ not in CLAUSE_VERBS:
+            return None  # the words before the cue are its speaker, not what was said
     # "assured passengers that the crossing ...", the clause hung on the listener
     if verb.lemma_ in LISTENER_THAT_VERBS and after >= 4 and leads:
         that = _that_after(sent.doc[verb.i + 1], sent)

@@ -83,7 +83,7 @@ def subject_of(verb: Token) -> Token | None:
         found = [c for c in inserted[0].lefts if c.dep_ in SUBJECTS]
         if found:
             return found[0]
-    quoted = _quoted_as(verb) or agent_of_passive(verb)
+    quoted = _quoted_as(verb) or agent_of_passive(verb) or verb_read_as_modifier(verb)
     if quoted is not None:
         return quoted
     aged = next((c for c in verb.lefts if c.dep_ == "amod" and is_age(c)), None)
@@ -113,6 +113,21 @@ def subject_of(verb: Token) -> Token | None:
         speech = next((a for a in verb.ancestors if a.lemma_.lower() in SPEECH_VERBS), None)
         return subject_of(speech) if speech is not None else None
     return _subject_in_opening(verb)
+
+
+def verb_read_as_modifier(verb: Token) -> Token | None:
+    """ "The Riders Club, a ferry users group, posted on its website that ...": after an
+    apposition set off by commas the parser can read the past-tense cue as a participle
+    on the name and make the name the root of a sentence with no verb. A sentence has a
+    verb; the cue is it, and the name its subject."""
+    head = verb.head
+    if verb.dep_ != "acl" or verb.tag_ not in ("VBD", "VBN") or not after_set_off(verb):
+        return None
+    if head.dep_ != "ROOT" or head.pos_ not in ("NOUN", "PROPN") or head.i > verb.i:
+        return None
+    if any(c.dep_ in ("auxpass", "agent") for c in verb.children):
+        return None  # "the Club, backed by ...": a true participle
+    return head if any(c.dep_ == "appos" for c in head.children) else None
 
 
 def _verb_before_demonstrative(verb: Token) -> Token | None:
