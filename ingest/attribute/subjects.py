@@ -76,7 +76,7 @@ def subject_of(verb: Token) -> Token | None:
         return _role_holder(subject) or _aged_name(_portfolio_holder(_after_label(subject)))
     # "Ruiz, asked about the delay, said ...": the parser gives the subject to the participle
     inserted = [c for c in verb.lefts if set_off_participle(c)]
-    held = next((_role_holder(c) for c in verb.lefts if _role_holder(c) is not None), None)
+    held = next((h for h in map(_role_holder, verb.lefts) if h is not None), None)
     if held is not None:
         return held
     if inserted:
@@ -323,8 +323,10 @@ def _after_label(subject: Token) -> Token:
     if subject.i != 0:
         return subject
     colon = next((t.i for t in subject.doc if t.text == ":"), None)
+    if colon is None:
+        return subject
     named = (c for c in subject.children if c.dep_ == "appos" and c.pos_ == "PROPN")
-    return next((c for c in named if colon is not None and c.i > colon), subject)
+    return next((c for c in named if c.i > colon), subject)
 
 
 def _portfolio_holder(subject: Token) -> Token:
