@@ -190,6 +190,8 @@ STYLES_FLOORS = {
     "styles16 held-out": (0.95, 0.96, 0.89),
     "styles17 tune": (0.95, 0.96, 0.90),
     "styles17 held-out": (0.95, 0.95, 0.90),
+    "styles18 tune": (0.92, 0.92, 0.86),
+    "styles18 held-out": (0.93, 0.95, 0.85),
 }
 
 
