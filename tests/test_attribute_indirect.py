@@ -435,6 +435,25 @@ SET_OFF = [
         "Ivo Marsh",
         id="participle_reporting_a_clause_whose_that_reads_as_a_determiner",
     ),
+    # two absolutes after "with": the parser takes the second one's subject for an object
+    # of the first gerund, and the cue for the first gerund's; the noun before the cue speaks
+    case(
+        "The region is split over the levy, with Mayor Tova Lind leading the opposition and "
+        "three river towns saying it would double their costs.",
+        "double",
+        "it would double their costs",
+        "three river towns",
+        id="second_absolute_after_with",
+    ),
+    # no absolute: "with" takes a plain object, and the people toured with are not speakers
+    case(
+        "Ana Ruiz toured the plant with her deputy and the union president saying the jobs "
+        "were safe.",
+        "jobs",
+        "the jobs were safe",
+        "Ana Ruiz",
+        id="objects_of_with_before_a_cue_are_not_an_absolute",
+    ),
 ]
 
 TRAILING = [

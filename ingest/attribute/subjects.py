@@ -89,6 +89,9 @@ def subject_of(verb: Token) -> Token | None:
     aged = next((c for c in verb.lefts if c.dep_ == "amod" and is_age(c)), None)
     if aged is not None:  # '"...," the 52-year-old said': parsed as a modifier of "said"
         return aged
+    second = second_absolute(verb)
+    if second is not None:
+        return second
     # "..., noting that ...", not "would consider writing ...": a gerund completing another
     # verb is that verb's, and shares its subject
     complement = verb.dep_ == "xcomp" and not is_cue(verb.head)
@@ -113,6 +116,31 @@ def subject_of(verb: Token) -> Token | None:
         speech = next((a for a in verb.ancestors if a.lemma_.lower() in SPEECH_VERBS), None)
         return subject_of(speech) if speech is not None else None
     return _subject_in_opening(verb)
+
+
+def second_absolute(verb: Token) -> Token | None:
+    """ "..., with Ruiz leading the opposition and three towns saying the levy ...": the
+    parser reads the second absolute's subject as one more object of the first gerund and
+    hangs the cue on that gerund, or on the main verb, with no subject; the noun phrase
+    right before the cue is who speaks, not the first absolute's subject."""
+    doc = verb.doc
+    if verb.tag_ != "VBG" or has_own_subject(verb) or verb.i == 0:
+        return None
+    noun = doc[verb.i - 1]
+    if noun.dep_ != "conj" or noun.pos_ not in ("NOUN", "PROPN"):
+        return None
+    first = next((a for a in noun.ancestors if _with_absolute(a)), None)
+    return noun if first is not None and first.i < noun.i else None
+
+
+def _with_absolute(token: Token) -> bool:
+    """ "with Ruiz leading ...": a gerund after "with" that has a subject of its own."""
+    return (
+        token.tag_ == "VBG"
+        and token.dep_ == "pcomp"
+        and token.head.lower_ == "with"
+        and has_own_subject(token)
+    )
 
 
 def verb_read_as_modifier(verb: Token) -> Token | None:
