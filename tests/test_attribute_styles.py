@@ -47,6 +47,16 @@ ROWS = [
         "indirect",
         id="representative_party_state_before_said",
     ),
+    # after a hyphenated surname the parser takes the tag for the subject, the name for
+    # its modifier: the name before the tag speaks
+    row(
+        "Sen. Carla Ortiz-Bramwell, D-Tacoma, whose district includes the depot, said the "
+        "late buses had to come back by spring.",
+        "late buses",
+        "Carla Ortiz-Bramwell",
+        "indirect",
+        id="party_state_after_a_hyphenated_surname",
+    ),
     row(
         '"We will not be bullied into a bad deal," Rep. Tom Hale, D-Calif., said on Tuesday.',
         "bullied",

@@ -72,7 +72,7 @@ def subject_of(verb: Token) -> Token | None:
     if disputed is not None and (not subjects or subjects[0].i == verb.i - 2):
         return subject_of(disputed)
     if subjects:
-        subject = (named or subjects)[0]
+        subject = _before_party_tag((named or subjects)[0])
         return _role_holder(subject) or _aged_name(_portfolio_holder(_after_label(subject)))
     # "Ruiz, asked about the delay, said ...": the parser gives the subject to the participle
     inserted = [c for c in verb.lefts if set_off_participle(c)]
@@ -116,6 +116,23 @@ def subject_of(verb: Token) -> Token | None:
         speech = next((a for a in verb.ancestors if a.lemma_.lower() in SPEECH_VERBS), None)
         return subject_of(speech) if speech is not None else None
     return _subject_in_opening(verb)
+
+
+_PARTIES = frozenset({"D", "R", "I"})
+
+
+def _before_party_tag(subject: Token) -> Token:
+    """ "Sen. Ana Ortiz-Bramwell, D-Tacoma, said": after a hyphenated name the parser can
+    take a US lawmaker's party and home for the subject and the name for a modifier of
+    it. The tag says where the speaker sits; the name before it is who speaks."""
+    doc = subject.doc
+    first = subject.i
+    while first > 0 and doc[first - 1].pos_ == "PROPN" and doc[first - 1].text not in _PARTIES:
+        first -= 1
+    if first < 4 or doc[first - 1].text != "-" or doc[first - 2].text not in _PARTIES:
+        return subject
+    name = doc[first - 4]
+    return name if doc[first - 3].text == "," and name.pos_ == "PROPN" else subject
 
 
 def second_absolute(verb: Token) -> Token | None:
