@@ -44,6 +44,21 @@ CASES = [
         "Regional Ethics Commissioner",
         id="acronym_stored_under_the_name_it_abbreviates",
     ),
+    # a minor word can give the acronym a letter of its own, small ("for") or capital ("of")
+    case(
+        "Rail for Wessex is proposing to cut nine late trains.\n\n"
+        "RfW said the trains carried few passengers after midnight.",
+        "few passengers",
+        "Rail for Wessex",
+        id="acronym_with_a_small_letter_for_a_minor_word",
+    ),
+    case(
+        "Oakfield Department of Transportation Commissioner Lena Ruiz spoke first.\n\n"
+        "The cameras will be installed in phases, according to ODOT.",
+        "installed in phases",
+        "Oakfield Department of Transportation",
+        id="acronym_with_a_capital_letter_for_a_minor_word",
+    ),
     case(
         "The aid group Kestrel said on Monday that its team had reached the valley.\n\n"
         "Its statement said the roads had been washed away.",

@@ -86,7 +86,8 @@ class Entity:
             # every written word counts: "Budget Officer" is "BO" though "officer" is a title
             words = self.name.lower().split()
             initials = "".join(w[0] for w in words if w not in _MINOR_WORDS)
-            if tokens[0] == initials:
+            # "TfL", "CDOT": a minor word can give its letter too
+            if tokens[0] in (initials, "".join(w[0] for w in words)):
                 return True
         n = len(tokens)
         return any(self.tokens[i : i + n] == tokens for i in range(len(self.tokens) - n + 1))

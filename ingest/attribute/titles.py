@@ -550,15 +550,38 @@ def person_noun(word: str) -> bool:
     return word in PERSON_ROLES or word in _PERSON_NOUNS
 
 
+_MINOR = ("of", "and", "the", "for", "on")
+
+
 def spelled_out(acronym: str, text: str) -> str | None:
     """ "PBO" -> "Parliamentary Budget Officer": the capitalised words of ``text`` whose
-    initials the acronym is ("of", "and", "the", "for" may sit between them)."""
+    initials the acronym is ("of", "and", "the", "for" may sit between them). A minor word
+    can have a letter of its own: "TfL" is "Transport for London", "CDOT" the "Chicago
+    Department of Transportation"."""
     acronym = acronym.removeprefix("the ").removeprefix("The ")
-    if not (2 <= len(acronym) <= 6 and acronym.isalpha() and acronym.isupper()):
+    if not (2 <= len(acronym) <= 6 and acronym.isalpha() and acronym[0].isupper()):
         return None
-    minor = r"\s+(?:(?:of|and|the|for|on)\s+)?"
-    found = re.search(r"\b" + minor.join(rf"{c}[a-z]+" for c in acronym) + r"\b", text)
+    if not acronym[-1].isupper() or not all(map(_letter_of_a_word, acronym)):
+        return None
+    first, *inner, last = acronym
+    words = [rf"{first}[a-z]+", *map(_word_for, inner), rf"{last}[a-z]+"]
+    skipped = r"\s+(?:(?:" + "|".join(_MINOR) + r")\s+)?"
+    found = re.search(r"\b" + skipped.join(words) + r"\b", text)
     return found.group(0) if found else None
+
+
+def _letter_of_a_word(letter: str) -> bool:
+    """A capital stands for a word; a small letter only for a minor one ("TfL", "MoD")."""
+    return letter.isupper() or any(word[0] == letter for word in _MINOR)
+
+
+def _word_for(letter: str) -> str:
+    """The pattern of a word a letter inside an acronym can stand for: a capitalised
+    word, or a minor word that begins with it ("of" for the O of "CDOT", "for" for the f
+    of "TfL"). The first and the last letter stand for capitalised words only."""
+    minors = [word for word in _MINOR if word[0] == letter.lower()]
+    capitalised = [rf"{letter}[a-z]+"] if letter.isupper() else []
+    return "(?:" + "|".join(capitalised + minors) + ")"
 
 
 # Words that end the run of role words before a name: "met with", "by the", "said".
