@@ -89,7 +89,7 @@ def subject_of(verb: Token) -> Token | None:
     aged = next((c for c in verb.lefts if c.dep_ == "amod" and is_age(c)), None)
     if aged is not None:  # '"...," the 52-year-old said': parsed as a modifier of "said"
         return aged
-    second = second_absolute(verb)
+    second = _second_absolute(verb)
     if second is not None:
         return second
     # "..., noting that ...", not "would consider writing ...": a gerund completing another
@@ -135,7 +135,7 @@ def _before_party_tag(subject: Token) -> Token:
     return name if doc[first - 3].text == "," and name.pos_ == "PROPN" else subject
 
 
-def second_absolute(verb: Token) -> Token | None:
+def _second_absolute(verb: Token) -> Token | None:
     """ "..., with Ruiz leading the opposition and three towns saying the levy ...": the
     parser reads the second absolute's subject as one more object of the first gerund and
     hangs the cue on that gerund, or on the main verb, with no subject; the noun phrase

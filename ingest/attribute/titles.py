@@ -559,9 +559,10 @@ def spelled_out(acronym: str, text: str) -> str | None:
     can have a letter of its own: "TfL" is "Transport for London", "CDOT" the "Chicago
     Department of Transportation"."""
     acronym = acronym.removeprefix("the ").removeprefix("The ")
-    if not (2 <= len(acronym) <= 6 and acronym.isalpha() and acronym[0].isupper()):
+    if not (2 <= len(acronym) <= 6 and acronym.isalpha()):
         return None
-    if not acronym[-1].isupper() or not all(map(_letter_of_a_word, acronym)):
+    capped = acronym[0].isupper() and acronym[-1].isupper()
+    if not capped or not all(map(_letter_of_a_word, acronym)):
         return None
     first, *inner, last = acronym
     words = [rf"{first}[a-z]+", *map(_word_for, inner), rf"{last}[a-z]+"]
