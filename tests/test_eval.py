@@ -192,6 +192,8 @@ STYLES_FLOORS = {
     "styles17 held-out": (0.95, 0.95, 0.90),
     "styles18 tune": (0.92, 0.92, 0.86),
     "styles18 held-out": (0.93, 0.95, 0.85),
+    "styles19 tune": (0.93, 0.94, 0.89),
+    "styles19 held-out": (0.95, 0.91, 0.88),
 }
 
 

@@ -342,7 +342,7 @@ def attribute_gold(gold: GoldArticle) -> list[Quote]:
 
 
 # invented house styles, each written by colleagues who never read the rules
-STYLE_BATCHES = tuple(f"styles{n}" for n in ("", *range(2, 19)))
+STYLE_BATCHES = tuple(f"styles{n}" for n in ("", *range(2, 20)))
 
 
 def default_gold() -> dict[str, Path]:
