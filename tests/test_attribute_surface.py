@@ -199,6 +199,7 @@ BYLINES = {
     "signed off with her station": "\u2014 Ruth Amadi, Coastline News",
     "horizontal bar before files from": "\u2015 With files from Ruth Amadi",
     "dash before files from": "\u2013 With files from Ruth Amadi",
+    "wire credits in parentheses": "(Reporting by Ruth Amadi in Port Ellis; Editing by Tom Li)",
 }
 
 

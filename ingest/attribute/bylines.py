@@ -47,7 +47,8 @@ def byline(paragraph: str) -> bool:
     """Does ``paragraph`` name the story's writers: "By JANE ROE", "SKETCH | Jane Roe",
     "Jane Roe, Political Correspondent", "Jane Roe reported from Ottawa", "Contributing:
     ...", or a sign-off under the story ("— Jane Roe, Harbour News")?"""
-    line = paragraph.split("\n", 1)[0].strip().lstrip(CREDIT_DASHES).lstrip()
+    # a wire story's credits close it in parentheses: "(Reporting by ...; Editing by ...)"
+    line = paragraph.split("\n", 1)[0].strip().lstrip(CREDIT_DASHES).lstrip().lstrip("(")
     if _CONTRIBUTORS.match(line):
         return True
     if not line or len(line.split()) > _BYLINE_WORDS or line[-1] in '.!?:"\u201d':
