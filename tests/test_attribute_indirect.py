@@ -582,6 +582,12 @@ def test_reported_words_and_speaker(
         # "added" with a number or a price after it is a gain, not words
         ("The island fish price index added 12 points, or 2.5 per cent, to 492.", "12 points"),
         ("Diesel added 4 cents to $1.87 a litre at the island pumps.", "4 cents"),
+        # ... and so is a number with a word that says how near it is
+        (
+            "Lena Park has added more than 300 workers to her Tacoma, Washington, packing "
+            "plant since March of this year.",
+            "300 workers",
+        ),
         # a cue inside a comparison is the writer's measure
         (
             "A claim that the costs of the new pier are lower than the port authority says "
@@ -669,6 +675,7 @@ def test_reported_words_and_speaker(
         "relative_clause_hedged_by_a_cue",
         "added_a_number",
         "added_a_price",
+        "added_a_number_with_a_word_of_nearness",
         "cue_inside_a_comparison",
         "wrote_a_noun_phrase",
         "announced_a_noun_phrase",

@@ -80,6 +80,16 @@ def _spoken_that(first: Token) -> bool:
     return first.lower_ == "that" and first.dep_ in SUBJECTS
 
 
+def _quantity(token: Token) -> bool:
+    """ "10 points", "$3 billion", "about 80 jobs", "more than 300 workers": a number, or a
+    word that says how near the number after it is."""
+    number = token.like_num or token.tag_ == "$"
+    near = token.dep_ in ("quantmod", "advmod", "amod") and (
+        token.head.like_num or token.head.tag_ == "$"
+    )
+    return number or near
+
+
 def content_of(verb: Token, sent: Span, text: str, base: int) -> tuple[int, int] | None:
     """The reported clause: the verb's complement, or the clause around a cue inserted in it.
 
@@ -137,7 +147,7 @@ def content_of(verb: Token, sent: Span, text: str, base: int) -> tuple[int, int]
             if listeners:
                 first = sent.doc[listeners[0].right_edge.i + 1]
         first = _that_after(first, sent) or first
-        if verb.lemma_ in QUANTITY_VERBS and (first.like_num or first.tag_ == "$"):
+        if verb.lemma_ in QUANTITY_VERBS and _quantity(first):
             return None  # "the index added 10 points": a gain, not words
         # "Lee, who has advised three mayors, was blunt": a cue inside a relative clause
         # reports nothing past the clause, where the main sentence resumes
