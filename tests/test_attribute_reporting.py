@@ -78,6 +78,16 @@ CASES = [
         'the report as "fake news"',
         id="dismissed_as_a_quoted_phrase",
     ),
+    # the parse ends the reported clause on the opening mark after its comma: the
+    # quotation goes on with the clause, one mixed quote (the clause had been dropped)
+    case(
+        "Ines Varga said the timetable was late, \u201cbut we will fix it by spring.\u201d",
+        "fix it by spring",
+        "Ines Varga",
+        "mixed",
+        "the timetable was late, \u201cbut we will fix it by spring.\u201d",
+        id="reported_clause_ending_on_the_opening_mark",
+    ),
     case(
         'Speaker Joe Malone accused Democrats of "playing politics with people\'s paychecks."',
         "playing politics",

@@ -473,7 +473,9 @@ def _direct(
     if frame.content is not None:
         c_start, c_end = side_of(frame, span.open_at, text)
         extra = len(words(text[c_start : span.open_at])) + len(words(text[close:c_end]))
-        if c_start <= span.open_at and span.start < c_end and extra >= MIXED_EXTRA_WORDS:
+        # the parse may end the reported words on the opening mark ('said the plan was
+        # late, "but ...'): the quotation then goes on with them
+        if c_start <= span.open_at and span.start <= c_end and extra >= MIXED_EXTRA_WORDS:
             frame.used = True
             return _Draft(c_start, max(c_end, close), "mixed", speaker, frame.cue, asked[id(frame)])
         reported = c_start <= span.open_at and span.end <= c_end and extra == 0
