@@ -355,6 +355,16 @@ CASES = [
         "Lina Cho",
         id="participle_cue_after_a_demonstrative_object_made_its_subject",
     ),
+    # a participle cue the parser hung on the verb of a noun's "that" clause is the act of
+    # whoever governs the noun, not of that clause's subject (stored at 0.9 before)
+    case(
+        "Ana Ruiz rejected the suggestion that the Council was lagging, telling the Courier "
+        "that all 12 cases had been sent to the auditor.",
+        "12 cases",
+        "all 12 cases had been sent to the auditor",
+        "Ana Ruiz",
+        id="participle_cue_hung_on_a_nouns_that_clause",
+    ),
     # a "that" after a preposition is no object of a verb: the parse stands
     case(
         "Before that, speaking to reporters, Ana Ruiz said the pier would close in May.",

@@ -108,7 +108,7 @@ def subject_of(verb: Token) -> Token | None:
         speaker = _next_act(verb)
         if speaker is not None:
             return speaker
-        found = subject_of(verb.head) or _raised(verb)
+        found = subject_of(_above_a_noun_clause(verb.head)) or _raised(verb)
         if found is not None or verb.dep_ != "conj":
             return found
         # "The suit says he was hurt and alleges that ...": the parser joined the second
@@ -264,6 +264,17 @@ def _next_act(verb: Token) -> Token | None:
     if clause.dep_ != "ccomp" or not is_cue(clause.head) or second_cue(clause) != verb:
         return None
     return subject_of(clause.head)
+
+
+def _above_a_noun_clause(verb: Token) -> Token:
+    """ "she gave in to his insistence that the council should hold its course, agreeing
+    with ... that": a participle the parser hung on the verb of a noun's "that" clause
+    is not that clause's subject's act but the act of whoever governs the noun; the verb
+    above the noun, when there is one."""
+    that = any(c.dep_ == "mark" and c.lower_ == "that" for c in verb.children)
+    if verb.dep_ != "acl" or not that:
+        return verb
+    return next((a for a in verb.ancestors if a.pos_ in ("VERB", "AUX")), verb)
 
 
 def _raised(verb: Token) -> Token | None:
