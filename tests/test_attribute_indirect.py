@@ -666,6 +666,13 @@ def test_reported_words_and_speaker(
             "committees on ferries, said the fares were too high.",
             "Harbour College",
         ),
+        # a verb describing a noun of a phrase hung on the cue describes, as one describing
+        # the object does: the object is still a thing announced
+        (
+            "Shipping giant Norvik announced a peaceful settlement with the union on Thursday "
+            "on wages for drivers and loaders hired through the giant staffing agency.",
+            "peaceful settlement",
+        ),
     ],
     ids=[
         "relative_clause_before_a_quote",
@@ -704,6 +711,7 @@ def test_reported_words_and_speaker(
         "lone_opener_before_an_inserted_cue",
         "relative_clause_cue_set_off_after_the_subject",
         "relative_clause_cue_inside_an_apposition",
+        "announced_a_noun_phrase_with_a_described_noun_after_it",
     ],
 )
 def test_words_nobody_said_are_not_reported(text: str, narration: str) -> None:

@@ -248,6 +248,10 @@ def _specific_speaker(verb: Token) -> bool:
 _DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 
 
+def _describes_a_noun(token: Token) -> bool:
+    return token.dep_ in ("acl", "relcl") and token.head.pos_ in ("NOUN", "PROPN")
+
+
 def _names_a_thing(verb: Token) -> bool:
     """ "Torres, who wrote the House version, said ...", "Justice Lee wrote the majority
     opinion.": a speech verb whose object is a plain noun phrase, with no verb after it in
@@ -275,6 +279,10 @@ def _names_a_thing(verb: Token) -> bool:
     described = {t.i for o in objects for t in o.subtree}
     adverbial = [c for c in verb.rights if c.dep_ == "advcl" and not _holds_report(c)]
     described |= {t.i for c in adverbial for t in c.subtree}
+    # "... on wages for drivers hired through an agency": a verb describing a noun of a
+    # phrase on the cue describes, as one describing the object does
+    nominal = [t for t in verb.rights for t in t.subtree if _describes_a_noun(t)]
+    described |= {t.i for c in nominal for t in c.subtree}
     after = [t for t in verb.subtree if t.i > verb.i and t.i not in described]
     return not any(t.tag_.startswith("VB") for t in after)
 
