@@ -673,6 +673,9 @@ def test_reported_words_and_speaker(
             "on wages for drivers and loaders hired through the giant staffing agency.",
             "peaceful settlement",
         ),
+        # the writer's question about what someone said reports nothing
+        ("And why would Ruiz say the pier was safe if she hasn't read the survey yet?", "safe"),
+        ("Why did the harbour master say the pier was safe?", "safe"),
     ],
     ids=[
         "relative_clause_before_a_quote",
@@ -712,6 +715,8 @@ def test_reported_words_and_speaker(
         "relative_clause_cue_set_off_after_the_subject",
         "relative_clause_cue_inside_an_apposition",
         "announced_a_noun_phrase_with_a_described_noun_after_it",
+        "the_writers_question_why_someone_said",
+        "the_writers_question_with_did",
     ],
 )
 def test_words_nobody_said_are_not_reported(text: str, narration: str) -> None:

@@ -19,7 +19,14 @@ from ingest.attribute.cues import (
     QUANTITY_VERBS,
     SAYING_ADVERBS,
 )
-from ingest.attribute.grammar import CLAUSE_SUBJECTS, SET_OFF, SUBJECTS, after_set_off, is_cue
+from ingest.attribute.grammar import (
+    CLAUSE_SUBJECTS,
+    SET_OFF,
+    SUBJECTS,
+    WH_TAGS,
+    after_set_off,
+    is_cue,
+)
 from ingest.attribute.subjects import (
     name_after,
     reported_subject,
@@ -98,7 +105,7 @@ def content_of(verb: Token, sent: Span, text: str, base: int) -> tuple[int, int]
     the cue are taken: everything after a leading cue, before a trailing one, or the
     whole sentence around a parenthetical ", he says,".
     """
-    if _hedges_a_relative(verb) or _compared(verb):
+    if _hedges_a_relative(verb) or _compared(verb) or _questioned(verb, sent):
         return None
     trailing = trailing_cue(verb, sent)
     if trailing is not None:
@@ -246,6 +253,16 @@ def _specific_speaker(verb: Token) -> bool:
 
 
 _DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+
+
+def _questioned(verb: Token, sent: Span) -> bool:
+    """ "Why would Ruiz say it was safe if she has not read it?", "Did the mayor say the
+    bridge was safe?": the writer's question about what someone said reports nothing."""
+    if sent[-1].text != "?" and not (len(sent) > 1 and sent[-2].text == "?"):
+        return False
+    subject = next((c for c in verb.lefts if c.dep_ in ("nsubj", "nsubjpass")), None)
+    inverted = subject is not None and any(c.dep_ == "aux" and c.i < subject.i for c in verb.lefts)
+    return inverted or any(c.tag_ in WH_TAGS for c in verb.lefts)
 
 
 def _describes_a_noun(token: Token) -> bool:
