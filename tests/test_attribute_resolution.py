@@ -860,6 +860,15 @@ CASES = [
         "Ciarán Fahy",
         id="a_description_with_a_party_is_the_holder_of_that_partys_title",
     ),
+    # a lower-case portfolio before the role tells two holders apart as a party does (the
+    # latest minister had been taken)
+    case(
+        "Finance Minister Olek Brandt said the budget would pass. Foreign Minister Ana Ruiz "
+        'said talks would resume.\n\n"The rules will be enforced," the finance minister said.',
+        "rules will be enforced",
+        "Olek Brandt",
+        id="a_description_with_a_portfolio_is_the_holder_of_that_portfolio",
+    ),
     case(
         "Liberal MNA Ana Ruiz said the bill went too far. Parti Québécois MNA Tomas Vale said "
         'it did not go far enough.\n\n"We warned them a year ago," the Liberal MNA said.',

@@ -329,7 +329,11 @@ def resolve(
     # "A spokesman for the agency said ... Ana Ruiz, the party's spokesman": an unnamed
     # source is seldom the holder of the same word the story names next
     entity = _org_by_modifier(subject, at, registry) or registry.resolve_nominal(
-        head, at, new=_indefinite(subject), modifiers=modifiers, ahead=head not in _ANONYMOUS
+        head,
+        at,
+        new=_indefinite(subject),
+        modifiers=modifiers | _portfolio(subject),
+        ahead=head not in _ANONYMOUS,
     )
     if entity is not None and entity.kind == "person" and not modifiers <= entity.roles:
         # "The Michigan nephrologist" when the nephrologist named before works elsewhere:
@@ -700,6 +704,12 @@ def _modifiers(token: Token) -> frozenset[str]:
     return frozenset(
         c.lower_ for c in token.lefts if c.dep_ in ("compound", "amod") and c.text[:1].isupper()
     )
+
+
+def _portfolio(token: Token) -> frozenset[str]:
+    """ "the finance minister" -> {"finance"}: lower-case words before a role noun, which
+    tell its holders apart when a holder's title holds them ("Finance Minister Ana Ruiz")."""
+    return frozenset(c.lower_ for c in token.lefts if c.dep_ in ("compound", "amod") and c.is_lower)
 
 
 def _definite(token: Token) -> bool:

@@ -503,13 +503,15 @@ class Registry:
         """'the director' -> the person introduced with that title; 'the airline' -> an org.
 
         Of several holders of the role, the latest whose titles hold every ``modifiers``
-        word ("the Labour MP" is the Labour one), else the latest. A ``new`` description
+        word some holder's title holds ("the Labour MP" is the Labour one, "the finance
+        minister" the one titled Finance Minister), else the latest. A ``new`` description
         ("a minister", "one MP") introduces someone: never a person named before. Only
         when ``ahead`` may a holder named just after be meant ("a judge ... Judge Roe")."""
         word = head.lower()
         earlier = [m.entity for m in reversed(self.mentions) if m.pos < pos]
         holders = [e for e in earlier if word not in ORG_NOUNS and e.has_role(word) and not new]
-        fitting = [e for e in holders if modifiers <= e.roles]
+        telling = {m for m in modifiers if any(m in e.roles for e in holders)}
+        fitting = [e for e in holders if telling <= e.roles]
         if holders:
             return (fitting or holders)[0]
         if word in ORG_NOUNS:
