@@ -869,6 +869,38 @@ CASES = [
         "Olek Brandt",
         id="a_description_with_a_portfolio_is_the_holder_of_that_portfolio",
     ),
+    # ... and the words that qualify an office named before its portfolio are its title too
+    case(
+        "Deputy Prime Minister for Recovery Ilse Marno said the grants would arrive in May. "
+        "Finance Minister Olek Brandt said the money would help.\n\n"
+        '"The rules will be enforced," the deputy prime minister said.',
+        "rules will be enforced",
+        "Ilse Marno",
+        id="a_description_of_an_office_with_its_qualifiers_and_portfolio",
+    ),
+    # the name glued to the seat or the portfolio after the office's "for" or "of": the
+    # holder speaks, not the seat, whether or not the first name is a known one
+    case(
+        "Sinn F\u00e9in TD for Galway East-Central Niamh Corless welcomed the plan but warned "
+        "that the levy would not touch empty shops.",
+        "empty shops",
+        "Niamh Corless",
+        id="an_office_holder_named_after_the_seat",
+    ),
+    case(
+        "Minister of Coastal Affairs Dominic Ferrand said the ferry rules would change.",
+        "ferry rules",
+        "Dominic Ferrand",
+        id="an_office_holder_named_after_the_portfolio",
+    ),
+    # ... but a seat with no name after it names no one
+    case(
+        "The Liberal MNA for Saint-Laurent-Nord said the bill would pile paperwork on owners.",
+        "pile paperwork",
+        "The Liberal MNA for Saint-Laurent-Nord",
+        id="a_seat_with_no_holder_after_it",
+        resolved=False,
+    ),
     case(
         "Liberal MNA Ana Ruiz said the bill went too far. Parti Québécois MNA Tomas Vale said "
         'it did not go far enough.\n\n"We warned them a year ago," the Liberal MNA said.',

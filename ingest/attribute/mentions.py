@@ -35,6 +35,7 @@ from ingest.attribute.titles import (
     apposed_after_comma,
     inner_title,
     name_tokens,
+    office_holder,
     person_noun,
     role_words,
     role_words_before,
@@ -762,7 +763,7 @@ def _add_entity(registry: Registry, ent: Span, base: int, quoted) -> Entity | No
         return None
     if title_ended(ent) or ent.label_ == "PERSON" and _named_thing(ent):
         return None
-    ent = _possessive_dropped(_possessed_name(ent))
+    ent = _possessive_dropped(_possessed_name(_holder_only(ent)))
     at = base + ent.start_char
     subject, main = _roles(ent, at, quoted)
     if _topic(ent):
@@ -798,6 +799,18 @@ def _add_entity(registry: Registry, ent: Span, base: int, quoted) -> Entity | No
     if not is_parsed(ent.doc):
         entity.roles.update(role_words_before(ent))
     return entity
+
+
+def _holder_only(ent: Span) -> Span:
+    """ "TD for Cork North-Central Ann Brady" read as one name "Cork North-Central Ann
+    Brady": the seat or portfolio before an office holder's name is no part of it."""
+    prep = ent.root.head
+    if not is_parsed(ent.doc) or ent.root.dep_ != "pobj" or prep.dep_ != "prep":
+        return ent
+    holder = office_holder(prep.head)
+    if holder is None or not ent.start < holder.start < ent.end:
+        return ent
+    return Span(ent.doc, holder.start, ent.end, label="PERSON")
 
 
 def _possessive_dropped(ent: Span) -> Span:

@@ -32,6 +32,7 @@ from ingest.attribute.titles import (
     apposed_after_comma,
     name_tokens,
     office_before,
+    office_holder,
     person_noun,
     post_initials,
     split_name,
@@ -195,6 +196,9 @@ def resolve(
             return resolve(_antecedent(subject), at, registry, author)  # "Reyes, who said"
         phrase = noun_phrase(subject)  # "Some in the community", "All those involved"
         return Speaker(phrase, None, phrase, "nominal", tuning.UNRESOLVED_GROUP)
+    holder = office_holder(subject)
+    if holder is not None:  # "Deputy Prime Minister for Recovery Ilse Marno said"
+        return _holder_of_office(subject, holder, at, registry)
     named = _role_before_its_name(subject)
     if named is not None:  # "engineer Ama Boateng wrote": she speaks, the role her title
         found = resolve(named, at, registry, author, reported)
@@ -480,6 +484,17 @@ def _role_before_its_name(subject: Token) -> Token | None:
         return other if other.left_edge.i == subject.i + 1 else None
     opens = subject.left_edge.i == subject.sent.start
     return other if opens and other.left_edge.i == subject.right_edge.i + 1 else None
+
+
+def _holder_of_office(subject: Token, holder: Span, at: int, registry: Registry) -> Speaker:
+    office = subject.doc[subject.left_edge.i : holder.start].text
+    known = registry.resolve_name(holder.text, at)
+    main = subject.head.dep_ == "ROOT"
+    entity = registry.add(
+        known.name if known else holder.text, "person", at, subject=True, main=main, title=office
+    )
+    sure = tuning.NAMED_KNOWN if known else tuning.NAMED_NEW
+    return Speaker(entity.name, office, holder.text, "named", sure)
 
 
 def _person_after_a_place(subject: Token) -> Token | None:

@@ -14,7 +14,7 @@ import re
 
 from spacy.tokens import Span, Token
 
-from ingest.attribute.cues import FEMALE_NOUNS, MALE_NOUNS
+from ingest.attribute.cues import FEMALE_NOUNS, MALE_NOUNS, ORG_NOUNS
 from ingest.attribute.names import FEMALE_FIRST_NAMES, MALE_FIRST_NAMES
 from ingest.attribute.nlp import text_of
 from ingest.sentences import TITLE_ABBREVIATIONS
@@ -422,8 +422,9 @@ def title_before(token: Token, name: Span) -> str | None:
     while stop > 0 and token.doc[stop - 1].lower_ in HONORIFICS:
         stop -= 1
     office = office_before(name)
-    if office is not None:
-        return token.doc[office.i : name.start].text
+    if office is not None:  # "Deputy Prime Minister for ...": the words that qualify the post
+        qualifiers = [t.i for t in office.lefts if t.dep_ == "compound" and t.text[:1].isupper()]
+        return token.doc[min(qualifiers, default=office.i) : name.start].text
     head = token.head
     # "the Majority Leader, Ann Roe,": the parser may join the two as a list
     beside = apposed_after_comma(token, head)
@@ -441,6 +442,63 @@ def title_before(token: Token, name: Span) -> str | None:
         text = words.text.strip(" ,")
         return text or None
     return _rank_before(name)
+
+
+def office_holder(post: Token) -> Span | None:
+    """ "Deputy Prime Minister for Recovery Ilse Marno said", "Labour TD for Dublin West Ann
+    Brady said": the parser makes the name the object of the office's "for" or "of", glued
+    to the portfolio or the seat, and the NER often reads the whole as one name or none.
+    The holder is the words after the portfolio: from a known first name, else the last
+    two when they are shaped as a name and the portfolio has a word of its own."""
+    word = post.lemma_.lower()
+    named_post = post.lower_ in NAME_PREFIX_TITLES or post.text.isupper()
+    if post.pos_ != "PROPN" or not (named_post or person_noun(word) or agent_noun(word)):
+        return None
+    prep = post.doc[post.i + 1] if post.i + 1 < len(post.doc) else None
+    if prep is None or prep.head != post or prep.lower_ not in ("for", "of"):
+        return None  # "Judge Ana Ruiz of the District Court": the name came first
+    words = _glued_words(prep)
+    first = next((i for i, w in enumerate(words) if w[0].lower_ in FIRST_NAMES), None)
+    if first is None and len(words) >= 3 and all(map(_name_shaped, words[-2:])):
+        first = len(words) - 2
+    if not first:  # none, or no portfolio before the name: "Minister for Ana Ruiz"
+        return None
+    return post.doc[words[first][0].i : words[-1][-1].i + 1]
+
+
+def _glued_words(prep: Token) -> list[list[Token]]:
+    """The capitalised words of the preposition's object, written as one flat name; a
+    hyphened word ("North-Central") is one."""
+    obj = next((c for c in prep.children if c.dep_ == "pobj" and c.pos_ == "PROPN"), None)
+    if obj is None or obj.right_edge != obj or obj.left_edge.i != prep.i + 1:
+        return []
+    words: list[list[Token]] = []
+    for token in prep.doc[prep.i + 1 : obj.i + 1]:
+        if words and not token.nbor(-1).whitespace_:
+            words[-1].append(token)
+        elif token.text[:1].isupper():
+            words.append([token])
+        else:
+            return []
+    return words
+
+
+def _name_shaped(word: list[Token]) -> bool:
+    """A first name or a surname: one token, no place, body or portfolio word."""
+    token = word[0]
+    body = token.lemma_.lower() in ORG_NOUNS or token.lower_ in _PORTFOLIO_WORDS
+    return len(word) == 1 and not body and token.ent_type_ not in ("GPE", "LOC", "FAC", "NORP")
+
+
+# what a ministry or a committee is for: "Minister for Foreign Affairs", "Secretary of State
+# for Northern Ireland Affairs"; a portfolio, never a name
+_PORTFOLIO_WORDS = word_set(
+    """
+    affairs development safety health education trade finance defence defense justice
+    transport transportation environment energy housing industry security services
+    relations resources infrastructure agriculture fisheries labour labor employment
+    """
+)
 
 
 def _after_quotation(doc, first: int, stop: int) -> int:
