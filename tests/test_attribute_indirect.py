@@ -669,9 +669,9 @@ def test_reported_words_and_speaker(
         # a verb describing a noun of a phrase hung on the cue describes, as one describing
         # the object does: the object is still a thing announced
         (
-            "Shipping giant Norvik announced a peaceful settlement with the union on Thursday "
-            "on wages for drivers and loaders hired through the giant staffing agency.",
-            "peaceful settlement",
+            "Shipping group Norvik announced a wage deal with the union on Thursday on pay for "
+            "drivers and loaders hired through the regional staffing agency.",
+            "wage deal",
         ),
         # the writer's question about what someone said reports nothing
         ("And why would Ruiz say the pier was safe if she hasn't read the survey yet?", "safe"),

@@ -881,8 +881,8 @@ CASES = [
     # the name glued to the seat or the portfolio after the office's "for" or "of": the
     # holder speaks, not the seat, whether or not the first name is a known one
     case(
-        "Sinn F\u00e9in TD for Galway East-Central Niamh Corless welcomed the plan but warned "
-        "that the levy would not touch empty shops.",
+        "Sinn F\u00e9in TD for Galway East-Central Niamh Corless backed the levy but said it "
+        "would not reach empty shops.",
         "empty shops",
         "Niamh Corless",
         id="an_office_holder_named_after_the_seat",
@@ -895,8 +895,8 @@ CASES = [
     ),
     # ... but a seat with no name after it names no one
     case(
-        "The Liberal MNA for Saint-Laurent-Nord said the bill would pile paperwork on owners.",
-        "pile paperwork",
+        "The Liberal MNA for Saint-Laurent-Nord said the rules would bury small firms in forms.",
+        "bury small firms",
         "The Liberal MNA for Saint-Laurent-Nord",
         id="a_seat_with_no_holder_after_it",
         resolved=False,

@@ -802,8 +802,8 @@ def _add_entity(registry: Registry, ent: Span, base: int, quoted) -> Entity | No
 
 
 def _holder_only(ent: Span) -> Span:
-    """ "TD for Cork North-Central Ann Brady" read as one name "Cork North-Central Ann
-    Brady": the seat or portfolio before an office holder's name is no part of it."""
+    """ "TD for Galway East-Central Ann Brady" read as one name "Galway East-Central
+    Ann Brady": the seat or portfolio before an office holder's name is no part of it."""
     prep = ent.root.head
     if not is_parsed(ent.doc) or ent.root.dep_ != "pobj" or prep.dep_ != "prep":
         return ent

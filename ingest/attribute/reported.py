@@ -88,7 +88,7 @@ def _spoken_that(first: Token) -> bool:
 
 
 def _quantity(token: Token) -> bool:
-    """ "10 points", "$3 billion", "about 80 jobs", "more than 300 workers": a number, or a
+    """ "10 points", "$3 billion", "about 60 drivers", "more than 300 workers": a number, or a
     word that says how near the number after it is."""
     number = token.like_num or token.tag_ == "$"
     near = token.dep_ in ("quantmod", "advmod", "amod") and (

@@ -267,8 +267,8 @@ def _next_act(verb: Token) -> Token | None:
 
 
 def _above_a_noun_clause(verb: Token) -> Token:
-    """ "she gave in to his insistence that the council should hold its course, agreeing
-    with ... that": a participle the parser hung on the verb of a noun's "that" clause
+    """ "Ana Ruiz rejected the suggestion that the board was lagging, telling the Courier
+    that ...": a participle the parser hung on the verb of a noun's "that" clause
     is not that clause's subject's act but the act of whoever governs the noun; the verb
     above the noun, when there is one."""
     that = any(c.dep_ == "mark" and c.lower_ == "that" for c in verb.children)
