@@ -90,11 +90,12 @@ def _spoken_that(first: Token) -> bool:
 def _quantity(token: Token) -> bool:
     """ "10 points", "$3 billion", "about 60 drivers", "more than 300 workers": a number, or a
     word that says how near the number after it is."""
-    number = token.like_num or token.tag_ == "$"
-    near = token.dep_ in ("quantmod", "advmod", "amod") and (
-        token.head.like_num or token.head.tag_ == "$"
-    )
-    return number or near
+    near = token.dep_ in ("quantmod", "advmod", "amod") and _number(token.head)
+    return _number(token) or near
+
+
+def _number(token: Token) -> bool:
+    return token.like_num or token.tag_ == "$"
 
 
 def content_of(verb: Token, sent: Span, text: str, base: int) -> tuple[int, int] | None:
@@ -298,7 +299,7 @@ def _names_a_thing(verb: Token) -> bool:
     described |= {t.i for c in adverbial for t in c.subtree}
     # "... on wages for drivers hired through an agency": a verb describing a noun of a
     # phrase on the cue describes, as one describing the object does
-    nominal = [t for t in verb.rights for t in t.subtree if _describes_a_noun(t)]
+    nominal = [t for right in verb.rights for t in right.subtree if _describes_a_noun(t)]
     described |= {t.i for c in nominal for t in c.subtree}
     after = [t for t in verb.subtree if t.i > verb.i and t.i not in described]
     return not any(t.tag_.startswith("VB") for t in after)
